@@ -1,0 +1,287 @@
+/**
+ * Bytes → text with a byte offset for every UTF-16 unit.
+ *
+ * Detection order: signatures of formats we refuse, BOMs, UTF-16 by its NUL
+ * pattern, strict UTF-8, then GB18030 vs Big5 chosen by how many of the
+ * decoded characters are common Chinese characters (a wrong codec produces
+ * rare ones). Decoding itself is done by the platform's TextDecoder (ICU);
+ * we only segment the bytes to know where each character starts.
+ */
+import { Converter } from 'opencc-js';
+import { COMMON_SIMPLIFIED } from './common-chars.js';
+import { diag, type Diagnostic, UnreadableInputError } from './diagnostics.js';
+import { mapped, type MappedText } from './mapped-text.js';
+
+export type TextEncodingName = 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be';
+
+export interface Decoded {
+  readonly encoding: TextEncodingName;
+  readonly bom: boolean;
+  readonly text: MappedText;
+  readonly diagnostics: Diagnostic[];
+}
+
+interface Signature {
+  readonly magic: number[];
+  readonly what: string;
+}
+
+const REFUSED: Signature[] = [
+  { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF file (convert it to text or .docx first)' },
+  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { magic: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'a legacy Office file (.doc/.xls); save it as .docx' },
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive that is not a .docx document' },
+  { magic: [0x1f, 0x8b], what: 'a gzip archive' },
+  { magic: [0x7f, 0x45, 0x4c, 0x46], what: 'an executable (ELF) file' },
+];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Which refused format the bytes are, if any. */
+export function sniffRefusedFormat(bytes: Uint8Array): string | undefined {
+  return REFUSED.find((s) => startsWith(bytes, s.magic))?.what;
+}
+
+let commonSets: { simplified: Set<string>; traditional: Set<string> } | undefined;
+function common(): { simplified: Set<string>; traditional: Set<string> } {
+  if (!commonSets) {
+    const toTraditional = Converter({ from: 'cn', to: 'tw' });
+    commonSets = {
+      simplified: new Set(COMMON_SIMPLIFIED),
+      traditional: new Set(toTraditional(COMMON_SIMPLIFIED)),
+    };
+  }
+  return commonSets;
+}
+
+/** Share of CJK characters in `text` that are common ones (0..1), and the CJK count. */
+export function commonCharScore(text: string): { score: number; cjk: number } {
+  const { simplified, traditional } = common();
+  let cjk = 0;
+  let hits = 0;
+  let bad = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0xfffd) bad++;
+    else if (cp >= 0x4e00 && cp <= 0x9fff) {
+      cjk++;
+      if (simplified.has(ch) || traditional.has(ch)) hits++;
+    } else if (cp >= 0xe000 && cp <= 0xf8ff) bad++; // private use: a wrong codec's tell
+  }
+  const denom = cjk + bad;
+  return { score: denom === 0 ? 0 : hits / denom, cjk };
+}
+
+// --- segmenters: byte offset at which each code point starts --------------
+
+function segmentUtf8(bytes: Uint8Array, from: number): number[] {
+  const starts: number[] = [];
+  let i = from;
+  while (i < bytes.length) {
+    starts.push(i);
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    // Never step over a byte that is not a continuation byte: the decoder
+    // would emit a replacement there and restart.
+    let step = 1;
+    while (step < len && i + step < bytes.length && (bytes[i + step] & 0xc0) === 0x80) step++;
+    i += step < len ? step : len;
+  }
+  return starts;
+}
+
+function segmentGb18030(bytes: Uint8Array, from: number): number[] {
+  const starts: number[] = [];
+  let i = from;
+  while (i < bytes.length) {
+    starts.push(i);
+    const b = bytes[i];
+    if (b < 0x80 || b === 0x80 || b === 0xff || i + 1 >= bytes.length) i += 1;
+    else {
+      const b2 = bytes[i + 1];
+      if (b2 >= 0x30 && b2 <= 0x39) i += i + 3 < bytes.length ? 4 : 1;
+      else if (b2 >= 0x40 && b2 <= 0xfe && b2 !== 0x7f) i += 2;
+      else i += 1;
+    }
+  }
+  return starts;
+}
+
+function segmentBig5(bytes: Uint8Array, from: number): number[] {
+  const starts: number[] = [];
+  let i = from;
+  while (i < bytes.length) {
+    starts.push(i);
+    const b = bytes[i];
+    if (b >= 0x81 && b <= 0xfe && i + 1 < bytes.length) {
+      const b2 = bytes[i + 1];
+      i += (b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0xa1 && b2 <= 0xfe) ? 2 : 1;
+    } else i += 1;
+  }
+  return starts;
+}
+
+function segmentUtf16(bytes: Uint8Array, from: number, le: boolean): number[] {
+  const starts: number[] = [];
+  let i = from;
+  while (i + 1 < bytes.length) {
+    starts.push(i);
+    const unit = le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+    i += unit >= 0xd800 && unit <= 0xdbff && i + 3 < bytes.length ? 4 : 2;
+  }
+  if (i < bytes.length) starts.push(i);
+  return starts;
+}
+
+const SEGMENTERS: Record<TextEncodingName, (bytes: Uint8Array, from: number) => number[]> = {
+  'utf-8': segmentUtf8,
+  gb18030: segmentGb18030,
+  big5: segmentBig5,
+  'utf-16le': (b, f) => segmentUtf16(b, f, true),
+  'utf-16be': (b, f) => segmentUtf16(b, f, false),
+};
+
+/** Decodes and builds the offset map; exact even when segmentation disagrees. */
+export function decodeMapped(bytes: Uint8Array, encoding: TextEncodingName, from = 0): MappedText {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  const body = bytes.subarray(from);
+  const text = decoder.decode(body);
+  const starts = SEGMENTERS[encoding](bytes, from);
+  const origin = new Int32Array(text.length);
+  let unit = 0;
+  let cp = 0;
+  while (unit < text.length && cp < starts.length) {
+    const code = text.codePointAt(unit)!;
+    origin[unit] = starts[cp];
+    if (code > 0xffff) origin[unit + 1] = starts[cp];
+    unit += code > 0xffff ? 2 : 1;
+    cp++;
+  }
+  if (unit === text.length && cp === starts.length) return mapped(text, origin, bytes.length);
+  // Segmentation and decoder disagree (malformed input): decode segment by
+  // segment, which is slow but exact.
+  const parts: string[] = [];
+  const origins: number[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const s = new TextDecoder(encoding, { ignoreBOM: true }).decode(
+      bytes.subarray(starts[k], k + 1 < starts.length ? starts[k + 1] : bytes.length),
+    );
+    parts.push(s);
+    for (let j = 0; j < s.length; j++) origins.push(starts[k]);
+  }
+  return mapped(parts.join(''), Int32Array.from(origins), bytes.length);
+}
+
+function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+function isStrictUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes that are neither text nor a known encoding's control use. */
+function controlShare(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 65536);
+  let ctl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b)) ctl++;
+  }
+  return n === 0 ? 0 : ctl / n;
+}
+
+/**
+ * Decodes a text file. Throws UnreadableInputError for input that is not text.
+ * `file` is used only in messages.
+ */
+export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
+  const diagnostics: Diagnostic[] = [];
+  if (bytes.length === 0) throw new UnreadableInputError(file, 'empty file (0 bytes)', 'ingest/empty');
+  const refused = sniffRefusedFormat(bytes);
+  if (refused) throw new UnreadableInputError(file, `not a text document: ${refused}`, 'ingest/unsupported-format');
+
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    return finish(file, 'utf-8', true, decodeMapped(bytes, 'utf-8', 3), diagnostics);
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return finish(file, 'utf-16le', true, decodeMapped(bytes, 'utf-16le', 2), diagnostics);
+  if (startsWith(bytes, [0xfe, 0xff])) return finish(file, 'utf-16be', true, decodeMapped(bytes, 'utf-16be', 2), diagnostics);
+  const utf16 = looksUtf16(bytes);
+  if (utf16) return finish(file, utf16, false, decodeMapped(bytes, utf16), diagnostics);
+
+  if (controlShare(bytes) > 0.02) {
+    throw new UnreadableInputError(file, 'binary data, not text (control bytes in the first 64 KiB)', 'ingest/binary');
+  }
+  if (isStrictUtf8(bytes)) return finish(file, 'utf-8', false, decodeMapped(bytes, 'utf-8'), diagnostics);
+
+  // A UTF-8 file cut inside its last character.
+  for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+    if (isStrictUtf8(bytes.subarray(0, bytes.length - cut))) {
+      diagnostics.push(
+        diag('ingest/truncated-sequence', 'warning', `file ends inside a multi-byte UTF-8 character (last ${cut} byte(s) dropped)`, {
+          offset: bytes.length - cut,
+        }),
+      );
+      return finish(file, 'utf-8', false, decodeMapped(bytes.subarray(0, bytes.length - cut), 'utf-8'), diagnostics);
+    }
+  }
+
+  const sample = bytes.subarray(0, Math.min(bytes.length, 256 * 1024));
+  const candidates: TextEncodingName[] = ['utf-8', 'gb18030', 'big5'];
+  let best: { enc: TextEncodingName; score: number; cjk: number } | undefined;
+  for (const enc of candidates) {
+    const { score, cjk } = commonCharScore(new TextDecoder(enc).decode(sample));
+    if (!best || score > best.score) best = { enc, score, cjk };
+  }
+  if (!best || best.cjk === 0) {
+    throw new UnreadableInputError(file, 'no Chinese text found in any supported encoding (UTF-8, GB18030, Big5, UTF-16)', 'ingest/no-text');
+  }
+  if (best.enc === 'utf-8') {
+    diagnostics.push(diag('ingest/invalid-utf8', 'warning', 'invalid UTF-8 byte sequences replaced with U+FFFD'));
+  }
+  if (best.score < 0.25) {
+    diagnostics.push(
+      diag('ingest/encoding-uncertain', 'warning', `encoding guessed as ${best.enc} with low confidence (${best.score.toFixed(2)})`),
+    );
+  }
+  return finish(file, best.enc, false, decodeMapped(bytes, best.enc), diagnostics);
+}
+
+function finish(
+  file: string,
+  encoding: TextEncodingName,
+  bom: boolean,
+  text: MappedText,
+  diagnostics: Diagnostic[],
+): Decoded {
+  let bad = 0;
+  for (let i = 0; i < text.text.length; i++) if (text.text.charCodeAt(i) === 0xfffd) bad++;
+  if (text.text.length > 0 && bad / text.text.length > 0.1) {
+    throw new UnreadableInputError(file, `binary data, not text (${bad} undecodable characters as ${encoding})`, 'ingest/binary');
+  }
+  if (text.text.trim().length === 0) {
+    throw new UnreadableInputError(file, 'no text (only white space)', 'ingest/empty');
+  }
+  return { encoding, bom, text, diagnostics };
+}

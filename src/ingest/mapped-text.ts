@@ -1,0 +1,132 @@
+/**
+ * Text that remembers where every UTF-16 unit came from.
+ *
+ * `origin[i]` is the offset, in the source's offset unit (bytes for files read
+ * from bytes), of the character that produced `text[i]`. Characters a pass
+ * invents (a joined line break turned into nothing, an entity turned into a
+ * space) inherit the origin of the source span they replace, so every offset
+ * in the final text maps back to a real place in the original file.
+ */
+export interface MappedText {
+  readonly text: string;
+  readonly origin: Int32Array;
+  /** Offset one past the end of the source; the origin of the end of text. */
+  readonly end: number;
+}
+
+export function mapped(text: string, origin: Int32Array, end: number): MappedText {
+  if (origin.length !== text.length) {
+    throw new Error(`offset map length ${origin.length} does not match text length ${text.length}`);
+  }
+  return { text, origin, end };
+}
+
+/** Identity map: offsets are the text's own UTF-16 offsets. */
+export function identity(text: string): MappedText {
+  const origin = new Int32Array(text.length);
+  for (let i = 0; i < text.length; i++) origin[i] = i;
+  return { text, origin, end: text.length };
+}
+
+/** Source offset of text position `i` (positions at the end map to `end`). */
+export function originAt(mt: MappedText, i: number): number {
+  return i >= mt.text.length ? mt.end : mt.origin[i];
+}
+
+/** Builds a MappedText piece by piece. */
+export class MappedTextBuilder {
+  private parts: string[] = [];
+  private origins: number[] = [];
+  private length = 0;
+
+  /** Appends `s`, every unit of which comes from `origin`. */
+  pushConst(s: string, origin: number): void {
+    if (!s) return;
+    this.parts.push(s);
+    for (let i = 0; i < s.length; i++) this.origins.push(origin);
+    this.length += s.length;
+  }
+
+  /** Appends `src.text[from..to)` keeping its origins. */
+  pushSlice(src: MappedText, from: number, to: number): void {
+    if (to <= from) return;
+    this.parts.push(src.text.slice(from, to));
+    for (let i = from; i < to; i++) this.origins.push(src.origin[i]);
+    this.length += to - from;
+  }
+
+  /**
+   * Appends `s` as a replacement of `src.text[from..to)`: when the lengths
+   * agree the units map one to one, otherwise every unit maps to the start.
+   */
+  pushReplacement(s: string, src: MappedText, from: number, to: number): void {
+    if (!s) return;
+    if (s.length === to - from) {
+      this.parts.push(s);
+      for (let i = 0; i < s.length; i++) this.origins.push(src.origin[from + i]);
+      this.length += s.length;
+    } else {
+      this.pushConst(s, originAt(src, from));
+    }
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  build(end: number): MappedText {
+    return mapped(this.parts.join(''), Int32Array.from(this.origins), end);
+  }
+}
+
+export type Replacer = (match: RegExpExecArray) => string;
+
+/**
+ * Like String.prototype.replace with a global regex, but keeps the offset map.
+ * `onReplace` sees every match that changed the text (for diagnostics).
+ */
+export function replaceMapped(
+  src: MappedText,
+  pattern: RegExp,
+  replacer: Replacer | string,
+  onReplace?: (match: RegExpExecArray, replacement: string) => void,
+): MappedText {
+  if (!pattern.global) throw new Error('replaceMapped needs a global regex');
+  pattern.lastIndex = 0;
+  const b = new MappedTextBuilder();
+  let last = 0;
+  let changed = false;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(src.text)) !== null) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const rep = typeof replacer === 'string' ? replacer : replacer(m);
+    if (rep === m[0]) continue;
+    changed = true;
+    b.pushSlice(src, last, m.index);
+    b.pushReplacement(rep, src, m.index, m.index + m[0].length);
+    last = m.index + m[0].length;
+    onReplace?.(m, rep);
+  }
+  if (!changed) return src;
+  b.pushSlice(src, last, src.text.length);
+  return b.build(src.end);
+}
+
+/** Applies a per-unit mapping function that never changes length. */
+export function mapUnits(src: MappedText, fn: (text: string) => string): MappedText {
+  const out = fn(src.text);
+  if (out === src.text) return src;
+  if (out.length !== src.text.length) throw new Error('mapUnits: length changed');
+  return { text: out, origin: src.origin, end: src.end };
+}
+
+export function sliceMapped(src: MappedText, from: number, to: number): MappedText {
+  return {
+    text: src.text.slice(from, to),
+    origin: src.origin.slice(from, to),
+    end: originAt(src, to),
+  };
+}

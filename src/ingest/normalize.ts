@@ -1,0 +1,353 @@
+/**
+ * Repair and normalise passes. Each pass is MappedText → MappedText and
+ * reports what it changed as diagnostics with the original offset.
+ */
+import iconv from 'iconv-lite';
+import { Converter } from 'opencc-js';
+import { commonCharScore } from './decode.js';
+import { diag, type Diagnostic } from './diagnostics.js';
+import { MappedTextBuilder, mapUnits, originAt, replaceMapped, type MappedText } from './mapped-text.js';
+
+export type Script = 'simplified' | 'traditional';
+
+export interface PassContext {
+  readonly diagnostics: Diagnostic[];
+}
+
+type Pass = (src: MappedText, ctx: PassContext) => MappedText;
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+
+// --- literal escapes and entities -------------------------------------------
+
+const NAMED_ENTITIES: Record<string, string> = {
+  nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·',
+  times: '×', divide: '÷', deg: '°', permil: '‰', bull: '•', copy: '©', reg: '®', yen: '¥',
+};
+
+/** `\r\n` typed out as backslash sequences, `&nbsp;`, `&#12288;`, `<U+00A0>`. */
+export const unescapeLiterals: Pass = (src, ctx) => {
+  let count = 0;
+  const out = replaceMapped(
+    src,
+    /\\r\\n|\\n|\\r|\\t|&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});?|<U\+([0-9A-F]{4,6})>/gi,
+    (m) => {
+      const s = m[0];
+      if (s === '\\r\\n' || s === '\\n' || s === '\\r') return '\n';
+      if (s === '\\t') return ' ';
+      if (m[2]) return String.fromCodePoint(parseInt(m[2], 16));
+      const ent = m[1];
+      if (!ent) return s;
+      if (ent[0] === '#') {
+        const cp = ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
+        return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : s;
+      }
+      return NAMED_ENTITIES[ent.toLowerCase()] ?? s;
+    },
+    () => count++,
+  );
+  if (count) ctx.diagnostics.push(diag('ingest/literal-escapes', 'info', `${count} literal escapes or entities (\\r\\n, &nbsp;, <U+00A0>…) decoded`));
+  return out;
+};
+
+/** Line ends to `\n`; every kind of space to an ASCII space; controls dropped. */
+export const normalizeWhitespace: Pass = (src) =>
+  replaceMapped(src, /\r\n?|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]|[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g, (m) => {
+    const s = m[0];
+    if (s[0] === '\r') return '\n';
+    if (/[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/.test(s)) return '';
+    return ' ';
+  });
+
+// --- pinyin readings glued onto characters ------------------------------------
+
+const PINYIN_LETTERS = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
+const PINYIN = new RegExp(`([${CJK}])[(（]([${PINYIN_LETTERS}]{1,6})[)）]`, 'g');
+const TONE_OR_VOWEL = /[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|^(?:ng|m|n|hm|hng)$/;
+
+/** `現(xiàn)` → `現`: pinyin readings that follow a character in brackets. */
+export const removePinyin: Pass = (src, ctx) => {
+  let count = 0;
+  const out = replaceMapped(
+    src,
+    PINYIN,
+    (m) => (TONE_OR_VOWEL.test(m[2]) ? m[1] : m[0]),
+    () => count++,
+  );
+  if (count) ctx.diagnostics.push(diag('ingest/pinyin-removed', 'info', `${count} pinyin readings removed after characters`));
+  return out;
+};
+
+// --- GBK mojibake -------------------------------------------------------------
+
+const CHINESE_NUMERALS = '一二三四五六七八九十';
+
+/**
+ * Text whose GBK bytes were decoded one byte out of step: `（一）` comes out as
+ * `。ㄒ唬`. The forms are derived from the encoding itself, not listed: we
+ * re-encode the garbled run and decode it again one byte later.
+ */
+function shiftedGbk(s: string): string | undefined {
+  const buf = iconv.encode(s, 'gbk');
+  if (iconv.decode(buf, 'gbk') !== s) return undefined; // not GBK-representable: cannot be a GBK misread
+  return iconv.decode(buf.subarray(1), 'gbk');
+}
+
+/** The garbled start of a bracketed section number `（n）`, for n in 一…十. */
+function mojibakeNumberForms(): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const n of CHINESE_NUMERALS) {
+    const good = iconv.encode(`（${n}）`, 'gbk');
+    // The misread starts one byte early: the trail byte of the previous
+    // full-width character (here the 0xA1 lead of 。 — GBK punctuation row).
+    const garbled = iconv.decode(Buffer.concat([Buffer.from([0xa1]), good]), 'gbk');
+    // The first two characters are stable; later ones depend on what follows.
+    forms.set(garbled.slice(0, 2), `（${n}`);
+  }
+  return forms;
+}
+
+let numberForms: Map<string, string> | undefined;
+
+const GARBLED_LINE = /(^|\n)(。[^\n]{1,40})/g;
+
+/** How natural a piece of text looks: common characters count, symbols and rare ones cost. */
+function naturalness(s: string): number {
+  let score = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x4e00 && cp <= 0x9fff) score += commonCharScore(ch).score > 0 ? 1 : -0.5;
+    else if (/[，。、；：“”（）,.;:!?！？%0-9]/.test(ch)) score += 0.2;
+    else score -= 1;
+  }
+  return score;
+}
+
+export const repairGbkMojibake: Pass = (src, ctx) => {
+  numberForms ??= mojibakeNumberForms();
+  const forms = numberForms;
+  return replaceMapped(src, GARBLED_LINE, (m) => {
+    const run = m[2];
+    const number = forms.get(run.slice(0, 2));
+    if (!number) return m[0];
+    // The misread runs until the decoder falls back into step; choose the cut
+    // that makes the repaired head plus the untouched tail read most naturally.
+    let best: { text: string; cut: number; score: number } | undefined;
+    for (let k = 3; k <= run.length; k++) {
+      const shifted = shiftedGbk(run.slice(0, k));
+      if (!shifted || !shifted.startsWith(number) || shifted.includes('\ufffd')) continue;
+      const candidate = shifted + run.slice(k);
+      const score = naturalness(candidate);
+      if (!best || score > best.score) best = { text: shifted, cut: k, score };
+    }
+    const offset = originAt(src, m.index + m[1].length);
+    if (best && /^（[一二三四五六七八九十]）/.test(best.text)) {
+      const repaired = best.text + run.slice(best.cut);
+      ctx.diagnostics.push(
+        diag('ingest/gbk-mojibake', 'warning', `GBK text read one byte out of step repaired: ${run.slice(0, best.cut)} → ${best.text}`, {
+          offset,
+          actual: run.slice(0, best.cut),
+          expected: best.text,
+        }),
+      );
+      return m[1] + repaired;
+    }
+    // The number can be read but not the words after it: repair the number, flag the rest.
+    const tail = run.slice(2).replace(/^[^\u4e00-\u9fff]{0,2}/, '');
+    ctx.diagnostics.push(
+      diag(
+        'ingest/gbk-mojibake-unrepaired',
+        'warning',
+        `section number repaired (${number}）) but the words after it are garbled GBK and were kept as found: ${run.slice(0, 12)}`,
+        { offset, actual: run.slice(0, 12) },
+      ),
+    );
+    return `${m[1]}${number}）${tail}`;
+  });
+};
+
+// --- width ----------------------------------------------------------------------
+
+/** Full-width digits, letters and figure punctuation to ASCII (length-preserving). */
+export const halfWidth: Pass = (src) =>
+  mapUnits(src, (t) =>
+    t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0b\uff0d\uff0f]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    ),
+  );
+
+// --- script -------------------------------------------------------------------
+
+let t2s: ((s: string) => string) | undefined;
+export function toSimplified(s: string): string {
+  t2s ??= Converter({ from: 'tw', to: 'cn' });
+  return t2s(s);
+}
+
+/** Whether the text is written in Traditional script (share of characters that t2s changes). */
+export function detectScript(text: string): Script {
+  const sample = text.slice(0, 40_000);
+  const simp = toSimplified(sample);
+  let cjk = 0;
+  let changed = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      cjk++;
+      if (simp.charCodeAt(i) !== c) changed++;
+    }
+  }
+  return cjk > 0 && changed / cjk > 0.03 ? 'traditional' : 'simplified';
+}
+
+/** Traditional → Simplified, line by line so the offset map stays one to one. */
+export const convertScript: Pass = (src, ctx) => {
+  const b = new MappedTextBuilder();
+  let start = 0;
+  const text = src.text;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const conv = toSimplified(line);
+    if (conv.length === line.length) b.pushReplacement(conv, src, start, end);
+    else for (let i = start; i < end; i++) b.pushReplacement(toSimplified(text[i]), src, i, i + 1);
+    if (end < text.length) b.pushSlice(src, end, end + 1);
+    start = end + 1;
+  }
+  ctx.diagnostics.push(diag('ingest/script-converted', 'info', 'Traditional script converted to Simplified'));
+  return b.build(src.end);
+};
+
+// --- spaces inside words and figures ------------------------------------------------
+
+/** Spaces matter only between two Latin letters/digits; Chinese uses none. */
+export const removeInnerSpaces: Pass = (src) =>
+  replaceMapped(src, /([^\n])( +)(?=([^\n]))/g, (m) => {
+    const a = m[1];
+    const c = m[3];
+    const latin = /[A-Za-z0-9]/;
+    if (latin.test(a) && latin.test(c)) return a + ' ';
+    return a;
+  });
+
+/** Trims each line and collapses runs of blank lines to one. */
+export const trimLines: Pass = (src) => replaceMapped(src, /[ ]+(?=\n|$)|(?<=^|\n)[ ]+|\n{3,}/g, (m) => (m[0][0] === '\n' ? '\n\n' : ''));
+
+// --- hard line breaks ------------------------------------------------------------------
+
+const SENTENCE_END = /[。！？；：!?;:…”’」』）)】]$/;
+const HEADING_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|——|第[一二三四五六七八九十]+[部章节])/;
+
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+/**
+ * Newspaper and PDF text wraps at a fixed column: lines of nearly equal
+ * length, often with blank lines between them, breaking words and figures.
+ * When most lines share one width we join a line that fills the column and
+ * does not end a sentence with the next line; real paragraph breaks (short
+ * line, sentence end, heading) are kept.
+ */
+export const joinWrappedLines: Pass = (src, ctx) => {
+  const text = src.text;
+  const lines: { start: number; end: number }[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      lines.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  const nonEmpty = lines.filter((l) => l.end > l.start);
+  if (nonEmpty.length < 10) return src;
+  const lengths = nonEmpty.map((l) => l.end - l.start);
+  const width = quantile(lengths, 0.75);
+  if (width > 60 || width < 8) return src;
+  const near = lengths.filter((n) => n >= width * 0.8 && n <= width * 1.25).length;
+  if (near / nonEmpty.length < 0.5) return src;
+
+  const b = new MappedTextBuilder();
+  let joins = 0;
+  let prev: { start: number; end: number } | undefined;
+  for (const l of nonEmpty) {
+    if (prev) {
+      const prevText = text.slice(prev.start, prev.end);
+      const nextText = text.slice(l.start, l.end);
+      const full = prevText.length >= width * 0.8;
+      const join = full && !SENTENCE_END.test(prevText) && !HEADING_START.test(nextText);
+      if (join) joins++;
+      else b.pushConst('\n', originAt(src, prev.end));
+    }
+    b.pushSlice(src, l.start, l.end);
+    prev = l;
+  }
+  if (joins === 0) return src;
+  ctx.diagnostics.push(
+    diag('ingest/hard-line-breaks', 'info', `${joins} hard line breaks inside paragraphs joined (column width about ${width} characters)`),
+  );
+  return b.build(src.end);
+};
+
+/** Single line breaks only: blank lines carry no meaning once lines are paragraphs. */
+export const collapseBlankLines: Pass = (src) => replaceMapped(src, /\n{2,}/g, '\n');
+
+// --- repeated paragraphs ----------------------------------------------------------------
+
+const MIN_REPEAT = 30;
+
+/** A paragraph that repeats an earlier one verbatim is kept once. */
+export const dropRepeatedParagraphs: Pass = (src, ctx) => {
+  const text = src.text;
+  const seen = new Set<string>();
+  const b = new MappedTextBuilder();
+  let start = 0;
+  let dropped = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const para = text.slice(start, end);
+    if (para.length >= MIN_REPEAT && seen.has(para)) {
+      dropped++;
+      ctx.diagnostics.push(
+        diag('ingest/repeated-paragraph', 'warning', `repeated paragraph dropped (kept its first copy): ${para.slice(0, 24)}…`, {
+          offset: originAt(src, start),
+        }),
+      );
+    } else {
+      if (para.length >= MIN_REPEAT) seen.add(para);
+      b.pushSlice(src, start, end);
+      if (end < text.length) b.pushSlice(src, end, end + 1);
+    }
+    start = end + 1;
+  }
+  return dropped ? b.build(src.end) : src;
+};
+
+export interface NormalizeResult {
+  readonly text: MappedText;
+  readonly script: Script;
+}
+
+/** The fixed order of passes; escapes first since they create line breaks. */
+export function normalize(src: MappedText, ctx: PassContext): NormalizeResult {
+  let t = unescapeLiterals(src, ctx);
+  t = normalizeWhitespace(t, ctx);
+  t = removePinyin(t, ctx);
+  t = repairGbkMojibake(t, ctx);
+  // A repaired run can end just before a reading that had no character to follow.
+  t = removePinyin(t, { diagnostics: [] });
+  t = halfWidth(t, ctx);
+  const script = detectScript(t.text);
+  if (script === 'traditional') t = convertScript(t, ctx);
+  t = removeInnerSpaces(t, ctx);
+  t = trimLines(t, ctx);
+  t = joinWrappedLines(t, ctx);
+  t = collapseBlankLines(t, ctx);
+  t = dropRepeatedParagraphs(t, ctx);
+  t = replaceMapped(t, /^\n+|\n+$/g, '');
+  return { text: t, script };
+}

@@ -1,0 +1,149 @@
+/**
+ * A Source is one input file read into normalised text: the bytes' hash, the
+ * detected format and encoding, the text, the offset map back to the bytes,
+ * and every repair made on the way (as diagnostics).
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import mammoth from 'mammoth';
+import { decodeBytes, sniffRefusedFormat, type TextEncodingName } from './decode.js';
+import { diag, type Diagnostic, UnreadableInputError } from './diagnostics.js';
+import { htmlToText, looksLikeHtml } from './html.js';
+import { identity, originAt, type MappedText } from './mapped-text.js';
+import { normalize, type Script } from './normalize.js';
+
+export type SourceFormat = 'txt' | 'html' | 'docx';
+
+/**
+ * What offsets in `origin` count: bytes of the file for text and HTML; for
+ * .docx (a compressed archive) UTF-16 units of the document's raw text.
+ */
+export type OffsetUnit = 'byte' | 'docx-text';
+
+export interface Source {
+  readonly file: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly format: SourceFormat;
+  readonly encoding: TextEncodingName | 'docx';
+  readonly offsetUnit: OffsetUnit;
+  /** Script the file is written in (before conversion). */
+  readonly script: Script;
+  readonly text: string;
+  /** `origin[i]` is the original offset of `text[i]`. */
+  readonly origin: Int32Array;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ReadOptions {
+  /** Largest file accepted, in bytes (default 32 MiB; a report is ~100 KB). */
+  readonly maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+const TEXT_EXT = new Set(['', '.txt', '.text', '.md']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+const REFUSED_EXT: Record<string, string> = {
+  '.pdf': 'a PDF file (convert it to text or .docx first)',
+  '.doc': 'a legacy Word .doc file (save it as .docx)',
+  '.png': 'an image', '.jpg': 'an image', '.jpeg': 'an image', '.gif': 'an image', '.webp': 'an image',
+  '.xls': 'a spreadsheet', '.xlsx': 'a spreadsheet', '.zip': 'an archive', '.rar': 'an archive', '.7z': 'an archive',
+};
+
+export function sourceOffset(source: Source, textIndex: number): number {
+  return textIndex >= source.text.length ? (source.origin.length ? source.origin[source.origin.length - 1] + 1 : 0) : source.origin[textIndex];
+}
+
+/** Reads a file from disk. Throws UnreadableInputError with a one-line reason. */
+export async function readSource(file: string, options: ReadOptions = {}): Promise<Source> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let info;
+  try {
+    info = await stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UnreadableInputError(file, code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`, 'ingest/io');
+  }
+  if (info.isDirectory()) throw new UnreadableInputError(file, 'is a directory', 'ingest/io');
+  if (info.size > maxBytes) {
+    throw new UnreadableInputError(
+      file,
+      `too large: ${(info.size / 1048576).toFixed(1)} MiB, the limit is ${(maxBytes / 1048576).toFixed(0)} MiB (a report is rarely over 1 MiB; raise it with --max-size)`,
+      'ingest/too-large',
+    );
+  }
+  const bytes = await readFile(file);
+  return sourceFromBytes(file, bytes);
+}
+
+/** Reads bytes that claim to be `file` (the name decides .docx/.html handling). */
+export async function sourceFromBytes(file: string, bytes: Uint8Array): Promise<Source> {
+  const ext = extname(file).toLowerCase();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const refusedByName = REFUSED_EXT[ext];
+  if (refusedByName && ext !== '.docx') {
+    throw new UnreadableInputError(file, `not a text document: ${refusedByName}`, 'ingest/unsupported-format');
+  }
+  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (ext === '.docx' || (isZip && ext !== '.txt')) {
+    if (!isZip) {
+      const what = bytes.length === 0 ? 'empty file (0 bytes)' : sniffRefusedFormat(bytes) ?? 'not a ZIP container';
+      throw new UnreadableInputError(file, `not a valid .docx: ${what}`, bytes.length === 0 ? 'ingest/empty' : 'ingest/bad-docx');
+    }
+    return fromDocx(file, bytes, sha256);
+  }
+  const decoded = decodeBytes(bytes, file);
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
+  let text: MappedText = decoded.text;
+  let format: SourceFormat = 'txt';
+  if (HTML_EXT.has(ext) || (!TEXT_EXT.has(ext) && looksLikeHtml(text.text)) || looksLikeHtml(text.text)) {
+    format = 'html';
+    text = htmlToText(text);
+    if (!HTML_EXT.has(ext)) diagnostics.push(diag('ingest/html-in-text', 'info', 'the file holds HTML markup; markup removed'));
+  }
+  const ctx = { diagnostics };
+  const norm = normalize(text, ctx);
+  if (norm.text.text.length === 0) throw new UnreadableInputError(file, 'no text left after removing markup', 'ingest/empty');
+  return {
+    file,
+    sha256,
+    size: bytes.length,
+    format,
+    encoding: decoded.encoding,
+    offsetUnit: 'byte',
+    script: norm.script,
+    text: norm.text.text,
+    origin: norm.text.origin,
+    diagnostics,
+  };
+}
+
+async function fromDocx(file: string, bytes: Uint8Array, sha256: string): Promise<Source> {
+  let raw: string;
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    raw = result.value;
+    for (const m of result.messages) diagnostics.push(diag('ingest/docx', 'info', m.message));
+  } catch (e) {
+    throw new UnreadableInputError(file, `not a valid .docx: ${(e as Error).message.split('\n')[0]}`, 'ingest/bad-docx');
+  }
+  if (!raw.trim()) throw new UnreadableInputError(file, 'the .docx holds no text', 'ingest/empty');
+  const norm = normalize(identity(raw), { diagnostics });
+  return {
+    file,
+    sha256,
+    size: bytes.length,
+    format: 'docx',
+    encoding: 'docx',
+    offsetUnit: 'docx-text',
+    script: norm.script,
+    text: norm.text.text,
+    origin: norm.text.origin,
+    diagnostics,
+  };
+}
+
+export { originAt };

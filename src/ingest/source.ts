@@ -147,3 +147,13 @@ async function fromDocx(file: string, bytes: Uint8Array, sha256: string): Promis
 }
 
 export { originAt };
+
+/** A Span for `[start, end)` of the source's normalised text. */
+export function spanOf(source: Source, start: number, end: number): import('../model.js').Span {
+  return {
+    start,
+    end,
+    sourceStart: sourceOffset(source, start),
+    sourceEnd: end > start ? sourceOffset(source, end - 1) + 1 : sourceOffset(source, start),
+  };
+}

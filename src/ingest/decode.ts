@@ -178,7 +178,7 @@ export function decodeMapped(bytes: Uint8Array, encoding: TextEncodingName, from
 }
 
 function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const n = Math.min(bytes.length, 4096) & ~1;
+  const n = Math.min(bytes.length, 65536) & ~1;
   if (n < 4) return undefined;
   let evenZero = 0;
   let oddZero = 0;
@@ -186,10 +186,19 @@ function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (bytes[i] === 0) evenZero++;
     if (bytes[i + 1] === 0) oddZero++;
   }
-  const pairs = n / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
-  return undefined;
+  // NULs on one parity only: ASCII characters in UTF-16. Chinese text has few
+  // of them, so confirm with the decoded text rather than a share of NULs.
+  const candidate = oddZero > evenZero * 4 ? 'utf-16le' : evenZero > oddZero * 4 ? 'utf-16be' : undefined;
+  if (!candidate) return undefined;
+  if (Math.max(evenZero, oddZero) > n / 2 * 0.3) return candidate;
+  return commonCharScore(new TextDecoder(candidate).decode(bytes.subarray(0, n))).score > 0.3 ? candidate : undefined;
+}
+
+/** How many bytes the character starting at `offset` takes in `encoding`. */
+export function charLengthAt(bytes: Uint8Array, offset: number, encoding: TextEncodingName): number {
+  if (offset >= bytes.length) return 0;
+  const starts = SEGMENTERS[encoding](bytes.subarray(offset, Math.min(bytes.length, offset + 4)), 0);
+  return starts.length > 1 ? starts[1] : Math.min(bytes.length - offset, 4);
 }
 
 function isStrictUtf8(bytes: Uint8Array): boolean {
@@ -248,7 +257,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   }
 
   const sample = bytes.subarray(0, Math.min(bytes.length, 256 * 1024));
-  const candidates: TextEncodingName[] = ['utf-8', 'gb18030', 'big5'];
+  const candidates: TextEncodingName[] = ['utf-8', 'gb18030', 'big5', ...(bytes.length % 2 === 0 ? (['utf-16le', 'utf-16be'] as const) : [])];
   let best: { enc: TextEncodingName; score: number; cjk: number } | undefined;
   for (const enc of candidates) {
     const { score, cjk } = commonCharScore(new TextDecoder(enc).decode(sample));

@@ -135,7 +135,8 @@ export const repairGbkMojibake: Pass = (src, ctx) => {
     // that makes the repaired head plus the untouched tail read most naturally.
     let best: { text: string; cut: number; score: number } | undefined;
     for (let k = 3; k <= run.length; k++) {
-      const shifted = shiftedGbk(run.slice(0, k));
+      // A run cut inside a character leaves a dangling lead byte: drop it.
+      const shifted = shiftedGbk(run.slice(0, k))?.replace(/\ufffd$/, '');
       if (!shifted || !shifted.startsWith(number) || shifted.includes('\ufffd')) continue;
       const candidate = shifted + run.slice(k);
       const score = naturalness(candidate);
@@ -270,20 +271,24 @@ export const joinWrappedLines: Pass = (src, ctx) => {
   const near = lengths.filter((n) => n >= width * 0.8 && n <= width * 1.25).length;
   if (near / nonEmpty.length < 0.5) return src;
 
+  // A page can mix column widths (a digest in wide columns, a sidebar in
+  // narrow ones), so each line is judged against its neighbours' width.
+  const WINDOW = 12;
+  const localWidth = lengths.map((_, j) => quantile(lengths.slice(Math.max(0, j - WINDOW), j + WINDOW + 1), 0.75));
   const b = new MappedTextBuilder();
   let joins = 0;
-  let prev: { start: number; end: number } | undefined;
-  for (const l of nonEmpty) {
-    if (prev) {
+  for (let j = 0; j < nonEmpty.length; j++) {
+    const l = nonEmpty[j];
+    if (j > 0) {
+      const prev = nonEmpty[j - 1];
       const prevText = text.slice(prev.start, prev.end);
       const nextText = text.slice(l.start, l.end);
-      const full = prevText.length >= width * 0.8;
+      const full = prevText.length >= localWidth[j - 1] * 0.8 && localWidth[j - 1] <= 60;
       const join = full && !SENTENCE_END.test(prevText) && !HEADING_START.test(nextText);
       if (join) joins++;
       else b.pushConst('\n', originAt(src, prev.end));
     }
     b.pushSlice(src, l.start, l.end);
-    prev = l;
   }
   if (joins === 0) return src;
   ctx.diagnostics.push(

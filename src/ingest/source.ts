@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import mammoth from 'mammoth';
-import { decodeBytes, sniffRefusedFormat, type TextEncodingName } from './decode.js';
+import { charLengthAt, decodeBytes, sniffRefusedFormat, type TextEncodingName } from './decode.js';
 import { diag, type Diagnostic, UnreadableInputError } from './diagnostics.js';
 import { htmlToText, looksLikeHtml } from './html.js';
 import { identity, originAt, type MappedText } from './mapped-text.js';
@@ -34,6 +34,8 @@ export interface Source {
   /** `origin[i]` is the original offset of `text[i]`. */
   readonly origin: Int32Array;
   readonly diagnostics: readonly Diagnostic[];
+  /** The original bytes (kept so a span can be shown as found). */
+  readonly bytes: Uint8Array;
 }
 
 export interface ReadOptions {
@@ -52,8 +54,17 @@ const REFUSED_EXT: Record<string, string> = {
   '.xls': 'a spreadsheet', '.xlsx': 'a spreadsheet', '.zip': 'an archive', '.rar': 'an archive', '.7z': 'an archive',
 };
 
+/** Original offset where text position `textIndex` starts. */
 export function sourceOffset(source: Source, textIndex: number): number {
-  return textIndex >= source.text.length ? (source.origin.length ? source.origin[source.origin.length - 1] + 1 : 0) : source.origin[textIndex];
+  if (textIndex < source.text.length) return source.origin[textIndex];
+  return source.text.length ? sourceEndOf(source, source.text.length - 1) : 0;
+}
+
+/** Original offset one past the character that produced `text[textIndex]`. */
+export function sourceEndOf(source: Source, textIndex: number): number {
+  const start = source.origin[textIndex];
+  if (source.encoding === 'docx') return start + 1;
+  return start + Math.max(1, charLengthAt(source.bytes, start, source.encoding));
 }
 
 /** Reads a file from disk. Throws UnreadableInputError with a one-line reason. */
@@ -106,6 +117,9 @@ export async function sourceFromBytes(file: string, bytes: Uint8Array): Promise<
   const ctx = { diagnostics };
   const norm = normalize(text, ctx);
   if (norm.text.text.length === 0) throw new UnreadableInputError(file, 'no text left after removing markup', 'ingest/empty');
+  if (!/[\u4e00-\u9fff]/.test(norm.text.text)) {
+    throw new UnreadableInputError(file, `no Chinese text (decoded as ${decoded.encoding}); a work report is written in Chinese`, 'ingest/no-chinese');
+  }
   return {
     file,
     sha256,
@@ -117,6 +131,7 @@ export async function sourceFromBytes(file: string, bytes: Uint8Array): Promise<
     text: norm.text.text,
     origin: norm.text.origin,
     diagnostics,
+    bytes,
   };
 }
 
@@ -143,6 +158,7 @@ async function fromDocx(file: string, bytes: Uint8Array, sha256: string): Promis
     text: norm.text.text,
     origin: norm.text.origin,
     diagnostics,
+    bytes,
   };
 }
 
@@ -154,6 +170,6 @@ export function spanOf(source: Source, start: number, end: number): import('../m
     start,
     end,
     sourceStart: sourceOffset(source, start),
-    sourceEnd: end > start ? sourceOffset(source, end - 1) + 1 : sourceOffset(source, start),
+    sourceEnd: end > start ? sourceEndOf(source, end - 1) : sourceOffset(source, start),
   };
 }

@@ -1,0 +1,94 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { bytesBehind, read, utf8 } from './helpers.js';
+
+const rules = (src: { diagnostics: readonly { ruleId: string }[] }) => src.diagnostics.map((d) => d.ruleId);
+
+describe('repairs', () => {
+  it('removes pinyin readings glued onto Traditional characters, then converts script', async () => {
+    const bytes = utf8('各位代表：現(xiàn)在，我代表市人民政府向大會報告工作。堅持以習(xí)近平新時代中國特色社會主義思想為指導(dǎo)，地區生產(chǎn)總值增長2.5%。');
+    const src = await read('r.txt', bytes);
+    expect(src.script).toBe('traditional');
+    expect(src.text).toContain('现在，我代表市人民政府');
+    expect(src.text).toContain('为指导，地区生产总值增长2.5%');
+    expect(src.text).not.toMatch(/\([a-zà-ǜ]+\)/);
+    // the converted character still points at its original bytes
+    const i = src.text.indexOf('导');
+    expect(bytesBehind(src, bytes, i, i + 1).toString('utf8')).toBe('導');
+    expect(rules(src)).toEqual(expect.arrayContaining(['ingest/pinyin-removed', 'ingest/script-converted']));
+  });
+
+  it('keeps Latin words in brackets that are not pinyin', async () => {
+    const src = await read('r.txt', utf8('国内生产总值(GDP)增长5%，研发(R)投入增长。各位代表：现在我代表政府报告工作。'));
+    expect(src.text).toContain('(GDP)');
+  });
+
+  it('repairs a section number whose GBK bytes were read one byte out of step', async () => {
+    const heading = '（三）坚持创新驱动发展战略全面提升科技实力';
+    const garbled = iconv.decode(Buffer.concat([Buffer.from([0xa1]), iconv.encode(heading, 'gbk')]), 'gbk');
+    expect(garbled.startsWith('。')).toBe(true);
+    const src = await read('r.txt', utf8(`一、过去一年工作回顾\n经济运行稳中向好。\n${garbled}\n全年新增就业1.5万人。`));
+    expect(src.text).toContain('（三）坚持创新驱动');
+    expect(rules(src)).toContain('ingest/gbk-mojibake');
+  });
+
+  it('flags a garbled run it cannot read beyond the section number', async () => {
+    const garbled = iconv.decode(Buffer.concat([Buffer.from([0xa1]), iconv.encode('（二）', 'gbk')]), 'gbk').slice(0, 2) + '┰鷮嵧七M';
+    const src = await read('r.txt', utf8(`一、过去一年工作回顾\n经济运行稳中向好。\n${garbled}\n全年新增就业1.5万人。`));
+    expect(src.text).toContain('（二）');
+    expect(rules(src)).toContain('ingest/gbk-mojibake-unrepaired');
+  });
+
+  it('joins newspaper hard line breaks inside words and figures, keeps paragraph breaks', async () => {
+    const column = [
+      '在2024年1月16日举行的市人大四次会议上，市长代', '表市人民政府，向大会报告政府工作。', '',
+      '2023年是全面贯彻落实党的二十大精神的开局之', '年。一年来，全市坚持以新时代中国特色社会主义', '思想为指导，扎实推进各项工作，全年地区生',
+      '产总值预计增长 6%，农业生产总值预计增长', '7.5%，粮食产量达到 96.14 亿斤，规上工业增', '加值预计增长4%，固定资产投资预计增长5%，全', '口径财政收入增长33.8%，主要经济指标增速稳居',
+      '全省第一方阵，各项事业取得了新进展新成效。', '', '一、2024年主要目标和重点工作', '今年全市经济社会发展的主要预期目标是：地区', '生产总值增长6.5%，固定资产投资增长5%左右。',
+    ].join('\n\n');
+    const src = await read('r.txt', utf8(column));
+    expect(src.text).toContain('全年地区生产总值预计增长6%，农业生产总值预计增长7.5%，粮食产量达到96.14亿斤，规上工业增加值预计增长4%');
+    expect(src.text).toContain('\n一、2024年主要目标和重点工作\n');
+    expect(src.text).toContain('主要预期目标是：地区生产总值增长6.5%');
+    expect(rules(src)).toContain('ingest/hard-line-breaks');
+  });
+
+  it('leaves ordinary paragraphs alone', async () => {
+    const paras = Array.from({ length: 12 }, (_, i) => `第${i + 1}段，全年完成固定资产投资${100 + i}亿元，同比增长${i}%，各项工作取得明显成效，人民群众获得感显著增强。`);
+    const src = await read('r.txt', utf8(paras.join('\n')));
+    expect(src.text.split('\n')).toHaveLength(12);
+  });
+
+  it('normalises full-width digits, letters and spaces, and literal escapes', async () => {
+    const src = await read('r.txt', utf8('２０２３年ＧＤＰ增长５．２％\\r\\n各位代表：&nbsp;现在<U+00A0>我代表\u3000政府&amp;报告工作。'));
+    expect(src.text).toBe('2023年GDP增长5.2%\n各位代表：现在我代表政府&报告工作。');
+    expect(rules(src)).toContain('ingest/literal-escapes');
+  });
+
+  it('removes spaces inside Chinese words (spaced-out titles) but not between Latin words', async () => {
+    const src = await read('r.txt', utf8('四 平 市 政 府 工 作 报 告\nCOVID 19 疫情防控，增长 6 %。'));
+    expect(src.text).toBe('四平市政府工作报告\nCOVID 19疫情防控，增长6%。');
+  });
+
+  it('keeps a repeated paragraph once and records the repeat', async () => {
+    const p = '深入实施乡村振兴战略，新建高标准农田38.9万亩，整治农村“四沟”9570公里，粮食产量达到94亿斤。';
+    const src = await read('r.txt', utf8(`一、工作回顾\n${p}\n${p}\n二、今年工作\n${p}\n短句。\n短句。`));
+    expect(src.text.split(p).length - 1).toBe(1);
+    expect(src.text.split('短句。').length - 1).toBe(2);
+    expect(src.diagnostics.filter((d) => d.ruleId === 'ingest/repeated-paragraph')).toHaveLength(2);
+  });
+});
+
+describe('offset map', () => {
+  it('maps every unchanged character of a GB18030 page back to its own bytes', async () => {
+    const text = '首页 > 正文\r\n2023年政府工作报告\r\n各位代表：\r\n现在，我代表市人民政府向大会报告工作，请予审议。地区生产总值增长 6%。\r\n';
+    const bytes = iconv.encode(text, 'gb18030');
+    const src = await read('r.txt', bytes);
+    for (let i = 0; i < src.text.length; i++) {
+      const ch = src.text[i];
+      if (ch === '\n') continue; // a line end maps to the \r of \r\n
+      const back = iconv.decode(bytesBehind(src, bytes, i, i + 1), 'gb18030');
+      expect(back).toBe(ch);
+    }
+  });
+});

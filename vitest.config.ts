@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Store suites share one PostgreSQL database: run files one at a time there.
+    fileParallelism: true,
+    pool: 'forks',
+  },
+});

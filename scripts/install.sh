@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs the npm dependencies once (better-sqlite3 compiles from source: ~1 min).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stamp=node_modules/.luoshi-installed
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  npm ci --no-audit --no-fund
+  # npm 11 may skip install scripts it has not been told to allow; build the native addon explicitly.
+  node -e "require('better-sqlite3')(':memory:')" 2>/dev/null || npm rebuild better-sqlite3
+  touch "$stamp"
+fi

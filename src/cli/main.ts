@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { runExtract } from './extract.js';
+import { CliError, runFacts, runImport, runReports, runSearch } from './store-commands.js';
 
 const program = new Command();
 program
@@ -22,4 +23,74 @@ program
     process.exitCode = await runExtract(paths, opts);
   });
 
-await program.parseAsync(process.argv);
+const dbOption = ['--db <file>', 'SQLite file or postgres:// URL (default: $LUOSHI_DB, $DATABASE_URL, or the per-user data directory)'] as const;
+const formatOptions = (c: Command) =>
+  c.option('--json', 'print JSON').option('--format <format>', 'text | json | csv | xlsx', 'text').option('-o, --out <file>', 'write CSV/XLSX to this file');
+
+program
+  .command('import')
+  .description('import report files or folders (recursively) into the database; re-importing adds nothing')
+  .argument('<paths...>', 'files or folders')
+  .option(...dbOption)
+  .option('--json', 'print the run summary as JSON')
+  .option('--max-size <MiB>', 'largest file accepted, in MiB (default 32)')
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await runImport(paths, opts);
+  });
+
+formatOptions(
+  program
+    .command('reports')
+    .description('list stored documents with their identity and fact counts')
+    .option(...dbOption)
+    .option('--jurisdiction <name>', 'place name (substring)')
+    .option('--level <level>', 'national | province | prefecture | county | district')
+    .option('--year <year>', 'report year'),
+).action(async (opts) => {
+  process.exitCode = await runReports(opts);
+});
+
+formatOptions(
+  program
+    .command('search')
+    .description('full-text search over all documents (any query length)')
+    .argument('<query>', 'words to find, e.g. 高标准农田')
+    .option(...dbOption)
+    .option('--jurisdiction <name>', 'place name (substring)')
+    .option('--level <level>', 'national | province | prefecture | county | district')
+    .option('--from <year>', 'report year from')
+    .option('--to <year>', 'report year to')
+    .option('--part <kind>', 'only inside review | plan | self_building sections')
+    .option('--limit <n>', 'documents to return', '20'),
+).action(async (query: string, opts) => {
+  process.exitCode = await runSearch(query, opts);
+});
+
+for (const [name, fact, what] of [
+  ['targets', 'target', 'expected targets (预期目标)'],
+  ['outcomes', 'outcome', 'results stated in review parts'],
+  ['commitments', 'commitment', 'quantified tasks of plan parts'],
+] as const) {
+  formatOptions(
+    program
+      .command(name)
+      .description(`query ${what} across all stored reports`)
+      .option(...dbOption)
+      .option('--indicator <id>', 'indicator id, e.g. gdp')
+      .option('--year <year>', 'the year the figure is for')
+      .option('--jurisdiction <name>', 'place name (substring)')
+      .option('--level <level>', 'national | province | prefecture | county | district')
+      .option('--headline', 'only headline outcomes'),
+  ).action(async (opts) => {
+    process.exitCode = await runFacts(fact, opts);
+  });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CliError || (e as Error).name === 'StoreError') {
+    process.stderr.write(`luoshi: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  } else throw e;
+}

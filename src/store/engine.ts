@@ -1,0 +1,32 @@
+/**
+ * What differs between the embedded and the server database, and nothing
+ * else: DDL types, the full-text index and how to ask it. Code above this
+ * contract never asks "is this SQLite?" — it reads capability flags.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+export interface Engine {
+  readonly name: EngineName;
+  readonly db: Kysely<Database>;
+  /** Where the data lives, for messages (a file path or a URL without password). */
+  readonly location: string;
+  readonly types: { readonly id: string; readonly blob: string; readonly real: string; readonly bigint: string };
+  /** DDL that creates the full-text index (run by migration 1). */
+  readonly searchIndexDdl: readonly string[];
+  /** Adds a document's text to the full-text index (inside the import transaction). */
+  indexDocument(trx: Transaction<Database>, documentId: number, text: string): Promise<void>;
+  /**
+   * Ids of documents containing `query` verbatim (any length), best first.
+   * `query` is plain text; the engine quotes it for its own syntax.
+   */
+  matchDocuments(db: Kysely<Database>, query: string, limit: number): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/** Raised for a database the code cannot open or migrate. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}

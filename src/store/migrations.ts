@@ -1,0 +1,70 @@
+/**
+ * Versioned migrations, applied in order inside a transaction each, recorded
+ * in schema_migrations. They only ever add: a migration never drops data.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Engine } from './engine.js';
+import { StoreError } from './engine.js';
+import type { Database } from './schema.js';
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  statements(engine: Engine): string[];
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'reports, documents, facts, import runs, full-text index',
+    statements: ({ types: t, searchIndexDdl }) => [
+      `create table import_runs (id ${t.id}, started_at text not null, finished_at text, status text not null,
+        imported integer not null default 0, duplicates integer not null default 0, failed integer not null default 0)`,
+      `create table sources (id ${t.id}, sha256 text not null unique, file_name text not null, size ${t.bigint} not null,
+        format text not null, encoding text not null, offset_unit text not null, script text not null, text text not null,
+        bytes ${t.blob} not null, warnings_json text not null, imported_at text not null, run_id integer references import_runs(id))`,
+      `create table documents (id ${t.id}, source_id integer not null references sources(id), part integer not null,
+        doc_key text not null, fingerprint text not null, jurisdiction text, province text, level text, report_year integer,
+        review_year integer, date text, meeting text, speaker text, doc_type text not null, script text not null,
+        identity_json text not null, start_offset integer not null, end_offset integer not null, text text not null,
+        sections_json text not null, n_targets integer not null, n_outcomes integer not null, n_commitments integer not null,
+        unique (source_id, part))`,
+      `create index documents_key on documents (doc_key)`,
+      `create index documents_place_year on documents (jurisdiction, report_year)`,
+      `create table facts (id ${t.id}, document_id integer not null references documents(id), fact text not null,
+        ord integer not null, indicator text, kind text, value ${t.real}, value_max ${t.real}, unit text, qualifier text,
+        scope text, year integer, headline integer not null, estimated integer not null, text text not null,
+        start_offset integer not null, end_offset integer not null, source_start ${t.bigint} not null,
+        source_end ${t.bigint} not null, data_json text not null)`,
+      `create index facts_document on facts (document_id, fact)`,
+      `create index facts_indicator on facts (fact, indicator, year)`,
+      `create table import_items (id ${t.id}, run_id integer not null references import_runs(id), file text not null,
+        sha256 text, status text not null, reason text, source_id integer references sources(id), document_ids text, at text not null)`,
+      `create table duplicates (id ${t.id}, document_id integer not null references documents(id), file text not null,
+        sha256 text not null, part integer not null, reason text not null, run_id integer references import_runs(id), at text not null)`,
+      ...searchIndexDdl,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export async function migrate(engine: Engine): Promise<number[]> {
+  const db: Kysely<Database> = engine.db;
+  await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)`.execute(db);
+  const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)));
+  const newest = Math.max(0, ...done);
+  if (newest > SCHEMA_VERSION) {
+    throw new StoreError(`database ${engine.location} has schema version ${newest}, newer than this Luoshi (${SCHEMA_VERSION}); upgrade Luoshi`);
+  }
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    await db.transaction().execute(async (trx) => {
+      for (const stmt of m.statements(engine)) await sql.raw(stmt).execute(trx);
+      await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: new Date().toISOString() }).execute();
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,44 @@
+/**
+ * PostgreSQL via node-postgres, for teams sharing one database. Full text:
+ * a pg_trgm GIN index on the document text answers LIKE '%…%' for queries of
+ * three characters and more; shorter ones fall back to a scan, which is
+ * still exact.
+ */
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Engine } from '../engine.js';
+import type { Database } from '../schema.js';
+
+// Counts come back as strings by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/** `schema` keeps each test suite (or tenant) in its own namespace. */
+export function openPostgres(url: string, options: { schema?: string } = {}): Engine {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const pool = new pg.Pool({ connectionString: url, max: 8, ...(schema ? { options: `-c search_path=${schema},public` } : {}) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    name: 'postgres',
+    db,
+    location: redactUrl(url),
+    types: { id: 'serial primary key', blob: 'bytea', real: 'double precision', bigint: 'bigint' },
+    searchIndexDdl: ['create extension if not exists pg_trgm', 'create index documents_text_trgm on documents using gin (text gin_trgm_ops)'],
+    async indexDocument() {
+      // The trigram index follows the documents table by itself.
+    },
+    async matchDocuments(conn, query, limit) {
+      const pattern = '%' + query.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+      const rows = await sql<{ id: number }>`select id from documents where text like ${pattern} order by id limit ${limit}`.execute(conn);
+      return rows.rows.map((r) => Number(r.id));
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

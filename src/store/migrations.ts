@@ -37,6 +37,8 @@ const MIGRATIONS: Migration[] = [
         start_offset integer not null, end_offset integer not null, source_start ${t.bigint} not null,
         source_end ${t.bigint} not null, data_json text not null)`,
       `create index facts_document on facts (document_id, fact)`,
+      `create table doc_sketches (hash ${t.bigint} not null, document_id integer not null references documents(id))`,
+      `create index doc_sketches_hash on doc_sketches (hash)`,
       `create index facts_indicator on facts (fact, indicator, year)`,
       `create table import_items (id ${t.id}, run_id integer not null references import_runs(id), file text not null,
         sha256 text, status text not null, reason text, source_id integer references sources(id), document_ids text, at text not null)`,

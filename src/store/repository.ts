@@ -184,6 +184,13 @@ function shingles(text: string): Set<number> {
   return out;
 }
 
+const SKETCH_SIZE = 8;
+
+/** The smallest shingle hashes (a bottom-k MinHash): similar texts share most of them. */
+export function sketch(text: string): number[] {
+  return [...shingles(text)].map((h) => h >>> 0).sort((a, b) => a - b).slice(0, SKETCH_SIZE);
+}
+
 /** Share of the shorter text's shingles found in the longer one (0..1). */
 export function containment(a: string, b: string): number {
   const sa = shingles(a);
@@ -268,12 +275,22 @@ class KyselyRepository implements Repository {
         const text = src.text.slice(doc.span.start, doc.span.end);
         const fp = fingerprint(text);
         const key = docKey(doc, fp);
+        const sk = sketch(text);
         const candidates = await trx
           .selectFrom('documents')
-          .select(['id', 'text', 'fingerprint'])
-          .where((eb) => eb.or([eb('doc_key', '=', key), eb('fingerprint', '=', fp)]))
+          .select(['id', 'text', 'fingerprint', 'doc_key'])
+          .where((eb) =>
+            eb.or([
+              eb('doc_key', '=', key),
+              eb('fingerprint', '=', fp),
+              ...(sk.length ? [eb('id', 'in', eb.selectFrom('doc_sketches').select('document_id').where('hash', 'in', sk))] : []),
+            ]),
+          )
           .execute();
-        const same = candidates.find((c) => c.fingerprint === fp || containment(c.text, text) >= SAME_REPORT);
+        // Different known identities are different reports, however alike the words.
+        const same = candidates.find(
+          (c) => c.fingerprint === fp || ((c.doc_key === key || c.doc_key.startsWith('fp:') || key.startsWith('fp:')) && containment(c.text, text) >= SAME_REPORT),
+        );
         plan.push({ doc, text, fp, key, dupOf: same ? Number(same.id) : undefined });
       }
       const fresh = plan.filter((p) => p.dupOf === undefined);
@@ -347,6 +364,8 @@ class KyselyRepository implements Repository {
         )
         .execute();
     }
+    const sk = sketch(text);
+    if (sk.length) await trx.insertInto('doc_sketches').values(sk.map((hash) => ({ hash, document_id: id }))).execute();
     await this.eng.indexDocument(trx, id, text);
     return id;
   }

@@ -103,6 +103,12 @@ export interface DuplicatesTable {
   at: string;
 }
 
+/** The smallest shingle hashes of a document: near-identical texts share some. */
+export interface DocSketchesTable {
+  hash: number;
+  document_id: number;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -117,4 +123,5 @@ export interface Database {
   import_items: ImportItemsTable;
   duplicates: DuplicatesTable;
   schema_migrations: MigrationsTable;
+  doc_sketches: DocSketchesTable;
 }

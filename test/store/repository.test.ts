@@ -1,0 +1,99 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isFailure, processBytes, type FileResult } from '../../src/pipeline.js';
+import { createTestStore, makeReport, STORES, type TestStore } from './stores.js';
+
+async function processed(name: string, bytes: Uint8Array): Promise<FileResult> {
+  const r = await processBytes(name, bytes);
+  if (isFailure(r)) throw new Error(r.error);
+  return r;
+}
+
+describe.each(STORES)('repository on %s', (storeName) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await createTestStore(storeName);
+  });
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  it('imports a report once; the same file again is a recorded duplicate', async () => {
+    const { repo } = store;
+    const run = await repo.startRun();
+    const first = await repo.importResult(await processed('a.txt', Buffer.from(makeReport(1))), run);
+    expect(first.status).toBe('imported');
+    const again = await repo.importResult(await processed('a-copy.txt', Buffer.from(makeReport(1))), run);
+    expect(again.status).toBe('duplicate');
+    expect(again.documentIds).toEqual(first.documentIds);
+    const summary = await repo.finishRun(run, 'done');
+    expect(summary).toMatchObject({ imported: 1, duplicates: 1, failed: 0 });
+    const counts = await repo.counts();
+    expect(counts.documents).toBe(1);
+    expect(counts.duplicates).toBe(1);
+  });
+
+  it('treats the same report from another source (GB18030, HTML with page furniture) as one report', async () => {
+    const { repo } = store;
+    const before = await repo.counts();
+    const text = makeReport(2);
+    const a = await repo.importResult(await processed('r.txt', Buffer.from(text)), null);
+    const gbk = await repo.importResult(await processed('r-gbk.txt', iconv.encode(text.replace(/\n/g, '\r\n'), 'gb18030')), null);
+    const html = `<html><body><div>首页 &gt; 政府工作报告</div>${text.split('\n').map((p) => `<p>${p}</p>`).join('')}<div>上一篇：无</div></body></html>`;
+    const h = await repo.importResult(await processed('r.html', Buffer.from(html)), null);
+    expect(a.status).toBe('imported');
+    expect(gbk.status).toBe('duplicate');
+    expect(h.status).toBe('duplicate');
+    expect(gbk.documentIds).toEqual(a.documentIds);
+    const after = await repo.counts();
+    expect(after.documents - before.documents).toBe(1);
+  });
+
+  it('keeps different reports apart', async () => {
+    const { repo } = store;
+    const before = await repo.counts();
+    for (let i = 10; i < 14; i++) await repo.importResult(await processed(`r${i}.txt`, Buffer.from(makeReport(i))), null);
+    expect((await repo.counts()).documents - before.documents).toBe(4);
+  });
+
+  it('finds 1-, 2- and longer-character queries with snippets and positions', async () => {
+    const { repo } = store;
+    for (const q of ['田', '农田', '高标准农田', '老旧小区110个']) {
+      const res = await repo.search({ q });
+      expect(res.total, q).toBeGreaterThan(0);
+      const hit = res.items[0];
+      const doc = await repo.getDocument(hit.document.id);
+      const s = hit.snippets[0];
+      expect(s.match).toBe(q);
+      expect(doc!.text.slice(s.start, s.end)).toBe(q);
+    }
+    expect((await repo.search({ q: '不存在的词语' })).total).toBe(0);
+  });
+
+  it('treats FTS and SQL syntax in a query as plain text', async () => {
+    const { repo } = store;
+    const before = await repo.counts();
+    for (const q of ['" OR 1=1 --', '农田" NEAR(x', "'; drop table documents; --", '*', '%', '_', 'a AND b', 'NOT', '\\', '(', '农田*']) {
+      const res = await repo.search({ q });
+      expect(Array.isArray(res.items)).toBe(true);
+      for (const h of res.items) for (const s of h.snippets) expect(s.match).toBe(q.trim());
+    }
+    expect(await repo.counts()).toEqual(before);
+  });
+
+  it('filters documents and search by place and year', async () => {
+    const { repo } = store;
+    const all = await repo.listDocuments({}, { limit: 100, offset: 0 });
+    expect(all.total).toBe(all.items.length);
+    const withYear = all.items.find((d) => d.report_year !== null);
+    if (withYear) {
+      const y = withYear.report_year!;
+      const some = await repo.listDocuments({ yearFrom: y, yearTo: y }, { limit: 100, offset: 0 });
+      expect(some.items.every((d) => d.report_year === y)).toBe(true);
+      const searched = await repo.search({ q: '农田', yearFrom: y, yearTo: y });
+      expect(searched.items.every((h) => h.document.report_year === y)).toBe(true);
+    }
+    const page = await repo.listDocuments({}, { limit: 2, offset: 1 });
+    expect(page.items.map((d) => d.id)).toEqual(all.items.slice(1, 3).map((d) => d.id));
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Finds indicator mentions in a clause with the alias lexicon (leftmost,
+ * longest match) and resolves free names to ids or `other:<name>`.
+ */
+import { INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
+
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+  readonly name: string;
+}
+
+const ALIAS_TO_ID = new Map<string, string>();
+for (const e of INDICATORS) for (const a of e.aliases) if (!ALIAS_TO_ID.has(a)) ALIAS_TO_ID.set(a, e.id);
+/** Compound wordings that name two indicators at once. */
+const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
+  能源消耗总量和强度: ['energy_consumption', 'energy_intensity'],
+  能源消费总量和强度: ['energy_consumption', 'energy_intensity'],
+  能耗总量和强度: ['energy_consumption', 'energy_intensity'],
+  能源消费总量和能耗强度: ['energy_consumption', 'energy_intensity'],
+};
+const BY_FIRST = new Map<string, string[]>();
+for (const a of [...ALIAS_TO_ID.keys(), ...Object.keys(COMPOUNDS)]) {
+  const k = a[0];
+  if (!BY_FIRST.has(k)) BY_FIRST.set(k, []);
+  BY_FIRST.get(k)!.push(a);
+}
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+
+/** A mention right before these is a ratio or share of it, not the indicator. */
+const SHARE_AFTER = /^(?:的)?(?:比重|占比|所占比重|贡献率|增长贡献率|占全国|占全省|占全市)/;
+/** A mention right after these is a reference point, not the subject. */
+const REFERENCE_BEFORE = /(?:对|占|相当于|高于|快于|低于|慢于|超过|同步于|人均|万元|单位|与|和|同)$/;
+
+export function findMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const cands = BY_FIRST.get(text[i]);
+    let hit: string | undefined;
+    if (cands) for (const a of cands) if (text.startsWith(a, i)) { hit = a; break; }
+    if (!hit && text.startsWith('经济增长', i) && /^经济增长[ ]?\d/.test(text.slice(i, i + 6))) hit = '经济';
+    if (!hit) { i++; continue; }
+    const start = i;
+    const end = i + hit.length;
+    const before = text.slice(Math.max(0, start - 3), start);
+    const after = text.slice(end, end + 6);
+    const compound = COMPOUNDS[hit];
+    if (compound) {
+      for (const id of compound) out.push({ start, end, id, name: hit });
+    } else if (hit === '经济') {
+      out.push({ start, end, id: 'gdp', name: hit });
+    } else if (SHARE_AFTER.test(after)) {
+      const m = SHARE_AFTER.exec(after)!;
+      out.push({ start, end: end + m[0].length, id: `other:${hit}${m[0]}`, name: hit + m[0] });
+      i = end + m[0].length;
+      continue;
+    } else if (/人均$/.test(before) && ALIAS_TO_ID.get(hit) === 'gdp') {
+      out.push({ start: start - 2, end, id: `other:人均${hit}`, name: `人均${hit}` });
+    } else if (REFERENCE_BEFORE.test(before) && !/(?:城乡|城镇|农村|全体)$/.test(before) && ['gdp', 'disposable_income'].includes(ALIAS_TO_ID.get(hit)!) && out.length > 0) {
+      // 居民收入增速高于地区生产总值增幅: the second is only the yardstick
+    } else {
+      out.push({ start, end, id: ALIAS_TO_ID.get(hit)!, name: hit });
+    }
+    i = end;
+  }
+  return out;
+}
+
+/** Resolves a free name (a conjunct, a subject) to an id. */
+export function resolveName(name: string): string {
+  const n = name.replace(/^[“"「]|[”"」]$/g, '').trim();
+  if (!n) return 'other:';
+  if (OTHER_NAMES[n]) return n === '三产业增加值' ? 'tertiary_value_added' : `other:${OTHER_NAMES[n]}`;
+  const id = ALIAS_TO_ID.get(n);
+  if (id) return id;
+  const ms = findMentions(n);
+  if (ms.length === 1 && ms[0].end === n.length && ms[0].start <= 2) return ms[0].id;
+  return `other:${n}`;
+}
+
+export function isCanonical(id: string): boolean {
+  return !id.startsWith('other:');
+}

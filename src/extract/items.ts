@@ -1,0 +1,334 @@
+/**
+ * The grammar of an indicator clause, shared by targets and outcomes:
+ * "<indicator>[scope][verb]<figure>[qualifier]", lists with 分别, compound
+ * subjects, clauses that inherit the previous indicator ("…930亿元，增幅4.5%"),
+ * and qualitative items without a figure.
+ */
+import type { FactKind, Qualifier } from '../model.js';
+import { scanFigures, type Figure } from './numbers.js';
+import { findMentions, resolveName, type Mention } from './indicators.js';
+import { FALL_VERBS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
+import { SCOPE_WORDS } from './lexicon/indicators.js';
+
+export interface Item {
+  readonly indicator: string;
+  readonly kind: FactKind;
+  readonly value?: number;
+  readonly value_max?: number;
+  readonly unit?: string;
+  readonly qualifier: Qualifier;
+  readonly scope?: string;
+  /** [start, end) relative to the text parsed. */
+  readonly start: number;
+  readonly end: number;
+  readonly estimated: boolean;
+  readonly firmness?: 'hard' | 'soft';
+}
+
+export interface ParseOptions {
+  readonly mode: 'target' | 'outcome';
+}
+
+/** A stretch of text between clause punctuation. */
+export interface Clause {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The punctuation that ends it. */
+  readonly stop: string;
+}
+
+const CLAUSE_STOP = /[，,；;。！!？?\n：:]/g;
+
+export function splitClauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let last = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && /[，,；;。！!？?\n：:]/.test(c)) {
+      if (i > last) out.push({ start: last, end: i, text: text.slice(last, i), stop: c });
+      last = i + 1;
+    }
+  }
+  if (last < text.length) out.push({ start: last, end: text.length, text: text.slice(last), stop: '' });
+  void CLAUSE_STOP;
+  return out;
+}
+
+/** Sentences: split at 。！？ and line ends. */
+export function splitSentences(text: string): Clause[] {
+  const out: Clause[] = [];
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (/[。！!？?\n]/.test(c)) {
+      if (i > last) out.push({ start: last, end: i + 1, text: text.slice(last, i + 1), stop: c });
+      last = i + 1;
+    }
+  }
+  if (last < text.length) out.push({ start: last, end: text.length, text: text.slice(last), stop: '' });
+  return out;
+}
+
+const LEAD = /^(?:[ ]|——|—|其中|全年|今年|初步预计|初步统计|预计|据初步核算|经初步核算|初步核算|全市|全省|全区|全县|全疆|全国|全州|全盟|全旗|实现|确保|力争|努力|争取|主要|同时|并|而且|以及|及|和|、)+/;
+const PRED_CUT = /(?:等指标|等约束性?指标|等任务|等|均|达到|完成|保持|持续|进一步|基本|继续|稳定|有效|有序|取得|下降|降低|削减|改善|高于|快于|与|增速|增幅|增长|促稳|保稳|稳中|量稳|回稳|稳量|提质|“双控”|约束性|指标|任务|目标|控制|实现|全部|总体|跃居|位于|居|进入|处于|不低于|不高于|止跌|回升|创|首次|再|连续)/;
+const OTHER_OK = /指标|收支|质量|风险|杠杆率|改革|消费|面积|水质|浓度|比例|比率|位次|前列|前三|水资源|能源|环境|排放|覆盖率/;
+const OTHER_BAD = /规划|结果|小康|攻坚战|战略|上述|以上|部署|工作|要求：|目标任务|开局|大局|建设|发展/;
+const QUAL_OUTCOME = /持平|同步|稳定|改善|下降|向好|增长|丰收|连增|连丰|新高|巩固|胜利|未发生|较低水平|快于|高于全国|回升|正增长|最低|规模创|历史新高|拓展/;
+const FIRM_HARD = /确保|必须|坚决|务必/;
+const FIRM_SOFT = /力争|争取|努力/;
+
+interface Carry {
+  indicator?: string;
+  scope?: string;
+  estimated: boolean;
+}
+
+function postQualifier(text: string, at: number): Qualifier | undefined {
+  const rest = text.slice(at, at + 4).replace(/^[ ]/, '');
+  for (const [w, q] of POST_QUALIFIERS) if (rest.startsWith(w)) return q;
+  if (rest.startsWith('多')) return 'at_least';
+  return undefined;
+}
+
+function preQualifier(pred: string): Qualifier | undefined {
+  const tail = pred.replace(/[在为了]$/, '').slice(-4);
+  for (const [w, q] of PRE_QUALIFIERS) if (tail.endsWith(w)) return q;
+  return undefined;
+}
+
+function scopeOf(s: string): string[] {
+  const out: string[] = [];
+  for (const w of SCOPE_WORDS) if (s.includes(w)) out.push(w);
+  const rel = /(高于|快于|低于)(全国|全省|全市)(平均水平)?/.exec(s);
+  if (rel) out.push(rel[0]);
+  return out;
+}
+
+function kindOf(indicator: string, pred: string, unit: string, figureText: string): { kind: FactKind; sign: number } {
+  const p = pred.replace(/[ ]/g, '');
+  const isFall = FALL_VERBS.some((v) => p.includes(v)) || /^降/.test(p) || /降$/.test(p);
+  const toLevel = /(?:到|至|为|达到|达|突破|超过|控制在|保持在|稳定在|跨上|迈上|跃上|降到|降至|回落到|升至)$/.test(p.replace(/[了在]$/, (m) => (m === '在' ? '在' : '')));
+  if (indicator === 'cpi') return { kind: 'level', sign: isFall && !toLevel ? -1 : 1 };
+  if (toLevel && !/(?:增长|增加|下降|减少)(?:了)?$/.test(p)) return { kind: 'level', sign: 1 };
+  if (isFall) return { kind: 'growth', sign: -1 };
+  if (RISE_VERBS.some((v) => p.includes(v))) return { kind: 'growth', sign: 1 };
+  if (unit === '个百分点') return { kind: 'growth', sign: 1 };
+  void figureText;
+  return { kind: 'level', sign: 1 };
+}
+
+/** Drops figures that only modify a noun (5000万元以上项目220个) or start a 由…到 pair. */
+function usableFigures(text: string, figs: Figure[]): Figure[] {
+  return figs.filter((f, i) => {
+    const after = text.slice(f.end, f.end + 8);
+    const later = figs.slice(i + 1);
+    if (later.length && /^(?:以上|以下|及以上)?(?:的)?(?:重点|重大|产业|工业|项目|企业|规模|级|大项目|投资项目|园区)/.test(after)) return false;
+    const before = text.slice(Math.max(0, f.start - 8), f.start);
+    if (later.length && /(?:由|从|比|较)(?:上年|去年|\d{4}年)?(?:的)?$/.test(before)) return false;
+    if (later.length && /^(?:转为|提高到|提高至|增长到|增加到|上升到|上升至|下降到|下降至|降至|降到|增至|提升至|提升到)/.test(after)) return false;
+    if (/^[ ]?(?:倍)?(?:的)?(?:标准|水平)/.test(after) && f.unit === '') return false;
+    if (f.unit === '' && !/^(?:多)?[ ]?(?:$|[，。；、])/.test(after)) return false;
+    return true;
+  });
+}
+
+/**
+ * Parses the indicator items of a stretch of text (a passage). Offsets in the
+ * items are relative to `text`.
+ */
+export function parseItems(text: string, opts: ParseOptions): Item[] {
+  const items: Item[] = [];
+  const carry: Carry = { estimated: /^[ ]*(?:初步预计|预计)/.test(text) };
+  const paragraphEstimated = carry.estimated;
+  for (const sent of splitSentences(text)) {
+    const sentEstimated = paragraphEstimated || /^[ ——]*(?:[^，,；;]{0,6})?(?:初步预计|预计)/.test(sent.text);
+    for (const cl of splitClauses(sent.text)) {
+      const clauseStart = sent.start + cl.start;
+      const est = sentEstimated || /预计/.test(cl.text);
+      parseClause(cl.text, clauseStart, opts, carry, est, items);
+    }
+  }
+  return dedupe(items);
+}
+
+function dedupe(items: Item[]): Item[] {
+  const seen = new Set<string>();
+  const out: Item[] = [];
+  for (const it of items) {
+    const key = it.kind === 'qualitative'
+      ? `${it.indicator}|q`
+      : `${it.indicator}|${it.kind}|${it.value}|${it.value_max}|${it.unit}|${it.qualifier}`;
+    if (seen.has(key)) continue;
+    if (it.kind === 'qualitative' && items.some((o) => o !== it && o.indicator === it.indicator && o.kind !== 'qualitative')) continue;
+    seen.add(key);
+    out.push(it);
+  }
+  return out;
+}
+
+function firmnessOf(s: string): 'hard' | 'soft' | undefined {
+  if (FIRM_SOFT.test(s)) return 'soft';
+  if (FIRM_HARD.test(s)) return 'hard';
+  return undefined;
+}
+
+function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Carry, est: boolean, out: Item[]): void {
+  const lead = LEAD.exec(raw);
+  const leadLen = lead ? lead[0].length : 0;
+  const text = raw;
+  const firmness = firmnessOf(raw);
+  const figs = usableFigures(text, scanFigures(text)).filter((f) => f.start >= leadLen || true);
+  let mentions = findMentions(text);
+  // a stretch figure after 力争 repeats the indicator: keep the floor only
+  const push = (it: Omit<Item, 'estimated' | 'firmness'>) => {
+    out.push({ ...it, estimated: est, ...(firmness ? { firmness } : {}) });
+  };
+
+  if (figs.length === 0) {
+    qualitative(text, offset, opts, mentions, leadLen, push);
+    if (mentions.length) carry.indicator = mentions[mentions.length - 1].id;
+    return;
+  }
+
+  // 分别: distribute figures over the conjuncts of the subject
+  if (/分别/.test(text) && figs.length >= 2) {
+    const predStart = text.indexOf('分别');
+    const subject = text.slice(leadLen, predStart).replace(/(?:预计|初步预计|同比|实际|的)$/g, '');
+    const names = conjuncts(subject, figs.length);
+    if (names.length === figs.length) {
+      const lastPost = postQualifier(text, figs[figs.length - 1].end);
+      const pred = text.slice(predStart + 2, figs[0].start);
+      figs.forEach((f, i) => {
+        const indicator = resolveName(names[i]);
+        const { kind, sign } = kindOf(indicator, pred, f.unit, '');
+        const q: Qualifier = f.valueMax !== undefined ? 'range' : postQualifier(text, f.end) ?? f.inner ?? preQualifier(pred) ?? lastPost ?? 'exact';
+        const scope = scopeOf(subject + pred);
+        push({ indicator, kind, value: sign * f.value, ...(f.valueMax !== undefined ? { value_max: sign * f.valueMax } : {}), unit: f.unit, qualifier: q, ...(scope.length ? { scope: scope.join(';') } : {}), start: offset, end: offset + text.length });
+      });
+      carry.indicator = undefined;
+      return;
+    }
+  }
+
+  const used = new Set<string>();
+  let prevEnd = leadLen;
+  for (const f of figs) {
+    // mentions between the previous figure and this one
+    const local = mentions.filter((m) => m.start >= prevEnd && m.end <= f.start);
+    let subjects: Mention[] = [];
+    if (local.length) {
+      // a run of mentions joined only by 、和及与 share the figure
+      subjects = [local[local.length - 1]];
+      for (let k = local.length - 2; k >= 0; k--) {
+        const gap = text.slice(local[k].end, subjects[0].start);
+        if (/^(?:[、和及与]|以及)$/.test(gap) || (local[k].start === subjects[0].start)) subjects.unshift(local[k]);
+        else break;
+      }
+    }
+    let ids: string[] = [];
+    let predFrom = prevEnd;
+    if (subjects.length) {
+      ids = subjects.map((m) => m.id);
+      predFrom = subjects[subjects.length - 1].end;
+    } else {
+      const between = text.slice(prevEnd, f.start);
+      const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
+      const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增/);
+      const name = verbAt > 0 ? subj.slice(0, verbAt) : '';
+      if (name.length >= 2 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(name)) {
+        ids = [resolveName(name.replace(/^(?:新增|累计|年末|全年)/, (m) => m))];
+      } else if (carry.indicator && prevEnd === leadLen) {
+        ids = [carry.indicator];
+      } else if (carry.indicator && prevEnd > leadLen) {
+        ids = [];
+      }
+    }
+    if (!ids.length) {
+      prevEnd = f.end;
+      continue;
+    }
+    const pred = text.slice(predFrom, f.start);
+    const scope = scopeOf(text.slice(0, f.start)).concat(carry.scope && !subjects.length ? [] : []);
+    for (const id of ids) {
+      const { kind, sign } = kindOf(id, pred, f.unit, text.slice(f.start, f.end));
+      const key = `${id}|${kind}|${f.unit}`;
+      if (used.has(key)) continue; // 增长7%以上、力争达到8%
+      used.add(key);
+      const q: Qualifier = f.valueMax !== undefined ? 'range' : postQualifier(text, f.end) ?? f.inner ?? preQualifier(pred) ?? 'exact';
+      push({ indicator: id, kind, value: sign * f.value, ...(f.valueMax !== undefined ? { value_max: sign * f.valueMax } : {}), unit: f.unit, qualifier: q, ...(scope.length ? { scope: scope.join(';') } : {}), start: offset + (subjects[0]?.start ?? prevEnd), end: offset + f.end });
+    }
+    carry.indicator = ids[ids.length - 1];
+    prevEnd = f.end;
+  }
+}
+
+/** 城镇、农村居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入]. */
+export function conjuncts(subject: string, n: number): string[] {
+  let s = subject.trim();
+  if (n === 2 && /^城乡/.test(s) && !/[、和]/.test(s)) {
+    const rest = s.slice(2);
+    return ['城镇' + rest, '农村' + rest];
+  }
+  const parts = s.split(/、|和|及|与/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length !== n) return parts;
+  const last = parts[parts.length - 1];
+  return parts.map((p, i) => {
+    if (i === parts.length - 1) return p;
+    if (resolveName(p).startsWith('other:') === false) return p;
+    // share the head of the last conjunct
+    for (let k = 1; k < last.length; k++) {
+      const cand = p + last.slice(k);
+      if (!resolveName(cand).startsWith('other:')) return cand;
+    }
+    const head = /(?:增加值|总产值|产值|投资|收入|总额|产量|消费|比重)$/.exec(last);
+    return head && !p.endsWith(head[0]) ? p + head[0] : p;
+  });
+}
+
+function qualitative(text: string, offset: number, opts: ParseOptions, mentions: Mention[], leadLen: number, push: (it: Omit<Item, 'estimated' | 'firmness'>) => void): void {
+  let body = text.slice(leadLen);
+  const done = /^(?:不折不扣|全面|坚决|按照国家要求|按照要求)?(?:完成|实现)(?:国家|省|市|自治区|上级)?(?:下达|确定|核定)?(?:的)?/.exec(body);
+  let bodyStart = leadLen;
+  if (done && done[0].length >= 2) {
+    body = body.slice(done[0].length);
+    bodyStart += done[0].length;
+  }
+  if (opts.mode === 'outcome') {
+    for (const m of mentions) {
+      const after = text.slice(m.end);
+      if (!QUAL_OUTCOME.test(after) && !/^(?:实现|取得|再获|保持)/.test(after)) continue;
+      push({ indicator: m.id, kind: 'qualitative', qualifier: 'exact', start: offset + m.start, end: offset + text.length });
+    }
+    return;
+  }
+  const cut = PRED_CUT.exec(body.replace(/^[“"]/, ''));
+  let region = cut ? body.slice(0, cut.index + (body[0] === '“' || body[0] === '"' ? 1 : 0)) : body;
+  region = region.replace(/(?:的)$/, '');
+  const parts = region.split(/、|和|及|以及/).map((p) => p.replace(/^(?:各类|今年)/, '').trim()).filter(Boolean);
+  const anyAlias = mentions.length > 0;
+  const emitted = new Set<string>();
+  for (const m of mentions) {
+    if (emitted.has(m.id)) continue;
+    emitted.add(m.id);
+    push({ indicator: m.id, kind: 'qualitative', qualifier: 'exact', start: offset + m.start, end: offset + text.length });
+  }
+  for (const p of parts) {
+    if (findMentions(p).length) continue;
+    if (p.length < 2 || p.length > 16) continue;
+    if (OTHER_BAD.test(text)) continue;
+    if (!anyAlias && !OTHER_OK.test(text)) continue;
+    if (anyAlias && !OTHER_OK.test(p) && parts.length < 2) continue;
+    const id = `other:${p}`;
+    if (emitted.has(id)) continue;
+    emitted.add(id);
+    push({ indicator: id, kind: 'qualitative', qualifier: 'exact', start: offset + bodyStart, end: offset + text.length });
+  }
+  if (!emitted.size && !OTHER_BAD.test(text) && /指标/.test(text) && !anyAlias) {
+    const name = /([^，,、的]{0,6}指标)/.exec(text)?.[1] ?? '指标';
+    push({ indicator: `other:${name}`, kind: 'qualitative', qualifier: 'exact', start: offset + leadLen, end: offset + text.length });
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Outcomes pass: results stated in the review part. Items of the passage that
+ * sums up the review year's main indicators are marked `headline`. Only the
+ * review part yields outcomes: the plan part's figures are next year's.
+ */
+import type { Source } from '../ingest/source.js';
+import { spanOf } from '../ingest/source.js';
+import type { Outcome } from '../model.js';
+import { parseItems, splitSentences, type Item } from './items.js';
+import { isCanonical } from './indicators.js';
+import type { Structure } from './structure.js';
+
+const LONG_TERM = /五年来|过去五年|年均|十[一二三四五六]五|以来累计|\d{4}年以来|2035/;
+const INTRO_END = /做了以下|抓了以下|以下几个方面|以下工作|以下几方面|着力抓了|重点抓了|主要做了|主要抓了/;
+
+interface Sent {
+  readonly start: number; // document-relative
+  readonly end: number;
+  readonly text: string;
+  readonly para: number;
+  readonly items: Item[];
+}
+
+function canonicalFigures(items: Item[]): number {
+  return items.filter((i) => isCanonical(i.indicator) && i.kind !== 'qualitative').length;
+}
+
+export interface HeadlineRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function extractOutcomes(source: Source, base: number, text: string, structure: Structure, targetStart: number | null): { outcomes: Outcome[]; headline: HeadlineRange | null } {
+  const review = structure.parts.find((p) => p.kind === 'review');
+  const plan = structure.parts.find((p) => p.kind === 'plan');
+  let from = review ? review.start - base : 0;
+  let to = review ? review.end - base : plan ? plan.start - base : targetStart ?? text.length;
+  if (targetStart !== null && targetStart > from && targetStart < to) to = Math.min(to, lineStart(text, targetStart));
+  if (to <= from) return { outcomes: [], headline: null };
+
+  const sents: Sent[] = [];
+  const paras = structure.paragraphs.filter((p) => p.start - base >= from && p.end - base <= to);
+  paras.forEach((p, pi) => {
+    const pText = p.text;
+    const paraEst = /^[ ——]*(?:初步预计|预计)/.test(pText);
+    for (const s of splitSentences(pText)) {
+      const items = parseItems((paraEst && s.start > 0 ? '预计' : '') + s.text, { mode: 'outcome' }).map((it) =>
+        paraEst && s.start > 0 ? { ...it, start: it.start - 2, end: it.end - 2 } : it,
+      );
+      sents.push({ start: p.start - base + s.start, end: p.start - base + s.end, text: s.text, para: pi, items });
+    }
+  });
+
+  // the intro of the review: up to its first sub-heading or "主要做了以下工作"
+  let introEnd = sents.length;
+  for (let i = 0; i < sents.length; i++) {
+    if (INTRO_END.test(sents[i].text)) { introEnd = i; break; }
+  }
+  const firstSub = structure.headings.find((h) => h.level >= 2 && h.start - base > from && h.start - base < to);
+  if (firstSub) {
+    const k = sents.findIndex((s) => s.start >= firstSub.start - base);
+    if (k >= 0 && k < introEnd) introEnd = k;
+  }
+  const isAnchor = (s: Sent) => canonicalFigures(s.items) >= 1 && !LONG_TERM.test(s.text);
+  let anchor = -1;
+  for (let i = 0; i < introEnd; i++) if (isAnchor(sents[i])) { anchor = i; break; }
+  if (anchor < 0) {
+    for (let i = 0; i < sents.length; i++) if (isAnchor(sents[i]) && canonicalFigures(sents[i].items) >= 2) { anchor = i; break; }
+  }
+  const headlineIdx = new Set<number>();
+  if (anchor >= 0) {
+    const para = paras[sents[anchor].para];
+    if (/^[ ]*—/.test(para.text)) {
+      // a block of ——paragraphs: take all of it
+      let pi = sents[anchor].para;
+      let last = pi;
+      while (last + 1 < paras.length && (/^[ ]*—/.test(paras[last + 1].text) || paras[last].text.trim().length < 12)) last++;
+      sents.forEach((s, i) => { if (s.para >= pi && s.para <= last && i >= anchor && !INTRO_END.test(s.text)) headlineIdx.add(i); });
+    } else {
+      let misses = 0;
+      for (let i = anchor; i < sents.length && sents[i].para === sents[anchor].para; i++) {
+        if (canonicalFigures(sents[i].items) === 0 && !sents[i].items.some((it) => isCanonical(it.indicator))) {
+          misses++;
+          if (misses >= 2) break;
+          continue;
+        }
+        if (LONG_TERM.test(sents[i].text) && i > anchor) break;
+        misses = 0;
+        headlineIdx.add(i);
+      }
+    }
+  }
+  const outcomes: Outcome[] = [];
+  let hStart = -1;
+  let hEnd = -1;
+  sents.forEach((s, i) => {
+    const headline = headlineIdx.has(i);
+    if (headline) {
+      if (hStart < 0) hStart = s.start;
+      hEnd = s.end;
+    }
+    for (const it of s.items) {
+      if (!headline && it.kind === 'qualitative') continue;
+      const start = s.start + Math.max(0, it.start);
+      const end = s.start + it.end;
+      outcomes.push({
+        indicator: it.indicator,
+        kind: it.kind,
+        ...(it.value !== undefined ? { value: it.value } : {}),
+        ...(it.value_max !== undefined ? { value_max: it.value_max } : {}),
+        ...(it.unit ? { unit: it.unit } : {}),
+        qualifier: it.qualifier,
+        ...(it.scope ? { scope: it.scope } : {}),
+        text: text.slice(start, end),
+        span: spanOf(source, base + start, base + end),
+        year: structure.reviewYear,
+        estimated: it.estimated,
+        headline,
+      });
+    }
+  });
+  return { outcomes, headline: hStart >= 0 ? { start: hStart, end: hEnd } : null };
+}
+
+function lineStart(text: string, at: number): number {
+  const i = text.lastIndexOf('\n', at - 1);
+  return i < 0 ? 0 : i + 1;
+}

@@ -86,6 +86,28 @@ for (const [name, fact, what] of [
   });
 }
 
+program
+  .command('serve')
+  .description('serve the web UI and the HTTP API')
+  .option(...dbOption)
+  .option('--port <port>', 'port', '8080')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--max-upload <MiB>', 'largest upload accepted, in MiB', '32')
+  .action(async (opts) => {
+    const { runServe } = await import('./serve-command.js');
+    await runServe(opts);
+  });
+
+program
+  .command('get')
+  .description('answer one API path without starting a server, e.g. luoshi get "/api/search.json?q=农田"')
+  .argument('<path>', 'API path with query string')
+  .option(...dbOption)
+  .action(async (path: string, opts) => {
+    const { runGet } = await import('./serve-command.js');
+    process.exitCode = await runGet(path, opts);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../server/app.js';
+import { startServer, staticFiles } from '../server/serve.js';
+import { openStore } from '../store/open.js';
+import { withStore } from './store-commands.js';
+
+const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+export async function runServe(opts: { db?: string; port: string; host: string; maxUpload: string }): Promise<void> {
+  const port = Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${opts.port}`);
+  const repo = await openStore({ db: opts.db });
+  const staticHandler = existsSync(WEB_DIST) ? staticFiles(WEB_DIST) : undefined;
+  const server = await startServer(repo, port, opts.host, { maxUploadBytes: Number(opts.maxUpload) * 1048576, staticHandler });
+  const addr = server.address();
+  const actual = typeof addr === 'object' && addr ? addr.port : port;
+  process.stderr.write(`luoshi: serving ${repo.engine} ${repo.location} on http://${opts.host}:${actual}/${staticHandler ? '' : ' (API only: build the web UI with npm run build:web)'}\n`);
+  const stop = async () => {
+    server.close();
+    await repo.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export async function runGet(path: string, opts: { db?: string }): Promise<number> {
+  return withStore(opts, async (repo) => {
+    const res = await createApp(repo)({ method: 'GET', url: path, headers: {} });
+    process.stdout.write(typeof res.body === 'string' ? res.body + '\n' : res.body);
+    return res.status < 400 ? 0 : 1;
+  });
+}

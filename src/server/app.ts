@@ -1,0 +1,179 @@
+/**
+ * The HTTP API. Every list exists as `.json`, `.csv` and `.xlsx`; query
+ * parameters are validated at the edge; errors share one envelope.
+ */
+import { z } from 'zod';
+import { toCsv, toXlsx } from '../export/table.js';
+import { isFailure, processBytes } from '../pipeline.js';
+import type { Repository } from '../store/repository.js';
+import { errorResponse, HttpError, json, type AppRequest, type AppResponse } from './http.js';
+import { openApiDocument } from './openapi.js';
+
+export interface AppOptions {
+  /** Largest upload accepted, in bytes. */
+  readonly maxUploadBytes?: number;
+  /** Serves the web UI's files for paths outside /api and /-/ . */
+  readonly staticHandler?: (path: string) => Promise<AppResponse | undefined>;
+}
+
+export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
+
+type Format = 'json' | 'csv' | 'xlsx';
+
+interface Route {
+  readonly method: string;
+  readonly pattern: RegExp;
+  readonly handler: (req: AppRequest, params: string[], query: URLSearchParams, format: Format) => Promise<AppResponse>;
+}
+
+const LEVELS = ['national', 'province', 'prefecture', 'county', 'district'] as const;
+const year = z.coerce.number().int().min(1949).max(2100);
+const paging = {
+  _limit: z.coerce.number().int().min(1).max(10000).default(100),
+  _offset: z.coerce.number().int().min(0).default(0),
+};
+const placeFilters = {
+  jurisdiction: z.string().max(50).optional(),
+  level: z.enum(LEVELS).optional(),
+};
+
+function parseQuery<T extends z.ZodRawShape>(shape: T, query: URLSearchParams): z.infer<z.ZodObject<T>> {
+  const known = new Set(Object.keys(shape));
+  const raw: Record<string, string> = {};
+  for (const [k, v] of query) {
+    if (k === '_format') continue;
+    if (!known.has(k)) throw new HttpError(400, `unknown query parameter: ${k}`, [{ field: k, message: `allowed: ${[...known].join(', ')}` }]);
+    raw[k] = v;
+  }
+  const parsed = z.object(shape).safeParse(raw);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    throw new HttpError(400, `invalid query: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
+  }
+  return parsed.data;
+}
+
+async function table<T extends object>(format: Format, rows: T[], columns: (keyof T)[], name: string, envelope: unknown): Promise<AppResponse> {
+  if (format === 'csv') {
+    return { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` }, body: toCsv(rows, columns) };
+  }
+  if (format === 'xlsx') {
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}.xlsx"` },
+      body: new Uint8Array(await toXlsx(rows, columns, name)),
+    };
+  }
+  return json(200, envelope);
+}
+
+const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'doc_type', 'script', 'n_targets', 'n_outcomes', 'n_commitments', 'duplicates', 'file_name', 'part'] as const;
+const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year', 'year', 'fact', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text', 'start', 'end', 'source_start', 'source_end'] as const;
+
+export function createApp(repo: Repository, options: AppOptions = {}): (req: AppRequest) => Promise<AppResponse> {
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/-\/health$/,
+      handler: async () => json(200, { ok: true, engine: repo.engine, counts: await repo.counts() }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/openapi\.json$/,
+      handler: async () => json(200, openApiDocument()),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/reports$/,
+      handler: async (_req, _p, query, format) => {
+        const q = parseQuery({ ...placeFilters, year_from: year.optional(), year_to: year.optional(), ...paging }, query);
+        const page = await repo.listDocuments({ jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to }, { limit: q._limit, offset: q._offset });
+        return table(format, page.items, [...DOC_COLUMNS], 'reports', { ok: true, total: page.total, limit: q._limit, offset: q._offset, items: page.items });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/documents\/(\d+)$/,
+      handler: async (_req, [id]) => {
+        const doc = await repo.getDocument(Number(id));
+        if (!doc) throw new HttpError(404, `no document with id ${id}`);
+        return json(200, { ok: true, document: doc });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/(targets|outcomes|commitments)$/,
+      handler: async (_req, [kind], query, format) => {
+        const q = parseQuery({ ...placeFilters, indicator: z.string().max(80).optional(), year: year.optional(), headline: z.enum(['true', 'false']).optional(), document_id: z.coerce.number().int().positive().optional(), ...paging }, query);
+        const fact = kind.slice(0, -1) as 'target' | 'outcome' | 'commitment';
+        const page = await repo.facts({ fact, indicator: q.indicator, year: q.year, jurisdiction: q.jurisdiction, level: q.level, headline: q.headline === undefined ? undefined : q.headline === 'true', documentId: q.document_id, limit: q._limit, offset: q._offset });
+        return table(format, page.items, [...FACT_COLUMNS], kind, { ok: true, total: page.total, limit: q._limit, offset: q._offset, items: page.items });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/search$/,
+      handler: async (_req, _p, query, format) => {
+        const q = parseQuery({ q: z.string().trim().min(1, 'give a query').max(200, 'a query is at most 200 characters'), ...placeFilters, year_from: year.optional(), year_to: year.optional(), part: z.enum(['review', 'plan', 'self_building', 'preamble', 'other']).optional(), _limit: paging._limit.default(20) }, query);
+        const res = await repo.search({ q: q.q, jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to, part: q.part, limit: q._limit });
+        const rows = res.items.flatMap((h) => h.snippets.map((s) => ({ document_id: h.document.id, jurisdiction: h.document.jurisdiction, report_year: h.document.report_year, matches: h.matches, start: s.start, before: s.before, match: s.match, after: s.after })));
+        return table(format, rows, ['document_id', 'jurisdiction', 'report_year', 'matches', 'start', 'before', 'match', 'after'], 'search', { ok: true, query: q.q, total: res.total, items: res.items });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/import$/,
+      handler: async (req, _p, query) => {
+        const q = parseQuery({ filename: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path') }, query);
+        const body = req.body ?? new Uint8Array();
+        if (body.length > maxUpload) throw new HttpError(413, `upload too large: ${body.length} bytes, the limit is ${maxUpload} bytes`);
+        const processed = await processBytes(q.filename, body);
+        if (isFailure(processed)) throw new HttpError(422, processed.error);
+        const run = await repo.startRun();
+        const item = await repo.importResult(processed, run);
+        await repo.finishRun(run, 'done');
+        return json(item.status === 'imported' ? 201 : 200, { ok: true, ...item, documents: processed.documents.length, warnings: processed.diagnostics.filter((d) => d.severity !== 'info') });
+      },
+    },
+  ];
+
+  return async (req) => {
+    try {
+      const url = new URL(req.url, 'http://luoshi.local');
+      let path = decodeURIComponent(url.pathname);
+      let format: Format = 'json';
+      const ext = /\.(json|csv|xlsx)$/.exec(path);
+      if (ext && !path.startsWith('/api/openapi')) {
+        format = ext[1] as Format;
+        path = path.slice(0, -ext[0].length);
+      }
+      const fmt = url.searchParams.get('_format');
+      if (fmt) {
+        if (fmt !== 'json' && fmt !== 'csv' && fmt !== 'xlsx') throw new HttpError(400, `unknown _format ${fmt} (json, csv or xlsx)`);
+        format = fmt;
+      }
+      let methodMismatch = false;
+      for (const r of routes) {
+        const m = r.pattern.exec(path);
+        if (!m) continue;
+        if (r.method !== req.method && !(r.method === 'GET' && req.method === 'HEAD')) {
+          methodMismatch = true;
+          continue;
+        }
+        return await r.handler(req, m.slice(1), url.searchParams, format);
+      }
+      if (methodMismatch) return errorResponse(405, `method ${req.method} not allowed on ${path}`);
+      if (!path.startsWith('/api/') && !path.startsWith('/-/') && options.staticHandler) {
+        const res = await options.staticHandler(path);
+        if (res) return res;
+      }
+      return errorResponse(404, `no such endpoint: ${path}`);
+    } catch (e) {
+      if (e instanceof HttpError) return errorResponse(e.status, e.message, e.errors);
+      if (e instanceof URIError) return errorResponse(400, 'malformed URL encoding');
+      process.stderr.write(`luoshi serve: ${(e as Error).stack ?? String(e)}\n`);
+      return errorResponse(500, 'internal error');
+    }
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * node:http adapter for the app, plus static files for the web UI.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Repository } from '../store/repository.js';
+import { createApp, DEFAULT_MAX_UPLOAD, type AppOptions } from './app.js';
+import { errorResponse, type AppResponse } from './http.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+};
+
+/** Serves files under `root`; unknown paths get index.html (client-side routes). */
+export function staticFiles(root: string): (path: string) => Promise<AppResponse | undefined> {
+  const base = resolve(root);
+  return async (path) => {
+    const target = resolve(base, '.' + normalize('/' + path));
+    if (!target.startsWith(base)) return undefined;
+    for (const file of [target, join(base, 'index.html')]) {
+      try {
+        const info = await stat(file);
+        if (!info.isFile()) continue;
+        return {
+          status: 200,
+          headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600' },
+          body: await readFile(file),
+        };
+      } catch {
+        // try the next candidate
+      }
+    }
+    return undefined;
+  };
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | 'too-large'> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return 'too-large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function startServer(repo: Repository, port: number, host: string, options: AppOptions = {}): Promise<Server> {
+  const app = createApp(repo, options);
+  const limit = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const server = createServer(async (req, res) => {
+    let response: AppResponse;
+    const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req, limit) : undefined;
+    if (body === 'too-large') {
+      response = errorResponse(413, `upload too large: the limit is ${limit} bytes`);
+      res.setHeader('connection', 'close');
+    } else {
+      response = await app({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers as Record<string, string>, body });
+    }
+    res.writeHead(response.status, { 'x-content-type-options': 'nosniff', ...response.headers });
+    res.end(req.method === 'HEAD' ? undefined : response.body);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(server));
+  });
+}

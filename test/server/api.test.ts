@@ -1,0 +1,121 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import type { AppResponse } from '../../src/server/http.js';
+import { startServer } from '../../src/server/serve.js';
+import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
+
+const text = (r: AppResponse) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('utf8'));
+const body = (r: AppResponse) => JSON.parse(text(r));
+
+describe.each(STORES)('HTTP API on %s', (storeName) => {
+  let store: TestStore;
+  let app: ReturnType<typeof createApp>;
+  const get = (url: string) => app({ method: 'GET', url, headers: {} });
+  const upload = (filename: string, bytes: Uint8Array) => app({ method: 'POST', url: `/api/import?filename=${encodeURIComponent(filename)}`, headers: {}, body: bytes });
+
+  beforeAll(async () => {
+    store = await createTestStore(storeName);
+    app = createApp(store.repo, { maxUploadBytes: 64 * 1024 });
+  });
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  it('imports an upload, and the same upload again is a duplicate', async () => {
+    const first = await upload('r1.txt', Buffer.from(makeReport(31)));
+    expect(first.status).toBe(201);
+    expect(body(first)).toMatchObject({ ok: true, status: 'imported' });
+    const again = await upload('r1-again.txt', Buffer.from(makeReport(31)));
+    expect(again.status).toBe(200);
+    expect(body(again)).toMatchObject({ ok: true, status: 'duplicate' });
+    await upload('r2.txt', Buffer.from(makeReport(32)));
+  });
+
+  it('lists reports as JSON, CSV and XLSX', async () => {
+    const j = body(await get('/api/reports.json'));
+    expect(j.ok).toBe(true);
+    expect(j.total).toBe(2);
+    const csv = await get('/api/reports.csv');
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(text(csv).split('\r\n').filter(Boolean)).toHaveLength(3);
+    const xlsx = await get('/api/reports.xlsx');
+    expect(Buffer.from(xlsx.body as Uint8Array).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('searches with snippets, for 2-character queries too', async () => {
+    const r = body(await get(`/api/search.json?q=${encodeURIComponent('农田')}`));
+    expect(r.total).toBe(2);
+    expect(r.items[0].snippets[0].match).toBe('农田');
+    const doc = body(await get(`/api/documents/${r.items[0].document.id}`));
+    expect(doc.document.text.slice(r.items[0].snippets[0].start, r.items[0].snippets[0].end)).toBe('农田');
+  });
+
+  it('answers bad requests with a 4xx and a clear message, changing nothing', async () => {
+    const before = await store.repo.counts();
+    const cases: [string, Promise<AppResponse>, number, RegExp][] = [
+      ['empty query', get('/api/search.json?q='), 400, /give a query/],
+      ['unknown parameter', get('/api/search.json?q=a&sort=1'), 400, /unknown query parameter: sort/],
+      ['bad year', get('/api/reports.json?year_from=abc'), 400, /year_from/],
+      ['bad level', get('/api/reports.json?level=planet'), 400, /level/],
+      ['negative limit', get('/api/reports.json?_limit=-5'), 400, /_limit/],
+      ['unknown document', get('/api/documents/999999'), 404, /no document/],
+      ['unknown endpoint', get('/api/nothing'), 404, /no such endpoint/],
+      ['bad format', get('/api/reports.json?_format=pdf'), 400, /_format/],
+      ['wrong method', app({ method: 'DELETE', url: '/api/reports', headers: {} }), 405, /not allowed/],
+      ['oversized upload', upload('big.txt', Buffer.alloc(70 * 1024, 0x41)), 413, /too large/],
+      ['binary upload', upload('x.txt', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 0, 0, 1])), 422, /binary|text/],
+      ['empty upload', upload('empty.txt', new Uint8Array()), 422, /empty/],
+      ['path as file name', upload('../../etc/passwd', Buffer.from(makeReport(33))), 400, /file name/],
+      ['SQL injection in a filter', get(`/api/reports.json?jurisdiction=${encodeURIComponent("' OR 1=1; drop table documents; --")}`), 200, /"total":0/],
+    ];
+    for (const [name, pending, status, message] of cases) {
+      const res = await pending;
+      expect(res.status, name).toBe(status);
+      if (status >= 400) expect(body(res), name).toMatchObject({ ok: false, error: { status } });
+      expect(text(res), name).toMatch(message);
+    }
+    for (const q of ['" OR 1=1 --', 'NEAR(农田', '农田*', "'; drop table documents; --"]) {
+      const res = await get(`/api/search.json?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+    }
+    expect(await store.repo.counts()).toEqual(before);
+  });
+
+  it('serves facts and the OpenAPI description', async () => {
+    const t = await get('/api/targets.json?indicator=gdp');
+    expect(t.status).toBe(200);
+    expect(body(t)).toMatchObject({ ok: true });
+    const spec = body(await get('/api/openapi.json'));
+    expect(Object.keys(spec.paths)).toContain('/api/search');
+  });
+});
+
+describe('HTTP server', () => {
+  let store: TestStore;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    store = await createTestStore('sqlite');
+    server = await startServer(store.repo, 0, '127.0.0.1', { maxUploadBytes: 1024 });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server?.close();
+    await store?.dispose();
+  });
+
+  it('refuses an upload over the limit before reading it all', async () => {
+    const res = await fetch(`${base}/api/import?filename=a.txt`, { method: 'POST', body: Buffer.alloc(4096, 0x41) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ ok: false, error: { status: 413 } });
+    expect((await store.repo.counts()).documents).toBe(0);
+  });
+
+  it('answers over real HTTP', async () => {
+    const res = await fetch(`${base}/-/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, engine: 'sqlite' });
+  });
+});

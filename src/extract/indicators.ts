@@ -2,7 +2,7 @@
  * Finds indicator mentions in a clause with the alias lexicon (leftmost,
  * longest match) and resolves free names to ids or `other:<name>`.
  */
-import { INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
+import { CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
 
 export interface Mention {
   readonly start: number;
@@ -56,6 +56,9 @@ export function findMentions(text: string): Mention[] {
       out.push({ start, end: end + m[0].length, id: `other:${hit}${m[0]}`, name: hit + m[0] });
       i = end + m[0].length;
       continue;
+    } else if (/(?:化石|可再生|清洁)$/.test(before)) {
+      const mod = /(?:非化石|化石|可再生|清洁)$/.exec(before)![0];
+      out.push({ start: start - mod.length, end, id: `other:${mod}${hit}`, name: mod + hit });
     } else if (/人均$/.test(before) && ALIAS_TO_ID.get(hit) === 'gdp') {
       out.push({ start: start - 2, end, id: `other:人均${hit}`, name: `人均${hit}` });
     } else if (REFERENCE_BEFORE.test(before) && !/(?:城乡|城镇|农村|全体)$/.test(before) && ['gdp', 'disposable_income'].includes(ALIAS_TO_ID.get(hit)!) && out.length > 0) {
@@ -73,7 +76,7 @@ export function resolveName(name: string): string {
   const n = name.replace(/^[“"「]|[”"」]$/g, '').trim();
   if (!n) return 'other:';
   if (OTHER_NAMES[n]) return n === '三产业增加值' ? 'tertiary_value_added' : `other:${OTHER_NAMES[n]}`;
-  const id = ALIAS_TO_ID.get(n);
+  const id = ALIAS_TO_ID.get(n) ?? CONJUNCT_ALIASES[n];
   if (id) return id;
   const ms = findMentions(n);
   if (ms.length === 1 && ms[0].end === n.length && ms[0].start <= 2) return ms[0].id;

@@ -74,7 +74,7 @@ export function splitSentences(text: string): Clause[] {
 }
 
 const LEAD = /^(?:[ ]|——|—|其中|全年|今年|初步预计|初步统计|预计|据初步核算|经初步核算|初步核算|全市|全省|全区|全县|全疆|全国|全州|全盟|全旗|实现|确保|力争|努力|争取|主要|同时|并|而且|以及|及|和|、)+/;
-const PRED_CUT = /(?:等指标|等约束性?指标|等任务|等|均|达到|完成|保持|持续|进一步|基本|继续|稳定|有效|有序|取得|下降|降低|削减|改善|高于|快于|与|增速|增幅|增长|促稳|保稳|稳中|量稳|回稳|稳量|提质|“双控”|约束性|指标|任务|目标|控制|实现|全部|总体|跃居|位于|居|进入|处于|不低于|不高于|止跌|回升|创|首次|再|连续)/;
+const PRED_CUT = /(?:等指标|等约束性?指标|等任务|等|(?<!人)均|大幅|达到|完成|保持|持续|进一步|基本|继续|稳定|有效|有序|取得|下降|降低|削减|改善|高于|快于|与|增速|增幅|增长|促稳|保稳|稳中|量稳|回稳|稳量|提质|“双控”|约束性|指标|任务|目标|控制|实现|全部|总体|跃居|位于|居全|进入|处于|不低于|不高于|止跌|回升|创历史|创新高|首次|再创|再获|连续|不纳入|纳入)/;
 const OTHER_OK = /指标|收支|质量|风险|杠杆率|改革|消费|面积|水质|浓度|比例|比率|位次|前列|前三|水资源|能源|环境|排放|覆盖率/;
 const OTHER_BAD = /规划|结果|小康|攻坚战|战略|上述|以上|部署|工作|要求：|目标任务|开局|大局|建设|发展/;
 const QUAL_OUTCOME = /持平|同步|稳定|改善|下降|向好|增长|丰收|连增|连丰|新高|巩固|胜利|未发生|较低水平|快于|高于全国|回升|正增长|最低|规模创|历史新高|拓展/;
@@ -238,7 +238,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       const between = text.slice(prevEnd, f.start);
       const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
       const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增/);
-      const name = verbAt > 0 ? subj.slice(0, verbAt) : '';
+      const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
       if (name.length >= 2 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(name)) {
         ids = [resolveName(name.replace(/^(?:新增|累计|年末|全年)/, (m) => m))];
       } else if (carry.indicator && prevEnd === leadLen) {
@@ -305,10 +305,43 @@ function qualitative(text: string, offset: number, opts: ParseOptions, mentions:
     }
     return;
   }
-  const cut = PRED_CUT.exec(body.replace(/^[“"]/, ''));
-  let region = cut ? body.slice(0, cut.index + (body[0] === '“' || body[0] === '"' ? 1 : 0)) : body;
-  region = region.replace(/(?:的)$/, '');
-  const parts = region.split(/、|和|及|以及/).map((p) => p.replace(/^(?:各类|今年)/, '').trim()).filter(Boolean);
+  // the subjects: before the main predicate of a list (…等指标完成/达到…), else before the first predicate word
+  const listEnd = /(?:等)?(?:约束性?)?(?:指标)?(?:均)?(?:完成|达到|控制在)/.exec(body);
+  let region: string;
+  if (listEnd && listEnd.index > 0) region = body.slice(0, listEnd.index);
+  else {
+    const cut = PRED_CUT.exec(body.slice(1));
+    region = cut ? body.slice(0, cut.index + 1) : body;
+  }
+  const regionMentions = findMentions(region);
+  let stripped = region;
+  for (const m of regionMentions.slice().reverse()) stripped = stripped.slice(0, m.start) + '\u0000' + stripped.slice(m.end);
+  const noAliasList = mentions.length === 0 && /等指标|等约束|等任务|等目标/.test(text);
+  const clean = (p: string) => {
+    let c = p.replace(/[“”"]/g, '').replace(/^(?:各类|今年|重点控制|主要|其他)/, '').trim();
+    const k = PRED_CUT.exec(c);
+    if (k) c = c.slice(0, k.index);
+    return c.replace(/(?:的|等)$/, '').trim();
+  };
+  interface Part { text: string; mentionLike: boolean; modifier: boolean }
+  const ps: Part[] = [];
+  if (mentions.length === 0 && !noAliasList) {
+    ps.push({ text: clean(stripped), mentionLike: false, modifier: false });
+  } else {
+    const toks = stripped.split(/(\u0000|、|以及|和|及|与)/);
+    for (let i = 0; i < toks.length; i += 2) {
+      const t = toks[i];
+      const sep = toks[i + 1];
+      if (t.trim()) {
+        const c = clean(t);
+        ps.push({ text: c, mentionLike: c.length === 0, modifier: sep === '\u0000' });
+      }
+      if (sep === '\u0000') ps.push({ text: '', mentionLike: true, modifier: false });
+    }
+  }
+  const parts = ps
+    .filter((p, i) => p.text && !p.modifier && (mentions.length === 0 || ps[i - 1]?.mentionLike || ps[i + 1]?.mentionLike))
+    .map((p) => p.text);
   const anyAlias = mentions.length > 0;
   const emitted = new Set<string>();
   for (const m of mentions) {
@@ -317,12 +350,11 @@ function qualitative(text: string, offset: number, opts: ParseOptions, mentions:
     push({ indicator: m.id, kind: 'qualitative', qualifier: 'exact', start: offset + m.start, end: offset + text.length });
   }
   for (const p of parts) {
-    if (findMentions(p).length) continue;
-    if (p.length < 2 || p.length > 16) continue;
+    if (p.length < 2 || p.length > 20) continue;
     if (OTHER_BAD.test(text)) continue;
     if (!anyAlias && !OTHER_OK.test(text)) continue;
-    if (anyAlias && !OTHER_OK.test(p) && parts.length < 2) continue;
-    const id = `other:${p}`;
+    if (/^(?:十[一二三四五六]五|[一二三四五六七八九十]+)$/.test(p)) continue;
+    const id = resolveName(p);
     if (emitted.has(id)) continue;
     emitted.add(id);
     push({ indicator: id, kind: 'qualitative', qualifier: 'exact', start: offset + bodyStart, end: offset + text.length });

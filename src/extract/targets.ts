@@ -12,7 +12,7 @@ const LEAD_IN = /(?:主要预期目标|预期目标|主要目标|预期性目标
 /** Lead-in sentences about five-year plans or the long term. */
 const LONG_TERM = /十[一二三四五六]五|五年|年均|2035|远景|规划纲要|今后五年/;
 /** Sentences after the items that comment on them. */
-const COMMENTARY = /^[ ]*(?:上述|这些|实现上述|实现这些|提出|主要考虑|综合考虑|这个|这一|这是|设定|需要|之所以|其中[，,]?考虑|对内要求|同时[，,]?要|为实现|实现以上|目标设定)/;
+const COMMENTARY = /^[ ]*(?:上述|这些|实现上述|实现这些|提出|主要考虑|综合考虑|这个|这一|这是|设定|需要|之所以|其中[，,]?考虑|同时[，,]?要|为实现|实现以上|目标设定)/;
 
 export interface TargetPassage {
   readonly start: number;

@@ -10,7 +10,7 @@ export interface IndicatorEntry {
 }
 
 export const INDICATORS: readonly IndicatorEntry[] = [
-  { id: 'gdp', aliases: ['地区生产总值', '生产总值', 'GDP', '经济总量', '国内生产总值', '地区国内生产总值', '经济增长', '经济增速', '经济规模', '城市经济规模', '全市生产总值', '全省生产总值', '全区生产总值', '全县生产总值', '经济总量', '地区生产总值总量'] },
+  { id: 'gdp', aliases: ['地区生产总值', '生产总值', 'GDP', '经济总量', '国内生产总值', '地区国内生产总值', '经济规模', '城市经济规模', '全市生产总值', '全省生产总值', '全区生产总值', '全县生产总值', '经济总量', '地区生产总值总量'] },
   { id: 'industrial_value_added', aliases: ['规模以上工业增加值', '规上工业增加值', '工业增加值', '规模工业增加值', '工业增速'] },
   { id: 'industrial_output', aliases: ['规模以上工业总产值', '规上工业总产值', '工业总产值'] },
   { id: 'fixed_asset_investment', aliases: ['固定资产投资', '全社会固定资产投资', '固投'] },
@@ -21,7 +21,7 @@ export const INDICATORS: readonly IndicatorEntry[] = [
   { id: 'local_fiscal_revenue', aliases: ['地方级财政收入', '地方财政收入', '市区地方级财政收入', '市区地方财政收入'] },
   { id: 'foreign_trade', aliases: ['进出口总额', '外贸进出口总额', '外贸进出口', '进出口总值', '进出口贸易总额', '货物进出口总额', '货物贸易进出口总额', '进出口', '对外贸易', '外贸外资', '外贸', '对外贸易规模'] },
   { id: 'exports', aliases: ['出口总额', '出口额', '出口'] },
-  { id: 'disposable_income', aliases: ['居民人均可支配收入', '城乡居民人均可支配收入', '城乡居民收入', '全体居民人均可支配收入', '居民年人均可支配收入', '全国居民人均可支配收入', '居民收入', '人均可支配收入'] },
+  { id: 'disposable_income', aliases: ['居民人均可支配收入', '城乡居民人均可支配收入', '城乡居民收入', '全体居民人均可支配收入', '居民年人均可支配收入', '全国居民人均可支配收入', '居民收入', '人均可支配收入', '居民可支配收入'] },
   { id: 'urban_disposable_income', aliases: ['城镇居民人均可支配收入', '城镇常住居民人均可支配收入', '城镇居民收入', '城镇居民人均收入'] },
   { id: 'rural_disposable_income', aliases: ['农村居民人均可支配收入', '农村常住居民人均可支配收入', '农村居民收入', '农民人均可支配收入', '农村居民人均收入', '农民收入'] },
   { id: 'unemployment_rate', aliases: ['城镇登记失业率', '登记失业率', '城镇调查失业率', '调查失业率', '失业率'] },
@@ -52,6 +52,13 @@ export const OTHER_NAMES: Readonly<Record<string, string>> = {
   一产增加值: '第一产业增加值', 第一产业增加值: '第一产业增加值', 一产业增加值: '第一产业增加值', 第一产业: '第一产业增加值', 一产: '第一产业增加值',
   二产增加值: '第二产业增加值', 第二产业增加值: '第二产业增加值', 二产业增加值: '第二产业增加值', 第二产业: '第二产业增加值', 二产: '第二产业增加值',
   三产业增加值: '第三产业增加值',
+};
+
+/** Short conjuncts that stand for an indicator only inside a list (能耗及排放等约束性指标). */
+export const CONJUNCT_ALIASES: Readonly<Record<string, string>> = {
+  排放: 'pollutant_emissions',
+  污染物排放: 'pollutant_emissions',
+  强度: 'energy_intensity',
 };
 
 /** Words that narrow or widen an indicator; they go in `scope`. */

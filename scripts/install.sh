@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 stamp=node_modules/.luoshi-installed
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  npm ci --no-audit --no-fund
+  # `npm ci` refuses this lock file over optional platform packages it never installs; `npm install` keeps the pinned versions.
+  npm install --no-audit --no-fund
   # npm 11 may skip install scripts it has not been told to allow; build the native addon explicitly.
   node -e "require('better-sqlite3')(':memory:')" 2>/dev/null || npm rebuild better-sqlite3
   touch "$stamp"

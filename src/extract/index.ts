@@ -5,7 +5,7 @@
 import type { Source } from '../ingest/source.js';
 import { spanOf } from '../ingest/source.js';
 import type { Commitment, Outcome, Section, Target } from '../model.js';
-import { analyseStructure } from './structure.js';
+import { analyseStructure, withPlanAt } from './structure.js';
 import { extractTargets } from './targets.js';
 import { extractOutcomes } from './outcomes.js';
 import { extractCommitments } from './commitments.js';
@@ -34,7 +34,9 @@ export function extractFacts(input: ExtractInput): Facts {
   const end = Math.max(start, Math.min(input.end, source.text.length));
   if (end <= start) return { ...EMPTY };
   const text = source.text.slice(start, end);
-  const structure = analyseStructure(text, start, input.reportYear, input.reviewYear);
+  const first = analyseStructure(text, start, input.reportYear, input.reviewYear);
+  const { targets, passage } = extractTargets(source, start, text, first);
+  const structure = passage ? withPlanAt(first, start + passage.start) : first;
   const sections: Section[] = [];
   for (const h of structure.headings) {
     const part = structure.parts.find((p) => h.start >= p.start && h.start < p.end)?.kind ?? 'other';
@@ -48,7 +50,6 @@ export function extractFacts(input: ExtractInput): Facts {
     }
   }
   sections.sort((a, b) => a.span.start - b.span.start);
-  const { targets, passage } = extractTargets(source, start, text, structure);
   const { outcomes } = extractOutcomes(source, start, text, structure, passage ? passage.start : null);
   const commitments = extractCommitments(source, start, text, structure, passage);
   return { sections, targets, outcomes, commitments };

@@ -239,12 +239,10 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
       const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增/);
       const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
-      if (name.length >= 2 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(name)) {
-        ids = [resolveName(name.replace(/^(?:新增|累计|年末|全年)/, (m) => m))];
-      } else if (carry.indicator && prevEnd === leadLen) {
+      if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|规模|比上年|同比|分别)/.test(name)) {
+        ids = [resolveName(name)];
+      } else if (carry.indicator && /^(?:[、，,和及]|总量|总额|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:实际|名义|可比)?(?:增长|增幅|增速|增加|下降|降低|减少|提高|上升|达到|达|为|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
         ids = [carry.indicator];
-      } else if (carry.indicator && prevEnd > leadLen) {
-        ids = [];
       }
     }
     if (!ids.length) {

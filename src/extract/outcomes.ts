@@ -33,8 +33,9 @@ export interface HeadlineRange {
 export function extractOutcomes(source: Source, base: number, text: string, structure: Structure, targetStart: number | null): { outcomes: Outcome[]; headline: HeadlineRange | null } {
   const review = structure.parts.find((p) => p.kind === 'review');
   const plan = structure.parts.find((p) => p.kind === 'plan');
-  let from = review ? review.start - base : 0;
-  let to = review ? review.end - base : plan ? plan.start - base : targetStart ?? text.length;
+  const preamble = structure.parts.find((p) => p.kind === 'preamble');
+  let from = preamble ? preamble.start - base : review ? review.start - base : 0;
+  let to = plan ? plan.start - base : review ? review.end - base : targetStart ?? text.length;
   if (targetStart !== null && targetStart > from && targetStart < to) to = Math.min(to, lineStart(text, targetStart));
   if (to <= from) return { outcomes: [], headline: null };
 

@@ -137,3 +137,28 @@ export function partAt(s: Structure, at: number): PartKind {
   for (const p of s.parts) if (at >= p.start && at < p.end) return p.kind;
   return 'other';
 }
+
+/**
+ * When no heading names the plan part (slogan headings, digests), the plan
+ * starts at the level-1 section holding the targets passage, else at its paragraph.
+ */
+export function withPlanAt(s: Structure, at: number): Structure {
+  if (s.parts.some((p) => p.kind === 'plan')) return s;
+  const review = s.parts.find((p) => p.kind === 'review');
+  const para = s.paragraphs.find((p) => p.start <= at && at <= p.end);
+  let planStart = para ? para.start : at;
+  const h1 = s.headings.filter((h) => h.level === 1 && h.start <= at && (!review || h.start > review.start));
+  if (h1.length) planStart = h1[h1.length - 1].start;
+  const parts: PartRange[] = [];
+  for (const p of s.parts) {
+    if (p.end <= planStart) parts.push(p);
+    else if (p.start < planStart) {
+      parts.push({ ...p, end: planStart });
+      const nextSelf = s.parts.find((q) => q.kind === 'self_building' && q.start >= planStart);
+      parts.push({ kind: 'plan', start: planStart, end: nextSelf ? nextSelf.start : p.end });
+    } else if (!parts.some((q) => q.kind === 'plan')) {
+      parts.push({ kind: 'plan', start: planStart, end: p.start }, p);
+    } else parts.push(p);
+  }
+  return { ...s, parts: parts.filter((p) => p.end > p.start) };
+}

@@ -64,7 +64,7 @@ export function splitSentences(text: string): Clause[] {
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (/[。！!？?\n]/.test(c)) {
+    if (/[。！!？?]/.test(c) || (c === '\n' && /[。！？!?：:；;]/.test(text[i - 1] ?? '。'))) {
       if (i > last) out.push({ start: last, end: i + 1, text: text.slice(last, i + 1), stop: c });
       last = i + 1;
     }
@@ -119,6 +119,21 @@ function kindOf(indicator: string, pred: string, unit: string, figureText: strin
   if (unit === '个百分点') return { kind: 'growth', sign: 1 };
   void figureText;
   return { kind: 'level', sign: 1 };
+}
+
+/** Units an indicator can take (besides %, 个百分点, 倍). */
+const UNIT_FAMILY: Readonly<Record<string, RegExp>> = {
+  gdp: /元$/, industrial_value_added: /元$/, industrial_output: /元$/, fixed_asset_investment: /元$/, industrial_investment: /元$/,
+  retail_sales: /元$/, general_budget_revenue: /元$/, fiscal_revenue: /元$/, local_fiscal_revenue: /元$/, foreign_trade: /元$/, exports: /元$/,
+  disposable_income: /元$/, urban_disposable_income: /元$/, rural_disposable_income: /元$/, tertiary_value_added: /元$/, agricultural_output: /元$/,
+  new_urban_jobs: /^万?人$/, grain_output: /(?:斤|吨)$/, unemployment_rate: /^$/, cpi: /^$/, rd_intensity: /^$/, energy_intensity: /^$/, carbon_intensity: /^$/,
+  poverty: /^(?:万|万人|人|个|万户|户)$/, high_value_patents: /^件$/, invention_patents_per_10k: /^件$/, labor_productivity: /元/,
+};
+
+export function unitFits(id: string, unit: string): boolean {
+  if (unit === '%' || unit === '个百分点' || unit === '倍') return true;
+  const fam = UNIT_FAMILY[id];
+  return fam ? fam.test(unit) : true;
 }
 
 /** Drops figures that only modify a noun (5000万元以上项目220个) or start a 由…到 pair. */
@@ -230,6 +245,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       }
     }
     let ids: string[] = [];
+    let timeOnly = false;
     let predFrom = prevEnd;
     if (subjects.length) {
       ids = subjects.map((m) => m.id);
@@ -239,7 +255,10 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
       const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增/);
       const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
-      if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|规模|比上年|同比|分别)/.test(name)) {
+      if (/^(?:[一二三四]季度|前三季度|上半年|下半年|全年|年末|年底|当年)$/.test(name) && carry.indicator) {
+        ids = [carry.indicator];
+        timeOnly = true;
+      } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|规模|比上年|同比|分别)/.test(name)) {
         ids = [resolveName(name)];
       } else if (carry.indicator && /^(?:[、，,和及]|总量|总额|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:实际|名义|可比)?(?:增长|增幅|增速|增加|下降|降低|减少|提高|上升|达到|达|为|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
         ids = [carry.indicator];
@@ -252,6 +271,12 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
     const pred = text.slice(predFrom, f.start);
     const scope = scopeOf(text.slice(0, f.start)).concat(carry.scope && !subjects.length ? [] : []);
     for (const id of ids) {
+      if (f.unit === '连') {
+        if (!used.has(id + '|q')) push({ indicator: id, kind: 'qualitative', qualifier: 'exact', start: offset + (subjects[0]?.start ?? prevEnd), end: offset + f.end });
+        used.add(id + '|q');
+        continue;
+      }
+      if (!unitFits(id, f.unit)) continue;
       const { kind, sign } = kindOf(id, pred, f.unit, text.slice(f.start, f.end));
       const key = `${id}|${kind}|${f.unit}`;
       if (used.has(key)) continue; // 增长7%以上、力争达到8%
@@ -259,7 +284,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       const q: Qualifier = f.valueMax !== undefined ? 'range' : postQualifier(text, f.end) ?? f.inner ?? preQualifier(pred) ?? 'exact';
       push({ indicator: id, kind, value: sign * f.value, ...(f.valueMax !== undefined ? { value_max: sign * f.valueMax } : {}), unit: f.unit, qualifier: q, ...(scope.length ? { scope: scope.join(';') } : {}), start: offset + (subjects[0]?.start ?? prevEnd), end: offset + f.end });
     }
-    carry.indicator = ids[ids.length - 1];
+    if (!timeOnly) carry.indicator = ids[ids.length - 1];
     prevEnd = f.end;
   }
 }

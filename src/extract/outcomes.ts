@@ -10,7 +10,7 @@ import { parseItems, splitSentences, type Item } from './items.js';
 import { isCanonical } from './indicators.js';
 import type { Structure } from './structure.js';
 
-const LONG_TERM = /五年来|过去五年|年均|十[一二三四五六]五|以来累计|\d{4}年以来|2035/;
+const LONG_TERM = /五年来|过去五年|年均|以来累计|2035/;
 const INTRO_END = /做了以下|抓了以下|以下几个方面|以下工作|以下几方面|着力抓了|重点抓了|主要做了|主要抓了/;
 
 interface Sent {
@@ -42,12 +42,9 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   const sents: Sent[] = [];
   const paras = structure.paragraphs.filter((p) => p.start - base >= from && p.end - base <= to);
   paras.forEach((p, pi) => {
-    const pText = p.text;
-    const paraEst = /^[ ——]*(?:初步预计|预计)/.test(pText);
-    for (const s of splitSentences(pText)) {
-      const items = parseItems((paraEst && s.start > 0 ? '预计' : '') + s.text, { mode: 'outcome' }).map((it) =>
-        paraEst && s.start > 0 ? { ...it, start: it.start - 2, end: it.end - 2 } : it,
-      );
+    const all = parseItems(p.text, { mode: 'outcome' });
+    for (const s of splitSentences(p.text)) {
+      const items = all.filter((it) => it.start >= s.start && it.start < s.end).map((it) => ({ ...it, start: it.start - s.start, end: it.end - s.start }));
       sents.push({ start: p.start - base + s.start, end: p.start - base + s.end, text: s.text, para: pi, items });
     }
   });
@@ -62,7 +59,7 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
     const k = sents.findIndex((s) => s.start >= firstSub.start - base);
     if (k >= 0 && k < introEnd) introEnd = k;
   }
-  const isAnchor = (s: Sent) => canonicalFigures(s.items) >= 1 && !LONG_TERM.test(s.text);
+  const isAnchor = (s: Sent) => canonicalFigures(s.items) >= 1 && !LONG_TERM.test(s.text) && !/^[ ]*(?:——)?(?:五年来|过去五年)/.test(paras[s.para].text);
   let anchor = -1;
   for (let i = 0; i < introEnd; i++) if (isAnchor(sents[i])) { anchor = i; break; }
   if (anchor < 0) {

@@ -47,13 +47,28 @@ const PLAN_RE = /主要目标|预期目标|目标任务|重点工作|工作安�
 const SELF_RE = /自身建设|政府建设|建设人民满意的政府|服务型政府|法治政府/;
 
 export function paragraphsOf(text: string, base: number): Paragraph[] {
-  const out: Paragraph[] = [];
+  const lines: { start: number; end: number }[] = [];
   let last = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text[i] === '\n') {
-      if (i > last && text.slice(last, i).trim()) out.push({ start: base + last, end: base + i, text: text.slice(last, i) });
+      if (i > last && text.slice(last, i).trim()) lines.push({ start: last, end: i });
       last = i + 1;
     }
+  }
+  // a line cut mid-sentence (a figure split from its unit, a bare ——) joins the next
+  const out: Paragraph[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const cur = text.slice(l.start, l.end);
+    if (prev) {
+      const p = prev.text;
+      const cut = !/[。！？!?：:；;”"）)…]\s*$/.test(p) && (p.length > 30 || /[\d.]$/.test(p) || /^[ ]*——?$/.test(p)) && !LEVEL_RES.some(([, re]) => re.test(cur)) && !/^[ ]*——/.test(cur);
+      if (cut && prev.end - base === l.start - 1) {
+        out[out.length - 1] = { start: prev.start, end: base + l.end, text: text.slice(prev.start - base, l.end) };
+        continue;
+      }
+    }
+    out.push({ start: base + l.start, end: base + l.end, text: cur });
   }
   return out;
 }

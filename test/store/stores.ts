@@ -70,6 +70,6 @@ export function makeReport(i: number, year = 2000 + i): string {
     `今年经济社会发展的主要预期目标是：地区生产总值增长${(i % 4) + 5}%左右，城镇新增就业${i + 1}万人。`,
     `确保完成棚户区改造${200 + i}户，力争新建农村公路${300 + i}公里。`,
     // Figures vary with i in every clause, so distinct reports share few word shingles.
-    Array.from({ length: 30 }, (_, k) => `${PHRASES[(i * 7 + k * (i + 3)) % PHRASES.length]}${(i * 37 + k * 101) % 997}项`).join('，') + '。',
+    Array.from({ length: 30 }, (_, k) => `${PHRASES[(i * 7 + k * (i + 3)) % PHRASES.length]}${i * 31 + k}项`).join('，') + '。',
   ].join('\n');
 }

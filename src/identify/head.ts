@@ -1,0 +1,175 @@
+/**
+ * The report head: dateline (——2020年1月7日在四平市第八届人民代表大会第五次会议上),
+ * speaker line (四平市人民政府市长 郭灵计), opening address (我代表X人民政府),
+ * title lines (2023年X政府工作报告).
+ */
+import { parseSmall, parseYear, smallToChinese, SMALL_SRC, YEAR_SRC } from './cn-numbers.js';
+
+const SP = '[\\s\\u00a0\\u3000]*';
+/** Date, then the meeting it was delivered at. Groups: 1 year, 2 month, 3 day, 4 meeting. */
+export const DATELINE_SRC =
+  `${YEAR_SRC}${SP}年${SP}${SMALL_SRC}${SP}月${SP}${SMALL_SRC}${SP}日${SP}(?:举行的|召开的)?${SP}在?${SP}` +
+  `([^\\n。，；！]{0,40}?(?:人民代表大会|人大)[^\\n。，；！]{0,16}?会议)`;
+
+export interface Found<T> {
+  readonly value: T;
+  readonly evidence: string;
+  readonly index: number;
+  readonly length: number;
+}
+
+export interface Dateline {
+  readonly date: string;
+  readonly year: number;
+  /** Meeting as written (spaces removed). */
+  readonly meeting: string;
+  readonly index: number;
+  readonly length: number;
+  readonly evidence: string;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function isoDate(y: number, m: number | null, d: number | null): string | null {
+  if (!m || !d || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** First dateline in text[start, end). */
+export function findDateline(text: string, start: number, end: number): Dateline | null {
+  const re = new RegExp(DATELINE_SRC, 'g');
+  const slice = text.slice(start, end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const y = parseYear(m[1]);
+    if (!y || y < 1949 || y > 2100) continue;
+    const date = isoDate(y, parseSmall(m[2]), parseSmall(m[3]));
+    if (!date) continue;
+    const meeting = m[4].replace(/[\s\u00a0\u3000]+/g, '');
+    if (!/届|次/.test(meeting)) continue;
+    return { date, year: y, meeting, index: start + m.index, length: m[0].length, evidence: m[0].trim() };
+  }
+  return null;
+}
+
+/** A line holding only a date (2020年1月9日), in the head before the address. */
+export function findDateOnlyLine(text: string, start: number, end: number): Found<string> | null {
+  const re = new RegExp(`(?:^|\\n)${SP}[—―－-]*${SP}${YEAR_SRC}${SP}年${SP}${SMALL_SRC}${SP}月${SP}${SMALL_SRC}${SP}日${SP}(?=\\n)`, 'g');
+  const slice = text.slice(start, end);
+  const m = re.exec(slice);
+  if (!m) return null;
+  const y = parseYear(m[1]);
+  if (!y) return null;
+  const date = isoDate(y, parseSmall(m[2]), parseSmall(m[3]));
+  if (!date) return null;
+  const lead = m[0].length - m[0].trimStart().length;
+  return { value: date, evidence: m[0].trim(), index: start + m.index + lead, length: m[0].trim().length };
+}
+
+/**
+ * Normalises a meeting name to the full written form: 九届人大四次会议 →
+ * 第九届人民代表大会第四次会议; a leading bare 市/县/区/省 becomes the
+ * jurisdiction's name.
+ */
+export function normalizeMeeting(raw: string, jurisdiction: string | null): string {
+  let m = raw.replace(/[\s\u00a0\u3000]+/g, '');
+  // Keep what follows the last 在 (龚正市长在上海市第十六届… → 上海市第十六届…).
+  const zai = m.lastIndexOf('在', m.search(/第?[一二三四五六七八九十\d]+届/));
+  if (zai >= 0) m = m.slice(zai + 1);
+  m = m.replace(/人大(?=第?[一二三四五六七八九十\d]+次)/, '人民代表大会');
+  m = m.replace(/(?<![第一二三四五六七八九十\d])([一二三四五六七八九十]+|\d+)届/, (_s, n: string) => `第${/\d/.test(n) ? smallToChinese(Number(n)) : n}届`);
+  m = m.replace(/(?<![第一二三四五六七八九十\d])([一二三四五六七八九十]+|\d+)次/, (_s, n: string) => `第${/\d/.test(n) ? smallToChinese(Number(n)) : n}次`);
+  m = m.replace(/次全体会议$/, '次会议');
+  if (jurisdiction && /^[市县区省州旗]第/.test(m)) m = jurisdiction + m.slice(1);
+  if (jurisdiction && /^第/.test(m) && !/全国/.test(m)) m = jurisdiction + m;
+  return m;
+}
+
+const TITLE_WORD = '(?:国务院总理|总理|省长|市长|县长|区长|主席|州长|盟长|旗长|专员)';
+
+/** Speaker after the dateline or in the head: 市长周鹏举, 国务院总理\n李克强, 市长陈德明代表… */
+export function findSpeaker(text: string, start: number, end: number): Found<string> | null {
+  const slice = text.slice(start, end);
+  const lineRe = new RegExp(`(?:人民政府|国务院)?(?:代理|代)?${TITLE_WORD}[\\s\\u00a0\\u3000?？]*([\\u4e00-\\u9fa5][\\u4e00-\\u9fa5·\\u00a0\\u3000 ]{1,14}?)[\\s\\u00a0\\u3000]*(?=\\n|$)`, 'g');
+  for (let m = lineRe.exec(slice); m; m = lineRe.exec(slice)) {
+    const lineStart = slice.lastIndexOf('\n', m.index) + 1;
+    const before = slice.slice(lineStart, m.index);
+    // The title must open its line (after a place/government name).
+    if (before && !/^[\s\u3000]*[\u4e00-\u9fa5]{0,20}$/.test(before)) continue;
+    if (/[，。；：、]/.test(slice.slice(lineStart, m.index + m[0].length))) continue;
+    const name = m[1].replace(/[\s\u00a0\u3000]+/g, '');
+    if (!isName(name)) continue;
+    return { value: name, evidence: slice.slice(lineStart, m.index + m[0].length).trim(), index: start + lineStart, length: m.index + m[0].length - lineStart };
+  }
+  const prose = new RegExp(`${TITLE_WORD}[\\s\\u00a0\\u3000]*([\\u4e00-\\u9fa5·]{2,3}?)(?:同志)?(?:代表|在|作)`, 'g');
+  for (let m = prose.exec(slice); m; m = prose.exec(slice)) {
+    const name = m[1];
+    if (!isName(name)) continue;
+    return { value: name, evidence: m[0], index: start + m.index, length: m[0].length };
+  }
+  // Name before the title: 15日龚正市长在…
+  const nameFirst = new RegExp(`(?:^|[日\\s\\u3000—―])([\\u4e00-\\u9fa5]{2,3})${TITLE_WORD}(?:同志)?在`, 'g');
+  for (let m = nameFirst.exec(slice); m; m = nameFirst.exec(slice)) {
+    const name = m[1];
+    if (!isName(name)) continue;
+    return { value: name, evidence: m[0].trim(), index: start + m.index, length: m[0].length };
+  }
+  return null;
+}
+
+const NOT_NAME = /政府|工作|报告|人民|代表|会议|各位|同志|现在|我们|全市|全县|全省|全区|主任|书记|自治|[省市县区]$/;
+function isName(s: string): boolean {
+  if (NOT_NAME.test(s)) return false;
+  if (s.includes('·')) return s.length >= 4 && s.length <= 15;
+  return s.length >= 2 && s.length <= 4;
+}
+
+/** A line holding only a name, right after the dateline (保定市人民政府 omitted). */
+export function findBareNameAfter(text: string, pos: number, end: number): Found<string> | null {
+  const nl = text.indexOf('\n', pos);
+  if (nl < 0 || nl >= end) return null;
+  const next = text.indexOf('\n', nl + 1);
+  const line = text.slice(nl + 1, next < 0 ? end : Math.min(next, end));
+  const name = line.replace(/[\s\u00a0\u3000]+/g, '');
+  if (/^[\u4e00-\u9fa5]{2,4}$/.test(name) && isName(name)) {
+    return { value: name, evidence: line.trim(), index: nl + 1, length: line.length };
+  }
+  return null;
+}
+
+/** Who the opening address speaks for: 我代表苏州市相城区人民政府 → 苏州市相城区. */
+export function findOpening(text: string, start: number, end: number): Found<string> | null {
+  const slice = text.slice(start, end);
+  const re = /我代表([^，。；！\n]{0,30}?)(?:人民政府|政府)|我代表(国务院)|代表([^，。；！\n]{1,25}?)人民政府[，,]?\s*向大会/g;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const who = (m[1] ?? m[2] ?? m[3] ?? '').replace(/[\s\u00a0\u3000]+/g, '');
+    // A 我代表… of thanks (向…表示感谢) is not the opening address.
+    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    if (/感谢|敬意|慰问|问候/.test(after)) continue;
+    return { value: who, evidence: m[0], index: start + m.index, length: m[0].length };
+  }
+  return null;
+}
+
+export interface TitleClaim {
+  readonly place: string | null;
+  readonly year: number | null;
+  readonly text: string;
+  readonly index: number;
+}
+
+/** Title lines naming a report: 2023年吉林省政府工作报告, 保定市清苑区2020年政府工作报告. */
+export function findTitleClaims(text: string, start: number, end: number): TitleClaim[] {
+  const slice = text.slice(start, end);
+  const out: TitleClaim[] = [];
+  const re = /(?:(\d{4})年)?([\u4e00-\u9fa5]{2,14}?)?(?:(\d{4})年)?(?:人民)?政府工作报告/g;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const year = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : null;
+    let place = m[2] ?? null;
+    if (place) place = place.replace(/^(?:[篇】\]]|关于|在|的)+/, '').replace(/(?:国务院)$/, '国务院');
+    if (!year && !place) continue;
+    out.push({ place: place || null, year, text: m[0], index: start + m.index });
+  }
+  return out;
+}

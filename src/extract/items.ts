@@ -83,6 +83,8 @@ const FIRM_SOFT = /力争|争取|努力/;
 
 interface Carry {
   indicator?: string;
+  /** The indicators of the last 分别 list, for a following "同比增长8%和9.5%". */
+  list?: string[];
   scope?: string;
   estimated: boolean;
 }
@@ -109,7 +111,7 @@ function scopeOf(s: string): string[] {
 }
 
 function kindOf(indicator: string, pred: string, unit: string, figureText: string): { kind: FactKind; sign: number } {
-  const p = pred.replace(/[ ]/g, '');
+  const p = pred.replace(/[ ]/g, '').replace(/(?:\d{4}年)(?:的)?$/, '').replace(/(?:的)$/, '');
   const isFall = FALL_VERBS.some((v) => p.includes(v)) || /^降/.test(p) || /降$/.test(p);
   const toLevel = /(?:到|至|为|达到|达|突破|超过|控制在|保持在|稳定在|跨上|迈上|跃上|降到|降至|回落到|升至)$/.test(p.replace(/[了在]$/, (m) => (m === '在' ? '在' : '')));
   if (indicator === 'cpi') return { kind: 'level', sign: isFall && !toLevel ? -1 : 1 };
@@ -209,6 +211,21 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
     return;
   }
 
+  // a clause right after a 分别 list, with as many figures and no subject of its own
+  if (carry.list && figs.length === carry.list.length && mentions.length === 0 && /^[^\d]{0,8}$/.test(text.slice(0, figs[0].start).replace(LEAD, '')) && /^(?:分别)?(?:同比|比上年)?(?:分别)?(?:增长|下降|提高|达到)?$/.test(text.slice(leadLen, figs[0].start))) {
+    const list = carry.list;
+    const pred = text.slice(leadLen, figs[0].start);
+    const lastPost = postQualifier(text, figs[figs.length - 1].end);
+    figs.forEach((f, i) => {
+      const { kind, sign } = kindOf(list[i], pred, f.unit, '');
+      const q: Qualifier = f.valueMax !== undefined ? 'range' : postQualifier(text, f.end) ?? f.inner ?? lastPost ?? 'exact';
+      push({ indicator: list[i], kind, value: sign * f.value, unit: f.unit, qualifier: q, start: offset, end: offset + text.length });
+    });
+    carry.list = undefined;
+    return;
+  }
+  carry.list = undefined;
+
   // 分别: distribute figures over the conjuncts of the subject
   if (/分别/.test(text) && figs.length >= 2) {
     const predStart = text.indexOf('分别');
@@ -225,15 +242,17 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
         push({ indicator, kind, value: sign * f.value, ...(f.valueMax !== undefined ? { value_max: sign * f.valueMax } : {}), unit: f.unit, qualifier: q, ...(scope.length ? { scope: scope.join(';') } : {}), start: offset, end: offset + text.length });
       });
       carry.indicator = undefined;
+      carry.list = names.map(resolveName);
       return;
     }
   }
 
   const used = new Set<string>();
   let prevEnd = leadLen;
+  let first = true;
   for (const f of figs) {
     // mentions between the previous figure and this one
-    const local = mentions.filter((m) => m.start >= prevEnd && m.end <= f.start);
+    const local = mentions.filter((m) => m.start >= (first ? 0 : prevEnd) && m.end <= f.start);
     let subjects: Mention[] = [];
     if (local.length) {
       // a run of mentions joined only by 、和及与 share the figure
@@ -266,6 +285,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
     }
     if (!ids.length) {
       prevEnd = f.end;
+      first = false;
       continue;
     }
     const pred = text.slice(predFrom, f.start);
@@ -286,6 +306,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
     }
     if (!timeOnly) carry.indicator = ids[ids.length - 1];
     prevEnd = f.end;
+    first = false;
   }
 }
 

@@ -60,11 +60,21 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
     if (k >= 0 && k < introEnd) introEnd = k;
   }
   const isAnchor = (s: Sent) => canonicalFigures(s.items) >= 1 && !LONG_TERM.test(s.text) && !/^[ ]*(?:——)?(?:五年来|过去五年)/.test(paras[s.para].text);
+  const span = (s: Sent) => /从\d{4}年[^，。；]*到\d{4}年/.test(s.text);
+  const passes: ((s: Sent) => boolean)[] = [
+    (s) => isAnchor(s) && canonicalFigures(s.items) >= 2 && !span(s),
+    (s) => isAnchor(s) && !span(s),
+    (s) => isAnchor(s),
+  ];
   let anchor = -1;
-  for (let i = 0; i < introEnd; i++) if (isAnchor(sents[i])) { anchor = i; break; }
+  for (const ok of passes) {
+    for (let i = 0; i < introEnd; i++) if (ok(sents[i])) { anchor = i; break; }
+    if (anchor >= 0) break;
+  }
   if (anchor < 0) {
     for (let i = 0; i < sents.length; i++) if (isAnchor(sents[i]) && canonicalFigures(sents[i].items) >= 2) { anchor = i; break; }
   }
+  while (anchor > 0 && sents[anchor - 1].para === sents[anchor].para && isAnchor(sents[anchor - 1])) anchor--;
   const headlineIdx = new Set<number>();
   if (anchor >= 0) {
     const para = paras[sents[anchor].para];

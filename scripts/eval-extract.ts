@@ -166,13 +166,45 @@ for (const gf of goldFiles()) {
   if (lines.length) report.push(`== ${gf.replace(GOLD + '/', '')}`, ...lines);
 }
 
+// accountability sample: every commitment of the plan seed must be among its targets or commitments
+const accFile = join(GOLD, 'accountability-siping-2023.json');
+const accLines: string[] = [];
+let accOk = 0;
+let accAll = 0;
+if (existsSync(accFile)) {
+  const acc = JSON.parse(readFileSync(accFile, 'utf8')) as {
+    plan_seed: string;
+    items: { commitment: string; target?: { indicator?: string; value?: number; unit?: string } }[];
+  };
+  const r = await processFile(join(DATA, 'seeds', acc.plan_seed));
+  if (!isFailure(r)) {
+    const targets = r.documents.flatMap((d) => d.targets);
+    const commitments = r.documents.flatMap((d) => d.commitments);
+    for (const it of acc.items) {
+      accAll++;
+      const t = it.target;
+      const found =
+        t?.value !== undefined
+          ? targets.some((x) => numEq(x.value, t.value) && (!t.unit || x.unit === t.unit) && (!t.indicator || x.indicator === t.indicator)) ||
+            commitments.some((x) => numEq(x.value, t.value) && x.unit === (t.unit ?? x.unit))
+          : commitments.some((x) => {
+              const words = it.commitment.replace(/[、，“”]/g, ' ').split(/\s+/).filter((w) => w.length >= 4);
+              return words.some((w) => x.text.includes(w.slice(0, 6)));
+            });
+      if (found) accOk++;
+      else accLines.push(`   A miss  ${it.commitment}`);
+    }
+  }
+}
+
 const prf = (t: Tally) => {
   const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 1;
   const r = t.tp + t.fn ? t.tp / (t.tp + t.fn) : 1;
   const f = p + r ? (2 * p * r) / (p + r) : 0;
   return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`;
 };
-if (verbose || args.includes('--misses')) console.log(report.join('\n'));
+if (verbose || args.includes('--misses')) console.log([...report, ...(accLines.length ? ['== accountability', ...accLines] : [])].join('\n'));
 console.log(`targets            ${prf(T)}`);
 console.log(`headline outcomes  ${prf(H)}`);
+console.log(`accountability     ${accOk}/${accAll} commitments found among the plan report's targets or commitments`);
 console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);

@@ -1,8 +1,161 @@
+/**
+ * Commitments pass: every quantified or concrete task of the plan part and
+ * every livelihood project (民生实事), with its section path, action, object,
+ * quantity, deadline, firmness and named projects.
+ */
 import type { Source } from '../ingest/source.js';
-import type { Commitment } from '../model.js';
+import { spanOf } from '../ingest/source.js';
+import type { Commitment, Qualifier } from '../model.js';
+import { scanFigures, type Figure } from './numbers.js';
+import { findMentions } from './indicators.js';
+import { splitSentences } from './items.js';
+import { ACTION_VERBS, DEADLINE_PATTERNS, LIVELIHOOD_HEADS, POST_QUALIFIERS, PRE_QUALIFIERS } from './lexicon/grammar.js';
 import type { Structure } from './structure.js';
 import type { TargetPassage } from './targets.js';
 
-export function extractCommitments(_s: Source, _b: number, _t: string, _st: Structure, _p: TargetPassage | null): Commitment[] {
-  return [];
+const ACTIONS = ACTION_VERBS.slice().sort((a, b) => b.length - a.length);
+const CONCRETE_DONE = /建成通车|建成投用|竣工投产|建成投产|开工建设|全面完工|竣工|通车|投入使用|建成使用/;
+const NAME_RE = /“([^”]{2,20})”|([\u4e00-\u9fa5A-Za-z0-9至—]{2,16}?(?:项目|工程|公路|铁路|高速|大桥|水库|园区|产业园|示范区|学校|医院|中心|公园|广场|机组|电厂|片区|新城|基地))/g;
+
+function firmnessOf(s: string): 'hard' | 'soft' | 'neutral' {
+  if (/力争|争取|努力/.test(s)) return 'soft';
+  if (/确保|必须|坚决|务必/.test(s)) return 'hard';
+  return 'neutral';
+}
+
+function deadlineOf(s: string): string | undefined {
+  for (const re of DEADLINE_PATTERNS) {
+    const m = re.exec(s);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+function qualifierOf(text: string, f: Figure): Qualifier {
+  if (f.valueMax !== undefined) return 'range';
+  const after = text.slice(f.end, f.end + 3);
+  for (const [w, q] of POST_QUALIFIERS) if (after.startsWith(w)) return q;
+  if (f.inner) return f.inner;
+  const before = text.slice(Math.max(0, f.start - 4), f.start).replace(/[在为]$/, '');
+  for (const [w, q] of PRE_QUALIFIERS) if (before.endsWith(w)) return q;
+  return 'exact';
+}
+
+/** Figures that are quantities of a task (not modifiers such as 5000万元以上项目). */
+function quantities(text: string): Figure[] {
+  const figs = scanFigures(text).filter((f) => f.unit !== '' && f.unit !== '连');
+  return figs.filter((f, i) => {
+    const after = text.slice(f.end, f.end + 8);
+    if (i + 1 < figs.length && /^(?:以上|以下|及以上)?(?:的)?(?:重点|重大|产业|工业|项目|企业|规模|级|大项目|投资项目|园区)/.test(after)) return false;
+    const before = text.slice(Math.max(0, f.start - 8), f.start);
+    if (i + 1 < figs.length && /(?:由|从|比|较)(?:上年|去年|\d{4}年)?(?:的)?$/.test(before)) return false;
+    return true;
+  });
+}
+
+/**
+ * A paragraph outside the plan part that speaks in the plan's voice (a passage
+ * copied or misplaced from the plan): future markers and no past ones.
+ */
+export function planVoice(t: string): boolean {
+  const future = (t.match(/确保|力争|争取|谋划|全年|计划|持续跟进|突出“/g) ?? []).length;
+  const past = (t.match(/了|已经|累计|同比|预计|比上年|取得|获得|荣获|成功/g) ?? []).length;
+  return future >= 3 && future >= 4 * past && scanFigures(t).some((f) => f.unit !== '');
+}
+
+export function extractCommitments(source: Source, base: number, text: string, structure: Structure, passage: TargetPassage | null): Commitment[] {
+  const plan = structure.parts.find((p) => p.kind === 'plan');
+  const out: Commitment[] = [];
+  const year = structure.planYear;
+  const path: string[] = [];
+  let livelihoodLevel = 0;
+  let livelihoodPara = -1;
+  structure.paragraphs.forEach((p, pi) => {
+    const inPlan = plan ? p.start >= plan.start && p.start < plan.end : false;
+    const h = structure.headings.find((x) => x.para === pi);
+    if (h) {
+      path.length = Math.min(path.length, h.level - 1);
+      while (path.length < h.level - 1) path.push('');
+      path.push(h.title);
+      if (livelihoodLevel && h.level <= livelihoodLevel) livelihoodLevel = 0;
+      if (LIVELIHOOD_HEADS.some((re) => re.test(h.title))) livelihoodLevel = h.level;
+    } else if (LIVELIHOOD_HEADS.some((re) => re.test(p.text)) && p.text.length < 40) {
+      livelihoodPara = pi; // an unnumbered list heading (附件 2025年十件民生实事)
+    }
+    const livelihood = livelihoodLevel > 0 || (livelihoodPara >= 0 && pi > livelihoodPara && pi - livelihoodPara <= 40) || (/^[ ]*[①-⑳]/.test(p.text) && LIVELIHOOD_HEADS.some((re) => re.test(structure.paragraphs[pi - 1]?.text ?? '')));
+    if (!inPlan && !livelihood && !planVoice(p.text)) return;
+    const rel = p.start - base;
+    for (const sent of splitSentences(p.text)) {
+      const sStart = rel + sent.start;
+      if (passage && sStart + sent.text.length > passage.start && sStart < passage.end) continue;
+      // clauses; a clause listing several quantities with 、 is split further
+      const clauses: { start: number; text: string }[] = [];
+      let last = 0;
+      const st = sent.text;
+      for (let i = 0; i <= st.length; i++) {
+        if (i === st.length || /[，,；;。！!？?：:]/.test(st[i])) {
+          if (i > last) clauses.push({ start: last, text: st.slice(last, i) });
+          last = i + 1;
+        }
+      }
+      const firmSentence = firmnessOf(st.slice(0, 6));
+      for (const cl of clauses) {
+        const pieces: { start: number; text: string }[] = [];
+        const parts = cl.text.split('、');
+        if (parts.length > 1 && parts.filter((x) => quantities(x).length > 0).length >= 2) {
+          let o = 0;
+          for (const x of parts) {
+            pieces.push({ start: cl.start + o, text: x });
+            o += x.length + 1;
+          }
+        } else pieces.push(cl);
+        for (const pc of pieces) {
+          const qs = quantities(pc.text);
+          const concrete = CONCRETE_DONE.test(pc.text) && NAME_RE.test(pc.text);
+          NAME_RE.lastIndex = 0;
+          if (!qs.length && !concrete) continue;
+          const f = qs.length ? qs[qs.length - 1] : undefined;
+          let action: string | undefined;
+          let actionAt = -1;
+          for (let i = 0; i < pc.text.length && !action; i++) {
+            for (const a of ACTIONS) if (pc.text.startsWith(a, i)) { action = a; actionAt = i; break; }
+          }
+          let object: string | undefined;
+          if (f) {
+            const afterAction = actionAt >= 0 ? actionAt + action!.length : 0;
+            object = afterAction < f.start ? pc.text.slice(afterAction, f.start) : pc.text.slice(f.end).replace(/^(?:以上|左右|以内)/, '');
+            object = object.replace(/^(?:[的了])/, '').replace(/(?:达到|达|为|超过|突破|增长|不低于|在)$/, '').trim() || undefined;
+          } else if (concrete) {
+            object = pc.text.slice(0, pc.text.search(CONCRETE_DONE)).trim() || undefined;
+            action = CONCRETE_DONE.exec(pc.text)![0];
+          }
+          const names: string[] = [];
+          let m: RegExpExecArray | null;
+          NAME_RE.lastIndex = 0;
+          while ((m = NAME_RE.exec(pc.text))) names.push(m[1] ?? m[2]);
+          const ind = findMentions(pc.text)[0]?.id;
+          const firm = firmnessOf(pc.text);
+          const start = base + sStart + pc.start;
+          const end = start + pc.text.length;
+          out.push({
+            text: pc.text.trim(),
+            sentence: st.trim(),
+            section_path: path.filter(Boolean),
+            ...(action ? { action } : {}),
+            ...(object ? { object } : {}),
+            ...(ind ? { indicator: ind } : {}),
+            ...(f ? { value: f.value, ...(f.valueMax !== undefined ? { value_max: f.valueMax } : {}), unit: f.unit, qualifier: qualifierOf(pc.text, f) } : {}),
+            ...(deadlineOf(pc.text) ?? deadlineOf(st) ? { deadline: (deadlineOf(pc.text) ?? deadlineOf(st))! } : {}),
+            firmness: firm !== 'neutral' ? firm : firmSentence,
+            names,
+            livelihood,
+            year,
+            span: spanOf(source, start, end),
+          });
+        }
+      }
+    }
+  });
+  void text;
+  return out;
 }

@@ -190,11 +190,14 @@ export function resolveName(written: string, g: Gazetteer = gazetteer()): Place[
   // Longest gazetteer name that ends the string.
   for (let start = 0; start < name.length - 1; start++) {
     const tail = name.slice(start);
-    const hits = g.byName.get(tail) ?? (start > 0 ? g.byShort.get(tail) : undefined);
+    const full = g.byName.get(tail);
+    const hits = full ?? (start > 0 ? g.byShort.get(tail) : undefined);
     if (!hits || hits.length === 0) continue;
     if (start === 0) return [...hits];
     const parents = resolveName(name.slice(0, start), g);
     const narrowed = parents.length ? hits.filter((h) => parents.some((p) => within(h, p) && h !== p)) : [...hits];
+    // A short tail (赵紫阳 → 紫阳) counts only under a parent that is named too.
+    if (!full && (!parents.length || narrowed.length === 0)) continue;
     return narrowed.length ? narrowed : [...hits];
   }
   const exact = g.byShort.get(name);

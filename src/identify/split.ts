@@ -29,10 +29,10 @@ const DATELINE_RE = new RegExp(DATELINE_SRC, 'g');
 const PIAN_RE = /^[ \t\u3000]*[【\[]\s*(?:第\s*)?篇\s*[一二三四五六七八九十\d]+\s*[】\]]|^[ \t\u3000]*第[一二三四五六七八九十\d]+篇[：:\s]/gm;
 
 /** Lines that are page furniture at the head of a page. */
-const HEAD_FURNITURE = /当前位置|首页|来源[:：]|作者[:：]|阅读[:：]|评论[:：]|内容摘要|字体[:：]|【字体|发文单位|发文时间|来源URL|正文[:：]|标题[:：]|浏览[:：]|小编|仅供参考|欢迎(?:大家)?阅读|点击|分享|www\.|https?:|>>|日期[:：]|时间[:：]|^A[+-]$|^\d{4}-\d{2}-\d{2}|^\d+$|^[【\[]?(?:大|中|小)[】\]]?$/;
+const HEAD_FURNITURE = /当前位置|首页|来源[:：]|作者[:：]|阅读[:：]|评论[:：]|内容摘要|字体[:：]|【字体|发文单位|发文时间|来源URL|正文[:：]|标题[:：]|浏览[:：]|小编|仅供参考|欢迎(?:大家)?阅读|点击|分享|www\.|https?:|>>|日期[:：]|时间[:：]|^A[+-]$|^\d{4}-\d{2}-\d{2}|^\d+$|^[【\[]?(?:大|中|小)[】\]]?$|^[【】\[\]]$|E-mail|责任编辑/;
 
 /** Lines that end the report text: site chrome, licence notes, related lists. */
-const TAIL_FURNITURE = /^(?:分享到|分享至|上一篇|下一篇|相关文章|相关新闻|相关阅读|相关链接|相关报道|推荐阅读|延伸阅读|[（(【]?责任编辑|编辑[:：]|本文来源|来源[:：]|打印本页|关闭窗口|【打印|【关闭|\[打印|\[关闭|版权所有|Copyright|©|本作品是中华人民共和国|Public domain|扫一扫|网站地图|当前位置|阅读排行|本栏|标签云|热门文章|搜索|返回顶部|首页$|首页\s*[>＞]|省各设区市|主办单位|网站标识码|领导之窗)|全文阅读|ICP备|版权所有/;
+const TAIL_FURNITURE = /^(?:分享到|分享至|上一篇|下一篇|相关文章|相关新闻|相关阅读|相关链接|相关报道|推荐阅读|延伸阅读|[（(【]?责任编辑|编辑[:：]|本文来源|来源[:：]|打印本页|关闭窗口|【打印|【关闭|\[打印|\[关闭|版权所有|Copyright|©|本作品是中华人民共和国|Public domain|扫一扫|网站地图|当前位置|阅读排行|本栏|标签云|热门文章|搜索|返回顶部|标签[:：]?|本站|首页$|首页\s*[>＞]|省各设区市|主办单位|网站标识码|领导之窗)|全文阅读|ICP备|版权所有|侵权.{0,10}(?:联系|删除)/;
 
 const MIN_GAP = 1500;
 
@@ -43,27 +43,40 @@ function isTeaser(text: string, lines: readonly Line[], li: number): boolean {
   return /内容摘要|摘要[:：]$|导读[:：]?$/.test(prev) || /^内容摘要/.test(compact(t));
 }
 
+interface Head {
+  pos: number;
+  /** Signatures of the head: dateline words, the opening sentence with its surroundings. */
+  sigs: Set<string>;
+}
+
 /** Offsets of report heads, earliest first, one per report (clusters merged). */
-export function findHeads(text: string, lines: readonly Line[]): { pos: number; sig: string }[] {
-  const cands: { pos: number; sig: string }[] = [];
+export function findHeads(text: string, lines: readonly Line[]): Head[] {
+  const cands: Head[] = [];
   for (const re of [OPENING_RE, DATELINE_RE]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const li = lineAt(lines, m.index);
       if (isTeaser(text, lines, li)) continue;
-      const sig = re === OPENING_RE ? compact(text.slice(m.index + m[0].length, m.index + m[0].length + 120)).slice(0, 60) : '';
-      cands.push({ pos: lines[li].start, sig });
+      const sigs = new Set<string>();
+      if (re === OPENING_RE) {
+        const after = m.index + m[0].length;
+        sigs.add('a:' + compact(text.slice(after, after + 120)).slice(0, 60));
+        sigs.add('o:' + compact(text.slice(Math.max(0, m.index - 40), after + 30)));
+      } else {
+        sigs.add('d:' + compact(m[0]));
+      }
+      cands.push({ pos: lines[li].start, sigs });
     }
   }
   cands.sort((a, b) => a.pos - b.pos);
-  const heads: { pos: number; sig: string }[] = [];
+  const heads: Head[] = [];
   for (const c of cands) {
     const last = heads[heads.length - 1];
     if (last && c.pos - last.pos < MIN_GAP) {
-      if (!last.sig && c.sig) last.sig = c.sig;
+      for (const s of c.sigs) last.sigs.add(s);
       continue;
     }
-    heads.push({ ...c });
+    heads.push({ pos: c.pos, sigs: new Set(c.sigs) });
   }
   return heads;
 }
@@ -119,6 +132,10 @@ export function trimTail(text: string, lines: readonly Line[], start: number, en
     if (c === '' || (c.length <= 12 && !/[。！!？?；;：:”」）)]$/.test(c))) { e = l.start; continue; }
     break;
   }
+  // Site words glued to the closing sentence: …新篇章！  搜索马 克 数 据 网
+  const lastLine = text.slice(text.lastIndexOf('\n', e - 1) + 1, e);
+  const glued = /([。！!？?])[\s\u3000]*(?:搜索|分享到|上一篇|下一篇|责任编辑|来源[:：]|返回)[^。！!？?]{0,30}$/.exec(lastLine);
+  if (glued) e -= lastLine.length - (glued.index + 1);
   while (e > start && /\s/.test(text[e - 1])) e--;
   return e;
 }
@@ -134,35 +151,52 @@ export function splitDocuments(text: string): SplitResult {
   const pian: number[] = [];
   for (let m = PIAN_RE.exec(text); m; m = PIAN_RE.exec(text)) pian.push(m.index);
 
-  type Raw = { start: number; head: number; sig: string; regionStart: number };
+  type Raw = { start: number; head: number; sigs: Set<string>; regionStart: number };
   const raws: Raw[] = [];
   if (pian.length >= 2) {
     for (const p of pian) {
       const h = heads.find((x) => x.pos >= p) ;
-      raws.push({ start: lineAt(lines, p) >= 0 ? lines[lineAt(lines, p)].start : p, head: h?.pos ?? p, sig: h?.sig ?? '', regionStart: p });
+      raws.push({ start: lines[lineAt(lines, p)].start, head: h?.pos ?? p, sigs: h?.sigs ?? new Set(), regionStart: p });
     }
   } else if (heads.length) {
     let floor = 0;
     for (const h of heads) {
-      raws.push({ start: blockStart(text, lines, h.pos, floor), head: h.pos, sig: h.sig, regionStart: floor });
+      raws.push({ start: blockStart(text, lines, h.pos, floor), head: h.pos, sigs: h.sigs, regionStart: floor });
       floor = h.pos;
     }
   } else {
-    raws.push({ start: skipLeadingFurniture(text, lines), head: -1, sig: '', regionStart: 0 });
+    raws.push({ start: skipLeadingFurniture(text, lines), head: -1, sigs: new Set(), regionStart: 0 });
   }
 
   const segments: Segment[] = [];
   const kept: Raw[] = [];
+  const keptLines = new Set<string>();
+  const linesOf = (a: number, b: number): string[] => {
+    const out: string[] = [];
+    for (let li = lineAt(lines, a); li < lines.length && lines[li].start < b; li++) {
+      const c = compact(lineText(text, lines[li]));
+      if (c.length >= 6) out.push(c);
+    }
+    return out;
+  };
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i];
     const next = raws[i + 1];
     const rawEnd = next ? next.start : text.length;
-    const dupOf = r.sig ? kept.findIndex((k) => k.sig === r.sig) : -1;
+    // A second copy of a report (pages that print it twice, or an outline of it) has the same head.
+    let dupOf = kept.findIndex((k) => [...r.sigs].some((x) => k.sigs.has(x)));
+    const own = linesOf(r.start, rawEnd);
+    if (dupOf < 0 && kept.length && own.length) {
+      // An outline or partial copy: most of its lines are already in an earlier report.
+      const seen = own.filter((l) => keptLines.has(l)).length;
+      if (seen / own.length >= 0.6) dupOf = kept.length - 1;
+    }
     if (dupOf >= 0) {
       duplicates.push({ start: r.start, end: rawEnd, of: dupOf + 1 });
       continue;
     }
     kept.push(r);
+    for (const l of own) keptLines.add(l);
     const end = trimTail(text, lines, r.start, rawEnd);
     if (end < rawEnd && compact(text.slice(end, rawEnd))) trimmed.push({ start: end, end: rawEnd, what: 'trailing page furniture' });
     segments.push({ start: r.start, end: Math.max(end, r.start), head: r.head, regionStart: r.regionStart });

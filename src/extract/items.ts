@@ -277,9 +277,9 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       if (/^(?:[一二三四]季度|前三季度|上半年|下半年|全年|年末|年底|当年)$/.test(name) && carry.indicator) {
         ids = [carry.indicator];
         timeOnly = true;
-      } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|规模|比上年|同比|分别)/.test(name)) {
+      } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|总产|规模|比上年|同比|分别)/.test(name)) {
         ids = [resolveName(name)];
-      } else if (carry.indicator && /^(?:[、，,和及]|总量|总额|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:实际|名义|可比)?(?:增长|增幅|增速|增加|下降|降低|减少|提高|上升|达到|达|为|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
+      } else if (carry.indicator && /^(?:[、，,和及]|总量|总额|总产|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:实际|名义|可比)?(?:增长|增幅|增速|增加|下降|降低|减少|提高|上升|达到|达|为|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
         ids = [carry.indicator];
       }
     }

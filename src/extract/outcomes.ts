@@ -82,12 +82,14 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
       // a block of ——paragraphs: take all of it
       let pi = sents[anchor].para;
       let last = pi;
-      while (last + 1 < paras.length && (/^[ ]*—/.test(paras[last + 1].text) || paras[last].text.trim().length < 12)) last++;
+      while (last + 1 < paras.length && (/^[ ]*—/.test(paras[last + 1].text) || paras[last].text.trim().length < 12)) {
+        last++;
+      }
       sents.forEach((s, i) => { if (s.para >= pi && s.para <= last && i >= anchor && !INTRO_END.test(s.text)) headlineIdx.add(i); });
     } else {
       let misses = 0;
       for (let i = anchor; i < sents.length && sents[i].para === sents[anchor].para; i++) {
-        if (canonicalFigures(sents[i].items) === 0 && !sents[i].items.some((it) => isCanonical(it.indicator))) {
+        if (sents[i].items.length === 0) {
           misses++;
           if (misses >= 2) break;
           continue;

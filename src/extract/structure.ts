@@ -63,7 +63,7 @@ export function paragraphsOf(text: string, base: number): Paragraph[] {
     if (prev) {
       const p = prev.text;
       const cut = !/[。！？!?：:；;”"）)…]\s*$/.test(p) && (p.length > 30 || /[\d.]$/.test(p) || /^[ ]*——?$/.test(p)) && !LEVEL_RES.some(([, re]) => re.test(cur)) && !/^[ ]*——/.test(cur);
-      if (cut && prev.end - base === l.start - 1) {
+      if (cut && !text.slice(prev.end - base, l.start).trim()) {
         out[out.length - 1] = { start: prev.start, end: base + l.end, text: text.slice(prev.start - base, l.end) };
         continue;
       }

@@ -42,7 +42,7 @@ describe('extractFacts', () => {
   });
   it('takes outcomes from the review only, the summary as headline', async () => {
     const { facts: f } = await facts(REPORT);
-    const h = f.outcomes.filter((o) => o.headline);
+    const h = f.outcomes.filter((o) => o.headline && !o.indicator.startsWith('other:'));
     expect(h.map((o) => `${o.indicator} ${o.value} ${o.estimated}`)).toEqual(['gdp 6 true', 'fixed_asset_investment 5 true', 'retail_sales 4 true']);
     expect(f.outcomes.some((o) => o.value === 32.95 && o.unit === '万亩')).toBe(true);
     expect(f.outcomes.some((o) => o.value === 70)).toBe(false);

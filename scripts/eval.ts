@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let status = 0;
-for (const script of ['eval-identify.ts', 'eval-extract.ts']) {
+for (const script of ['eval-identify.ts', 'eval-extract.ts', 'eval-check.ts']) {
   const path = join(here, script);
   if (!existsSync(path)) continue;
   process.stdout.write(`\n=== ${script} ===\n`);

@@ -86,6 +86,20 @@ for (const [name, fact, what] of [
   });
 }
 
+formatOptions(
+  program
+    .command('check')
+    .description("hold a report's promises (year N) against the next report's review of year N")
+    .option(...dbOption)
+    .option('--jurisdiction <name>', 'place, e.g. 四平市')
+    .option('--year <year>', 'the year the promises were made for')
+    .option('--plan <file>', 'or: the year-N report file')
+    .option('--review <file>', 'and the year-N+1 report file'),
+).action(async (opts) => {
+  const { runCheck } = await import('./check-command.js');
+  process.exitCode = await runCheck(opts);
+});
+
 program
   .command('serve')
   .description('serve the web UI and the HTTP API')
@@ -111,7 +125,7 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CliError || (e as Error).name === 'StoreError') {
+  if (e instanceof CliError || ['StoreError', 'ReportNotFound'].includes((e as Error).name)) {
     process.stderr.write(`luoshi: ${(e as Error).message}\n`);
     process.exitCode = 2;
   } else throw e;

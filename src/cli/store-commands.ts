@@ -80,7 +80,7 @@ function pad(n: number): string {
   return String(n).padStart(5);
 }
 
-async function emit<T extends object>(rows: T[], columns: (keyof T)[], opts: StoreCliOptions, jsonValue: unknown, text: () => string): Promise<void> {
+export async function emitRows<T extends object>(rows: T[], columns: (keyof T)[], opts: StoreCliOptions, jsonValue: unknown, text: () => string): Promise<void> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
   if (format === 'json') process.stdout.write(JSON.stringify(jsonValue, null, 2) + '\n');
   else if (format === 'csv') {
@@ -101,7 +101,7 @@ export async function runReports(opts: StoreCliOptions & { jurisdiction?: string
   return withStore(opts, async (repo) => {
     const year = opts.year ? Number(opts.year) : undefined;
     const page = await repo.listDocuments({ jurisdiction: opts.jurisdiction, level: opts.level, yearFrom: year, yearTo: year }, { limit: 1_000_000, offset: 0 });
-    await emit(page.items, [...DOC_COLUMNS], opts, page.items, () =>
+    await emitRows(page.items, [...DOC_COLUMNS], opts, page.items, () =>
       page.items.map((d) => `${String(d.id).padStart(5)}  ${d.report_year ?? '????'}  ${(d.jurisdiction ?? '?').padEnd(12, '　')}  ${d.level ?? '?'}  ${d.doc_type}  targets ${d.n_targets}, outcomes ${d.n_outcomes}, commitments ${d.n_commitments}${d.duplicates ? `  (+${d.duplicates} duplicate${d.duplicates > 1 ? 's' : ''})` : ''}`).join('\n') + `\n${page.total} documents\n`,
     );
     return 0;
@@ -116,7 +116,7 @@ export async function runSearch(query: string, opts: StoreCliOptions & { jurisdi
       limit: opts.limit ? Number(opts.limit) : 20,
     });
     const rows = result.items.flatMap((h) => h.snippets.map((s) => ({ document_id: h.document.id, jurisdiction: h.document.jurisdiction, report_year: h.document.report_year, matches: h.matches, start: s.start, snippet: s.before + '【' + s.match + '】' + s.after })));
-    await emit(rows, ['document_id', 'jurisdiction', 'report_year', 'matches', 'start', 'snippet'], opts, { query, total: result.total, items: result.items }, () =>
+    await emitRows(rows, ['document_id', 'jurisdiction', 'report_year', 'matches', 'start', 'snippet'], opts, { query, total: result.total, items: result.items }, () =>
       result.items.map((h) => `#${h.document.id} ${h.document.jurisdiction ?? '?'} ${h.document.report_year ?? '?'}  ${h.matches} matches\n` + h.snippets.map((s) => `    …${s.before}【${s.match}】${s.after}…`).join('\n')).join('\n') + `\n${result.total} documents match\n`,
     );
     return 0;
@@ -127,7 +127,7 @@ export async function runFacts(fact: 'target' | 'outcome' | 'commitment', opts: 
   return withStore(opts, async (repo) => {
     const page = await repo.facts({ fact, indicator: opts.indicator, year: opts.year ? Number(opts.year) : undefined, jurisdiction: opts.jurisdiction, level: opts.level, headline: opts.headline, limit: 1_000_000 });
     const cols = ['document_id', 'jurisdiction', 'report_year', 'year', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text'] as const;
-    await emit(page.items, [...cols], opts, page.items, () =>
+    await emitRows(page.items, [...cols], opts, page.items, () =>
       page.items.map((f) => `${f.jurisdiction ?? '?'} ${f.year ?? f.report_year ?? '?'}  ${f.indicator ?? ''}  ${f.value ?? ''}${f.value_max !== null ? '–' + f.value_max : ''}${f.unit ?? ''} ${f.qualifier ?? ''}  ${f.text}`).join('\n') + `\n${page.total} ${fact}s\n`,
     );
     return 0;

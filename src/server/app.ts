@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { toCsv, toXlsx } from '../export/table.js';
+import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
+import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
 import { isFailure, processBytes } from '../pipeline.js';
 import type { Repository } from '../store/repository.js';
 import { errorResponse, HttpError, json, type AppRequest, type AppResponse } from './http.js';
@@ -119,6 +121,21 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
         const res = await repo.search({ q: q.q, jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to, part: q.part, limit: q._limit });
         const rows = res.items.flatMap((h) => h.snippets.map((s) => ({ document_id: h.document.id, jurisdiction: h.document.jurisdiction, report_year: h.document.report_year, matches: h.matches, start: s.start, before: s.before, match: s.match, after: s.after })));
         return table(format, rows, ['document_id', 'jurisdiction', 'report_year', 'matches', 'start', 'before', 'match', 'after'], 'search', { ok: true, query: q.q, total: res.total, items: res.items });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/check$/,
+      handler: async (_req, _p, query, format) => {
+        const q = parseQuery({ jurisdiction: z.string().min(1).max(50), year }, query);
+        let card;
+        try {
+          card = await scorecardFromStore(repo, q.jurisdiction, q.year);
+        } catch (e) {
+          if (e instanceof ReportNotFound) throw new HttpError(404, e.message);
+          throw e;
+        }
+        return table(format, scorecardRows(card), [...SCORECARD_COLUMNS], 'scorecard', { ok: true, ...card });
       },
     },
     {

@@ -515,3 +515,15 @@ function findAll(text: string, q: string): number[] {
 function snippet(text: string, at: number, len: number, ctx = 30): Snippet {
   return { start: at, end: at + len, before: text.slice(Math.max(0, at - ctx), at), match: text.slice(at, at + len), after: text.slice(at + len, at + len + ctx) };
 }
+
+/**
+ * The stored document for a place and report year: the full text rather than
+ * a summary, then the one with most facts.
+ */
+export async function findReport(repo: Repository, jurisdiction: string, reportYear: number): Promise<DocumentSummary | undefined> {
+  const page = await repo.listDocuments({ jurisdiction, yearFrom: reportYear, yearTo: reportYear }, { limit: 50, offset: 0 });
+  const exact = page.items.filter((d) => d.jurisdiction === jurisdiction);
+  const pool = exact.length ? exact : page.items;
+  const rank = (d: DocumentSummary) => (d.doc_type === 'full' ? 2 : d.doc_type === 'summary' ? 1 : 0) * 1e6 + d.n_targets * 1000 + d.n_outcomes + d.n_commitments;
+  return pool.sort((a, b) => rank(b) - rank(a))[0];
+}

@@ -106,6 +106,8 @@ const RANGE_TAIL_RE = new RegExp(String.raw`[ ]?(?:[—－\-~～]{1,2}|至|到)[
 /** 突破万亿元, 跨过万亿元大关, 突破万列: a bare magnitude counts as 1. */
 const BARE_ONE_RE = new RegExp(String.raw`(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|达到|达|近|上)(千亿|万亿|亿|千万|万|千)((?:${BASE_RE}))`, 'g');
 
+const BARE_GRADE_RE = /(?<=达到|迈上|跨上|跃上|重回|突破)(万亿|千亿|百亿)级/g;
+
 const SKIP_AFTER = /^(?:年|月|日|号|周年|届|季度|世纪|时|点\d|大|中全会|次会议|五”|五"|五规划|五期间|五时期|·)/;
 
 export function normaliseUnit(u: string): string {
@@ -173,6 +175,13 @@ export function scanFigures(text: string): Figure[] {
       const start = m.index;
       if (out.some((f) => f.start <= start && start < f.end)) continue;
       out.push({ start, end: start + m[0].length, value: 1, unit: m[1] + m[2] });
+    }
+    // 达到万亿级规模: a bare magnitude of money
+    BARE_GRADE_RE.lastIndex = 0;
+    while ((m = BARE_GRADE_RE.exec(text))) {
+      const start = m.index;
+      if (out.some((f) => f.start <= start && start < f.end)) continue;
+      out.push({ start, end: start + m[0].length, value: 1, unit: m[1] + '元' });
     }
     out.sort((a, b) => a.start - b.start);
   } catch {

@@ -9,6 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isFailure, processFile, type FileResult } from '../src/pipeline.js';
+import { splitAndIdentify } from '../src/identify/index.js';
 
 const args = process.argv.slice(2);
 const SHARED = args.includes('--shared') ? args[args.indexOf('--shared') + 1] : '/work/shared';
@@ -30,6 +31,8 @@ async function seeds(): Promise<void> {
   const files = (await readdir(goldDir)).filter((f) => /^\d{3}_.*\.json$/.test(f)).sort();
   let ok = 0;
   let total = 0;
+  let extraOk = 0;
+  let extraTotal = 0;
   const misses: string[] = [];
   for (const f of files) {
     const gold = JSON.parse(await readFile(join(goldDir, f), 'utf8'));
@@ -45,10 +48,19 @@ async function seeds(): Promise<void> {
         else misses.push(`${gold.seed} part ${i + 1} ${k}: got ${String(got)}, gold ${String(g[k])}`);
       }
     });
+    gold.documents.forEach((g: Flat, i: number) => {
+      for (const k of ['date', 'meeting', 'speaker']) {
+        if (!(k in g)) continue;
+        extraTotal++;
+        const got = docs[i]?.[k] ?? null;
+        if (got === g[k]) extraOk++;
+        else misses.push(`${gold.seed} part ${i + 1} ${k} (not in the 42): got ${String(got)}, gold ${String(g[k])}`);
+      }
+    });
     const warn = r.diagnostics.filter((d) => d.ruleId.startsWith('identify/') && d.severity === 'warning');
     if (!QUIET) for (const w of warn) console.log(`  [${gold.seed}] ${w.ruleId}: ${w.message}`);
   }
-  console.log(`\nSEED FIELDS: ${ok}/${total}`);
+  console.log(`\nSEED FIELDS: ${ok}/${total}   (date/meeting/speaker where labelled: ${extraOk}/${extraTotal})`);
   for (const m of misses) console.log(`  WRONG ${m}`);
 }
 
@@ -88,6 +100,10 @@ async function manifest(): Promise<Map<string, FileResult>> {
   }
   const pct = (100 * agree) / counted;
   console.log(`\nMANIFEST AGREEMENT: ${agree}/${counted} = ${pct.toFixed(1)}% (${excluded} rows excluded by note; read+identify+extract ${(performance.now() - t0).toFixed(0)} ms)`);
+  const t2 = performance.now();
+  let chars = 0;
+  for (const r of results.values()) { splitAndIdentify(r.source); chars += r.source.text.length; }
+  console.log(`  split+identify alone: ${(performance.now() - t2).toFixed(0)} ms for ${results.size} files (${(chars / 1e6).toFixed(1)}M characters)`);
   for (const m of misses) console.log(`  WRONG ${m}`);
   return results;
 }

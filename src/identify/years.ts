@@ -122,7 +122,7 @@ export function yearFromRules(text: string, start: number, end: number): YearFin
       else { report = inPlan ? y : y + 1; how = inPlan ? 'in the plan part' : 'in the review part'; }
       const why = `“${m[0]}” → ${y} (${rule.explain}), ${how} → report year ${report}`;
       const v = votes.get(report);
-      if (v) { v.w += rule.weight; if (v.why.length < 4) v.why.push(why); }
+      if (v) { v.w += rule.weight; if (v.why.length < 4 && !v.why.includes(why)) v.why.push(why); }
       else votes.set(report, { w: rule.weight, why: [why], index: at, length: m[0].length });
     }
   }

@@ -4,7 +4,7 @@
  * evidence from both sides.
  */
 import type { Commitment, FactKind, Outcome, PartKind, Qualifier, Target } from '../model.js';
-import { bestClause, clausesOf, subjectOf, type Clause } from './match.js';
+import { bestClause, clausesOf, joinLists, subjectOf, type Clause } from './match.js';
 import { convert, unitFamily } from './units.js';
 import { compare, type Verdict } from './verdict.js';
 
@@ -149,12 +149,12 @@ function checkTarget(t: Located<Target>, outcomes: readonly Located<Outcome>[], 
 
 type ClauseVerdict = Pick<CheckItem, 'verdict' | 'rule' | 'evidence' | 'outcome' | 'outcome_unit' | 'note'>;
 
-function byClause(text: string, value: number | undefined, unit: string | undefined, qualifier: Qualifier | undefined, valueMax: number | undefined, clauses: Clause[], indicator?: string): ClauseVerdict | undefined {
+function byClause(text: string, value: number | undefined, unit: string | undefined, qualifier: Qualifier | undefined, valueMax: number | undefined, clauses: Clause[], indicator?: string, lists: Clause[] = clauses): ClauseVerdict | undefined {
   const subject = subjectOf(text);
   if (!subject) return undefined;
   if (value === undefined) {
     // A task without a figure: done when the review states the same task.
-    const m = bestClause(subject, clauses, () => false);
+    const m = bestClause(subject, lists, () => false);
     if (m && m.score >= 0.6) return { verdict: 'met', rule: 'the review states the same task', evidence: { text: m.clause.text, start: m.clause.start, end: m.clause.end } };
     return undefined;
   }
@@ -175,7 +175,7 @@ function byClause(text: string, value: number | undefined, unit: string | undefi
   return undefined;
 }
 
-function checkCommitment(c: Located<Commitment>, clauses: Clause[]): CheckItem {
+function checkCommitment(c: Located<Commitment>, clauses: Clause[], lists: Clause[]): CheckItem {
   const base = {
     source: 'commitment' as const,
     commitment: c.text,
@@ -185,7 +185,7 @@ function checkCommitment(c: Located<Commitment>, clauses: Clause[]): CheckItem {
     headline: false,
     firmness: c.firmness,
   };
-  const found = byClause(c.text, c.value, c.unit, c.qualifier, c.value_max, clauses, c.indicator);
+  const found = byClause(c.text, c.value, c.unit, c.qualifier, c.value_max, clauses, c.indicator, lists);
   return found ? { ...base, ...found } : { ...base, verdict: 'not_reported', rule: 'no clause of the review speaks of this task' };
 }
 
@@ -193,6 +193,7 @@ export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard
   const year = plan.report_year;
   const range = reviewRange(review);
   const clauses = clausesOf(review.text, range.start, range.end);
+  const lists = joinLists(review.text, clauses);
   const outcomes = review.outcomes.filter((o) => o.start >= range.start && o.start < range.end);
   const items: CheckItem[] = [];
   for (const t of plan.targets) items.push(checkTarget(t, outcomes, year, clauses, review));
@@ -203,7 +204,7 @@ export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard
     if (targetTexts.has(c.text) || seen.has(c.text)) continue;
     seen.add(c.text);
     if (c.value === undefined && !c.livelihood && c.names.length === 0) continue;
-    items.push(checkCommitment(c, clauses));
+    items.push(checkCommitment(c, clauses, lists));
   }
   const counts: Record<Verdict, number> = { met: 0, missed: 0, not_reported: 0, not_comparable: 0 };
   for (const i of items) counts[i.verdict]++;

@@ -100,6 +100,28 @@ formatOptions(
   process.exitCode = await runCheck(opts);
 });
 
+formatOptions(
+  program
+    .command('compare')
+    .description("one indicator's target vs outcome by place and year (the research view)")
+    .requiredOption('--indicator <id>', 'indicator id, e.g. gdp')
+    .option('--kind <kind>', 'growth | level', 'growth')
+    .option(...dbOption)
+    .option('--jurisdiction <name>', 'place name (substring)')
+    .option('--level <level>', 'national | province | prefecture | county | district')
+    .option('--from <year>', 'year from')
+    .option('--to <year>', 'year to'),
+).action(async (opts) => {
+  const { compareIndicator, COMPARISON_COLUMNS } = await import('../check/research.js');
+  const { withStore, emitRows } = await import('./store-commands.js');
+  await withStore(opts, async (repo) => {
+    const rows = await compareIndicator(repo, { indicator: opts.indicator, kind: opts.kind, level: opts.level, jurisdiction: opts.jurisdiction, yearFrom: opts.from ? Number(opts.from) : undefined, yearTo: opts.to ? Number(opts.to) : undefined });
+    await emitRows(rows, COMPARISON_COLUMNS, opts, rows, () =>
+      rows.map((r) => `${r.jurisdiction} ${r.year}  target ${r.target_value ?? '—'}${r.target_max !== null ? '–' + r.target_max : ''}${r.target_unit ?? ''} ${r.target_qualifier ?? ''}  outcome ${r.outcome_value ?? '—'}${r.outcome_unit ?? ''}  ${r.verdict ?? 'no target'}`).join('\n') + `\n${rows.length} rows\n`,
+    );
+  });
+});
+
 program
   .command('serve')
   .description('serve the web UI and the HTTP API')

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { toCsv, toXlsx } from '../export/table.js';
 import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
+import { COMPARISON_COLUMNS, compareIndicator } from '../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
 import { isFailure, processBytes } from '../pipeline.js';
 import type { Repository } from '../store/repository.js';
@@ -136,6 +137,15 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
           throw e;
         }
         return table(format, scorecardRows(card), [...SCORECARD_COLUMNS], 'scorecard', { ok: true, ...card });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/compare$/,
+      handler: async (_req, _p, query, format) => {
+        const q = parseQuery({ indicator: z.string().min(1).max(80), kind: z.enum(['growth', 'level']).optional(), ...placeFilters, year_from: year.optional(), year_to: year.optional() }, query);
+        const rows = await compareIndicator(repo, { indicator: q.indicator, kind: q.kind, level: q.level, jurisdiction: q.jurisdiction, yearFrom: q.year_from, yearTo: q.year_to });
+        return table(format, rows, COMPARISON_COLUMNS, 'compare', { ok: true, indicator: q.indicator, total: rows.length, items: rows });
       },
     },
     {

@@ -18,6 +18,8 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/targets': list('Expected targets (预期目标)', factParams),
       '/api/outcomes': list('Results stated in review parts', factParams),
       '/api/commitments': list('Quantified tasks of plan parts', factParams),
+      '/api/check': list('Scorecard: the year-N promises of a place against its year-N+1 report', ['jurisdiction', 'year']),
+      '/api/compare': list('One indicator: target vs outcome by place and year', ['indicator', 'kind', ...place, 'year_from', 'year_to']),
       '/api/search': list('Full-text search, any query length', ['q', ...place, 'year_from', 'year_to', 'part', '_limit']),
       '/api/import': {
         post: {

@@ -3,7 +3,10 @@
  * one transaction. A file that cannot be read is recorded as failed and the
  * run goes on.
  */
-import { isFailure, processFile } from '../pipeline.js';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { DEFAULT_MAX_BYTES } from '../ingest/source.js';
+import { isFailure, processBytes, processFile, type FileFailure, type FileResult } from '../pipeline.js';
 import type { ImportItemResult, Repository, RunSummary } from './repository.js';
 
 export interface ImportProgress {
@@ -20,6 +23,15 @@ export interface ImportReport {
   readonly duplicateDocuments: number;
 }
 
+async function readIfSmall(file: string, maxBytes: number): Promise<Uint8Array | undefined> {
+  try {
+    const info = await stat(file);
+    return info.isFile() && info.size <= maxBytes ? await readFile(file) : undefined;
+  } catch {
+    return undefined; // the reading stage reports why
+  }
+}
+
 export async function importFiles(
   repo: Repository,
   files: string[],
@@ -32,8 +44,14 @@ export async function importFiles(
   let run: RunSummary;
   try {
     for (const [i, file] of files.entries()) {
-      const processed = await processFile(file, options);
-      const result = isFailure(processed) ? await repo.recordFailure(runId, file, processed.error) : await repo.importResult(processed, runId);
+      // Bytes already stored need no reading stage: re-running an import is cheap.
+      const bytes = await readIfSmall(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+      const known = bytes ? await repo.importKnownFile(file, createHash('sha256').update(bytes).digest('hex'), runId) : undefined;
+      let result = known;
+      if (!result) {
+        const processed: FileResult | FileFailure = bytes ? await processBytes(file, bytes) : await processFile(file, options);
+        result = isFailure(processed) ? await repo.recordFailure(runId, file, processed.error) : await repo.importResult(processed, runId);
+      }
       items.push(result);
       onProgress?.({ done: i + 1, total: files.length, file, result });
     }

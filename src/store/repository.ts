@@ -153,6 +153,8 @@ export interface Repository {
   finishRun(runId: number, status: 'done' | 'failed'): Promise<RunSummary>;
   /** Stores one processed file atomically (all of it or nothing). */
   importResult(result: FileResult, runId: number | null): Promise<ImportItemResult>;
+  /** Records `file` as a duplicate when a file with these exact bytes is stored; undefined otherwise. */
+  importKnownFile(file: string, sha256: string, runId: number | null): Promise<ImportItemResult | undefined>;
   recordFailure(runId: number | null, file: string, reason: string): Promise<ImportItemResult>;
   listDocuments(filter: DocumentFilter, paging: Paging): Promise<Page<DocumentSummary>>;
   getDocument(id: number): Promise<DocumentDetail | undefined>;
@@ -257,18 +259,33 @@ class KyselyRepository implements Repository {
     return { file, status: 'failed', reason, documentIds: [], newDocuments: 0, duplicateDocuments: 0 };
   }
 
+  async importKnownFile(file: string, sha256: string, runId: number | null): Promise<ImportItemResult | undefined> {
+    return this.db.transaction().execute((trx) => this.knownFile(trx, file, sha256, runId));
+  }
+
+  private async knownFile(trx: Transaction<Database>, file: string, sha256: string, runId: number | null): Promise<ImportItemResult | undefined> {
+    const existing = await trx.selectFrom('sources').select('id').where('sha256', '=', sha256).executeTakeFirst();
+    let ids: number[];
+    if (existing) {
+      ids = (await trx.selectFrom('documents').select('id').where('source_id', '=', existing.id).orderBy('part').execute()).map((r) => Number(r.id));
+    } else {
+      // The same bytes seen before as a copy of a stored report from another source.
+      const seen = await trx.selectFrom('duplicates').select(['document_id', 'part']).where('sha256', '=', sha256).orderBy('part').orderBy('id').execute();
+      if (seen.length === 0) return undefined;
+      ids = [...new Map(seen.map((d) => [d.part, Number(d.document_id)])).values()];
+    }
+    for (const [i, id] of ids.entries()) {
+      await trx.insertInto('duplicates').values({ document_id: id, file, sha256, part: i + 1, reason: 'identical file already imported', run_id: runId, at: now() }).execute();
+    }
+    return this.item(trx, runId, file, sha256, 'duplicate', 'identical file already imported', null, ids, 0, ids.length);
+  }
+
   async importResult(result: FileResult, runId: number | null): Promise<ImportItemResult> {
     const src = result.source;
     const docs = result.documents.map(documentJson);
     return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('sources').select('id').where('sha256', '=', src.sha256).executeTakeFirst();
-      if (existing) {
-        const ids = (await trx.selectFrom('documents').select('id').where('source_id', '=', existing.id).execute()).map((r) => Number(r.id));
-        for (const [i, id] of ids.entries()) {
-          await trx.insertInto('duplicates').values({ document_id: id, file: result.file, sha256: src.sha256, part: i + 1, reason: 'identical file already imported', run_id: runId, at: now() }).execute();
-        }
-        return this.item(trx, runId, result.file, src.sha256, 'duplicate', 'identical file already imported', null, ids, 0, ids.length);
-      }
+      const known = await this.knownFile(trx, result.file, src.sha256, runId);
+      if (known) return known;
       // Which documents are already stored from another source?
       const plan: { doc: DocumentJson; text: string; fp: string; key: string; dupOf?: number }[] = [];
       for (const doc of docs) {

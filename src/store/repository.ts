@@ -3,7 +3,7 @@
  * implemented once on top of kysely; the engine supplies what differs.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { documentJson, type DocumentJson } from '../document-json.js';
 import type { Diagnostic } from '../ingest/diagnostics.js';
 import type { FileResult } from '../pipeline.js';
@@ -293,9 +293,11 @@ class KyselyRepository implements Repository {
         const fp = fingerprint(text);
         const key = docKey(doc, fp);
         const sk = sketch(text);
+        // Text is loaded only for the candidates that need a containment check:
+        // sketches of common wording match more stored documents as the store grows.
         const candidates = await trx
           .selectFrom('documents')
-          .select(['id', 'text', 'fingerprint', 'doc_key'])
+          .select(['id', 'fingerprint', 'doc_key'])
           .where((eb) =>
             eb.or([
               eb('doc_key', '=', key),
@@ -305,9 +307,15 @@ class KyselyRepository implements Repository {
           )
           .execute();
         // Different known identities are different reports, however alike the words.
-        const same = candidates.find(
-          (c) => c.fingerprint === fp || ((c.doc_key === key || c.doc_key.startsWith('fp:') || key.startsWith('fp:')) && containment(c.text, text) >= SAME_REPORT),
-        );
+        let same: (typeof candidates)[number] | undefined;
+        for (const c of candidates) {
+          if (c.fingerprint === fp) same = c;
+          else if (c.doc_key === key || c.doc_key.startsWith('fp:') || key.startsWith('fp:')) {
+            const other = await trx.selectFrom('documents').select('text').where('id', '=', c.id).executeTakeFirstOrThrow();
+            if (containment(other.text, text) >= SAME_REPORT) same = c;
+          }
+          if (same) break;
+        }
         plan.push({ doc, text, fp, key, dupOf: same ? Number(same.id) : undefined });
       }
       const fresh = plan.filter((p) => p.dupOf === undefined);
@@ -442,6 +450,34 @@ class KyselyRepository implements Repository {
     const limit = query.limit ?? 20;
     const ids = await this.eng.matchDocuments(this.db, q, 5000);
     if (ids.length === 0) return { total: 0, items: [] };
+    if (query.part) return this.searchInParts(query, q, ids, limit);
+    // Filter and count verbatim occurrences inside the database, so no text
+    // leaves it except for the page of hits that gets snippets.
+    const counted: { id: number; matches: number; year: number }[] = [];
+    const occurrences = sql<number>`(length(d.text) - length(replace(d.text, ${q}, ''))) / length(cast(${q} as text))`;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const base = this.db.selectFrom('documents as d').select(['d.id', 'd.report_year', occurrences.as('matches')]).where('d.id', 'in', chunk);
+      const rows = await this.applyFilter(base as unknown as ReturnType<KyselyRepository['summaryQuery']>, query).execute() as unknown as { id: number; report_year: number | null; matches: number }[];
+      for (const r of rows) if (Number(r.matches) > 0) counted.push({ id: Number(r.id), matches: Number(r.matches), year: Number(r.report_year ?? 0) });
+    }
+    counted.sort((a, b) => b.matches - a.matches || b.year - a.year || a.id - b.id);
+    const page = counted.slice(0, limit);
+    if (page.length === 0) return { total: 0, items: [] };
+    const rows = await this.summaryQuery().select(['d.text']).where('d.id', 'in', page.map((p) => p.id)).execute();
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const hits: SearchHit[] = [];
+    for (const p of page) {
+      const r = byId.get(p.id);
+      if (!r) continue;
+      const positions = findAll(r.text, q);
+      hits.push({ document: normalizeSummary(r), matches: positions.length, snippets: positions.slice(0, query.snippets ?? 3).map((at) => snippet(r.text, at, q.length)) });
+    }
+    return { total: counted.length, items: hits };
+  }
+
+  /** Search limited to sections of one part kind: positions must be checked against each document's sections. */
+  private async searchInParts(query: SearchQuery, q: string, ids: number[], limit: number): Promise<Page<SearchHit>> {
     const hits: SearchHit[] = [];
     // Filter in chunks to keep parameter lists small.
     for (let i = 0; i < ids.length; i += 500) {
@@ -449,11 +485,9 @@ class KyselyRepository implements Repository {
       const rows = await this.applyFilter(this.summaryQuery(), query).select(['d.text', 'd.sections_json', 'd.start_offset']).where('d.id', 'in', chunk).execute();
       for (const r of rows) {
         const positions = findAll(r.text, q);
-        const sections = query.part ? (JSON.parse(r.sections_json) as Section[]) : [];
+        const sections = JSON.parse(r.sections_json) as Section[];
         const start = Number(r.start_offset);
-        const kept = query.part
-          ? positions.filter((p) => sections.some((s) => s.part === query.part && s.span.start - start <= p && p < s.span.end - start))
-          : positions;
+        const kept = positions.filter((p) => sections.some((s) => s.part === query.part && s.span.start - start <= p && p < s.span.end - start));
         if (kept.length === 0) continue;
         hits.push({ document: normalizeSummary(r), matches: kept.length, snippets: kept.slice(0, query.snippets ?? 3).map((p) => snippet(r.text, p, q.length)) });
       }

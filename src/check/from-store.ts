@@ -15,3 +15,26 @@ export async function scorecardFromStore(repo: Repository, jurisdiction: string,
   const [p, r] = await Promise.all([repo.getDocument(plan.id), repo.getDocument(review.id)]);
   return checkPair(fromStored(p!), fromStored(r!));
 }
+
+export interface PairSummary {
+  year: number;
+  plan_document: number;
+  review_document: number;
+  met: number;
+  missed: number;
+  not_reported: number;
+  not_comparable: number;
+}
+
+/** A scorecard for every pair of consecutive years stored for `jurisdiction`. */
+export async function scorecardsForPlace(repo: Repository, jurisdiction: string): Promise<PairSummary[]> {
+  const docs = await repo.listDocuments({ jurisdiction }, { limit: 100000, offset: 0 });
+  const years = [...new Set(docs.items.filter((d) => d.jurisdiction === jurisdiction && d.report_year !== null).map((d) => d.report_year!))].sort((a, b) => a - b);
+  const out: PairSummary[] = [];
+  for (const y of years) {
+    if (!years.includes(y + 1)) continue;
+    const card = await scorecardFromStore(repo, jurisdiction, y);
+    out.push({ year: y, plan_document: card.plan_report.id!, review_document: card.review_report.id!, ...card.counts });
+  }
+  return out;
+}

@@ -102,6 +102,23 @@ formatOptions(
 
 formatOptions(
   program
+    .command('scorecards')
+    .description('a scorecard for every pair of consecutive years stored for one place')
+    .requiredOption('--jurisdiction <name>', 'place, e.g. 全国')
+    .option(...dbOption),
+).action(async (opts) => {
+  const { scorecardsForPlace } = await import('../check/from-store.js');
+  const { withStore, emitRows } = await import('./store-commands.js');
+  await withStore(opts, async (repo) => {
+    const rows = await scorecardsForPlace(repo, opts.jurisdiction);
+    await emitRows(rows, ['year', 'plan_document', 'review_document', 'met', 'missed', 'not_reported', 'not_comparable'], opts, rows, () =>
+      rows.map((r) => `${opts.jurisdiction} ${r.year}→${r.year + 1}  met ${r.met}  missed ${r.missed}  not reported ${r.not_reported}  not comparable ${r.not_comparable}`).join('\n') + `\n${rows.length} consecutive pairs\n`,
+    );
+  });
+});
+
+formatOptions(
+  program
     .command('compare')
     .description("one indicator's target vs outcome by place and year (the research view)")
     .requiredOption('--indicator <id>', 'indicator id, e.g. gdp')

@@ -23,6 +23,7 @@ const REVIEW_TEXT = [
   '全年地区生产总值预计增长6%，固定资产投资增长12%，城镇登记失业率4.2%。',
   '新建高标准农田32.95万亩，肉牛养殖量达到170万头，15处口袋公园尽现方寸之美。',
   '二、2024年主要目标和重点工作',
+  '主要预期目标是：地区生产总值增长8%左右，固定资产投资增长5%。',
   '新建高标准农田70万亩以上，改造农村厕所3000个。',
 ].join('\n');
 
@@ -62,6 +63,8 @@ function review(): CheckDocument {
       out('地区生产总值预计增长6%', { indicator: 'gdp', value: 6, unit: '%', estimated: true }),
       out('固定资产投资增长12%', { indicator: 'fixed_asset_investment', value: 12, unit: '%' }),
       out('城镇登记失业率4.2%', { indicator: 'unemployment_rate', kind: 'level', value: 4.2, unit: '%' }),
+      // The next year's target, wrongly offered as an outcome: it sits in the plan part and must not count.
+      out('地区生产总值增长8%左右', { indicator: 'gdp', value: 8, unit: '%', qualifier: 'about', headline: true }),
     ],
     commitments: [],
   };
@@ -71,6 +74,7 @@ describe('holding promises against the next report', () => {
   it('ends the review where the next year\'s plan is announced', () => {
     const r = reviewRange(review());
     expect(REVIEW_TEXT.slice(r.start, r.end)).not.toContain('70万亩');
+    expect(REVIEW_TEXT.slice(r.start, r.end)).not.toContain('增长8%左右');
     expect(REVIEW_TEXT.slice(r.start, r.end)).toContain('32.95万亩');
   });
 

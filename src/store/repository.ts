@@ -3,7 +3,7 @@
  * implemented once on top of kysely; the engine supplies what differs.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { documentJson, type DocumentJson } from '../document-json.js';
 import type { Diagnostic } from '../ingest/diagnostics.js';
 import type { FileResult } from '../pipeline.js';
@@ -149,6 +149,8 @@ export interface RunSummary {
 export interface Repository {
   readonly engine: EngineName;
   readonly location: string;
+  /** The query builder over the same database, for modules with tables of their own (the ledger). */
+  readonly db: Kysely<Database>;
   startRun(): Promise<number>;
   finishRun(runId: number, status: 'done' | 'failed'): Promise<RunSummary>;
   /** Stores one processed file atomically (all of it or nothing). */
@@ -220,7 +222,7 @@ export async function openRepository(engine: Engine): Promise<Repository> {
 class KyselyRepository implements Repository {
   readonly engine: EngineName;
   readonly location: string;
-  private readonly db: Kysely<Database>;
+  readonly db: Kysely<Database>;
 
   constructor(private readonly eng: Engine) {
     this.engine = eng.name;
@@ -406,19 +408,9 @@ class KyselyRepository implements Repository {
       ]);
   }
 
-  private applyFilter<Q extends { where: (...args: never[]) => unknown }>(q: Q, f: DocumentFilter): Q {
-    let out = q as unknown as ReturnType<KyselyRepository['summaryQuery']>;
-    if (f.jurisdiction) out = out.where('d.jurisdiction', 'like', `%${escapeLike(f.jurisdiction)}%`);
-    if (f.level) out = out.where('d.level', '=', f.level);
-    if (f.yearFrom !== undefined) out = out.where('d.report_year', '>=', f.yearFrom);
-    if (f.yearTo !== undefined) out = out.where('d.report_year', '<=', f.yearTo);
-    return out as unknown as Q;
-  }
-
   async listDocuments(filter: DocumentFilter, paging: Paging): Promise<Page<DocumentSummary>> {
-    const base = this.applyFilter(this.summaryQuery(), filter);
-    const items = await base.orderBy('d.report_year', 'desc').orderBy('d.jurisdiction').orderBy('d.id').limit(paging.limit).offset(paging.offset).execute();
-    const total = await this.applyFilter(this.db.selectFrom('documents as d').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as ReturnType<KyselyRepository['summaryQuery']>, filter).executeTakeFirst() as unknown as { n: number };
+    const items = await this.summaryQuery().where(documentFilter(filter)).orderBy('d.report_year', 'desc').orderBy('d.jurisdiction').orderBy('d.id').limit(paging.limit).offset(paging.offset).execute();
+    const total = await this.db.selectFrom('documents as d').select((eb) => eb.fn.countAll<number>().as('n')).where(documentFilter(filter)).executeTakeFirstOrThrow();
     return { total: Number(total.n), items: items.map(normalizeSummary) };
   }
 
@@ -457,8 +449,7 @@ class KyselyRepository implements Repository {
     const occurrences = sql<number>`(length(d.text) - length(replace(d.text, ${q}, ''))) / length(cast(${q} as text))`;
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const base = this.db.selectFrom('documents as d').select(['d.id', 'd.report_year', occurrences.as('matches')]).where('d.id', 'in', chunk);
-      const rows = await this.applyFilter(base as unknown as ReturnType<KyselyRepository['summaryQuery']>, query).execute() as unknown as { id: number; report_year: number | null; matches: number }[];
+      const rows = await this.db.selectFrom('documents as d').select(['d.id', 'd.report_year', occurrences.as('matches')]).where('d.id', 'in', chunk).where(documentFilter(query)).execute();
       for (const r of rows) if (Number(r.matches) > 0) counted.push({ id: Number(r.id), matches: Number(r.matches), year: Number(r.report_year ?? 0) });
     }
     counted.sort((a, b) => b.matches - a.matches || b.year - a.year || a.id - b.id);
@@ -482,7 +473,7 @@ class KyselyRepository implements Repository {
     // Filter in chunks to keep parameter lists small.
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const rows = await this.applyFilter(this.summaryQuery(), query).select(['d.text', 'd.sections_json', 'd.start_offset']).where('d.id', 'in', chunk).execute();
+      const rows = await this.summaryQuery().where(documentFilter(query)).select(['d.text', 'd.sections_json', 'd.start_offset']).where('d.id', 'in', chunk).execute();
       for (const r of rows) {
         const positions = findAll(r.text, q);
         const sections = JSON.parse(r.sections_json) as Section[];
@@ -503,7 +494,7 @@ class KyselyRepository implements Repository {
       .where('f.fact', '=', f.fact);
     if (f.indicator) q = q.where('f.indicator', '=', f.indicator);
     if (f.year !== undefined) q = q.where((eb) => eb.or([eb('f.year', '=', f.year!), eb.and([eb('f.year', 'is', null), eb('d.report_year', '=', f.year!)])]));
-    if (f.jurisdiction) q = q.where('d.jurisdiction', 'like', `%${escapeLike(f.jurisdiction)}%`);
+    if (f.jurisdiction) q = q.where(sql<SqlBool>`d.jurisdiction like ${`%${escapeLike(f.jurisdiction)}%`} escape '\\'`);
     if (f.level) q = q.where('d.level', '=', f.level);
     if (f.headline !== undefined) q = q.where('f.headline', '=', f.headline ? 1 : 0);
     if (f.documentId !== undefined) q = q.where('f.document_id', '=', f.documentId);
@@ -539,6 +530,21 @@ class KyselyRepository implements Repository {
   async close(): Promise<void> {
     await this.eng.close();
   }
+}
+
+type DocumentsAsD = Database & { d: Database['documents'] };
+
+/** The WHERE clause of a document filter, over `documents as d`. */
+function documentFilter(f: DocumentFilter) {
+  return (eb: ExpressionBuilder<DocumentsAsD, 'd'>) => {
+    const conds: Expression<SqlBool>[] = [];
+    // SQLite has no default LIKE escape character; name it for both engines.
+    if (f.jurisdiction) conds.push(sql<SqlBool>`d.jurisdiction like ${`%${escapeLike(f.jurisdiction)}%`} escape '\\'`);
+    if (f.level) conds.push(eb('d.level', '=', f.level));
+    if (f.yearFrom !== undefined) conds.push(eb('d.report_year', '>=', f.yearFrom));
+    if (f.yearTo !== undefined) conds.push(eb('d.report_year', '<=', f.yearTo));
+    return eb.and(conds);
+  };
 }
 
 function escapeLike(s: string): string {

@@ -93,6 +93,9 @@ describe.each(STORES)('repository on %s', (storeName) => {
       const searched = await repo.search({ q: '农田', yearFrom: y, yearTo: y });
       expect(searched.items.every((h) => h.document.report_year === y)).toBe(true);
     }
+    // LIKE wildcards in a place filter are plain characters.
+    expect((await repo.listDocuments({ jurisdiction: '%' }, { limit: 100, offset: 0 })).total).toBe(0);
+    expect((await repo.listDocuments({ jurisdiction: '_' }, { limit: 100, offset: 0 })).total).toBe(0);
     const page = await repo.listDocuments({}, { limit: 2, offset: 1 });
     expect(page.items.map((d) => d.id)).toEqual(all.items.slice(1, 3).map((d) => d.id));
   });

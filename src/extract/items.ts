@@ -89,6 +89,12 @@ interface Carry {
   estimated: boolean;
 }
 
+/** An item's end moved over the qualifier that follows its figure (增长7%左右), so its words are whole. */
+export function endWithQualifier(text: string, end: number): number {
+  const m = /^(?:左右|以上|以内|以下|上下)/.exec(text.slice(end, end + 2));
+  return m ? end + m[0].length : end;
+}
+
 function postQualifier(text: string, at: number): Qualifier | undefined {
   const rest = text.slice(at, at + 4).replace(/^[ ]/, '');
   for (const [w, q] of POST_QUALIFIERS) if (rest.startsWith(w)) return q;

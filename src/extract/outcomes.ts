@@ -6,7 +6,7 @@
 import type { Source } from '../ingest/source.js';
 import { spanOf } from '../ingest/source.js';
 import type { Outcome } from '../model.js';
-import { parseItems, splitSentences, type Item } from './items.js';
+import { parseItems, splitSentences, type Item, endWithQualifier } from './items.js';
 import { isCanonical } from './indicators.js';
 import type { Structure } from './structure.js';
 
@@ -112,7 +112,7 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
     for (const it of s.items) {
       if (!headline && it.kind === 'qualitative') continue;
       const start = s.start + Math.max(0, it.start);
-      const end = s.start + it.end;
+      const end = endWithQualifier(text, s.start + it.end);
       outcomes.push({
         indicator: it.indicator,
         kind: it.kind,

@@ -5,7 +5,7 @@
 import type { Source } from '../ingest/source.js';
 import { spanOf } from '../ingest/source.js';
 import type { Target } from '../model.js';
-import { parseItems, splitSentences, type Item } from './items.js';
+import { parseItems, splitSentences, type Item, endWithQualifier } from './items.js';
 import { partAt, type Structure } from './structure.js';
 
 const LEAD_IN = /(?:主要预期目标|预期目标|主要目标|预期性目标|发展目标)(?:建议)?(?:是|为|如下)?[:：]?/g;
@@ -91,8 +91,8 @@ export function extractTargets(source: Source, base: number, text: string, struc
       ...(it.unit ? { unit: it.unit } : {}),
       qualifier: it.qualifier,
       ...(it.scope ? { scope: it.scope } : {}),
-      text: text.slice(it.start, it.end),
-      span: spanOf(source, base + it.start, base + it.end),
+      text: text.slice(it.start, endWithQualifier(text, it.end)),
+      span: spanOf(source, base + it.start, base + endWithQualifier(text, it.end)),
       year: structure.planYear,
       ...(it.firmness ? { firmness: it.firmness } : {}),
     };

@@ -39,6 +39,8 @@ describe('extractFacts', () => {
     ]);
     const t = f.targets[0];
     expect(source.text.slice(t.span.start, t.span.end)).toBe(t.text);
+    // The words of a target are whole, qualifier included.
+    expect(f.targets.map((x) => x.text).slice(0, 3)).toEqual(['地区生产总值增长6.5%左右', '固定资产投资增长5%以上', '城镇调查失业率控制在5.5%以内']);
   });
   it('takes outcomes from the review only, the summary as headline', async () => {
     const { facts: f } = await facts(REPORT);

@@ -140,6 +140,18 @@ formatOptions(
 });
 
 program
+  .command('admin')
+  .description('ledger accounts (督办台账)')
+  .command('create')
+  .description('create an administrator account (password from LUOSHI_ADMIN_PASSWORD, or asked for)')
+  .requiredOption('--name <name>', 'account name')
+  .option(...dbOption)
+  .action(async (opts) => {
+    const { runAdminCreate } = await import('./admin-command.js');
+    process.exitCode = await runAdminCreate(opts);
+  });
+
+program
   .command('serve')
   .description('serve the web UI and the HTTP API')
   .option(...dbOption)

@@ -10,6 +10,7 @@ import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
 import { isFailure, processBytes } from '../pipeline.js';
 import type { Repository } from '../store/repository.js';
 import { errorResponse, HttpError, json, type AppRequest, type AppResponse } from './http.js';
+import { ledgerRoutes, type LedgerOptions } from './ledger-routes.js';
 import { openApiDocument } from './openapi.js';
 
 export interface AppOptions {
@@ -17,6 +18,10 @@ export interface AppOptions {
   readonly maxUploadBytes?: number;
   /** Serves the web UI's files for paths outside /api and /-/ . */
   readonly staticHandler?: (path: string) => Promise<AppResponse | undefined>;
+  /** The supervision ledger's clock, light rules and cookie settings. */
+  readonly ledger?: LedgerOptions;
+  /** The clock (tests move it); the ledger uses it unless `ledger.now` is given. */
+  readonly now?: () => Date;
 }
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
@@ -164,6 +169,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
       },
     },
   ];
+  routes.push(...ledgerRoutes(repo, { now: options.now, ...options.ledger }));
 
   return async (req) => {
     try {

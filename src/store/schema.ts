@@ -115,7 +115,130 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
+// --- supervision ledger (督办), migration 2 ---------------------------------------
+
+export interface UnitsTable {
+  id: Generated<number>;
+  name: string;
+  parent_id: number | null;
+  created_at: string;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  name: string;
+  password_hash: string;
+  /** admin | supervisor | unit_officer | leader */
+  role: string;
+  unit_id: number | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a stolen table does not give sessions away. */
+  id: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  revoked: number;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  jurisdiction: string;
+  year: number;
+  document_id: number | null;
+  fact_id: number | null;
+  /** target | commitment | manual */
+  source_kind: string;
+  title: string;
+  source_sentence: string | null;
+  /** Offsets into the document's text (as stored facts keep them). */
+  source_start: number | null;
+  source_end: number | null;
+  /** Offsets into the original file. */
+  source_file_start: number | null;
+  source_file_end: number | null;
+  indicator: string | null;
+  figure_value: number | null;
+  figure_unit: string | null;
+  figure_text: string | null;
+  firmness: string | null;
+  livelihood: number;
+  deadline_phrase: string | null;
+  /** YYYY-MM-DD */
+  deadline: string;
+  deadline_rule: string | null;
+  state: string;
+  lead_unit_id: number | null;
+  progress_figure: number | null;
+  last_progress_at: string | null;
+  assigned_at: string | null;
+  closed_at: string | null;
+  pending_deadline: string | null;
+  extension_reason: string | null;
+  unit_note: string | null;
+  internal_note: string | null;
+  archived: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskUnitsTable {
+  task_id: number;
+  unit_id: number;
+  /** lead | responsible */
+  role: string;
+}
+
+export interface ProgressReportsTable {
+  id: Generated<number>;
+  task_id: number;
+  account_id: number | null;
+  unit_id: number | null;
+  report_date: string;
+  narrative: string;
+  figure: number | null;
+  evidence_json: string;
+  internal: number;
+  created_at: string;
+}
+
+export interface TaskHistoryTable {
+  id: Generated<number>;
+  task_id: number;
+  account_id: number | null;
+  action: string;
+  at: string;
+  before_json: string | null;
+  after_json: string | null;
+  note: string | null;
+}
+
+export interface NoticesTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number | null;
+  account_id: number | null;
+  /** urge (催办) | instruction (批示) */
+  kind: string;
+  text: string;
+  at: string;
+  read_at: string | null;
+}
+
 export interface Database {
+  units: UnitsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  tasks: TasksTable;
+  task_units: TaskUnitsTable;
+  progress_reports: ProgressReportsTable;
+  task_history: TaskHistoryTable;
+  notices: NoticesTable;
   sources: SourcesTable;
   documents: DocumentsTable;
   facts: FactsTable;

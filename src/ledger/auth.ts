@@ -1,0 +1,108 @@
+/**
+ * Passwords (scrypt), session and CSRF tokens, cookies and the login rate
+ * limiter. Time is a parameter wherever it matters.
+ */
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+
+const N = 16384;
+const R = 8;
+const P = 1;
+const KEYLEN = 32;
+
+function scryptAsync(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((ok, fail) => scrypt(password.normalize('NFC'), salt, KEYLEN, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (e, key) => (e ? fail(e) : ok(key))));
+}
+
+/** `scrypt$N$r$p$salt$hash` (base64url). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, N, R, P);
+  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, n, r, p, salt, hash] = parts;
+  const expected = Buffer.from(hash, 'base64url');
+  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const k = part.slice(0, eq).trim();
+    const v = part.slice(eq + 1).trim();
+    try {
+      out[k] = decodeURIComponent(v);
+    } catch {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export const SESSION_COOKIE = 'luoshi_session';
+export const CSRF_COOKIE = 'luoshi_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export function cookie(name: string, value: string, opts: { httpOnly: boolean; maxAgeSeconds?: number; secure?: boolean }): string {
+  return [
+    `${name}=${encodeURIComponent(value)}`, 'Path=/', 'SameSite=Strict',
+    ...(opts.httpOnly ? ['HttpOnly'] : []), ...(opts.secure ? ['Secure'] : []),
+    ...(opts.maxAgeSeconds !== undefined ? [`Max-Age=${opts.maxAgeSeconds}`] : []),
+  ].join('; ');
+}
+
+/**
+ * Failed logins per key (account name, client address) in a sliding window:
+ * after `max` failures within `windowMs`, further attempts are refused
+ * until the oldest failure leaves the window.
+ */
+export class LoginLimiter {
+  private readonly failures = new Map<string, number[]>();
+  constructor(readonly max = 5, readonly windowMs = 15 * 60_000) {}
+
+  private recent(key: string, now: Date): number[] {
+    const t = now.getTime();
+    const kept = (this.failures.get(key) ?? []).filter((at) => t - at < this.windowMs);
+    if (kept.length) this.failures.set(key, kept);
+    else this.failures.delete(key);
+    return kept;
+  }
+
+  /** Seconds until `key` may try again; 0 when it may now. */
+  retryAfter(key: string, now: Date): number {
+    const kept = this.recent(key, now);
+    if (kept.length < this.max) return 0;
+    return Math.max(1, Math.ceil((kept[kept.length - this.max] + this.windowMs - now.getTime()) / 1000));
+  }
+
+  fail(key: string, now: Date): void {
+    this.failures.set(key, [...this.recent(key, now), now.getTime()]);
+  }
+
+  succeed(key: string): void {
+    this.failures.delete(key);
+  }
+}

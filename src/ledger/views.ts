@@ -1,0 +1,177 @@
+/**
+ * What the ledger shows: lights on tasks, the public view, the dashboard,
+ * the monthly progress table and the year-end comparison. Pure functions of
+ * stored rows, the rules and the time.
+ */
+import type { CheckItem, Scorecard } from '../check/index.js';
+import { deadlineInstant } from './deadline.js';
+import { computeLight, type Light, type LightResult, type LightRules } from './lights.js';
+import type { ProgressReport, Task, Unit } from './store.js';
+import { STATE_LABELS } from './workflow.js';
+
+export type LitTask = Task & { light: Light; light_reasons: string[]; overdue: boolean };
+
+export function lightOf(t: Task, rules: LightRules, now: Date): LightResult {
+  return computeLight(
+    { state: t.state, deadline: t.deadline, assignedAt: t.assigned_at, lastProgressAt: t.last_progress_at, figureTarget: t.figure.value, figureReached: t.progress_figure },
+    rules,
+    now,
+  );
+}
+
+export function withLight(t: Task, rules: LightRules, now: Date): LitTask {
+  const l = lightOf(t, rules, now);
+  return { ...t, light: l.light, light_reasons: l.reasons, overdue: l.overdue };
+}
+
+/** Fields of a task that only signed-in users see. */
+export const INTERNAL_TASK_FIELDS = ['internal_note', 'unit_note', 'pending_extension', 'fact_id', 'version', 'archived'] as const;
+
+export function publicTask(t: LitTask): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...t };
+  for (const k of INTERNAL_TASK_FIELDS) delete out[k];
+  delete out.light_reasons;
+  return out;
+}
+
+/** Progress reports for the public: not the internal ones, not who wrote them. */
+export function publicProgress(reports: ProgressReport[]): Record<string, unknown>[] {
+  return reports.filter((r) => !r.internal).map(({ report_date, narrative, figure, unit_id }) => ({ report_date, narrative, figure, unit_id }));
+}
+
+export interface UnitDashboard {
+  unit_id: number | null;
+  unit: string;
+  total: number;
+  green: number;
+  yellow: number;
+  red: number;
+  closed: number;
+  closed_on_time: number;
+  overdue_open: number;
+  /** closed / total */
+  completion_rate: number | null;
+  /** closed on time / (closed + overdue and open) */
+  on_time_rate: number | null;
+}
+
+export function dashboard(tasks: Task[], units: Unit[], rules: LightRules, now: Date): { totals: Record<Light, number> & { total: number }; units: UnitDashboard[] } {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const rows = new Map<number | null, UnitDashboard>();
+  const totals = { total: 0, green: 0, yellow: 0, red: 0 };
+  for (const t of tasks) {
+    if (t.archived || t.state === 'draft') continue;
+    const l = lightOf(t, rules, now);
+    const key = t.lead_unit_id;
+    const row = rows.get(key) ?? { unit_id: key, unit: key === null ? '（未分配）' : names.get(key) ?? `#${key}`, total: 0, green: 0, yellow: 0, red: 0, closed: 0, closed_on_time: 0, overdue_open: 0, completion_rate: null, on_time_rate: null };
+    row.total++;
+    row[l.light]++;
+    totals.total++;
+    totals[l.light]++;
+    if (t.state === 'closed') {
+      row.closed++;
+      if (t.closed_at && Date.parse(t.closed_at) <= deadlineInstant(t.deadline).getTime()) row.closed_on_time++;
+    } else if (l.overdue) row.overdue_open++;
+    rows.set(key, row);
+  }
+  const out = [...rows.values()].map((r) => ({
+    ...r,
+    completion_rate: r.total ? round(r.closed / r.total) : null,
+    on_time_rate: r.closed + r.overdue_open ? round(r.closed_on_time / (r.closed + r.overdue_open)) : null,
+  }));
+  out.sort((a, b) => (a.unit_id ?? Infinity) - (b.unit_id ?? Infinity));
+  return { totals, units: out };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface ProgressRow {
+  序号: number;
+  任务: string;
+  牵头单位: string;
+  责任单位: string;
+  时间节点: string;
+  进展情况: string;
+  状态: string;
+}
+
+export const PROGRESS_COLUMNS: (keyof ProgressRow)[] = ['序号', '任务', '牵头单位', '责任单位', '时间节点', '进展情况', '状态'];
+
+const LIGHT_LABELS: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
+
+/** The monthly progress table: the latest report up to the end of `month` (YYYY-MM) for each task. */
+export function progressTable(tasks: Task[], units: Unit[], reports: Map<number, ProgressReport[]>, rules: LightRules, now: Date, month?: string): ProgressRow[] {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const until = month ? `${month}-31` : '9999-12-31';
+  return tasks
+    .filter((t) => !t.archived && t.state !== 'draft')
+    .map((t, i) => {
+      const latest = (reports.get(t.id) ?? []).filter((r) => r.report_date <= until).at(-1);
+      const l = lightOf(t, rules, now);
+      return {
+        序号: i + 1,
+        任务: t.title,
+        牵头单位: t.lead_unit_id === null ? '' : names.get(t.lead_unit_id) ?? '',
+        责任单位: t.responsible_unit_ids.map((u) => names.get(u) ?? `#${u}`).join('、'),
+        时间节点: t.deadline,
+        进展情况: latest ? `${latest.report_date}：${latest.narrative}${latest.figure !== null ? `（已完成 ${latest.figure}${t.figure.unit ?? ''}）` : ''}` : '',
+        状态: `${STATE_LABELS[t.state]}（${LIGHT_LABELS[l.light]}）`,
+      };
+    });
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function progressHtml(title: string, rows: ProgressRow[]): string {
+  const head = PROGRESS_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${PROGRESS_COLUMNS.map((c) => `<td>${escapeHtml(String(r[c]))}</td>`).join('')}</tr>`).join('\n');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+body{font-family:"SimSun","Songti SC",serif;margin:2em}h1{text-align:center;font-size:20pt}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;font-size:11pt}
+th{background:#eee}@media print{body{margin:0}tr{page-break-inside:avoid}}
+</style></head>
+<body><h1>${escapeHtml(title)}</h1>
+<table><thead><tr>${head}</tr></thead><tbody>
+${body}
+</tbody></table></body></html>
+`;
+}
+
+export type YearEndFlag = 'unfinished_but_met' | 'closed_but_missed' | null;
+
+export interface YearEndRow {
+  task_id: number;
+  title: string;
+  state: string;
+  verdict: CheckItem['verdict'] | null;
+  rule: string | null;
+  evidence: CheckItem['evidence'] | null;
+  matched_by: 'offsets' | 'text' | null;
+  flag: YearEndFlag;
+}
+
+/** Each task beside the next report's verdict on the same promise. */
+export function yearEnd(tasks: Task[], card: Scorecard): YearEndRow[] {
+  const planId = card.plan_report.id;
+  return tasks
+    .filter((t) => !t.archived)
+    .map((t) => {
+      let item: CheckItem | undefined;
+      let by: YearEndRow['matched_by'] = null;
+      if (t.document_id !== null && t.document_id === planId && t.source.start !== null) {
+        item = card.items.find((i) => i.plan_span.start === t.source.start && i.plan_span.end === t.source.end);
+        if (item) by = 'offsets';
+      }
+      if (!item) {
+        item = card.items.find((i) => i.commitment === t.title || (t.source.sentence !== null && i.commitment === t.source.sentence));
+        if (item) by = 'text';
+      }
+      const verdict = item?.verdict ?? null;
+      const flag: YearEndFlag = verdict === 'met' && t.state !== 'closed' ? 'unfinished_but_met' : verdict === 'missed' && t.state === 'closed' ? 'closed_but_missed' : null;
+      return { task_id: t.id, title: t.title, state: t.state, verdict, rule: item?.rule ?? null, evidence: item?.evidence ?? null, matched_by: by, flag };
+    });
+}

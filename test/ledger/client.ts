@@ -1,0 +1,54 @@
+/** An in-process browser for the ledger API: keeps cookies and sends the CSRF header. */
+import type { AppRequest, AppResponse } from '../../src/server/http.js';
+
+export type App = (req: AppRequest) => Promise<AppResponse>;
+
+export const text = (r: AppResponse) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('utf8'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const body = (r: AppResponse): any => JSON.parse(text(r));
+
+export class Client {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly app: App, readonly ip = '10.0.0.1') {}
+
+  private store(res: AppResponse): AppResponse {
+    const set = res.headers['set-cookie'];
+    if (set) {
+      const [pair] = set.split(';');
+      const eq = pair.indexOf('=');
+      const value = decodeURIComponent(pair.slice(eq + 1));
+      if (value === '' || /Max-Age=0/.test(set)) this.cookies.delete(pair.slice(0, eq));
+      else this.cookies.set(pair.slice(0, eq), value);
+    }
+    return res;
+  }
+
+  headers(csrf = true): Record<string, string> {
+    const h: Record<string, string> = { 'x-forwarded-for': this.ip };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const token = this.cookies.get('luoshi_csrf');
+    if (csrf && token) h['x-csrf-token'] = token;
+    return h;
+  }
+
+  async get(url: string): Promise<AppResponse> {
+    return this.store(await this.app({ method: 'GET', url, headers: this.headers(false) }));
+  }
+
+  async send(method: 'POST' | 'PUT', url: string, data: unknown = {}, opts: { csrf?: boolean } = {}): Promise<AppResponse> {
+    return this.store(await this.app({ method, url, headers: { ...this.headers(opts.csrf ?? true), 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(data)) }));
+  }
+
+  post(url: string, data: unknown = {}, opts: { csrf?: boolean } = {}) {
+    return this.send('POST', url, data, opts);
+  }
+
+  put(url: string, data: unknown = {}, opts: { csrf?: boolean } = {}) {
+    return this.send('PUT', url, data, opts);
+  }
+
+  async login(name: string, password: string): Promise<AppResponse> {
+    if (!this.cookies.has('luoshi_csrf')) await this.get('/api/ledger/session');
+    return this.post('/api/ledger/login', { name, password });
+  }
+}

@@ -1,0 +1,334 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { createAdmin } from '../../src/ledger/admin.js';
+import { createApp } from '../../src/server/app.js';
+import { createTestStore, STORES, type TestStore } from '../store/stores.js';
+import { body, Client, text, type App } from './client.js';
+
+const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+const PLAN_2023 = '000_a1392cf4c794e201.txt';
+const REVIEW_2024 = '004_7053f82eff3fb455.txt';
+const PASSWORD = 'S3cret-pass!';
+
+describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
+  let store: TestStore;
+  let app: App;
+  let clock = new Date('2023-02-01T09:00:00+08:00');
+  const advance = (iso: string) => {
+    clock = new Date(iso);
+  };
+  const admin = () => new Client(app, '10.0.0.1');
+  let adminC: Client;
+  let supC: Client;
+  let officerC: Client;
+  let otherOfficerC: Client;
+  let leaderC: Client;
+  let units: Record<string, number> = {};
+  let documentId = 0;
+  let taskId = 0;
+  let version = 0;
+
+  const upload = async (name: string) =>
+    app({ method: 'POST', url: `/api/import?filename=${encodeURIComponent(name)}`, headers: {}, body: readFileSync(new URL(name, SEEDS)) });
+
+  beforeAll(async () => {
+    store = await createTestStore(storeName);
+    app = createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: 400 * 86_400_000 } });
+  });
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  it('imports 四平 2023, sets up an admin (CLI path), units and accounts', async () => {
+    const r = await upload(PLAN_2023);
+    expect(r.status).toBe(201);
+    documentId = body(r).documentIds[0];
+    await createAdmin(store.repo, 'root', PASSWORD, clock);
+    adminC = admin();
+    const login = await adminC.login('root', PASSWORD);
+    expect(login.status).toBe(200);
+    expect(login.headers['set-cookie']).toMatch(/^luoshi_session=[^;]+; Path=\/; SameSite=Strict; HttpOnly/);
+    for (const [name, parent] of [['四平市发展和改革委员会', null], ['四平市农业农村局', null], ['梨树县农业农村局', '四平市农业农村局'], ['四平市商务局', null]] as const) {
+      const u = await adminC.post('/api/ledger/units', { name, parent_id: parent ? units[parent] : null });
+      expect(u.status).toBe(201);
+      units[name] = body(u).unit.id;
+    }
+    const accounts: [string, string, number | null][] = [
+      ['sup', 'supervisor', null], ['agri', 'unit_officer', units['四平市农业农村局']], ['commerce', 'unit_officer', units['四平市商务局']], ['boss', 'leader', null],
+    ];
+    for (const [name, role, unit] of accounts) {
+      const a = await adminC.post('/api/ledger/accounts', { name, password: PASSWORD, role, unit_id: unit });
+      expect(a.status, text(a)).toBe(201);
+      expect(JSON.stringify(body(a))).not.toMatch(/scrypt|password/);
+    }
+    supC = new Client(app, '10.0.0.2');
+    officerC = new Client(app, '10.0.0.3');
+    otherOfficerC = new Client(app, '10.0.0.4');
+    leaderC = new Client(app, '10.0.0.5');
+    expect((await supC.login('sup', PASSWORD)).status).toBe(200);
+    expect((await officerC.login('agri', PASSWORD)).status).toBe(200);
+    expect((await otherOfficerC.login('commerce', PASSWORD)).status).toBe(200);
+    expect((await leaderC.login('boss', PASSWORD)).status).toBe(200);
+  });
+
+  it('generates the draft ledger from the report, with sources and deadlines', async () => {
+    const r = await supC.post('/api/ledger/generate', { jurisdiction: '四平市', year: 2023 });
+    expect(r.status, text(r)).toBe(201);
+    const g = body(r);
+    expect(g.document_id).toBe(documentId);
+    expect(g.created).toBeGreaterThan(20);
+    const tasks = g.items as { id: number; title: string; source_kind: string; source: { sentence: string; start: number; end: number }; deadline: string; firmness: string; figure: { value: number } ; state: string }[];
+    expect(tasks.every((t) => t.state === 'draft' && t.deadline === '2023-12-31')).toBe(true);
+    expect(tasks.filter((t) => t.source_kind === 'target').length).toBe(8);
+    const doc = body(await store.repo.getDocument(documentId).then((d) => ({ status: 200, headers: {}, body: JSON.stringify(d) })));
+    for (const t of tasks) expect(doc.text.slice(t.source.start, t.source.end)).toBe(t.title);
+    // Review-part results (比例达到99.1%) are not tasks; plan commitments are.
+    expect(tasks.some((t) => t.title.includes('99.1%'))).toBe(false);
+    const grain = tasks.find((t) => t.title.includes('粮食产量达到95亿斤'))!;
+    expect(grain).toMatchObject({ firmness: 'soft', figure: { value: 95 } });
+    const again = await supC.post('/api/ledger/generate', { document_id: documentId });
+    expect(body(again)).toMatchObject({ created: 0, skipped: g.created });
+    taskId = grain.id;
+    version = 1;
+  });
+
+  it('supervisors edit and add tasks, assign units and 交办', async () => {
+    let r = await supC.put(`/api/ledger/tasks/${taskId}`, {
+      version, deadline: '2023-10-31', lead_unit_id: units['四平市农业农村局'], responsible_unit_ids: [units['梨树县农业农村局']], internal_note: '内部：重点盯办',
+    });
+    expect(r.status, text(r)).toBe(200);
+    expect(body(r).task).toMatchObject({ version: 2, deadline: '2023-10-31', lead_unit_id: units['四平市农业农村局'], responsible_unit_ids: [units['梨树县农业农村局']] });
+    r = await supC.post(`/api/ledger/tasks/${taskId}/actions/assign`, { version: 2, note: '请农业农村局牵头办理' });
+    expect(r.status, text(r)).toBe(200);
+    expect(body(r).task).toMatchObject({ state: 'assigned', version: 3 });
+    const manual = await supC.post('/api/ledger/tasks', { jurisdiction: '四平市', year: 2023, title: '完成春耕备耕物资储备', deadline_phrase: '4月底前' });
+    expect(manual.status).toBe(201);
+    expect(body(manual).task).toMatchObject({ source_kind: 'manual', deadline: '2023-04-30', state: 'draft' });
+    version = 3;
+  });
+
+  it('the unit officer signs, reports progress; the leader adds a 批示', async () => {
+    let r = await officerC.post(`/api/ledger/tasks/${taskId}/actions/accept`, { version });
+    expect(r.status, text(r)).toBe(200);
+    advance('2023-05-10T10:00:00+08:00');
+    r = await officerC.post(`/api/ledger/tasks/${taskId}/progress`, { report_date: '2023-05-10', narrative: '春播完成，粮食播种面积稳定', figure: 40, evidence: ['https://www.siping.gov.cn/news/1'] });
+    expect(r.status, text(r)).toBe(201);
+    expect(body(r).task).toMatchObject({ state: 'in_progress', progress_figure: 40, light: 'green' });
+    version = body(r).task.version;
+    r = await leaderC.post(`/api/ledger/tasks/${taskId}/instructions`, { text: '要确保粮食安全，压实责任。' });
+    expect(r.status, text(r)).toBe(201);
+    // The officer sees tasks of their unit only, the leader sees all.
+    const mine = body(await officerC.get('/api/ledger/tasks?jurisdiction=四平市&year=2023'));
+    expect(mine.items.map((t: { id: number }) => t.id)).toEqual([taskId]);
+    const all = body(await leaderC.get('/api/ledger/tasks?jurisdiction=四平市&year=2023'));
+    expect(all.total).toBeGreaterThan(20);
+  });
+
+  it('the clock passes the deadline: the task turns red, is urged, an extension is refused, then it is closed', async () => {
+    advance('2023-10-27T10:00:00+08:00');
+    let t = body(await supC.get(`/api/ledger/tasks/${taskId}`)).task;
+    expect(t.light).toBe('yellow');
+    advance('2023-11-02T10:00:00+08:00');
+    t = body(await supC.get(`/api/ledger/tasks/${taskId}`)).task;
+    expect(t).toMatchObject({ light: 'red', overdue: true });
+    const red = body(await supC.get('/api/ledger/tasks?jurisdiction=四平市&year=2023&light=red'));
+    expect(red.items.map((x: { id: number }) => x.id)).toEqual([taskId]);
+    const dash = body(await supC.get('/api/ledger/dashboard?jurisdiction=四平市&year=2023'));
+    expect(dash.totals).toMatchObject({ total: 1, red: 1 });
+    expect(dash.units[0]).toMatchObject({ unit_id: units['四平市农业农村局'], red: 1, overdue_open: 1, completion_rate: 0, on_time_rate: 0 });
+
+    let r = await supC.post(`/api/ledger/tasks/${taskId}/urge`, { text: '该任务已逾期，请于11月10日前报送办理情况。' });
+    expect(r.status).toBe(201);
+    expect(body(r).items.map((n: { unit_id: number }) => n.unit_id).sort()).toEqual([units['四平市农业农村局'], units['梨树县农业农村局']].sort());
+    const notices = body(await officerC.get('/api/ledger/notices'));
+    expect(notices.items.some((n: { kind: string }) => n.kind === 'urge')).toBe(true);
+
+    r = await officerC.post(`/api/ledger/tasks/${taskId}/actions/request_extension`, { version, deadline: '2023-12-31', note: '秋收统计尚未完成' });
+    expect(r.status, text(r)).toBe(200);
+    expect(body(r).task.pending_extension).toEqual({ deadline: '2023-12-31', reason: '秋收统计尚未完成' });
+    version = body(r).task.version;
+    r = await supC.post(`/api/ledger/tasks/${taskId}/actions/refuse_extension`, { version, note: '不予延期' });
+    expect(r.status, text(r)).toBe(200);
+    expect(body(r).task).toMatchObject({ pending_extension: null, deadline: '2023-10-31', light: 'red' });
+    version = body(r).task.version;
+
+    r = await officerC.post(`/api/ledger/tasks/${taskId}/actions/request_completion`, { version, note: '全年粮食产量95.2亿斤' });
+    expect(r.status, text(r)).toBe(200);
+    version = body(r).task.version;
+    // An officer cannot close their own task; illegal steps are refused.
+    expect((await officerC.post(`/api/ledger/tasks/${taskId}/actions/close`, { version })).status).toBe(403);
+    expect((await supC.post(`/api/ledger/tasks/${taskId}/actions/close`, { version })).status).toBe(409);
+    r = await supC.post(`/api/ledger/tasks/${taskId}/actions/review`, { version });
+    expect(r.status, text(r)).toBe(200);
+    version = body(r).task.version;
+    r = await supC.post(`/api/ledger/tasks/${taskId}/actions/close`, { version, note: '销号' });
+    expect(r.status, text(r)).toBe(200);
+    expect(body(r).task).toMatchObject({ state: 'closed', light: 'green' });
+    expect(body(await supC.get('/api/ledger/dashboard?jurisdiction=四平市&year=2023')).units[0]).toMatchObject({ closed: 1, closed_on_time: 0, completion_rate: 1, on_time_rate: 0 });
+  });
+
+  it('the history shows every step, who took it and what changed', async () => {
+    const h = body(await supC.get(`/api/ledger/tasks/${taskId}/history`)).items as { action: string; account_name: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+    expect(h.map((e) => e.action)).toEqual([
+      'generate', 'edit', 'assign', 'accept', 'progress', 'instruction', 'urge', 'request_extension', 'refuse_extension', 'request_completion', 'review', 'close',
+    ]);
+    expect(h[1]).toMatchObject({ account_name: 'sup', before: { deadline: '2023-12-31' }, after: { deadline: '2023-10-31' } });
+    expect(h[3]).toMatchObject({ account_name: 'agri', before: { state: 'assigned' }, after: { state: 'accepted' } });
+    expect(h.at(-1)).toMatchObject({ before: { state: 'under_review' }, after: { state: 'closed' } });
+  });
+
+  it('the public view hides internal fields, drafts and internal reports', async () => {
+    const anon = new Client(app, '10.0.0.9');
+    const list = body(await anon.get('/api/public/ledger/tasks?jurisdiction=四平市&year=2023'));
+    expect(list.items.map((t: { id: number }) => t.id)).toEqual([taskId]);
+    const t = list.items[0];
+    expect(t).toMatchObject({ state: 'closed', title: expect.stringContaining('95亿斤') });
+    for (const k of ['internal_note', 'unit_note', 'pending_extension', 'version']) expect(t).not.toHaveProperty(k);
+    const one = await anon.get(`/api/public/ledger/tasks/${taskId}`);
+    expect(text(one)).not.toContain('内部');
+    expect(body(one).progress).toEqual([{ report_date: '2023-05-10', narrative: '春播完成，粮食播种面积稳定', figure: 40, unit_id: units['四平市农业农村局'] }]);
+    expect((await anon.get(`/api/ledger/tasks/${taskId}`)).status).toBe(401);
+  });
+
+  it('exports the monthly progress table as XLSX and escaped HTML', async () => {
+    const x = await supC.get('/api/ledger/progress-table.xlsx?jurisdiction=四平市&year=2023&month=2023-10');
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.body as Uint8Array) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).values).toEqual([undefined, '序号', '任务', '牵头单位', '责任单位', '时间节点', '进展情况', '状态']);
+    expect(ws.getRow(2).values).toEqual([undefined, 1, expect.stringContaining('95亿斤'), '四平市农业农村局', '梨树县农业农村局', '2023-10-31', expect.stringContaining('2023-05-10：春播完成'), '已办结（绿灯）']);
+    const h = await supC.get('/api/ledger/progress-table.html?jurisdiction=四平市&year=2023');
+    expect(h.headers['content-type']).toMatch(/text\/html/);
+    expect(text(h)).toContain('<td>四平市农业农村局</td>');
+  });
+
+  it('year end: each task beside the 2024 report verdict, with disagreements flagged', async () => {
+    expect((await upload(REVIEW_2024)).status).toBe(201);
+    const r = await supC.get('/api/ledger/year-end?jurisdiction=四平市&year=2023');
+    expect(r.status, text(r)).toBe(200);
+    const y = body(r);
+    expect(y.items.length).toBeGreaterThan(20);
+    expect(y.items.filter((i: { matched_by: string | null }) => i.matched_by === 'offsets').length).toBeGreaterThan(10);
+    const anyMet = y.items.filter((i: { verdict: string }) => i.verdict === 'met');
+    // Unfinished tasks the report calls met are flagged.
+    for (const i of anyMet) expect(i.flag).toBe(i.state === 'closed' ? null : 'unfinished_but_met');
+    expect(y.flags.unfinished_but_met).toBe(anyMet.filter((i: { state: string }) => i.state !== 'closed').length);
+  });
+});
+
+describe.each(STORES)('ledger permissions, CSRF and concurrency on %s', (storeName) => {
+  let store: TestStore;
+  let app: App;
+  let sup: Client;
+  let a: Client;
+  let b: Client;
+  let taskA = 0;
+  let taskB = 0;
+  const clock = new Date('2023-03-01T00:00:00Z');
+
+  beforeAll(async () => {
+    store = await createTestStore(storeName);
+    app = createApp(store.repo, { now: () => clock });
+    await createAdmin(store.repo, 'root', PASSWORD, clock);
+    const root = new Client(app);
+    await root.login('root', PASSWORD);
+    const ua = body(await root.post('/api/ledger/units', { name: '甲局' })).unit.id;
+    const ub = body(await root.post('/api/ledger/units', { name: '乙局' })).unit.id;
+    await root.post('/api/ledger/accounts', { name: 'sup', password: PASSWORD, role: 'supervisor' });
+    await root.post('/api/ledger/accounts', { name: 'officer_a', password: PASSWORD, role: 'unit_officer', unit_id: ua });
+    await root.post('/api/ledger/accounts', { name: 'officer_b', password: PASSWORD, role: 'unit_officer', unit_id: ub });
+    sup = new Client(app, '10.1.0.1');
+    a = new Client(app, '10.1.0.2');
+    b = new Client(app, '10.1.0.3');
+    await sup.login('sup', PASSWORD);
+    expect((await a.login('officer_a', PASSWORD)).status).toBe(200);
+    expect((await b.login('officer_b', PASSWORD)).status).toBe(200);
+    taskA = body(await sup.post('/api/ledger/tasks', { jurisdiction: '甲市', year: 2023, title: '任务甲' })).task.id;
+    taskB = body(await sup.post('/api/ledger/tasks', { jurisdiction: '甲市', year: 2023, title: '任务乙' })).task.id;
+    expect((await sup.put(`/api/ledger/tasks/${taskA}`, { version: 1, lead_unit_id: ua })).status).toBe(200);
+    expect((await sup.put(`/api/ledger/tasks/${taskB}`, { version: 1, lead_unit_id: ub })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  it("a unit officer touching another unit's task gets 403", async () => {
+    expect((await a.put(`/api/ledger/tasks/${taskB}`, { version: 2, unit_note: 'x' })).status).toBe(403);
+    expect((await a.post(`/api/ledger/tasks/${taskB}/progress`, { report_date: '2023-03-01', narrative: 'x' })).status).toBe(403);
+    expect((await a.get(`/api/ledger/tasks/${taskB}`)).status).toBe(403);
+    // Their own task: only the unit's note.
+    expect((await a.put(`/api/ledger/tasks/${taskA}`, { version: 2, title: '改名' })).status).toBe(403);
+    const ok = await a.put(`/api/ledger/tasks/${taskA}`, { version: 2, unit_note: '已安排专人' });
+    expect(ok.status, text(ok)).toBe(200);
+    // A unit officer cannot manage.
+    expect((await a.post('/api/ledger/tasks', { jurisdiction: '甲市', year: 2023, title: 'x' })).status).toBe(403);
+  });
+
+  it('anonymous requests to internal endpoints get 401', async () => {
+    const anon = new Client(app, '10.1.0.9');
+    for (const url of ['/api/ledger/tasks', `/api/ledger/tasks/${taskA}`, '/api/ledger/units', '/api/ledger/notices', '/api/ledger/dashboard?jurisdiction=甲市&year=2023', '/api/ledger/progress-table.xlsx?jurisdiction=甲市&year=2023', '/api/ledger/accounts']) {
+      const r = await anon.get(url);
+      expect(r.status, url).toBe(401);
+      expect(body(r)).toMatchObject({ ok: false, error: { status: 401 } });
+    }
+    await anon.get('/api/ledger/session');
+    expect((await anon.post('/api/ledger/tasks', { jurisdiction: '甲市', year: 2023, title: 'x' })).status).toBe(401);
+  });
+
+  it('every write endpoint refuses a request without the CSRF token', async () => {
+    const writes: [string, 'POST' | 'PUT'][] = [
+      ['/api/ledger/login', 'POST'], ['/api/ledger/logout', 'POST'], ['/api/ledger/units', 'POST'], ['/api/ledger/accounts', 'POST'],
+      ['/api/ledger/generate', 'POST'], ['/api/ledger/tasks', 'POST'], [`/api/ledger/tasks/${taskA}`, 'PUT'],
+      [`/api/ledger/tasks/${taskA}/actions/assign`, 'POST'], [`/api/ledger/tasks/${taskA}/progress`, 'POST'],
+      [`/api/ledger/tasks/${taskA}/urge`, 'POST'], [`/api/ledger/tasks/${taskA}/instructions`, 'POST'],
+    ];
+    for (const [url, method] of writes) {
+      const r = await sup.send(method, url, { version: 1 }, { csrf: false });
+      expect(r.status, url).toBe(403);
+      expect(text(r)).toMatch(/CSRF/);
+      // A token that differs from the cookie is refused too.
+      const forged = await app({ method, url, headers: { ...sup.headers(false), 'x-csrf-token': 'forged' }, body: Buffer.from('{}') });
+      expect(forged.status, url).toBe(403);
+    }
+    // The routes table and the list above agree: every non-GET ledger route was tried.
+    const { ledgerRoutes } = await import('../../src/server/ledger-routes.js');
+    const writeRoutes = ledgerRoutes(store.repo).filter((r) => r.method !== 'GET');
+    expect(writeRoutes.every((r) => writes.some(([url, m]) => m === r.method && r.pattern.test(url)))).toBe(true);
+  });
+
+  it('rate-limits failed logins: the 6th try within 15 minutes gets 429', async () => {
+    const c = new Client(app, '10.2.0.1');
+    for (let i = 0; i < 5; i++) expect((await c.login('officer_a', 'wrong-password')).status).toBe(401);
+    const r = await c.login('officer_a', PASSWORD);
+    expect(r.status).toBe(429);
+    expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is limited too for this account.
+    expect((await new Client(app, '10.2.0.2').login('officer_a', PASSWORD)).status).toBe(429);
+  });
+
+  it('two clients edit the same task: one gets 409 with the current task, nothing is lost', async () => {
+    const t0 = body(await sup.get(`/api/ledger/tasks/${taskB}`)).task;
+    const sup2 = new Client(app, '10.1.0.7');
+    await sup2.login('sup', PASSWORD);
+    const [r1, r2] = await Promise.all([
+      sup.put(`/api/ledger/tasks/${taskB}`, { version: t0.version, title: '任务乙（甲改）' }),
+      sup2.put(`/api/ledger/tasks/${taskB}`, { version: t0.version, internal_note: '乙的备注' }),
+    ]);
+    const statuses = [r1.status, r2.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const [won, lost] = r1.status === 200 ? [r1, r2] : [r2, r1];
+    const current = body(lost).current;
+    expect(body(lost).error.status).toBe(409);
+    expect(current).toEqual(expect.objectContaining({ version: t0.version + 1 }));
+    expect(current.version).toBe(body(won).task.version);
+    // The loser re-applies on the current version: both changes survive.
+    const loserChange = lost === r2 ? { internal_note: '乙的备注' } : { title: '任务乙（甲改）' };
+    const again = await (lost === r2 ? sup2 : sup).put(`/api/ledger/tasks/${taskB}`, { version: current.version, ...loserChange });
+    expect(again.status).toBe(200);
+    expect(body(again).task).toMatchObject({ title: '任务乙（甲改）', internal_note: '乙的备注', version: t0.version + 2 });
+    const h = body(await sup.get(`/api/ledger/tasks/${taskB}/history`)).items;
+    expect(h.filter((e: { action: string }) => e.action === 'edit').length).toBe(3);
+  });
+});

@@ -214,6 +214,8 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
     const anyMet = y.items.filter((i: { verdict: string }) => i.verdict === 'met');
     // Unfinished tasks the report calls met are flagged.
     for (const i of anyMet) expect(i.flag).toBe(i.state === 'closed' ? null : 'unfinished_but_met');
+    expect(y.flags.unfinished_but_met).toBeGreaterThan(5);
+    expect(y.items.every((i: { verdict: string | null }) => i.verdict !== null)).toBe(true);
     expect(y.flags.unfinished_but_met).toBe(anyMet.filter((i: { state: string }) => i.state !== 'closed').length);
   });
 });

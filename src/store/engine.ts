@@ -4,6 +4,7 @@
  * contract never asks "is this SQLite?" — it reads capability flags.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { DocumentFilter } from './filters.js';
 import type { Database } from './schema.js';
 
 export type EngineName = 'sqlite' | 'postgres';
@@ -23,6 +24,12 @@ export interface Engine {
    * `query` is plain text; the engine quotes it for its own syntax.
    */
   matchDocuments(db: Kysely<Database>, query: string, limit: number): Promise<number[]>;
+  /**
+   * One page of matching document ids, best first, with the filters applied
+   * inside the index query, and how many match in all (the index's count: it
+   * may include a document where the characters are split by punctuation).
+   */
+  searchPage(db: Kysely<Database>, query: string, filter: DocumentFilter, limit: number, offset: number): Promise<{ ids: number[]; total: number }>;
   close(): Promise<void>;
 }
 

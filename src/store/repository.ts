@@ -3,12 +3,13 @@
  * implemented once on top of kysely; the engine supplies what differs.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { documentJson, type DocumentJson } from '../document-json.js';
 import type { Diagnostic } from '../ingest/diagnostics.js';
 import type { FileResult } from '../pipeline.js';
 import type { Section } from '../model.js';
 import type { Engine, EngineName } from './engine.js';
+import { documentFilter, escapeLike, type DocumentFilter } from './filters.js';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -43,13 +44,7 @@ export interface DocumentSummary {
   duplicates: number;
 }
 
-export interface DocumentFilter {
-  jurisdiction?: string;
-  level?: string;
-  yearFrom?: number;
-  yearTo?: number;
-  q?: string;
-}
+export type { DocumentFilter } from './filters.js';
 
 export interface Paging {
   limit: number;
@@ -68,6 +63,8 @@ export interface SearchQuery extends DocumentFilter {
   limit?: number;
   /** Snippets per document. */
   snippets?: number;
+  /** Documents to skip (paging). */
+  offset?: number;
 }
 
 export interface Snippet {
@@ -440,31 +437,23 @@ class KyselyRepository implements Repository {
     const q = query.q.trim();
     if (!q) return { total: 0, items: [] };
     const limit = query.limit ?? 20;
-    const ids = await this.eng.matchDocuments(this.db, q, 5000);
-    if (ids.length === 0) return { total: 0, items: [] };
-    if (query.part) return this.searchInParts(query, q, ids, limit);
-    // Filter and count verbatim occurrences inside the database, so no text
-    // leaves it except for the page of hits that gets snippets.
-    const counted: { id: number; matches: number; year: number }[] = [];
-    const occurrences = sql<number>`(length(d.text) - length(replace(d.text, ${q}, ''))) / length(cast(${q} as text))`;
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows = await this.db.selectFrom('documents as d').select(['d.id', 'd.report_year', occurrences.as('matches')]).where('d.id', 'in', chunk).where(documentFilter(query)).execute();
-      for (const r of rows) if (Number(r.matches) > 0) counted.push({ id: Number(r.id), matches: Number(r.matches), year: Number(r.report_year ?? 0) });
+    if (query.part) {
+      const ids = await this.eng.matchDocuments(this.db, q, 5000);
+      return ids.length ? this.searchInParts(query, q, ids, limit) : { total: 0, items: [] };
     }
-    counted.sort((a, b) => b.matches - a.matches || b.year - a.year || a.id - b.id);
-    const page = counted.slice(0, limit);
-    if (page.length === 0) return { total: 0, items: [] };
-    const rows = await this.summaryQuery().select(['d.text']).where('d.id', 'in', page.map((p) => p.id)).execute();
+    // The index ranks, filters and counts; text leaves the database only for the page.
+    const page = await this.eng.searchPage(this.db, q, query, limit, query.offset ?? 0);
+    if (page.ids.length === 0) return { total: page.total, items: [] };
+    const rows = await this.summaryQuery().select(['d.text']).where('d.id', 'in', page.ids).execute();
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     const hits: SearchHit[] = [];
-    for (const p of page) {
-      const r = byId.get(p.id);
+    for (const id of page.ids) {
+      const r = byId.get(id);
       if (!r) continue;
       const positions = findAll(r.text, q);
       hits.push({ document: normalizeSummary(r), matches: positions.length, snippets: positions.slice(0, query.snippets ?? 3).map((at) => snippet(r.text, at, q.length)) });
     }
-    return { total: counted.length, items: hits };
+    return { total: page.total, items: hits };
   }
 
   /** Search limited to sections of one part kind: positions must be checked against each document's sections. */
@@ -530,25 +519,6 @@ class KyselyRepository implements Repository {
   async close(): Promise<void> {
     await this.eng.close();
   }
-}
-
-type DocumentsAsD = Database & { d: Database['documents'] };
-
-/** The WHERE clause of a document filter, over `documents as d`. */
-function documentFilter(f: DocumentFilter) {
-  return (eb: ExpressionBuilder<DocumentsAsD, 'd'>) => {
-    const conds: Expression<SqlBool>[] = [];
-    // SQLite has no default LIKE escape character; name it for both engines.
-    if (f.jurisdiction) conds.push(sql<SqlBool>`d.jurisdiction like ${`%${escapeLike(f.jurisdiction)}%`} escape '\\'`);
-    if (f.level) conds.push(eb('d.level', '=', f.level));
-    if (f.yearFrom !== undefined) conds.push(eb('d.report_year', '>=', f.yearFrom));
-    if (f.yearTo !== undefined) conds.push(eb('d.report_year', '<=', f.yearTo));
-    return eb.and(conds);
-  };
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
 function normalizeSummary(r: Record<string, unknown>): DocumentSummary {

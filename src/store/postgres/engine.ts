@@ -4,7 +4,8 @@
  * three characters and more; shorter ones fall back to a scan, which is
  * still exact.
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
+import { documentFilter, escapeLike } from '../filters.js';
 import pg from 'pg';
 import type { Engine } from '../engine.js';
 import type { Database } from '../schema.js';
@@ -36,6 +37,15 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
       const pattern = '%' + query.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
       const rows = await sql<{ id: number }>`select id from documents where text like ${pattern} order by id limit ${limit}`.execute(conn);
       return rows.rows.map((r) => Number(r.id));
+    },
+    async searchPage(conn, query, filter, limit, offset) {
+      const pattern = '%' + escapeLike(query) + '%';
+      const base = conn.selectFrom('documents as d').where(sql<SqlBool>`d.text like ${pattern} escape '\\'`).where(documentFilter(filter));
+      const [rows, count] = await Promise.all([
+        base.select('d.id').orderBy('d.report_year', 'desc').orderBy('d.id').limit(limit).offset(offset).execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { ids: rows.map((r) => Number(r.id)), total: Number(count.n) };
     },
     async close() {
       await db.destroy();

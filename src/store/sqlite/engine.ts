@@ -15,6 +15,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Engine } from '../engine.js';
 import { StoreError } from '../engine.js';
 import type { Database } from '../schema.js';
+import { documentFilter } from '../filters.js';
 import { segmentForIndex } from '../segment.js';
 
 export function openSqlite(file: string): Engine {
@@ -44,6 +45,21 @@ export function openSqlite(file: string): Engine {
       if (!phrase) return [];
       const rows = await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${'"' + phrase + '"'} order by rank limit ${limit}`.execute(conn);
       return rows.rows.map((r) => Number(r.id));
+    },
+    async searchPage(conn, query, filter, limit, offset) {
+      const phrase = segmentForIndex(query).replace(/"/g, ' ').trim();
+      if (!phrase) return { ids: [], total: 0 };
+      const match = '"' + phrase + '"';
+      // The FTS table is not in the typed schema: join it through raw SQL, filter with the shared clause.
+      const base = conn
+        .selectFrom('documents as d')
+        .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from doc_fts where doc_fts match ${match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
+        .where(documentFilter(filter));
+      const [rows, count] = await Promise.all([
+        base.select('d.id').orderBy(sql`f.rank`).orderBy('d.id').limit(limit).offset(offset).execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { ids: rows.map((r) => Number(r.id)), total: Number(count.n) };
     },
     async close() {
       await db.destroy();

@@ -11,6 +11,7 @@ import { isFailure, processBytes } from '../pipeline.js';
 import type { Repository } from '../store/repository.js';
 import { errorResponse, HttpError, json, type AppRequest, type AppResponse } from './http.js';
 import { ledgerRoutes, type LedgerOptions } from './ledger-routes.js';
+import { withReadCache } from './cache.js';
 import { openApiDocument } from './openapi.js';
 
 export interface AppOptions {
@@ -20,6 +21,8 @@ export interface AppOptions {
   readonly staticHandler?: (path: string) => Promise<AppResponse | undefined>;
   /** The supervision ledger's clock, light rules and cookie settings. */
   readonly ledger?: LedgerOptions;
+  /** Cache public GET answers between writes (default on; see cache.ts). */
+  readonly cache?: boolean;
   /** The clock (tests move it); the ledger uses it unless `ledger.now` is given. */
   readonly now?: () => Date;
 }
@@ -171,7 +174,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
   ];
   routes.push(...ledgerRoutes(repo, { now: options.now, ...options.ledger }));
 
-  return async (req) => {
+  const handle = async (req: AppRequest): Promise<AppResponse> => {
     try {
       const url = new URL(req.url, 'http://luoshi.local');
       let path = decodeURIComponent(url.pathname);
@@ -209,4 +212,8 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
       return errorResponse(500, 'internal error');
     }
   };
+  if (options.cache === false) return handle;
+  return withReadCache(handle, {
+    prefixes: ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/openapi'],
+  });
 }

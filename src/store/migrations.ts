@@ -79,6 +79,11 @@ const MIGRATIONS: Migration[] = [
       `create index notices_unit on notices (unit_id, at)`,
     ],
   },
+  {
+    version: 3,
+    name: 'index duplicates by document (lists count them per row)',
+    statements: () => ['create index duplicates_document on duplicates (document_id)'],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

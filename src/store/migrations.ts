@@ -84,6 +84,11 @@ const MIGRATIONS: Migration[] = [
     name: 'index duplicates by document (lists count them per row)',
     statements: () => ['create index duplicates_document on duplicates (document_id)'],
   },
+  {
+    version: 4,
+    name: 'index documents by fingerprint and sketches by document (duplicate look-ups at import)',
+    statements: () => ['create index documents_fingerprint on documents (fingerprint)', 'create index doc_sketches_document on doc_sketches (document_id)'],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

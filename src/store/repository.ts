@@ -292,19 +292,24 @@ class KyselyRepository implements Repository {
         const fp = fingerprint(text);
         const key = docKey(doc, fp);
         const sk = sketch(text);
-        // Text is loaded only for the candidates that need a containment check:
-        // sketches of common wording match more stored documents as the store grows.
-        const candidates = await trx
-          .selectFrom('documents')
-          .select(['id', 'fingerprint', 'doc_key'])
-          .where((eb) =>
-            eb.or([
-              eb('doc_key', '=', key),
-              eb('fingerprint', '=', fp),
-              ...(sk.length ? [eb('id', 'in', eb.selectFrom('doc_sketches').select('document_id').where('hash', 'in', sk))] : []),
-            ]),
-          )
-          .execute();
+        // Three indexed look-ups rather than one OR (which scans). A sketch
+        // candidate must share half of its hashes: one shared hash is often
+        // only boilerplate wording that many reports repeat.
+        const ids = new Set<number>();
+        for (const r of await trx.selectFrom('documents').select('id').where('doc_key', '=', key).execute()) ids.add(Number(r.id));
+        for (const r of await trx.selectFrom('documents').select('id').where('fingerprint', '=', fp).execute()) ids.add(Number(r.id));
+        if (sk.length) {
+          const shared = await trx
+            .selectFrom('doc_sketches')
+            .select('document_id')
+            .where('hash', 'in', sk)
+            .groupBy('document_id')
+            .having((eb) => eb.fn.countAll(), '>=', Math.ceil(sk.length / 2))
+            .execute();
+          for (const r of shared) ids.add(Number(r.document_id));
+        }
+        // Text is loaded only for the candidates that need a containment check.
+        const candidates = ids.size ? await trx.selectFrom('documents').select(['id', 'fingerprint', 'doc_key']).where('id', 'in', [...ids]).orderBy('id').execute() : [];
         // Different known identities are different reports, however alike the words.
         let same: (typeof candidates)[number] | undefined;
         for (const c of candidates) {

@@ -4,7 +4,8 @@
  * subjects, clauses that inherit the previous indicator ("…930亿元，增幅4.5%"),
  * and qualitative items without a figure.
  */
-import type { FactKind, Qualifier } from '../model.js';
+import { spanOf, type Source } from '../ingest/source.js';
+import type { FactKind, IndicatorFigure, Qualifier } from '../model.js';
 import { scanFigures, type Figure } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
 import { FALL_VERBS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
@@ -87,6 +88,25 @@ interface Carry {
   list?: string[];
   scope?: string;
   estimated: boolean;
+}
+
+/**
+ * The figure of an item as a target or outcome carries it, with the words
+ * `text[start..end)` (end moved over a following qualifier) and their span.
+ */
+export function figureOf(it: Item, source: Source, base: number, text: string, start: number, end: number): IndicatorFigure {
+  const stop = endWithQualifier(text, end);
+  return {
+    indicator: it.indicator,
+    kind: it.kind,
+    ...(it.value !== undefined ? { value: it.value } : {}),
+    ...(it.value_max !== undefined ? { value_max: it.value_max } : {}),
+    ...(it.unit ? { unit: it.unit } : {}),
+    qualifier: it.qualifier,
+    ...(it.scope ? { scope: it.scope } : {}),
+    text: text.slice(start, stop),
+    span: spanOf(source, base + start, base + stop),
+  };
 }
 
 /** An item's end moved over the qualifier that follows its figure (增长7%左右), so its words are whole. */

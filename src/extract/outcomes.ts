@@ -4,9 +4,8 @@
  * review part yields outcomes: the plan part's figures are next year's.
  */
 import type { Source } from '../ingest/source.js';
-import { spanOf } from '../ingest/source.js';
 import type { Outcome } from '../model.js';
-import { parseItems, splitSentences, type Item, endWithQualifier } from './items.js';
+import { parseItems, splitSentences, type Item, figureOf } from './items.js';
 import { isCanonical } from './indicators.js';
 import type { Structure } from './structure.js';
 
@@ -112,17 +111,8 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
     for (const it of s.items) {
       if (!headline && it.kind === 'qualitative') continue;
       const start = s.start + Math.max(0, it.start);
-      const end = endWithQualifier(text, s.start + it.end);
       outcomes.push({
-        indicator: it.indicator,
-        kind: it.kind,
-        ...(it.value !== undefined ? { value: it.value } : {}),
-        ...(it.value_max !== undefined ? { value_max: it.value_max } : {}),
-        ...(it.unit ? { unit: it.unit } : {}),
-        qualifier: it.qualifier,
-        ...(it.scope ? { scope: it.scope } : {}),
-        text: text.slice(start, end),
-        span: spanOf(source, base + start, base + end),
+        ...figureOf(it, source, base, text, start, s.start + it.end),
         year: structure.reviewYear,
         estimated: it.estimated,
         headline,

@@ -3,9 +3,8 @@
  * and reads every item of it.
  */
 import type { Source } from '../ingest/source.js';
-import { spanOf } from '../ingest/source.js';
 import type { Target } from '../model.js';
-import { parseItems, splitSentences, type Item, endWithQualifier } from './items.js';
+import { parseItems, splitSentences, type Item, figureOf } from './items.js';
 import { partAt, type Structure } from './structure.js';
 
 const LEAD_IN = /(?:主要预期目标|预期目标|主要目标|预期性目标|发展目标)(?:建议)?(?:是|为|如下)?[:：]?/g;
@@ -84,15 +83,7 @@ export function extractTargets(source: Source, base: number, text: string, struc
   if (!passage) return { targets: [], passage: null };
   const targets: Target[] = passage.items.map((it) => {
     const t: Target = {
-      indicator: it.indicator,
-      kind: it.kind,
-      ...(it.value !== undefined ? { value: it.value } : {}),
-      ...(it.value_max !== undefined ? { value_max: it.value_max } : {}),
-      ...(it.unit ? { unit: it.unit } : {}),
-      qualifier: it.qualifier,
-      ...(it.scope ? { scope: it.scope } : {}),
-      text: text.slice(it.start, endWithQualifier(text, it.end)),
-      span: spanOf(source, base + it.start, base + endWithQualifier(text, it.end)),
+      ...figureOf(it, source, base, text, it.start, it.end),
       year: structure.planYear,
       ...(it.firmness ? { firmness: it.firmness } : {}),
     };

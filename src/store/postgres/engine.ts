@@ -20,7 +20,12 @@ export function redactUrl(url: string): string {
 
 /** `schema` keeps each test suite (or tenant) in its own namespace. */
 export function openPostgres(url: string, options: { schema?: string } = {}): Engine {
-  const schema = options.schema;
+  // `?schema=NAME` in the URL is ours, not a server parameter: take it out.
+  const parsed = new URL(url);
+  const fromUrl = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  url = parsed.toString();
+  const schema = options.schema ?? fromUrl;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   const pool = new pg.Pool({ connectionString: url, max: 8, ...(schema ? { options: `-c search_path=${schema},public` } : {}) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

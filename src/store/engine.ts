@@ -17,6 +17,8 @@ export interface Engine {
   readonly types: { readonly id: string; readonly blob: string; readonly real: string; readonly bigint: string };
   /** DDL that creates the full-text index (run by migration 1). */
   readonly searchIndexDdl: readonly string[];
+  /** DDL that adds (and fills) a substring index for queries of 3+ characters (migration 5). */
+  readonly trigramIndexDdl: readonly string[];
   /** Adds a document's text to the full-text index (inside the import transaction). */
   indexDocument(trx: Transaction<Database>, documentId: number, text: string): Promise<void>;
   /**

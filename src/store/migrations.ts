@@ -89,6 +89,11 @@ const MIGRATIONS: Migration[] = [
     name: 'index documents by fingerprint and sketches by document (duplicate look-ups at import)',
     statements: () => ['create index documents_fingerprint on documents (fingerprint)', 'create index doc_sketches_document on doc_sketches (document_id)'],
   },
+  {
+    version: 5,
+    name: 'substring (trigram) index for queries of three characters or more',
+    statements: ({ trigramIndexDdl }) => [...trigramIndexDdl],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -18,6 +18,18 @@ import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
 import { segmentForIndex } from '../segment.js';
 
+/**
+ * Which index answers a query: three characters or more go to the trigram
+ * index (a verbatim substring, few posting lists); shorter ones to the
+ * per-character index as a phrase. Both are quoted, so no query is syntax.
+ */
+function matchFor(query: string): { table: 'doc_tri' | 'doc_fts'; match: string } | undefined {
+  const q = query.trim();
+  if ([...q].length >= 3) return { table: 'doc_tri', match: '"' + q.replace(/"/g, '""') + '"' };
+  const phrase = segmentForIndex(q).replace(/"/g, ' ').trim();
+  return phrase ? { table: 'doc_fts', match: '"' + phrase + '"' } : undefined;
+}
+
 export function openSqlite(file: string): Engine {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let raw: BetterSqlite3.Database;
@@ -37,23 +49,24 @@ export function openSqlite(file: string): Engine {
     location: file,
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
+    trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`, `insert into doc_tri(rowid, body) select id, text from documents`],
     async indexDocument(trx, documentId, text) {
       await sql`insert into doc_fts(rowid, body) values (${documentId}, ${segmentForIndex(text)})`.execute(trx);
+      await sql`insert into doc_tri(rowid, body) values (${documentId}, ${text})`.execute(trx);
     },
     async matchDocuments(conn, query, limit) {
-      const phrase = segmentForIndex(query).replace(/"/g, ' ').trim();
-      if (!phrase) return [];
-      const rows = await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${'"' + phrase + '"'} order by rank limit ${limit}`.execute(conn);
+      const m = matchFor(query);
+      if (!m) return [];
+      const rows = await sql<{ id: number }>`select rowid as id from ${sql.table(m.table)} where ${sql.table(m.table)} match ${m.match} order by rank limit ${limit}`.execute(conn);
       return rows.rows.map((r) => Number(r.id));
     },
     async searchPage(conn, query, filter, limit, offset) {
-      const phrase = segmentForIndex(query).replace(/"/g, ' ').trim();
-      if (!phrase) return { ids: [], total: 0 };
-      const match = '"' + phrase + '"';
-      // The FTS table is not in the typed schema: join it through raw SQL, filter with the shared clause.
+      const m = matchFor(query);
+      if (!m) return { ids: [], total: 0 };
+      // The FTS tables are not in the typed schema: join through raw SQL, filter with the shared clause.
       const base = conn
         .selectFrom('documents as d')
-        .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from doc_fts where doc_fts match ${match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
+        .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from ${sql.table(m.table)} where ${sql.table(m.table)} match ${m.match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
         .where(documentFilter(filter));
       const [rows, count] = await Promise.all([
         base.select('d.id').orderBy(sql`f.rank`).orderBy('d.id').limit(limit).offset(offset).execute(),

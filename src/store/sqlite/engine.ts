@@ -4,9 +4,10 @@
  * ships prebuilt but is async over a worker and adds a network-oriented
  * layer we do not need; the one-minute compile is paid once at install.)
  *
- * Full text: an FTS5 table over the text with every Chinese character as its
- * own token, so a query of any length is a phrase of characters — 1- and
- * 2-character queries work, which FTS5's trigram tokenizer cannot do.
+ * Full text: two FTS5 tables. A trigram index answers queries of three
+ * characters or more as verbatim substrings; it cannot match shorter ones,
+ * so a second table holds every Chinese character as its own token and a 1-
+ * or 2-character query is a phrase of characters there.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -29,7 +29,42 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '201': { description: 'imported' }, '200': { description: 'duplicate of a stored report' }, '413': { description: 'too large' }, '422': { description: 'not a readable report' } },
         },
       },
+      ...ledgerPaths(),
       '/-/health': { get: { summary: 'Liveness and store counts', responses: { '200': { description: 'ok' } } } },
     },
+  };
+}
+
+/**
+ * The supervision ledger's routes: session-cookie authentication, and every
+ * write needs the CSRF token from /api/ledger/session in `x-csrf-token`.
+ */
+function ledgerPaths(): Record<string, unknown> {
+  const op = (summary: string, extra: Record<string, unknown> = {}) => ({
+    summary,
+    responses: { '200': { description: 'ok' }, '401': { description: 'not signed in' }, '403': { description: 'not allowed, or no CSRF token' }, '409': { description: 'stale version or illegal step' } },
+    ...extra,
+  });
+  const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }];
+  return {
+    '/api/ledger/session': { get: op('The current account (if any) and the CSRF token') },
+    '/api/ledger/login': { post: op('Sign in (name, password); 429 after repeated failures') },
+    '/api/ledger/logout': { post: op('Sign out') },
+    '/api/ledger/units': { get: op('The organisation tree'), post: op('Add a unit') },
+    '/api/ledger/accounts': { get: op('Accounts'), post: op('Add an account with a role') },
+    '/api/ledger/generate': { post: op('Draft tasks from a stored plan report (targets, commitments, livelihood projects)') },
+    '/api/ledger/tasks': { get: op('Tasks with their lights'), post: op('Add a task') },
+    '/api/ledger/tasks/{id}': { get: op('One task', { parameters: id }), put: op('Edit a task (with its version)', { parameters: id }) },
+    '/api/ledger/tasks/{id}/history': { get: op('The append-only history of a task', { parameters: id }) },
+    '/api/ledger/tasks/{id}/actions/{action}': { post: op('A workflow step: accept, submit, review, close, send back, extension…', { parameters: [...id, { name: 'action', in: 'path', required: true, schema: { type: 'string' } }] }) },
+    '/api/ledger/tasks/{id}/progress': { post: op('A progress report', { parameters: id }) },
+    '/api/ledger/tasks/{id}/urge': { post: op('催办: chase the units of a task', { parameters: id }) },
+    '/api/ledger/tasks/{id}/instructions': { post: op('批示: a leader\'s instruction', { parameters: id }) },
+    '/api/ledger/notices': { get: op('催办 notices per unit') },
+    '/api/ledger/dashboard': { get: op('Counts by unit and light; completion and on-time rates') },
+    '/api/ledger/progress-table': { get: op('The monthly progress table (.xlsx, .json or .html)') },
+    '/api/ledger/year-end': { get: op('Each task beside the next report\'s verdict, with disagreements flagged') },
+    '/api/public/ledger/tasks': { get: { summary: 'Public read-only view (internal fields hidden)', responses: { '200': { description: 'ok' } } } },
+    '/api/public/ledger/tasks/{id}': { get: { summary: 'One task, public view', parameters: id, responses: { '200': { description: 'ok' }, '404': { description: 'no such public task' } } } },
   };
 }

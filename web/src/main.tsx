@@ -6,31 +6,43 @@ import { Library } from './views/Library';
 import { Reader } from './views/Reader';
 import { ScorecardView } from './views/Scorecard';
 import { Search } from './views/Search';
+import { Board, Login, MyTasks, RequireLogin, TaskPage } from './views/Ledger';
+import { LedgerCtx, useLedgerAuth } from './ledger';
 import './style.css';
 
 // ECharts is large: load it with the Compare view only.
 const Compare = lazy(() => import('./views/Compare').then((m) => ({ default: m.Compare })));
+const LedgerDashboard = lazy(() => import('./views/LedgerDashboard').then((m) => ({ default: m.LedgerDashboard })));
 
 const NAV = [
   ['library', 'nav.library'],
   ['check', 'nav.check'],
   ['compare', 'nav.compare'],
   ['search', 'nav.search'],
+  ['ledger', 'nav.ledger'],
 ] as const;
 
 function App() {
   const { t, lang, setLang } = useI18n();
   const route = useRoute();
+  const auth = useLedgerAuth();
   const view = route.path[0] ?? 'library';
   let body;
-  if (view === 'report' && route.path[1]) body = <Reader id={Number(route.path[1])} params={route.params} />;
+  if (view === 'login') body = <Login next="login" />;
+  else if (view === 'ledger') {
+    const sub = route.path[1];
+    if (sub === 'task' && route.path[2]) body = <RequireLogin active="ledger"><TaskPage id={Number(route.path[2])} /></RequireLogin>;
+    else if (sub === 'mine') body = <RequireLogin active="ledger/mine"><MyTasks /></RequireLogin>;
+    else if (sub === 'dashboard') body = <RequireLogin active="ledger/dashboard"><LedgerDashboard params={route.params} /></RequireLogin>;
+    else body = <RequireLogin active="ledger"><Board params={route.params} /></RequireLogin>;
+  } else if (view === 'report' && route.path[1]) body = <Reader id={Number(route.path[1])} params={route.params} />;
   else if (view === 'check') body = <ScorecardView params={route.params} />;
   else if (view === 'compare') body = <Compare params={route.params} />;
   else if (view === 'search') body = <Search params={route.params} />;
   else body = <Library params={route.params} />;
-  const active = view === 'report' ? 'library' : view;
+  const active = view === 'report' ? 'library' : view === 'login' ? 'ledger' : view;
   return (
-    <>
+    <LedgerCtx.Provider value={auth}>
       <header className="top">
         <a className="brand" href={href('library')}>
           <span className="seal">落实</span>
@@ -50,7 +62,7 @@ function App() {
       <main>
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>{body}</Suspense>
       </main>
-    </>
+    </LedgerCtx.Provider>
   );
 }
 

@@ -1,0 +1,305 @@
+/**
+ * The 督办 ledger in the web UI end to end: a real server on a temporary
+ * SQLite database (its clock fixed in 2023), the built UI from web/dist,
+ * headless Debian Chromium driven by playwright-core. Set-up (a report, the
+ * first administrator, units, a supervisor and a unit officer) goes through
+ * the API; everything after goes through the pages. Screenshots go to
+ * docs/screenshots/ledger-*.png.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../../src/ledger/admin.js';
+import { startServer, staticFiles } from '../../src/server/serve.js';
+import { openStore } from '../../src/store/open.js';
+import type { Repository } from '../../src/store/repository.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'web', 'dist');
+const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+const CHROMIUM = process.env.LUOSHI_CHROMIUM ?? '/usr/bin/chromium';
+const SEED_2023 = '000_a1392cf4c794e201.txt';
+const PASSWORD = 'S3cret-pass!';
+const GRAIN = '粮食产量达到95亿斤';
+
+const missingDist = !existsSync(join(DIST, 'index.html'));
+const skip = missingDist && !process.env.CI;
+if (skip) process.stderr.write('test/e2e: SKIPPED — web/dist is missing; run `npm run build:web` (in CI this test runs and fails instead)\n');
+
+/** A cookie-keeping API client for the set-up, the way a browser talks to the ledger. */
+class ApiClient {
+  private readonly cookies = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  private keep(res: Response): Response {
+    for (const set of res.headers.getSetCookie()) {
+      const [pair] = set.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq), decodeURIComponent(pair.slice(eq + 1)));
+    }
+    return res;
+  }
+
+  private headers(): Record<string, string> {
+    const h: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const csrf = this.cookies.get('luoshi_csrf');
+    if (csrf) h['x-csrf-token'] = csrf;
+    return h;
+  }
+
+  async get<T = Record<string, unknown>>(path: string): Promise<T> {
+    return (await this.keep(await fetch(this.base + path, { headers: this.headers() })).json()) as T;
+  }
+
+  async send(method: 'POST' | 'PUT', path: string, data: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = this.keep(await fetch(this.base + path, { method, headers: this.headers(), body: JSON.stringify(data) }));
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  async login(name: string): Promise<void> {
+    await this.get('/api/ledger/session');
+    const r = await this.send('POST', '/api/ledger/login', { name, password: PASSWORD });
+    if (r.status !== 200) throw new Error(`login ${name}: ${JSON.stringify(r.body)}`);
+  }
+}
+
+describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
+  let dir: string;
+  let repo: Repository;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let supApi: ApiClient;
+  const clock = new Date('2023-06-15T10:00:00+08:00');
+  const units: Record<string, number> = {};
+  let taskId = 0;
+  /** Console errors the app did not expect; the deliberate wrong password (401) and stale save (409) are expected. */
+  const consoleErrors: string[] = [];
+
+  const shot = (name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, name), fullPage });
+
+  async function login(name: string, password = PASSWORD) {
+    await page.locator('[data-testid=login-name]').fill(name);
+    await page.locator('[data-testid=login-password]').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  }
+
+  async function logout() {
+    await page.locator('[data-testid=logout]').click();
+    await page.locator('[data-testid=login-form]').waitFor();
+  }
+
+  beforeAll(async () => {
+    if (missingDist) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
+    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-zenhei`);
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-ledger-'));
+    repo = await openStore({ db: join(dir, 'e2e.db'), env: {} });
+    server = await startServer(repo, 0, '127.0.0.1', { staticHandler: staticFiles(DIST), now: () => clock });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    // Set-up through the API: the report, the first administrator (the CLI's helper), units and accounts.
+    const imported = await fetch(`${base}/api/import?filename=${SEED_2023}`, { method: 'POST', body: readFileSync(join(SEEDS, SEED_2023)) });
+    expect(imported.status).toBe(201);
+    await createAdmin(repo, 'root', PASSWORD, clock);
+    const admin = new ApiClient(base);
+    await admin.login('root');
+    for (const name of ['四平市农业农村局', '四平市发展和改革委员会', '四平市商务局']) {
+      const r = await admin.send('POST', '/api/ledger/units', { name, parent_id: null });
+      expect(r.status).toBe(201);
+      units[name] = (r.body.unit as { id: number }).id;
+    }
+    for (const [name, role, unit] of [['sup', 'supervisor', null], ['agri', 'unit_officer', units['四平市农业农村局']]] as const) {
+      const r = await admin.send('POST', '/api/ledger/accounts', { name, password: PASSWORD, role, unit_id: unit });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    supApi = new ApiClient(base);
+    await supApi.login('sup');
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+    });
+    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const url = msg.location().url;
+      if (/Failed to load resource: the server responded with a status of 401/.test(msg.text()) && url.endsWith('/api/ledger/login')) return;
+      if (/Failed to load resource: the server responded with a status of 409/.test(msg.text()) && /\/api\/ledger\/tasks\/\d+$/.test(url)) return;
+      consoleErrors.push(`${msg.text()} (${url})`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    await repo?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows 督办 in the nav; the ledger asks to sign in; a wrong password is refused, the right one signs in', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: '督办' }).click();
+    await page.locator('[data-testid=login-form]').waitFor();
+    await login('sup', 'wrong-password!');
+    await page.getByRole('alert').filter({ hasText: '账号或密码不正确' }).waitFor();
+    await login('sup');
+    await page.locator('h1', { hasText: '重点工作任务台账' }).waitFor();
+    await expect(page.locator('[data-testid=ledger-account]').textContent()).resolves.toBe('sup（督查人员）');
+  });
+
+  it('generates the ledger from the stored report and shows it grouped by lead unit with lights', async () => {
+    await page.locator('[data-testid=generate-report] option', { hasText: '四平市 2023' }).waitFor({ state: 'attached' });
+    const value = await page.locator('[data-testid=generate-report] option', { hasText: '四平市 2023' }).getAttribute('value');
+    await page.locator('[data-testid=generate-report]').selectOption(value!);
+    await page.locator('[data-testid=generate]').click();
+    const result = page.locator('[data-testid=generate-result]');
+    await result.waitFor();
+    const all = await supApi.get<{ total: number; items: { id: number; title: string }[] }>('/api/ledger/tasks?jurisdiction=四平市&year=2023');
+    expect(all.total).toBeGreaterThan(20);
+    await expect(result.textContent()).resolves.toBe(`已生成 ${all.total} 项任务，跳过已有的 0 项。`);
+    await page.locator('[data-testid=task-row]').first().waitFor();
+    expect(await page.locator('[data-testid=task-row]').count()).toBe(all.total);
+    expect(page.url()).toContain('year=2023');
+    // filters: by state
+    await page.locator('[data-testid=filter-state]').selectOption('assigned');
+    await page.locator('p', { hasText: '共 0 项任务' }).waitFor();
+    await page.locator('[data-testid=filter-state]').selectOption('');
+    await page.locator('[data-testid=task-row]').nth(all.total - 1).waitFor();
+    taskId = all.items.find((x) => x.title.includes(GRAIN))!.id;
+    // the monthly progress table
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=progress-xlsx]').click()]);
+    expect(download.suggestedFilename()).toBe('progress-2023.xlsx');
+    expect(await page.locator('[data-testid=progress-html]').getAttribute('href')).toContain('/api/ledger/progress-table.html?');
+  });
+
+  it('opens a task: fields, source sentence, timeline; assigns a unit and 交办; a stale save shows the current version', async () => {
+    await page.locator(`[data-testid=task-row][data-task-id="${taskId}"] a`).click();
+    await page.locator('[data-testid=task-page]').waitFor();
+    await expect(page.locator('[data-testid=task-title]').textContent()).resolves.toContain(GRAIN);
+    await expect(page.locator('[data-testid=task-source]').textContent()).resolves.toContain(GRAIN);
+    await expect(page.locator('[data-testid=task-state]').textContent()).resolves.toBe('草稿');
+    await page.locator('[data-testid=timeline-entry]').first().waitFor();
+    const before = await page.locator('[data-testid=timeline-entry]').count();
+
+    await page.locator('[data-testid=edit-lead]').selectOption(String(units['四平市农业农村局']));
+    await page.locator('[data-testid=edit-deadline]').fill('2023-10-31');
+    await page.locator('[data-testid=save]').click();
+    await page.locator('[data-testid=notice-ok]', { hasText: '已保存（版本 2）' }).waitFor();
+    await expect(page.locator('[data-testid=task-lead]').textContent()).resolves.toBe('四平市农业农村局');
+
+    await page.locator('[data-testid=action-note]').fill('请农业农村局牵头办理');
+    await page.locator('button[data-action=assign]').click();
+    await page.locator('[data-testid=task-state]', { hasText: '已交办' }).waitFor();
+    await page.locator('[data-testid=timeline-entry][data-action=assign]').waitFor();
+    expect(await page.locator('[data-testid=timeline-entry]').count()).toBeGreaterThan(before);
+    await expect(page.locator('[data-testid=timeline]').textContent()).resolves.toContain('请农业农村局牵头办理');
+
+    // Someone else changes the task meanwhile: the page's save answers 409 and shows the current version.
+    const changed = await supApi.send('PUT', `/api/ledger/tasks/${taskId}`, { version: 3, internal_note: '另一位督查人员的修改' });
+    expect(changed.status).toBe(200);
+    await page.locator('[data-testid=edit-unit-note]').fill('过时的修改');
+    await page.locator('[data-testid=save]').click();
+    await page.locator('[data-testid=notice-conflict]', { hasText: '当前版本为 4' }).waitFor();
+    await page.locator('[data-testid=task-version]', { hasText: '4' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('ledger-task.png', true);
+
+    // the source sentence opens in the report, marked at its offsets
+    await page.locator('[data-testid=task-source-link]').click();
+    await page.locator('[data-testid=doc-text] .focus').first().waitFor();
+    expect((await page.locator('[data-testid=doc-text] .focus').allTextContents()).join('')).toContain(GRAIN);
+    await page.goBack();
+    await page.locator('[data-testid=task-page]').waitFor();
+  });
+
+  it('the unit officer sees the task under 我的任务, signs for it and reports progress', async () => {
+    await logout();
+    await login('agri');
+    await page.locator('[data-testid=ledger-account]', { hasText: 'agri' }).waitFor();
+    await page.getByRole('link', { name: '我的任务' }).click();
+    await page.locator('h1', { hasText: '我的任务' }).waitFor();
+    await page.locator('[data-testid=task-row]').first().waitFor();
+    expect(await page.locator('[data-testid=task-row]').count()).toBe(1);
+    await page.locator(`[data-testid=task-row][data-task-id="${taskId}"] a`).click();
+    await page.locator('button[data-action=accept]').click();
+    await page.locator('[data-testid=task-state]', { hasText: '已签收' }).waitFor();
+    await page.locator('[data-testid=progress-date]').fill('2023-06-15');
+    await page.locator('[data-testid=progress-narrative]').fill('春播完成，粮食播种面积稳定');
+    await page.locator('[data-testid=progress-figure]').fill('40');
+    await page.locator('[data-testid=progress-submit]').click();
+    await page.locator('[data-testid=task-state]', { hasText: '办理中' }).waitFor();
+    await expect(page.locator('[data-testid=progress-list]').textContent()).resolves.toContain('春播完成');
+    await page.locator('[data-testid=timeline-entry][data-action=accept]').waitFor();
+    // a unit officer may not 交办 or generate
+    expect(await page.locator('button[data-action=assign]').count()).toBe(0);
+  });
+
+  it('the supervisor sees the board and the dashboard with its chart and rates', async () => {
+    // More of the ledger under way (through the API): tasks of three units, one overdue, one due soon, one closed.
+    const all = await supApi.get<{ items: { id: number; title: string }[] }>('/api/ledger/tasks?jurisdiction=四平市&year=2023&state=draft');
+    const plan: [string, string, string[]][] = [
+      ['四平市发展和改革委员会', '2023-12-31', []],
+      ['四平市发展和改革委员会', '2023-05-31', []],
+      ['四平市发展和改革委员会', '2023-12-31', ['accept', 'start', 'request_completion', 'review', 'close']],
+      ['四平市商务局', '2023-06-20', ['accept']],
+      ['四平市商务局', '2023-12-31', ['accept', 'start']],
+      ['四平市农业农村局', '2023-12-31', []],
+    ];
+    for (const [i, [unit, deadline, steps]] of plan.entries()) {
+      const id = all.items[i].id;
+      let r = await supApi.send('PUT', `/api/ledger/tasks/${id}`, { version: 1, lead_unit_id: units[unit], deadline });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      let version = (r.body.task as { version: number }).version;
+      for (const action of ['assign', ...steps]) {
+        r = await supApi.send('POST', `/api/ledger/tasks/${id}/actions/${action}`, { version });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        version = (r.body.task as { version: number }).version;
+      }
+    }
+    await logout();
+    await login('sup');
+    await page.locator('[data-testid=task-row]').first().waitFor();
+    await page.locator('[data-testid=unit-group] h2', { hasText: '四平市农业农村局' }).waitFor();
+    await page.locator('[data-testid=filter-unit]').selectOption(String(units['四平市农业农村局']));
+    await page.locator('p', { hasText: '共 2 项任务' }).waitFor();
+    await expect(page.locator(`[data-testid=task-row][data-task-id="${taskId}"] .light`).textContent()).resolves.toBe('绿灯');
+    await page.locator('[data-testid=filter-unit]').selectOption('');
+    await page.locator('[data-testid=filter-light]').selectOption('red');
+    await page.locator('p', { hasText: '共 1 项任务' }).waitFor();
+    await page.locator('[data-testid=filter-light]').selectOption('');
+    await page.locator('[data-testid=filter-unit]').selectOption('');
+    await page.locator('[data-testid=task-row]').nth(5).waitFor();
+    await shot('ledger-board.png');
+
+    await page.getByRole('link', { name: '督办看板' }).click();
+    await page.locator('h1', { hasText: '督办看板' }).waitFor();
+    await page.locator('[data-testid=chart] canvas').first().waitFor();
+    await page.locator('[data-testid=dashboard-table] tbody tr').first().waitFor();
+    await expect(page.locator('[data-testid=dashboard-table]').textContent()).resolves.toContain('四平市农业农村局');
+    await expect(page.locator('[data-testid=dashboard-stats]').textContent()).resolves.toContain('任务总数');
+    const dash = await supApi.get<{ totals: { total: number }; units: { closed: number }[] }>('/api/ledger/dashboard?jurisdiction=四平市&year=2023');
+    expect(dash.totals.total).toBe(7);
+    expect(dash.units.reduce((n, u) => n + u.closed, 0)).toBe(1);
+    await expect(page.locator('[data-testid=completion-rate]').textContent()).resolves.toBe('14.3%');
+    await shot('ledger-dashboard.png');
+
+    // English labels exist for the new pages too
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('h1', { hasText: 'Supervision dashboard' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('h1', { hasText: '督办看板' }).waitFor();
+  });
+});

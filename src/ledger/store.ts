@@ -294,7 +294,7 @@ export class LedgerStore {
       .execute();
   }
 
-  async createTask(t: NewTask, accountId: number | null, now: Date): Promise<Task> {
+  async createTask(t: NewTask, accountId: number | null, now: Date, how: { action?: string; note?: string | null } = {}): Promise<Task> {
     return this.db.transaction().execute(async (trx) => {
       const id = await this.insertTask(trx, {
         jurisdiction: t.jurisdiction, year: t.year, document_id: null, fact_id: null, source_kind: 'manual', title: t.title,
@@ -305,7 +305,7 @@ export class LedgerStore {
         internal_note: t.internal_note ?? null,
       }, now);
       const task = (await this.load(trx, id))!;
-      await this.history(trx, id, accountId, 'create', null, task, null, now);
+      await this.history(trx, id, accountId, how.action ?? 'create', null, task, how.note ?? null, now);
       return task;
     });
   }
@@ -383,34 +383,129 @@ export class LedgerStore {
     id: number, version: number | undefined, accountId: number | null, action: string, note: string | null, now: Date,
     change: (trx: Transaction<Database>, task: Task) => Promise<TaskSet & { responsible?: number[] }>,
   ): Promise<Versioned<Task>> {
-    return this.db.transaction().execute(async (trx) => {
-      const before = await this.load(trx, id);
-      if (!before) throw new NotFound(`no task with id ${id}`);
-      if (version !== undefined && before.version !== version) return { ok: false as const, current: before };
-      const { responsible, ...set } = await change(trx, before);
-      const res = await trx
-        .updateTable('tasks')
-        .set({ ...set, version: before.version + 1, updated_at: now.toISOString() })
-        .where('id', '=', id)
-        .where('version', '=', before.version)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, current: (await this.load(this.db, id))! };
-      if (responsible || set.lead_unit_id !== undefined) {
-        const lead = set.lead_unit_id !== undefined ? set.lead_unit_id : before.lead_unit_id;
-        const resp = responsible ?? before.responsible_unit_ids;
-        await trx.deleteFrom('task_units').where('task_id', '=', id).execute();
-        const rows = [...(lead !== null ? [{ task_id: id, unit_id: lead, role: 'lead' }] : []), ...resp.filter((u) => u !== lead).map((u) => ({ task_id: id, unit_id: u, role: 'responsible' }))];
-        if (rows.length) await trx.insertInto('task_units').values(rows).execute();
-      }
-      const after = (await this.load(trx, id))!;
-      const d = diff(before, after);
-      await this.history(trx, id, accountId, action, d.before, d.after, note, now);
-      return { ok: true as const, task: after };
-    });
+    try {
+      return { ok: true as const, task: await this.db.transaction().execute((trx) => this.changeIn(trx, id, version, accountId, action, note, now, change)) };
+    } catch (e) {
+      if (e instanceof StaleVersion) return { ok: false as const, current: (await this.load(this.db, e.taskId))! };
+      throw e;
+    }
   }
 
-  async updateTask(id: number, version: number, patch: TaskPatch, accountId: number | null, now: Date): Promise<Versioned<Task>> {
-    return this.change(id, version, accountId, 'edit', null, now, async () => {
+  /** `change` inside a transaction; throws StaleVersion (rolling it back) when the task is not at `version`. */
+  private async changeIn(
+    trx: Transaction<Database>, id: number, version: number | undefined, accountId: number | null, action: string, note: string | null, now: Date,
+    change: (trx: Transaction<Database>, task: Task) => Promise<TaskSet & { responsible?: number[] }>,
+    extra: Partial<Record<string, unknown>> = {},
+  ): Promise<Task> {
+    const before = await this.load(trx, id);
+    if (!before) throw new NotFound(`no task with id ${id}`);
+    if (version !== undefined && before.version !== version) throw new StaleVersion(id);
+    const { responsible, ...set } = await change(trx, before);
+    const res = await trx
+      .updateTable('tasks')
+      .set({ ...set, version: before.version + 1, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new StaleVersion(id);
+    if (responsible || set.lead_unit_id !== undefined) {
+      const lead = set.lead_unit_id !== undefined ? set.lead_unit_id : before.lead_unit_id;
+      const resp = responsible ?? before.responsible_unit_ids;
+      await trx.deleteFrom('task_units').where('task_id', '=', id).execute();
+      const rows = [...(lead !== null ? [{ task_id: id, unit_id: lead, role: 'lead' }] : []), ...resp.filter((u) => u !== lead).map((u) => ({ task_id: id, unit_id: u, role: 'responsible' }))];
+      if (rows.length) await trx.insertInto('task_units').values(rows).execute();
+    }
+    const after = (await this.load(trx, id))!;
+    const d = diff(before, after);
+    await this.history(trx, id, accountId, action, d.before, { ...d.after, ...extra } as Partial<Task>, note, now);
+    return after;
+  }
+
+  /**
+   * 合并: `fromIds` are archived with a pointer to the survivor `id`, which
+   * takes over their units; their progress and history stay where they are.
+   * All tasks must be at the given versions (undefined: any), or nothing changes.
+   */
+  async merge(id: number, version: number, fromIds: number[], fromVersions: Map<number, number>, accountId: number | null, now: Date): Promise<Versioned<Task>> {
+    try {
+      const task = await this.db.transaction().execute(async (trx) => {
+        const survivor = await this.load(trx, id);
+        if (!survivor) throw new NotFound(`no task with id ${id}`);
+        if (survivor.version !== version) throw new StaleVersion(id);
+        const others: Task[] = [];
+        for (const f of fromIds) {
+          const t = await this.load(trx, f);
+          if (!t) throw new NotFound(`no task with id ${f}`);
+          if (fromVersions.has(f) && fromVersions.get(f) !== t.version) throw new StaleVersion(f);
+          if (t.archived) throw new WorkflowInputError(`task ${f} is archived`);
+          if (t.jurisdiction !== survivor.jurisdiction || t.year !== survivor.year) throw new WorkflowInputError(`task ${f} belongs to another ledger (${t.jurisdiction} ${t.year})`);
+          others.push(t);
+        }
+        if (survivor.archived) throw new WorkflowInputError(`task ${id} is archived`);
+        for (const t of others) {
+          await this.changeIn(trx, t.id, t.version, accountId, 'merged_into', `merged into task ${id}`, now, async () => ({ archived: 1 }), { merged_into: id });
+        }
+        const units = new Set(survivor.responsible_unit_ids);
+        for (const t of others) for (const u of [t.lead_unit_id, ...t.responsible_unit_ids]) if (u !== null && u !== survivor.lead_unit_id) units.add(u);
+        return this.changeIn(trx, id, version, accountId, 'merge', `merged tasks ${fromIds.join(', ')} into this one`, now, async () => ({ responsible: [...units].sort((a, b) => a - b) }), { merged_from: fromIds });
+      });
+      return { ok: true, task };
+    } catch (e) {
+      if (e instanceof StaleVersion) return { ok: false, current: (await this.load(this.db, e.taskId))! };
+      throw e;
+    }
+  }
+
+  /** 拆分: new tasks with the original's source, units and deadline; the original is archived with pointers to them. */
+  async split(id: number, version: number, titles: string[], accountId: number | null, now: Date): Promise<Versioned<{ original: Task; created: Task[] }>> {
+    try {
+      const r = await this.db.transaction().execute(async (trx) => {
+        const o = await this.load(trx, id);
+        if (!o) throw new NotFound(`no task with id ${id}`);
+        if (o.version !== version) throw new StaleVersion(id);
+        if (o.archived) throw new WorkflowInputError(`task ${id} is archived`);
+        const row = (await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as TaskRow;
+        const created: Task[] = [];
+        for (const title of titles) {
+          const nid = await this.insertTask(trx, {
+            jurisdiction: row.jurisdiction, year: row.year, document_id: row.document_id, fact_id: row.fact_id, source_kind: row.source_kind, title,
+            source_sentence: row.source_sentence, source_start: row.source_start, source_end: row.source_end, source_file_start: row.source_file_start,
+            source_file_end: row.source_file_end, indicator: row.indicator, figure_value: null, figure_unit: null, figure_text: null, firmness: row.firmness,
+            livelihood: row.livelihood, deadline: row.deadline, deadline_phrase: row.deadline_phrase, deadline_rule: row.deadline_rule, internal_note: null,
+          }, now);
+          const unitRows = [...(o.lead_unit_id !== null ? [{ task_id: nid, unit_id: o.lead_unit_id, role: 'lead' }] : []), ...o.responsible_unit_ids.map((u) => ({ task_id: nid, unit_id: u, role: 'responsible' }))];
+          if (unitRows.length) await trx.insertInto('task_units').values(unitRows).execute();
+          if (o.lead_unit_id !== null) await trx.updateTable('tasks').set({ lead_unit_id: o.lead_unit_id }).where('id', '=', nid).execute();
+          const t = (await this.load(trx, nid))!;
+          await this.history(trx, nid, accountId, 'split_from', null, { ...t, split_from: id } as Partial<Task>, `split from task ${id}`, now);
+          created.push(t);
+        }
+        const ids = created.map((t) => t.id);
+        const original = await this.changeIn(trx, id, version, accountId, 'split', `split into tasks ${ids.join(', ')}`, now, async () => ({ archived: 1 }), { split_into: ids });
+        return { original, created };
+      });
+      return { ok: true, task: r };
+    } catch (e) {
+      if (e instanceof StaleVersion) return { ok: false, current: (await this.load(this.db, e.taskId))! };
+      throw e;
+    }
+  }
+
+  /** Pointers recorded by merges and splits, read back from the history. */
+  async links(taskId: number): Promise<{ merged_into: number | null; merged_from: number[]; split_into: number[]; split_from: number | null }> {
+    const out = { merged_into: null as number | null, merged_from: [] as number[], split_into: [] as number[], split_from: null as number | null };
+    for (const h of await this.historyOf(taskId)) {
+      const a = (h.after ?? {}) as Record<string, unknown>;
+      if (h.action === 'merged_into') out.merged_into = Number(a.merged_into);
+      if (h.action === 'merge') out.merged_from.push(...(a.merged_from as number[]));
+      if (h.action === 'split') out.split_into.push(...(a.split_into as number[]));
+      if (h.action === 'split_from') out.split_from = Number(a.split_from);
+    }
+    return out;
+  }
+
+  async updateTask(id: number, version: number, patch: TaskPatch, accountId: number | null, now: Date, how: { action?: string; note?: string | null } = {}): Promise<Versioned<Task>> {
+    return this.change(id, version, accountId, how.action ?? 'edit', how.note ?? null, now, async () => {
       const set: TaskSet & { responsible?: number[] } = {};
       if (patch.title !== undefined) set.title = patch.title;
       if (patch.indicator !== undefined) set.indicator = patch.indicator;
@@ -521,6 +616,13 @@ export class LedgerStore {
       id: Number(r.id), task_id: Number(r.task_id), unit_id: r.unit_id === null ? null : Number(r.unit_id), account_id: r.account_id === null ? null : Number(r.account_id),
       kind: r.kind as Notice['kind'], text: r.text, at: r.at, read_at: r.read_at,
     }));
+  }
+}
+
+class StaleVersion extends Error {
+  override readonly name = 'StaleVersion';
+  constructor(readonly taskId: number) {
+    super(`task ${taskId} changed meanwhile`);
   }
 }
 

@@ -11,6 +11,7 @@ import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, ne
 import { lightRules as makeRules, type LightRules } from '../ledger/lights.js';
 import { LedgerStore, NotFound, WorkflowInputError, type Account, type Task, type Versioned } from '../ledger/store.js';
 import { dashboard, progressHtml, progressTable, PROGRESS_COLUMNS, publicProgress, publicTask, withLight, yearEnd } from '../ledger/views.js';
+import { importPlan, PlanFileError, readTable } from '../ledger/plan-import.js';
 import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, ROLES, STATES, type Role } from '../ledger/workflow.js';
 import { findReport, type Repository } from '../store/repository.js';
 import { HttpError, json, type AppRequest, type AppResponse } from './http.js';
@@ -313,8 +314,57 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Led
           actions: availableActions(t.state, s.account.role, t.pending_extension !== null),
           progress: await store.progress(t.id),
           history: await store.historyOf(t.id),
+          links: await store.links(t.id),
           notices: await store.notices({ taskId: t.id }),
         });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/ledger\/import-plan$/,
+      handler: async (req, _p, query) => {
+        const s = await writer(req, MANAGE);
+        const q = queryOf({ filename: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'), jurisdiction: z.string().min(1).max(50), year }, query);
+        const bytes = req.body ?? new Uint8Array();
+        if (bytes.length === 0) throw new HttpError(400, 'send the 分工方案 file (CSV or XLSX) as the request body');
+        if (bytes.length > 10 * 1024 * 1024) throw new HttpError(413, 'the 分工方案 file is larger than 10 MiB');
+        try {
+          const table = await readTable(bytes, q.filename);
+          const r = await importPlan(store, table, { jurisdiction: q.jurisdiction, year: q.year }, s.account.id, now(), q.filename);
+          return json(200, { ok: true, filename: q.filename, jurisdiction: q.jurisdiction, year: q.year, ...r });
+        } catch (e) {
+          if (e instanceof PlanFileError) throw new HttpError(422, e.message);
+          throw e;
+        }
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/ledger\/tasks\/(\d+)\/merge$/,
+      handler: async (req, [tid]) => {
+        const s = await writer(req, MANAGE);
+        const t = await taskFor(s, Number(tid));
+        const b = parse(
+          z.object({ version: z.number().int().positive(), from: z.array(id).min(1).max(50), from_versions: z.array(z.number().int().positive()).optional() }).strict()
+            .refine((x) => !x.from_versions || x.from_versions.length === x.from.length, { message: 'one version per task in from', path: ['from_versions'] })
+            .refine((x) => new Set(x.from).size === x.from.length && !x.from.includes(t.id), { message: 'distinct tasks other than the survivor', path: ['from'] }),
+          bodyOf(req),
+          'merge',
+        );
+        const versions = new Map(b.from_versions ? b.from.map((f, i) => [f, b.from_versions![i]] as [number, number]) : []);
+        const r = await guard(() => store.merge(t.id, b.version, b.from, versions, s.account.id, now()));
+        return versioned(r, 200, (task) => ({ task: withLight(task, rules, now()), merged: b.from }));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/ledger\/tasks\/(\d+)\/split$/,
+      handler: async (req, [tid]) => {
+        const s = await writer(req, MANAGE);
+        const t = await taskFor(s, Number(tid));
+        const b = parse(z.object({ version: z.number().int().positive(), titles: z.array(z.string().trim().min(1).max(2000)).min(2).max(50) }).strict(), bodyOf(req), 'split');
+        const r = await guard(() => store.split(t.id, b.version, b.titles, s.account.id, now()));
+        return versioned(r, 201, (v) => ({ task: withLight(v.original, rules, now()), created: v.created.map((c) => withLight(c, rules, now())) }));
       },
     },
     {

@@ -302,4 +302,22 @@ describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.locator('h1', { hasText: '督办看板' }).waitFor();
   });
+
+  it('the supervisor imports a 分工方案 CSV through the picker and sees the per-row result', async () => {
+    const drafts = await supApi.get<{ items: { id: number; title: string; source: { sentence: string | null } }[] }>('/api/ledger/tasks?jurisdiction=四平市&year=2023&state=draft');
+    const target = drafts.items.filter((x) => x.source.sentence && x.title.length >= 12).at(-1)!;
+    const csv = `序号,重点任务,牵头部门,完成时限\r\n1,${target.title},四平市商务局,9月底前\r\n2,开展全市营商环境专项督查行动,四平市商务局,下周\r\n`;
+    await page.goto(`${base}/#/ledger?place=${encodeURIComponent('四平市')}&year=2023`);
+    await page.locator('[data-testid=import-plan-file]').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.locator('[data-testid=import-plan-result]').waitFor();
+    const rows = page.locator('[data-testid=import-plan-row]');
+    expect(await rows.count()).toBe(2);
+    await expect(rows.nth(0).getAttribute('data-status')).resolves.toBe('matched');
+    await expect(rows.nth(0).textContent()).resolves.toContain(`#${target.id}`);
+    await expect(rows.nth(1).getAttribute('data-status')).resolves.toBe('created');
+    await expect(rows.nth(1).textContent()).resolves.toContain('下周');
+    const t = await supApi.get<{ task: { deadline: string } }>(`/api/ledger/tasks/${target.id}`);
+    expect(t.task.deadline).toBe('2023-09-30');
+    await shot('ledger-import-plan.png');
+  });
 });

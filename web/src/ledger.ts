@@ -104,6 +104,7 @@ export interface TaskDetail {
   actions: Action[];
   progress: ProgressReport[];
   notices: Notice[];
+  links?: { merged_into: number | null; merged_from: number[]; split_into: number[]; split_from: number | null };
 }
 
 export interface UnitDashboard {

@@ -209,6 +209,155 @@ function GenerateForm({ onDone }: { onDone: (r: { place: string; year: number })
   );
 }
 
+interface PlanUnitRef {
+  id: number;
+  name: string;
+  created: boolean;
+}
+
+interface PlanRow {
+  row: number;
+  task: string;
+  status: 'matched' | 'created' | 'skipped' | 'failed' | 'conflict';
+  task_id: number | null;
+  lead_unit: PlanUnitRef | null;
+  responsible_units: PlanUnitRef[];
+  deadline: string | null;
+  problems: string[];
+}
+
+interface PlanResult {
+  problems: string[];
+  created_units: PlanUnitRef[];
+  rows: PlanRow[];
+  matched: number;
+  created: number;
+  skipped: number;
+}
+
+/** 导入分工方案: upload a CSV or XLSX decomposition table and show what became of each row. */
+function ImportPlanForm({ place, year, onDone }: { place: string; year: number; onDone: () => void }) {
+  const { t } = useI18n();
+  const { csrf } = useLedger();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<PlanResult>();
+  const upload = async (file: File) => {
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const res = await fetch(`/api/ledger/import-plan${qs({ filename: file.name, jurisdiction: place, year })}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', accept: 'application/json', 'x-csrf-token': csrf },
+        body: await file.arrayBuffer(),
+      });
+      const body = (await res.json()) as PlanResult & { error?: { message: string } };
+      if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+      setResult(body);
+      onDone();
+    } catch (e) {
+      setError(msg(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const unitText = (r: PlanRow) =>
+    [r.lead_unit, ...r.responsible_units]
+      .filter((u): u is PlanUnitRef => u !== null)
+      .map((u) => (u.created ? `${u.name}${t('ip.newUnit')}` : u.name))
+      .join('、');
+  return (
+    <div className="filters generate" data-testid="import-plan">
+      <Field label={t('ip.title')}>
+        <input type="file" accept=".csv,.xlsx,text/csv" disabled={busy} data-testid="import-plan-file" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
+      </Field>
+      <span className="muted small">{t('ip.hint')}</span>
+      {error && <ErrorBox message={error} />}
+      {result && (
+        <div data-testid="import-plan-result">
+          <p className="ok" role="status">
+            {t('ip.summary', { matched: result.matched, created: result.created, skipped: result.skipped })}
+          </p>
+          {result.problems.map((p) => (
+            <p key={p} className="muted small">
+              {p}
+            </p>
+          ))}
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t('ip.row')}</th>
+                <th>{t('ld.task')}</th>
+                <th>{t('ip.result')}</th>
+                <th>{t('ld.responsible')}</th>
+                <th>{t('ld.deadline')}</th>
+                <th>{t('ip.problems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.row} data-testid="import-plan-row" data-status={r.status}>
+                  <td>{r.row}</td>
+                  <td>{r.task_id !== null ? <a href={href(`ledger/task/${r.task_id}`)}>{r.task || '—'}</a> : r.task || '—'}</td>
+                  <td>{t(`ip.${r.status}`)}{r.task_id !== null && ` #${r.task_id}`}</td>
+                  <td>{unitText(r)}</td>
+                  <td>{r.deadline ?? '—'}</td>
+                  <td className="small">{r.problems.join('；')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** 合并 / 拆分 for supervisors: simple forms on the task page. */
+function MergeSplit({ task, busy, onMerge, onSplit }: { task: Task; busy: boolean; onMerge: (from: number[]) => void; onSplit: (titles: string[]) => void }) {
+  const { t } = useI18n();
+  const [from, setFrom] = useState('');
+  const [titles, setTitles] = useState('');
+  const ids = from.split(/[\s,，、]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const lines = titles.split('\n').map((l) => l.trim()).filter(Boolean);
+  return (
+    <div data-testid="merge-split">
+      <h2>{t('ms.title')}</h2>
+      <form
+        className="filters"
+        data-testid="merge-form"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          if (ids.length) onMerge(ids);
+        }}
+      >
+        <Field label={t('ms.mergeFrom')}>
+          <input value={from} onChange={(e) => setFrom(e.target.value)} placeholder="12, 15" data-testid="merge-from" />
+        </Field>
+        <button type="submit" disabled={busy || !ids.length || task.archived} data-testid="merge">
+          {t('ms.merge')}
+        </button>
+      </form>
+      <form
+        className="filters"
+        data-testid="split-form"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          if (lines.length >= 2) onSplit(lines);
+        }}
+      >
+        <Field label={t('ms.splitTitles')}>
+          <textarea rows={3} value={titles} onChange={(e) => setTitles(e.target.value)} data-testid="split-titles" />
+        </Field>
+        <button type="submit" disabled={busy || lines.length < 2 || task.archived} data-testid="split">
+          {t('ms.split')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
 export function Board({ params }: { params: URLSearchParams }) {
   const { t } = useI18n();
   const { account } = useLedger();
@@ -259,6 +408,7 @@ export function Board({ params }: { params: URLSearchParams }) {
           }}
         />
       )}
+      {manage && place && Number.isFinite(year) && <ImportPlanForm place={place} year={year} onDone={() => setReload((n) => n + 1)} />}
       {tasks.error && <ErrorBox message={tasks.error} />}
       <div className="filters">
         <Field label={`${t('ld.place')} / ${t('ld.year')}`}>
@@ -500,6 +650,28 @@ export function TaskPage({ id }: { id: number }) {
             }
             onNotice={(kind, text) => run(send('POST', `/api/ledger/tasks/${task.id}/${kind}`, { text }), t('act.done', { action: t(kind === 'urge' ? 'act.urge' : 'act.instruct') }))}
           />
+          {manage && !task.archived && (
+            <MergeSplit
+              key={`ms-${task.version}`}
+              task={task}
+              busy={busy}
+              onMerge={(from) => run(send('POST', `/api/ledger/tasks/${task.id}/merge`, { version: task.version, from }), t('act.done', { action: t('ms.merge') }))}
+              onSplit={(titles) => run(send('POST', `/api/ledger/tasks/${task.id}/split`, { version: task.version, titles }), t('act.done', { action: t('ms.split') }))}
+            />
+          )}
+          {detail.data.links && (detail.data.links.merged_into !== null || detail.data.links.split_into.length > 0 || detail.data.links.merged_from.length > 0 || detail.data.links.split_from !== null) && (
+            <p data-testid="task-links">
+              {detail.data.links.merged_into !== null && <a href={href(`ledger/task/${detail.data.links.merged_into}`)}>{t('ms.mergedInto', { id: detail.data.links.merged_into })}</a>}
+              {detail.data.links.split_from !== null && <a href={href(`ledger/task/${detail.data.links.split_from}`)}>{t('ms.splitFrom', { id: detail.data.links.split_from })}</a>}
+              {detail.data.links.merged_from.length > 0 && <span> {t('ms.mergedFrom', { ids: detail.data.links.merged_from.join('、') })}</span>}
+              {detail.data.links.split_into.map((i) => (
+                <a key={i} href={href(`ledger/task/${i}`)}>
+                  {' '}
+                  {t('ms.splitInto', { id: i })}
+                </a>
+              ))}
+            </p>
+          )}
           {role && role !== 'leader' && task.state !== 'draft' && task.state !== 'closed' && (
             <ProgressForm busy={busy} onSubmit={(p) => run(send('POST', `/api/ledger/tasks/${task.id}/progress`, { version: task.version, ...p }), t('act.done', { action: t('tk.progressForm') }))} />
           )}

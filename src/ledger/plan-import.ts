@@ -1,0 +1,282 @@
+/**
+ * 分工方案 import: a decomposition table (CSV in UTF-8 or GBK, or XLSX) with
+ * the columns 任务 / 牵头单位 / 责任单位 / 时间节点. Each row updates the
+ * draft task whose source sentence shares the most character bigrams with
+ * it, or becomes a new task; units are found by name (missing ones are
+ * created). Bad rows are reported and never stop the others.
+ */
+import ExcelJS from 'exceljs';
+import { decodeBytes } from '../ingest/decode.js';
+import { parseDeadline } from './deadline.js';
+import type { LedgerStore, Task, Unit } from './store.js';
+
+export type PlanColumn = 'seq' | 'task' | 'lead' | 'responsible' | 'deadline';
+
+const HEADERS: Record<string, PlanColumn> = {
+  序号: 'seq', 编号: 'seq',
+  任务: 'task', 工作任务: 'task', 重点任务: 'task', 主要任务: 'task', 任务内容: 'task', 重点工作: 'task', 工作内容: 'task',
+  牵头单位: 'lead', 牵头部门: 'lead', 牵头: 'lead',
+  责任单位: 'responsible', 配合单位: 'responsible', 协办单位: 'responsible', 责任部门: 'responsible', 配合部门: 'responsible', 协办部门: 'responsible',
+  时间节点: 'deadline', 完成时限: 'deadline', 完成时间: 'deadline', 时限: 'deadline', 时间要求: 'deadline',
+};
+
+const norm = (s: string) => s.replace(/[\s\u3000"“”*＊:：()（）]/g, '');
+
+export function headerColumn(cell: string): PlanColumn | undefined {
+  return HEADERS[norm(cell)];
+}
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    return '';
+  }
+  return String(v);
+}
+
+export async function readTable(bytes: Uint8Array, filename: string): Promise<string[][]> {
+  const isZip = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (/\.xlsx$/i.test(filename) || isZip) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new PlanFileError(`not a readable XLSX file: ${(e as Error).message}`);
+    }
+    const ws = wb.worksheets[0];
+    if (!ws) throw new PlanFileError('the workbook has no sheet');
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (r, n) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c).value));
+      rows[n - 1] = cells;
+    });
+    return Array.from(rows, (r) => r ?? []);
+  }
+  let text: string;
+  try {
+    text = decodeBytes(bytes, filename).text.text;
+  } catch (e) {
+    throw new PlanFileError((e as Error).message);
+  }
+  return parseCsv(text.replace(/^\uFEFF/, ''));
+}
+
+export class PlanFileError extends Error {
+  override readonly name = 'PlanFileError';
+}
+
+/** Character bigrams of the text's letters and digits. */
+export function bigrams(s: string): Set<string> {
+  const t = s.replace(/[^\p{L}\p{N}]/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+const shared = (a: Set<string>, b: Set<string>) => {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+};
+
+/** Share of the row's bigrams a source sentence must contain to match. */
+export const MATCH_THRESHOLD = 0.5;
+
+/** The task whose source sentence shares the most bigrams with `text` (ties: with its title), above the threshold. */
+export function bestMatch(text: string, tasks: Task[]): { task: Task; score: number } | undefined {
+  const row = bigrams(text);
+  if (row.size === 0) return undefined;
+  let best: { task: Task; n: number; title: number } | undefined;
+  for (const t of tasks) {
+    if (!t.source.sentence) continue;
+    const n = shared(row, bigrams(t.source.sentence));
+    if (n < Math.max(2, row.size * MATCH_THRESHOLD)) continue;
+    const title = shared(row, bigrams(t.title));
+    if (!best || n > best.n || (n === best.n && title > best.title)) best = { task: t, n, title };
+  }
+  return best && { task: best.task, score: Math.round((best.n / row.size) * 100) / 100 };
+}
+
+export interface PlanUnitRef {
+  id: number;
+  name: string;
+  created: boolean;
+}
+
+export interface PlanRowResult {
+  /** 1-based row of the file. */
+  row: number;
+  task: string;
+  status: 'matched' | 'created' | 'skipped' | 'failed' | 'conflict';
+  task_id: number | null;
+  score: number | null;
+  lead_unit: PlanUnitRef | null;
+  responsible_units: PlanUnitRef[];
+  deadline: string | null;
+  problems: string[];
+}
+
+export interface PlanImportResult {
+  columns: Record<string, PlanColumn | null>;
+  problems: string[];
+  created_units: PlanUnitRef[];
+  rows: PlanRowResult[];
+  matched: number;
+  created: number;
+  skipped: number;
+}
+
+const splitUnits = (s: string) => s.split(/[、,，;；/／\n]+|\s{2,}/).map((x) => x.trim()).filter(Boolean);
+
+/** A deadline cell: an ISO or slashed date, or a phrase the deadline parser reads. */
+export function deadlineCell(cell: string, year: number): string | undefined {
+  const c = cell.trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(c);
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (d.getUTCMonth() === +m[2] - 1) return d.toISOString().slice(0, 10);
+    return undefined;
+  }
+  return parseDeadline(c, year)?.date;
+}
+
+export async function importPlan(
+  store: LedgerStore, table: string[][], where: { jurisdiction: string; year: number }, accountId: number | null, now: Date, filename: string,
+): Promise<PlanImportResult> {
+  // The header: the first of the top rows that names a task column (a title row may come first).
+  const headerAt = table.slice(0, 10).findIndex((r) => r.some((c) => headerColumn(c) === 'task'));
+  if (headerAt < 0) throw new PlanFileError('no 任务 column (任务, 工作任务 or 重点任务) in the first rows');
+  const header = table[headerAt];
+  const columns: Record<string, PlanColumn | null> = {};
+  const problems: string[] = [];
+  header.forEach((h, i) => {
+    if (!h.trim()) return;
+    const c = headerColumn(h) ?? null;
+    columns[h.trim()] = c;
+    if (!c) problems.push(`unknown column ${JSON.stringify(h.trim())} (column ${i + 1}) is ignored`);
+  });
+  const col = (name: PlanColumn) => header.map((h, i) => (headerColumn(h) === name ? i : -1)).filter((i) => i >= 0);
+  const [taskCol] = col('task');
+  const leadCols = col('lead');
+  const respCols = col('responsible');
+  const deadlineCols = col('deadline');
+
+  const units = new Map((await store.listUnits()).map((u) => [u.name, u] as [string, Unit]));
+  const createdUnits: PlanUnitRef[] = [];
+  const unitRef = async (name: string): Promise<PlanUnitRef> => {
+    const u = units.get(name);
+    if (u) return { id: u.id, name, created: false };
+    const nu = await store.createUnit(name, null, now);
+    units.set(name, nu);
+    const ref = { id: nu.id, name, created: true };
+    createdUnits.push(ref);
+    return ref;
+  };
+
+  let candidates = (await store.listTasks({ jurisdiction: where.jurisdiction, year: where.year })).filter((t) => t.state === 'draft' && t.source.sentence);
+  const rows: PlanRowResult[] = [];
+  for (let i = headerAt + 1; i < table.length; i++) {
+    const cells = table[i];
+    if (cells.every((c) => !c.trim())) continue;
+    const text = (cells[taskCol] ?? '').trim().replace(/\s+/g, ' ');
+    const r: PlanRowResult = { row: i + 1, task: text, status: 'skipped', task_id: null, score: null, lead_unit: null, responsible_units: [], deadline: null, problems: [] };
+    rows.push(r);
+    if (!text) {
+      r.problems.push('empty task: the row is skipped');
+      continue;
+    }
+    try {
+      const leadNames = leadCols.flatMap((c) => splitUnits(cells[c] ?? ''));
+      const respNames = respCols.flatMap((c) => splitUnits(cells[c] ?? '')).filter((n) => !leadNames.slice(0, 1).includes(n));
+      if (leadNames.length) r.lead_unit = await unitRef(leadNames[0]);
+      // More than one lead unit: the others share the responsibility.
+      for (const n of [...leadNames.slice(1), ...respNames]) if (!r.responsible_units.some((u) => u.name === n)) r.responsible_units.push(await unitRef(n));
+      const dl = deadlineCols.map((c) => (cells[c] ?? '').trim()).find(Boolean);
+      if (dl) {
+        const d = deadlineCell(dl, where.year);
+        if (d) r.deadline = d;
+        else r.problems.push(`unparseable deadline ${JSON.stringify(dl)}: the deadline is left as it was`);
+      }
+      const patch = {
+        ...(r.lead_unit ? { lead_unit_id: r.lead_unit.id } : {}),
+        ...(r.responsible_units.length ? { responsible_unit_ids: r.responsible_units.map((u) => u.id) } : {}),
+        ...(r.deadline ? { deadline: r.deadline } : {}),
+      };
+      const how = { action: 'import_plan', note: `分工方案 ${filename}, row ${r.row}` };
+      const m = bestMatch(text, candidates);
+      let task: Task;
+      if (m) {
+        r.score = m.score;
+        candidates = candidates.filter((t) => t.id !== m.task.id);
+        if (Object.keys(patch).length === 0) task = m.task;
+        else {
+          const v = await store.updateTask(m.task.id, m.task.version, patch, accountId, now, how);
+          if (!v.ok) {
+            r.status = 'conflict';
+            r.task_id = m.task.id;
+            r.problems.push(`task ${m.task.id} changed meanwhile; import the file again`);
+            continue;
+          }
+          task = v.task;
+        }
+        r.status = 'matched';
+      } else {
+        task = await store.createTask({ jurisdiction: where.jurisdiction, year: where.year, title: text, ...(r.deadline ? { deadline: r.deadline } : {}) }, accountId, now, how);
+        if (r.lead_unit || r.responsible_units.length) {
+          const v = await store.updateTask(task.id, task.version, { ...patch, deadline: undefined }, accountId, now, how);
+          if (v.ok) task = v.task;
+        }
+        r.status = 'created';
+      }
+      r.task_id = task.id;
+      r.deadline = task.deadline;
+    } catch (e) {
+      r.status = 'failed';
+      r.problems.push((e as Error).message);
+    }
+  }
+  if (rows.length === 0) problems.push('the table has no rows below its header');
+  return {
+    columns, problems, created_units: createdUnits, rows,
+    matched: rows.filter((r) => r.status === 'matched').length, created: rows.filter((r) => r.status === 'created').length,
+    skipped: rows.filter((r) => r.status !== 'matched' && r.status !== 'created').length,
+  };
+}

@@ -12,8 +12,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from './browser.js';
 import { createAdmin } from '../../src/ledger/admin.js';
 import { startServer, staticFiles } from '../../src/server/serve.js';
 import { openStore } from '../../src/store/open.js';
@@ -23,7 +24,6 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'web', 'dist');
 const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
-const CHROMIUM = process.env.LUOSHI_CHROMIUM ?? '/usr/bin/chromium';
 const SEED_2023 = '000_a1392cf4c794e201.txt';
 const PASSWORD = 'S3cret-pass!';
 const GRAIN = '粮食产量达到95亿斤';
@@ -83,7 +83,7 @@ describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
   const units: Record<string, number> = {};
   let taskId = 0;
   /** Console errors the app did not expect; the deliberate wrong password (401) and stale save (409) are expected. */
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   const shot = (name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, name), fullPage });
 
@@ -100,7 +100,6 @@ describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
 
   beforeAll(async () => {
     if (missingDist) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-zenhei`);
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-ledger-'));
     repo = await openStore({ db: join(dir, 'e2e.db'), env: {} });
@@ -125,20 +124,10 @@ describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
     supApi = new ApiClient(base);
     await supApi.login('sup');
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
-    });
-    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const url = msg.location().url;
-      if (/Failed to load resource: the server responded with a status of 401/.test(msg.text()) && url.endsWith('/api/ledger/login')) return;
-      if (/Failed to load resource: the server responded with a status of 409/.test(msg.text()) && /\/api\/ledger\/tasks\/\d+$/.test(url)) return;
-      consoleErrors.push(`${msg.text()} (${url})`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+    ({ browser, context, page, consoleErrors } = await openBrowser([
+      { status: 401, url: /\/api\/ledger\/login$/ },
+      { status: 409, url: /\/api\/ledger\/tasks\/\d+$/ },
+    ]));
   });
 
   afterAll(async () => {

@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from './browser.js';
 import { startServer, staticFiles } from '../../src/server/serve.js';
 import { openStore } from '../../src/store/open.js';
 import type { Repository } from '../../src/store/repository.js';
@@ -19,7 +20,6 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'web', 'dist');
 const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
-const CHROMIUM = process.env.LUOSHI_CHROMIUM ?? '/usr/bin/chromium';
 const SEED_2023 = '000_a1392cf4c794e201.txt';
 const SEED_2024 = '004_7053f82eff3fb455.txt';
 
@@ -36,7 +36,7 @@ describe.skipIf(skip)('web UI in headless Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   /** Console errors the app did not expect; network failures of deliberate bad uploads are expected. */
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   const api = async <T>(path: string): Promise<T> => (await fetch(base + path)).json() as Promise<T>;
   const shot = (name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, name), fullPage });
@@ -58,25 +58,12 @@ describe.skipIf(skip)('web UI in headless Chromium', () => {
 
   beforeAll(async () => {
     if (missingDist) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-zenhei`);
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-'));
     repo = await openStore({ db: join(dir, 'e2e.db'), env: {} });
     server = await startServer(repo, 0, '127.0.0.1', { staticHandler: staticFiles(DIST) });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
-    });
-    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const url = msg.location().url;
-      if (/Failed to load resource: the server responded with a status of 422/.test(msg.text()) && url.includes('/api/import')) return;
-      consoleErrors.push(`${msg.text()} (${url})`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+    ({ browser, context, page, consoleErrors } = await openBrowser([{ status: 422, url: /\/api\/import/ }]));
   });
 
   afterAll(async () => {

@@ -3,8 +3,15 @@
  * downloaded one), with the flags this closed network needs, and a record
  * of console errors so a suite can fail on any it did not expect.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, staticFiles } from '../../src/server/serve.js';
+import { openStore } from '../../src/store/open.js';
+import type { Repository } from '../../src/store/repository.js';
 
 export const CHROMIUM = process.env.LUOSHI_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -39,4 +46,40 @@ export async function openBrowser(expected: ExpectedError[] = []): Promise<Brows
   });
   page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
   return { browser, context, page, consoleErrors };
+}
+
+// --- the app under test ----------------------------------------------------
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'web', 'dist');
+export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
+export const SHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** Outside CI a missing build skips the suites (with a message); in CI they run and fail. */
+export const MISSING_DIST = !existsSync(join(DIST, 'index.html'));
+export const SKIP_E2E = MISSING_DIST && !process.env.CI;
+if (SKIP_E2E) process.stderr.write('test/e2e: SKIPPED — web/dist is missing; run `npm run build:web` (in CI this test runs and fails instead)\n');
+
+export interface WebApp {
+  readonly repo: Repository;
+  readonly base: string;
+  close(): Promise<void>;
+}
+
+/** A real server on a temporary SQLite database serving the built UI. */
+export async function startWebApp(options: { now?: () => Date } = {}): Promise<WebApp> {
+  if (MISSING_DIST) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
+  mkdirSync(SHOTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-'));
+  const repo = await openStore({ db: join(dir, 'e2e.db'), env: {} });
+  const server = await startServer(repo, 0, '127.0.0.1', { staticHandler: staticFiles(DIST), ...(options.now ? { now: options.now } : {}) });
+  return {
+    repo,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      await new Promise((ok) => server.close(ok));
+      await repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

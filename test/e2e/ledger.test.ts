@@ -6,31 +6,18 @@
  * the API; everything after goes through the pages. Screenshots go to
  * docs/screenshots/ledger-*.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser } from './browser.js';
+import { openBrowser, SEEDS, SHOTS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
 import { createAdmin } from '../../src/ledger/admin.js';
-import { startServer, staticFiles } from '../../src/server/serve.js';
-import { openStore } from '../../src/store/open.js';
 import type { Repository } from '../../src/store/repository.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = join(ROOT, 'web', 'dist');
-const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 const SEED_2023 = '000_a1392cf4c794e201.txt';
 const PASSWORD = 'S3cret-pass!';
 const GRAIN = '粮食产量达到95亿斤';
 
-const missingDist = !existsSync(join(DIST, 'index.html'));
-const skip = missingDist && !process.env.CI;
-if (skip) process.stderr.write('test/e2e: SKIPPED — web/dist is missing; run `npm run build:web` (in CI this test runs and fails instead)\n');
 
 /** A cookie-keeping API client for the set-up, the way a browser talks to the ledger. */
 class ApiClient {
@@ -70,13 +57,11 @@ class ApiClient {
   }
 }
 
-describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
-  let dir: string;
+describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
+  let app: WebApp;
   let repo: Repository;
-  let server: Server;
   let base: string;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let supApi: ApiClient;
   const clock = new Date('2023-06-15T10:00:00+08:00');
@@ -99,12 +84,8 @@ describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (missingDist) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-ledger-'));
-    repo = await openStore({ db: join(dir, 'e2e.db'), env: {} });
-    server = await startServer(repo, 0, '127.0.0.1', { staticHandler: staticFiles(DIST), now: () => clock });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await startWebApp({ now: () => clock });
+    ({ repo, base } = app);
 
     // Set-up through the API: the report, the first administrator (the CLI's helper), units and accounts.
     const imported = await fetch(`${base}/api/import?filename=${SEED_2023}`, { method: 'POST', body: readFileSync(join(SEEDS, SEED_2023)) });
@@ -124,7 +105,7 @@ describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
     supApi = new ApiClient(base);
     await supApi.login('sup');
 
-    ({ browser, context, page, consoleErrors } = await openBrowser([
+    ({ browser, page, consoleErrors } = await openBrowser([
       { status: 401, url: /\/api\/ledger\/login$/ },
       { status: 409, url: /\/api\/ledger\/tasks\/\d+$/ },
     ]));
@@ -132,9 +113,7 @@ describe.skipIf(skip)('督办 ledger in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-    await repo?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
     expect(consoleErrors).toEqual([]);
   });
 

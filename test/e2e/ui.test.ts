@@ -3,37 +3,20 @@
  * built UI from web/dist, headless Debian Chromium driven by playwright-core.
  * Screenshots of each view go to docs/screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser } from './browser.js';
-import { startServer, staticFiles } from '../../src/server/serve.js';
-import { openStore } from '../../src/store/open.js';
-import type { Repository } from '../../src/store/repository.js';
+import { openBrowser, SEEDS, SHOTS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = join(ROOT, 'web', 'dist');
-const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 const SEED_2023 = '000_a1392cf4c794e201.txt';
 const SEED_2024 = '004_7053f82eff3fb455.txt';
 
-const missingDist = !existsSync(join(DIST, 'index.html'));
-const skip = missingDist && !process.env.CI;
-if (skip) process.stderr.write('test/e2e: SKIPPED — web/dist is missing; run `npm run build:web` (in CI this test runs and fails instead)\n');
 
-describe.skipIf(skip)('web UI in headless Chromium', () => {
-  let dir: string;
-  let repo: Repository;
-  let server: Server;
+describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
+  let app: WebApp;
   let base: string;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   /** Console errors the app did not expect; network failures of deliberate bad uploads are expected. */
   let consoleErrors: string[] = [];
@@ -57,20 +40,14 @@ describe.skipIf(skip)('web UI in headless Chromium', () => {
   const uploadRow = (name: string) => page.locator('[data-testid=upload-row]', { has: page.locator('.fname', { hasText: name }) });
 
   beforeAll(async () => {
-    if (missingDist) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-'));
-    repo = await openStore({ db: join(dir, 'e2e.db'), env: {} });
-    server = await startServer(repo, 0, '127.0.0.1', { staticHandler: staticFiles(DIST) });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    ({ browser, context, page, consoleErrors } = await openBrowser([{ status: 422, url: /\/api\/import/ }]));
+    app = await startWebApp();
+    base = app.base;
+    ({ browser, page, consoleErrors } = await openBrowser([{ status: 422, url: /\/api\/import/ }]));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-    await repo?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
     expect(consoleErrors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /** The 督办 ledger: sign-in, the board grouped by lead unit, a task's page and the unit officer's own tasks. */
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, qs, useApi, type DocumentSummary, type Page } from '../api';
-import { ErrorBox, Field, Loading } from '../common';
+import { ErrorBox, Field, FilterSelect, Loading } from '../common';
 import { useI18n } from '../i18n';
 import { Conflict, LIGHTS, STATES, useLedger, type Action, type HistoryEntry, type Light, type Task, type TaskDetail, type Unit } from '../ledger';
 import { href, navigate } from '../router';
@@ -420,36 +420,12 @@ export function Board({ params }: { params: URLSearchParams }) {
             ))}
           </select>
         </Field>
-        <Field label={t('ld.unit')}>
-          <select value={unit} onChange={(e) => set('unit', e.target.value)} data-testid="filter-unit">
-            <option value="">{t('all')}</option>
-            {(units.data?.items ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('ld.light')}>
-          <select value={light} onChange={(e) => set('light', e.target.value)} data-testid="filter-light">
-            <option value="">{t('all')}</option>
-            {LIGHTS.map((l) => (
-              <option key={l} value={l}>
-                {t(`light.${l}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('ld.state')}>
-          <select value={state} onChange={(e) => set('state', e.target.value)} data-testid="filter-state">
-            <option value="">{t('all')}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <FilterSelect label={t('ld.unit')} value={unit} onChange={(v) => set('unit', v)} testId="filter-unit"
+          options={(units.data?.items ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+        <FilterSelect label={t('ld.light')} value={light} onChange={(v) => set('light', v)} testId="filter-light"
+          options={LIGHTS.map((l) => ({ value: l, label: t(`light.${l}`) }))} />
+        <FilterSelect label={t('ld.state')} value={state} onChange={(v) => set('state', v)} testId="filter-state"
+          options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))} />
         <span className="spacer" />
         {place && (
           <span className="downloads">

@@ -3,13 +3,14 @@
  * parameters are validated at the edge; errors share one envelope.
  */
 import { z } from 'zod';
-import { toCsv, toXlsx } from '../export/table.js';
 import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
 import { isFailure, processBytes } from '../pipeline.js';
 import type { Repository } from '../store/repository.js';
 import { errorResponse, HttpError, json, type AppRequest, type AppResponse } from './http.js';
+import { table } from './respond.js';
+import { parseQuery, year, type Format, type Route } from './validate.js';
 import { ledgerRoutes, type LedgerOptions } from './ledger-routes.js';
 import { withReadCache } from './cache.js';
 import { openApiDocument } from './openapi.js';
@@ -29,54 +30,17 @@ export interface AppOptions {
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
 
-type Format = 'json' | 'csv' | 'xlsx';
-
-interface Route {
-  readonly method: string;
-  readonly pattern: RegExp;
-  readonly handler: (req: AppRequest, params: string[], query: URLSearchParams, format: Format) => Promise<AppResponse>;
-}
-
 const LEVELS = ['national', 'province', 'prefecture', 'county', 'district'] as const;
-const year = z.coerce.number().int().min(1949).max(2100);
+
 const paging = {
   _limit: z.coerce.number().int().min(1).max(10000).default(100),
   _offset: z.coerce.number().int().min(0).default(0),
 };
+
 const placeFilters = {
   jurisdiction: z.string().max(50).optional(),
   level: z.enum(LEVELS).optional(),
 };
-
-function parseQuery<T extends z.ZodRawShape>(shape: T, query: URLSearchParams): z.infer<z.ZodObject<T>> {
-  const known = new Set(Object.keys(shape));
-  const raw: Record<string, string> = {};
-  for (const [k, v] of query) {
-    if (k === '_format') continue;
-    if (!known.has(k)) throw new HttpError(400, `unknown query parameter: ${k}`, [{ field: k, message: `allowed: ${[...known].join(', ')}` }]);
-    raw[k] = v;
-  }
-  const parsed = z.object(shape).safeParse(raw);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-    throw new HttpError(400, `invalid query: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
-  }
-  return parsed.data;
-}
-
-async function table<T extends object>(format: Format, rows: T[], columns: (keyof T)[], name: string, envelope: unknown): Promise<AppResponse> {
-  if (format === 'csv') {
-    return { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` }, body: toCsv(rows, columns) };
-  }
-  if (format === 'xlsx') {
-    return {
-      status: 200,
-      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}.xlsx"` },
-      body: new Uint8Array(await toXlsx(rows, columns, name)),
-    };
-  }
-  return json(200, envelope);
-}
 
 const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'doc_type', 'script', 'n_targets', 'n_outcomes', 'n_commitments', 'duplicates', 'file_name', 'part'] as const;
 const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year', 'year', 'fact', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text', 'start', 'end', 'source_start', 'source_end'] as const;

@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
-import { toXlsx } from '../export/table.js';
 import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, parseCookies, sameToken, SESSION_COOKIE, verifyPassword } from '../ledger/auth.js';
 import { lightRules as makeRules, type LightRules } from '../ledger/lights.js';
 import { LedgerStore, NotFound, WorkflowInputError, type Account, type Task, type Versioned } from '../ledger/store.js';
@@ -14,13 +13,10 @@ import { dashboard, progressHtml, progressTable, PROGRESS_COLUMNS, publicProgres
 import { importPlan, PlanFileError, readTable } from '../ledger/plan-import.js';
 import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, ROLES, STATES, type Role } from '../ledger/workflow.js';
 import { findReport, type Repository } from '../store/repository.js';
+import { Access, MANAGE, type Session } from './access.js';
 import { HttpError, json, type AppRequest, type AppResponse } from './http.js';
-
-export interface LedgerRoute {
-  readonly method: string;
-  readonly pattern: RegExp;
-  readonly handler: (req: AppRequest, params: string[], query: URLSearchParams, format: 'json' | 'csv' | 'xlsx') => Promise<AppResponse>;
-}
+import { xlsxResponse } from './respond.js';
+import { bodyOf, id, isoDate, parse, parseQuery as queryOf, year, type Route } from './validate.js';
 
 export interface LedgerOptions {
   /** The clock (tests move it). */
@@ -32,49 +28,11 @@ export interface LedgerOptions {
   readonly loginLimiter?: LoginLimiter;
 }
 
-interface Session {
-  account: Account;
-  csrf: string;
-  id: string;
-}
-
-const year = z.coerce.number().int().min(1949).max(2100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-const id = z.number().int().positive();
-
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, what: string): z.infer<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const errors = r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-    throw new HttpError(400, `invalid ${what}: ${errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; ')}`, errors);
-  }
-  return r.data;
-}
-
-function bodyOf(req: AppRequest): unknown {
-  if (!req.body || req.body.length === 0) return {};
-  try {
-    return JSON.parse(Buffer.from(req.body).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'the body is not valid JSON');
-  }
-}
-
-function queryOf<T extends z.ZodRawShape>(shape: T, query: URLSearchParams): z.infer<z.ZodObject<T>> {
-  const raw: Record<string, string> = {};
-  for (const [k, v] of query) {
-    if (k === '_format') continue;
-    if (!(k in shape)) throw new HttpError(400, `unknown query parameter: ${k}`, [{ field: k, message: `allowed: ${Object.keys(shape).join(', ')}` }]);
-    raw[k] = v;
-  }
-  return parse(z.object(shape).strict(), raw, 'query');
-}
-
 function withCookie(res: AppResponse, setCookie: string): AppResponse {
   return { ...res, headers: { ...res.headers, 'set-cookie': setCookie, 'cache-control': 'no-store' } };
 }
 
-export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): LedgerRoute[] {
+export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Route[] {
   const store = new LedgerStore(repo);
   const now = options.now ?? (() => new Date());
   const rules = makeRules(options.lightRules);
@@ -82,40 +40,12 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Led
   const limiter = options.loginLimiter ?? new LoginLimiter();
   const secure = options.secureCookies ?? false;
 
-  async function sessionOf(req: AppRequest): Promise<Session | undefined> {
-    const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-    return token ? store.session(token, now()) : undefined;
-  }
-
-  /** Double submit: the header must repeat the cookie (and the session's token when signed in). */
-  function checkCsrf(req: AppRequest, s: Session | undefined): void {
-    const header = req.headers[CSRF_HEADER];
-    const fromCookie = parseCookies(req.headers.cookie)[CSRF_COOKIE];
-    if (!header || !sameToken(header, fromCookie) || (s && !sameToken(header, s.csrf))) {
-      throw new HttpError(403, `missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`);
-    }
-  }
-
-  async function reader(req: AppRequest, roles?: Role[]): Promise<Session> {
-    const s = await sessionOf(req);
-    if (!s) throw new HttpError(401, 'sign in first (POST /api/ledger/login)');
-    if (roles && !roles.includes(s.account.role)) throw new HttpError(403, `this needs the role ${roles.join(' or ')}; you are ${s.account.role}`);
-    return s;
-  }
-
-  async function writer(req: AppRequest, roles?: Role[]): Promise<Session> {
-    const s = await sessionOf(req);
-    checkCsrf(req, s);
-    if (!s) throw new HttpError(401, 'sign in first (POST /api/ledger/login)');
-    if (roles && !roles.includes(s.account.role)) throw new HttpError(403, `this needs the role ${roles.join(' or ')}; you are ${s.account.role}`);
-    return s;
-  }
-
-  /** Units a unit officer answers for (their unit and those below it); undefined: all. */
-  async function scope(a: Account): Promise<number[] | undefined> {
-    if (a.role !== 'unit_officer') return undefined;
-    return a.unit_id === null ? [] : store.unitSubtree(a.unit_id);
-  }
+  const access = new Access(store, now);
+  const sessionOf = (req: AppRequest) => access.session(req);
+  const checkCsrf = (req: AppRequest, s: Session | undefined) => access.checkCsrf(req, s);
+  const reader = (req: AppRequest, roles?: Role[]) => access.reader(req, roles);
+  const writer = (req: AppRequest, roles?: Role[]) => access.writer(req, roles);
+  const scope = (a: Account) => access.scope(a);
 
   async function taskFor(s: Session, taskId: number): Promise<Task> {
     const t = await store.getTask(taskId);
@@ -155,8 +85,6 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Led
     const units = s ? await scope(s.account) : undefined;
     return store.listTasks({ jurisdiction: q.jurisdiction, year: q.year, unitIds: units, ...extra });
   }
-
-  const MANAGE: Role[] = ['admin', 'supervisor'];
 
   return [
     {
@@ -479,13 +407,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Led
         const rows = progressTable(tasks, await store.listUnits(), reports, rules, now(), q.month);
         const title = `${q.jurisdiction}${q.year}年重点工作任务${q.month ? `（截至${q.month}）` : ''}进展情况表`;
         if (html) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" }, body: progressHtml(title, rows) };
-        if (format === 'xlsx') {
-          return {
-            status: 200,
-            headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="progress-${q.year}${q.month ? '-' + q.month : ''}.xlsx"` },
-            body: new Uint8Array(await toXlsx(rows, PROGRESS_COLUMNS, '进展情况')),
-          };
-        }
+        if (format === 'xlsx') return xlsxResponse(rows, PROGRESS_COLUMNS, '进展情况', `progress-${q.year}${q.month ? '-' + q.month : ''}`);
         if (format === 'csv') throw new HttpError(400, 'the progress table exists as .json, .xlsx and .html');
         return json(200, { ok: true, title, columns: PROGRESS_COLUMNS, items: rows });
       },

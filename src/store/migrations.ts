@@ -94,6 +94,41 @@ const MIGRATIONS: Migration[] = [
     name: 'substring (trigram) index for queries of three characters or more',
     statements: ({ trigramIndexDdl }) => [...trigramIndexDdl],
   },
+  {
+    version: 6,
+    name: 'deputies\' votes on livelihood projects (票决) and suggestion/proposal handling (建议/提案)',
+    statements: ({ types: t }) => [
+      `create table vote_sessions (id ${t.id}, jurisdiction text not null, year integer not null, title text not null, seats integer not null,
+        threshold text not null, document_id integer references documents(id), created_by integer references accounts(id),
+        created_at text not null, updated_at text not null)`,
+      `create table vote_candidates (id ${t.id}, session_id integer not null references vote_sessions(id), ord integer not null,
+        title text not null, detail text, source_sentence text, document_id integer references documents(id), fact_id integer references facts(id),
+        task_id integer references tasks(id), created_at text not null)`,
+      `create index vote_candidates_session on vote_candidates (session_id, ord)`,
+      `create table deputies (id ${t.id}, session_id integer not null references vote_sessions(id), ord integer not null, name text not null,
+        delegation text, code_hash text not null unique, code_issued_at text not null)`,
+      `create index deputies_session on deputies (session_id, ord)`,
+      `create table vote_rounds (id ${t.id}, session_id integer not null references vote_sessions(id), round_no integer not null,
+        kind text not null, seats integer, candidate_ids_json text not null, state text not null, opened_at text not null,
+        closed_at text, result_json text, unique (session_id, round_no))`,
+      // Who voted: no time, no choice. The ballot: no voter, no time, and a
+      // random id, so neither the columns nor the order link the two.
+      `create table vote_participation (round_id integer not null references vote_rounds(id), deputy_id integer not null references deputies(id),
+        primary key (round_id, deputy_id))`,
+      `create table ballots (id ${t.bigint} primary key, round_id integer not null references vote_rounds(id), choices_json text not null)`,
+      `create index ballots_round on ballots (round_id)`,
+      `create table proposals (id ${t.id}, jurisdiction text not null, year integer not null, kind text not null, number text not null,
+        title text not null, proposers_json text not null, received_at text not null, assigned_at text, reply_deadline text, state text not null,
+        reply_text text, replied_at text, satisfaction text, satisfaction_at text, follow_up text, version integer not null default 1,
+        created_at text not null, updated_at text not null, unique (jurisdiction, year, kind, number))`,
+      `create table proposal_units (proposal_id integer not null references proposals(id), unit_id integer not null references units(id),
+        role text not null, primary key (proposal_id, unit_id))`,
+      `create table proposal_history (id ${t.id}, proposal_id integer not null references proposals(id), account_id integer references accounts(id),
+        action text not null, at text not null, note text)`,
+      `create index proposal_history_proposal on proposal_history (proposal_id, id)`,
+      `create table settings (key text primary key, value text not null, updated_at text not null)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -230,6 +230,126 @@ export interface NoticesTable {
   read_at: string | null;
 }
 
+// --- 票决: deputies' votes on livelihood projects (migration 6) ---------------------
+
+export interface VoteSessionsTable {
+  id: Generated<number>;
+  jurisdiction: string;
+  year: number;
+  title: string;
+  /** How many projects the congress picks (each ballot chooses up to this many). */
+  seats: number;
+  /** none | majority_of_roster | majority_of_ballots */
+  threshold: string;
+  document_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VoteCandidatesTable {
+  id: Generated<number>;
+  session_id: number;
+  ord: number;
+  title: string;
+  detail: string | null;
+  source_sentence: string | null;
+  document_id: number | null;
+  fact_id: number | null;
+  /** The ledger task made from it once adopted. */
+  task_id: number | null;
+  created_at: string;
+}
+
+export interface DeputiesTable {
+  id: Generated<number>;
+  session_id: number;
+  ord: number;
+  name: string;
+  /** 代表团 */
+  delegation: string | null;
+  /** sha256 of the deputy's voting code (shown once, never stored). */
+  code_hash: string;
+  code_issued_at: string;
+}
+
+export interface VoteRoundsTable {
+  id: Generated<number>;
+  session_id: number;
+  round_no: number;
+  /** selection (票决) | satisfaction (满意度测评) */
+  kind: string;
+  seats: number | null;
+  candidate_ids_json: string;
+  /** open | closed */
+  state: string;
+  opened_at: string;
+  closed_at: string | null;
+  /** The tally as computed at closing, kept to show it is reproducible. */
+  result_json: string | null;
+}
+
+export interface VoteParticipationTable {
+  round_id: number;
+  deputy_id: number;
+}
+
+export interface BallotsTable {
+  /** Random, so the order of ballots says nothing about who cast them. */
+  id: number;
+  round_id: number;
+  choices_json: string;
+}
+
+// --- 建议/提案: suggestions and proposals to answer (migration 6) -----------------
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  jurisdiction: string;
+  year: number;
+  /** suggestion (人大代表建议) | proposal (政协提案) */
+  kind: string;
+  number: string;
+  title: string;
+  proposers_json: string;
+  received_at: string;
+  assigned_at: string | null;
+  reply_deadline: string | null;
+  /** registered | assigned | replied */
+  state: string;
+  reply_text: string | null;
+  replied_at: string | null;
+  /** satisfied (满意) | basically (基本满意) | dissatisfied (不满意) */
+  satisfaction: string | null;
+  satisfaction_at: string | null;
+  follow_up: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProposalUnitsTable {
+  proposal_id: number;
+  unit_id: number;
+  /** lead (主办) | assist (会办) */
+  role: string;
+}
+
+export interface ProposalHistoryTable {
+  id: Generated<number>;
+  proposal_id: number;
+  account_id: number | null;
+  action: string;
+  at: string;
+  note: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   accounts: AccountsTable;
@@ -247,4 +367,14 @@ export interface Database {
   duplicates: DuplicatesTable;
   schema_migrations: MigrationsTable;
   doc_sketches: DocSketchesTable;
+  vote_sessions: VoteSessionsTable;
+  vote_candidates: VoteCandidatesTable;
+  deputies: DeputiesTable;
+  vote_rounds: VoteRoundsTable;
+  vote_participation: VoteParticipationTable;
+  ballots: BallotsTable;
+  proposals: ProposalsTable;
+  proposal_units: ProposalUnitsTable;
+  proposal_history: ProposalHistoryTable;
+  settings: SettingsTable;
 }

@@ -123,6 +123,11 @@ export interface NewTask {
   firmness?: 'hard' | 'soft' | 'neutral' | null;
   livelihood?: boolean;
   internal_note?: string | null;
+  /** Where it came from when not typed in (default manual). */
+  source_kind?: string;
+  source_sentence?: string | null;
+  document_id?: number | null;
+  fact_id?: number | null;
 }
 
 export type Versioned<T> = { ok: true; task: T } | { ok: false; current: Task };
@@ -295,18 +300,37 @@ export class LedgerStore {
   }
 
   async createTask(t: NewTask, accountId: number | null, now: Date, how: { action?: string; note?: string | null } = {}): Promise<Task> {
+    return (await this.createTasks([t], accountId, now, how))[0];
+  }
+
+  /**
+   * Several tasks in one transaction; `then` runs inside it, so whatever
+   * links back to the new tasks commits with them or not at all.
+   */
+  async createTasks(
+    list: readonly NewTask[],
+    accountId: number | null,
+    now: Date,
+    how: { action?: string; note?: string | null } = {},
+    then?: (trx: Transaction<Database>, tasks: Task[]) => Promise<void>,
+  ): Promise<Task[]> {
     return this.db.transaction().execute(async (trx) => {
-      const id = await this.insertTask(trx, {
-        jurisdiction: t.jurisdiction, year: t.year, document_id: null, fact_id: null, source_kind: 'manual', title: t.title,
-        source_sentence: null, source_start: null, source_end: null, source_file_start: null, source_file_end: null,
-        indicator: t.indicator ?? null, figure_value: t.figure_value ?? null, figure_unit: t.figure_unit ?? null, figure_text: null,
-        firmness: t.firmness ?? null, livelihood: t.livelihood ? 1 : 0, deadline_phrase: t.deadline_phrase ?? null,
-        ...(t.deadline ? { deadline: t.deadline, deadline_rule: 'set by a supervisor' } : deadlineRow(t.deadline_phrase, t.year)),
-        internal_note: t.internal_note ?? null,
-      }, now);
-      const task = (await this.load(trx, id))!;
-      await this.history(trx, id, accountId, how.action ?? 'create', null, task, how.note ?? null, now);
-      return task;
+      const out: Task[] = [];
+      for (const t of list) {
+        const id = await this.insertTask(trx, {
+          jurisdiction: t.jurisdiction, year: t.year, document_id: t.document_id ?? null, fact_id: t.fact_id ?? null, source_kind: t.source_kind ?? 'manual', title: t.title,
+          source_sentence: t.source_sentence ?? null, source_start: null, source_end: null, source_file_start: null, source_file_end: null,
+          indicator: t.indicator ?? null, figure_value: t.figure_value ?? null, figure_unit: t.figure_unit ?? null, figure_text: null,
+          firmness: t.firmness ?? null, livelihood: t.livelihood ? 1 : 0, deadline_phrase: t.deadline_phrase ?? null,
+          ...(t.deadline ? { deadline: t.deadline, deadline_rule: 'set by a supervisor' } : deadlineRow(t.deadline_phrase, t.year)),
+          internal_note: t.internal_note ?? null,
+        }, now);
+        const task = (await this.load(trx, id))!;
+        await this.history(trx, id, accountId, how.action ?? 'create', null, task, how.note ?? null, now);
+        out.push(task);
+      }
+      if (then) await then(trx, out);
+      return out;
     });
   }
 

@@ -1,0 +1,50 @@
+/**
+ * Candidate projects for a 票决 session: typed or pasted as a list (one per
+ * line, or ①…⑩ run together as reports print them), or taken from a stored
+ * report's livelihood projects (民生实事).
+ */
+import type { DocumentDetail } from '../store/repository.js';
+
+export interface CandidateInput {
+  title: string;
+  detail?: string | null;
+  source_sentence?: string | null;
+  document_id?: number | null;
+  fact_id?: number | null;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿';
+const NUMBER_PREFIX = new RegExp(
+  `^\\s*(?:[${CIRCLED}]|[（(]\\s*[0-9０-９一二三四五六七八九十]+\\s*[)）]|[0-9０-９]+\\s*[.．、)）]|[一二三四五六七八九十]+\\s*[、.．]|第[一二三四五六七八九十百0-9]+[项件个]\\s*[:：，,、]?)\\s*`,
+);
+
+/** One title per item; numbering, bullets and trailing punctuation removed; a `title：detail` line keeps the detail. */
+export function parseCandidateList(text: string): CandidateInput[] {
+  const pieces = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .flatMap((line) => line.split(new RegExp(`(?=[${CIRCLED}])`)));
+  const out: CandidateInput[] = [];
+  for (const raw of pieces) {
+    const line = raw.replace(NUMBER_PREFIX, '').replace(/^[\s•·\-*]+/, '').replace(/[\s；;。,，]+$/, '').trim();
+    if (!line) continue;
+    const colon = line.search(/[：:]/);
+    if (colon > 0 && colon <= 40) out.push({ title: line.slice(0, colon).trim(), detail: line.slice(colon + 1).trim() || null });
+    else out.push({ title: line.length > 200 ? line.slice(0, 200) : line, detail: line.length > 200 ? line : null });
+  }
+  return out;
+}
+
+/** The livelihood projects (民生实事) a stored report commits to, in report order. */
+export function candidatesFromDocument(doc: DocumentDetail): CandidateInput[] {
+  const seen = new Set<string>();
+  const out: CandidateInput[] = [];
+  for (const f of doc.facts) {
+    if (f.fact !== 'commitment') continue;
+    const d = f.data as { livelihood?: boolean; sentence?: string };
+    if (!d.livelihood || seen.has(f.text)) continue;
+    seen.add(f.text);
+    out.push({ title: f.text.length > 200 ? f.text.slice(0, 200) : f.text, detail: null, source_sentence: d.sentence ?? f.text, document_id: doc.id, fact_id: f.id });
+  }
+  return out;
+}

@@ -35,16 +35,24 @@ export function parseCandidateList(text: string): CandidateInput[] {
   return out;
 }
 
-/** The livelihood projects (民生实事) a stored report commits to, in report order. */
+/**
+ * The livelihood projects (民生实事) a stored report commits to, in report
+ * order: one candidate per sentence (a report's ① item often holds several
+ * quantified commitments), titled by the sentence without its numbering.
+ */
 export function candidatesFromDocument(doc: DocumentDetail): CandidateInput[] {
   const seen = new Set<string>();
   const out: CandidateInput[] = [];
   for (const f of doc.facts) {
     if (f.fact !== 'commitment') continue;
     const d = f.data as { livelihood?: boolean; sentence?: string };
-    if (!d.livelihood || seen.has(f.text)) continue;
-    seen.add(f.text);
-    out.push({ title: f.text.length > 200 ? f.text.slice(0, 200) : f.text, detail: null, source_sentence: d.sentence ?? f.text, document_id: doc.id, fact_id: f.id });
+    const sentence = d.sentence ?? f.text;
+    if (!d.livelihood || seen.has(sentence)) continue;
+    seen.add(sentence);
+    const [first] = parseCandidateList(sentence);
+    if (!first) continue;
+    const title = first.detail && first.title.length < 6 ? `${first.title}：${first.detail}` : first.title;
+    out.push({ title: title.length > 200 ? title.slice(0, 200) : title, detail: title.length > 200 ? sentence : null, source_sentence: sentence, document_id: doc.id, fact_id: f.id });
   }
   return out;
 }

@@ -87,3 +87,22 @@ describe('candidate lists and voting codes', () => {
     expect(codeHash(c.toLowerCase().replace('-', ' '))).toBe(codeHash(c));
   });
 });
+
+describe('candidates from a stored report', () => {
+  it('one candidate per livelihood sentence, numbering removed, linked to its fact', async () => {
+    const { candidatesFromDocument } = await import('../../src/votes/candidates.js');
+    const fact = (id: number, text: string, sentence: string, livelihood = true) => ({ id, fact: 'commitment', text, data: { sentence, livelihood } });
+    const doc = {
+      id: 7,
+      facts: [
+        fact(1, '①城镇新增就业1.5万人', '①城镇新增就业1.5万人，农村劳动力转移就业25万人。'),
+        fact(2, '农村劳动力转移就业25万人', '①城镇新增就业1.5万人，农村劳动力转移就业25万人。'),
+        fact(3, '②新改建农村公路200公里', '②新改建农村公路200公里，改造农村危桥10座。'),
+        fact(4, '新建厂房10万平方米', '新建厂房10万平方米。', false),
+      ],
+    } as unknown as Parameters<typeof candidatesFromDocument>[0];
+    const list = candidatesFromDocument(doc);
+    expect(list.map((c) => c.title)).toEqual(['城镇新增就业1.5万人，农村劳动力转移就业25万人', '新改建农村公路200公里，改造农村危桥10座']);
+    expect(list.map((c) => c.fact_id)).toEqual([1, 3]);
+  });
+});

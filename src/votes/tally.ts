@@ -48,7 +48,7 @@ export interface SelectionTally {
   blank: number;
   rows: SelectionRow[];
   elected: number[];
-  /** Every group of two or more candidates with equal votes, reported whether or not it matters. */
+  /** Every group of two or more candidates with equal votes (above zero), reported whether or not it matters. */
   ties: TieGroup[];
   /** Set when a tie spans the last seats: these candidates compete for `seats_left` seats in a further round. */
   undecided: { candidate_ids: number[]; seats_left: number } | null;
@@ -138,9 +138,10 @@ export function tallySelection(candidates: readonly Candidate[], ballots: readon
   let undecided: SelectionTally['undecided'] = null;
   const ties: TieGroup[] = [];
   for (const g of groups) {
-    const ok = qualifies(g.v, threshold, roster, ballots.length) && g.v > 0;
     let decides = false;
-    if (!ok) for (const id of g.ids) status.set(id, 'below_threshold');
+    // No votes: not chosen by anyone, whatever seats are left.
+    if (g.v === 0) for (const id of g.ids) status.set(id, 'not_elected');
+    else if (!qualifies(g.v, threshold, roster, ballots.length)) for (const id of g.ids) status.set(id, 'below_threshold');
     else if (undecided || elected.length >= seats) for (const id of g.ids) status.set(id, 'not_elected');
     else if (elected.length + g.ids.length <= seats) for (const id of g.ids) { status.set(id, 'elected'); elected.push(id); }
     else {
@@ -148,7 +149,7 @@ export function tallySelection(candidates: readonly Candidate[], ballots: readon
       decides = true;
       for (const id of g.ids) status.set(id, 'tied');
     }
-    if (g.ids.length > 1) ties.push({ votes: g.v, candidate_ids: [...g.ids], decides_seats: decides });
+    if (g.ids.length > 1 && g.v > 0) ties.push({ votes: g.v, candidate_ids: [...g.ids], decides_seats: decides });
   }
   let rank = 0;
   let seen = 0;

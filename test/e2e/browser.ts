@@ -83,3 +83,41 @@ export async function startWebApp(options: { now?: () => Date } = {}): Promise<W
     },
   };
 }
+
+/** A cookie-keeping API client for the set-up, the way a browser talks to the ledger. */
+export class ApiClient {
+  private readonly cookies = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  private keep(res: Response): Response {
+    for (const set of res.headers.getSetCookie()) {
+      const [pair] = set.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq), decodeURIComponent(pair.slice(eq + 1)));
+    }
+    return res;
+  }
+
+  private headers(): Record<string, string> {
+    const h: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const csrf = this.cookies.get('luoshi_csrf');
+    if (csrf) h['x-csrf-token'] = csrf;
+    return h;
+  }
+
+  async get<T = Record<string, unknown>>(path: string): Promise<T> {
+    return (await this.keep(await fetch(this.base + path, { headers: this.headers() })).json()) as T;
+  }
+
+  async send(method: 'POST' | 'PUT', path: string, data: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = this.keep(await fetch(this.base + path, { method, headers: this.headers(), body: JSON.stringify(data) }));
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  async login(name: string, password: string): Promise<void> {
+    await this.get('/api/ledger/session');
+    const r = await this.send('POST', '/api/ledger/login', { name, password });
+    if (r.status !== 200) throw new Error(`login ${name}: ${JSON.stringify(r.body)}`);
+  }
+}

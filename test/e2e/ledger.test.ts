@@ -10,52 +10,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, SEEDS, SHOTS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
+import { ApiClient, openBrowser, SEEDS, SHOTS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
 import { createAdmin } from '../../src/ledger/admin.js';
 import type { Repository } from '../../src/store/repository.js';
 
 const SEED_2023 = '000_a1392cf4c794e201.txt';
 const PASSWORD = 'S3cret-pass!';
 const GRAIN = '粮食产量达到95亿斤';
-
-
-/** A cookie-keeping API client for the set-up, the way a browser talks to the ledger. */
-class ApiClient {
-  private readonly cookies = new Map<string, string>();
-  constructor(private readonly base: string) {}
-
-  private keep(res: Response): Response {
-    for (const set of res.headers.getSetCookie()) {
-      const [pair] = set.split(';');
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq), decodeURIComponent(pair.slice(eq + 1)));
-    }
-    return res;
-  }
-
-  private headers(): Record<string, string> {
-    const h: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
-    const csrf = this.cookies.get('luoshi_csrf');
-    if (csrf) h['x-csrf-token'] = csrf;
-    return h;
-  }
-
-  async get<T = Record<string, unknown>>(path: string): Promise<T> {
-    return (await this.keep(await fetch(this.base + path, { headers: this.headers() })).json()) as T;
-  }
-
-  async send(method: 'POST' | 'PUT', path: string, data: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = this.keep(await fetch(this.base + path, { method, headers: this.headers(), body: JSON.stringify(data) }));
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  }
-
-  async login(name: string): Promise<void> {
-    await this.get('/api/ledger/session');
-    const r = await this.send('POST', '/api/ledger/login', { name, password: PASSWORD });
-    if (r.status !== 200) throw new Error(`login ${name}: ${JSON.stringify(r.body)}`);
-  }
-}
 
 describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
   let app: WebApp;
@@ -92,7 +53,7 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     expect(imported.status).toBe(201);
     await createAdmin(repo, 'root', PASSWORD, clock);
     const admin = new ApiClient(base);
-    await admin.login('root');
+    await admin.login('root', PASSWORD);
     for (const name of ['四平市农业农村局', '四平市发展和改革委员会', '四平市商务局']) {
       const r = await admin.send('POST', '/api/ledger/units', { name, parent_id: null });
       expect(r.status).toBe(201);
@@ -103,7 +64,7 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     supApi = new ApiClient(base);
-    await supApi.login('sup');
+    await supApi.login('sup', PASSWORD);
 
     ({ browser, page, consoleErrors } = await openBrowser([
       { status: 401, url: /\/api\/ledger\/login$/ },

@@ -1,5 +1,7 @@
 /** Chinese first; English on request. The choice is kept in localStorage and `?lang=` in the URL wins. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { proposals } from './i18n-proposals';
+import { votes } from './i18n-votes';
 
 export type Lang = 'zh' | 'en';
 
@@ -134,6 +136,8 @@ const zh = {
   'q.exact': '',
   'q.range': '',
   'nav.ledger': '督办',
+  'nav.votes': '票决',
+  'nav.proposals': '建议提案',
   'fact.manual': '手工添加',
   'lg.title': '登录督办台账',
   'lg.name': '账号',
@@ -412,6 +416,8 @@ const en: Record<Key, string> = {
   'q.exact': '',
   'q.range': '',
   'nav.ledger': 'Supervision',
+  'nav.votes': 'Votes',
+  'nav.proposals': 'Suggestions',
   'fact.manual': 'Added by hand',
   'lg.title': 'Sign in to the supervision ledger',
   'lg.name': 'Account',
@@ -557,7 +563,11 @@ const en: Record<Key, string> = {
   'my.intro': 'Tasks your unit leads or shares.',
 };
 
-const DICTS: Record<Lang, Record<Key, string>> = { zh, en };
+// Each feature keeps its own words beside the common ones (same keys in both languages).
+const DICTS: Record<Lang, Record<string, string>> = {
+  zh: { ...zh, ...votes.zh, ...proposals.zh },
+  en: { ...en, ...votes.en, ...proposals.en },
+};
 const STORAGE_KEY = 'luoshi.lang';
 
 export type T = (key: Key | string, vars?: Record<string, string | number>) => string;

@@ -8,6 +8,7 @@ import { ScorecardView } from './views/Scorecard';
 import { Search } from './views/Search';
 import { Board, Login, MyTasks, RequireLogin, TaskPage } from './views/Ledger';
 import { LedgerCtx, useLedgerAuth } from './ledger';
+import { Ballot, VoteResults, VoteSessionPage, VoteSessions } from './views/Votes';
 import './style.css';
 
 // ECharts is large: load it with the Compare view only.
@@ -20,6 +21,7 @@ const NAV = [
   ['compare', 'nav.compare'],
   ['search', 'nav.search'],
   ['ledger', 'nav.ledger'],
+  ['votes', 'nav.votes'],
 ] as const;
 
 function App() {
@@ -35,12 +37,18 @@ function App() {
     else if (sub === 'mine') body = <RequireLogin active="ledger/mine"><MyTasks /></RequireLogin>;
     else if (sub === 'dashboard') body = <RequireLogin active="ledger/dashboard"><LedgerDashboard params={route.params} /></RequireLogin>;
     else body = <RequireLogin active="ledger"><Board params={route.params} /></RequireLogin>;
-  } else if (view === 'report' && route.path[1]) body = <Reader id={Number(route.path[1])} params={route.params} />;
+  } else if (view === 'votes') {
+    const sub = route.path[1];
+    if (sub === 'session' && route.path[2]) body = <RequireLogin active={route.path.join('/')} nav={false}><VoteSessionPage id={Number(route.path[2])} /></RequireLogin>;
+    else if (sub === 'results' && route.path[2]) body = <VoteResults id={Number(route.path[2])} />;
+    else body = <VoteSessions />;
+  } else if (view === 'vote') body = <Ballot />;
+  else if (view === 'report' && route.path[1]) body = <Reader id={Number(route.path[1])} params={route.params} />;
   else if (view === 'check') body = <ScorecardView params={route.params} />;
   else if (view === 'compare') body = <Compare params={route.params} />;
   else if (view === 'search') body = <Search params={route.params} />;
   else body = <Library params={route.params} />;
-  const active = view === 'report' ? 'library' : view === 'login' ? 'ledger' : view;
+  const active = view === 'report' ? 'library' : view === 'login' ? 'ledger' : view === 'vote' ? 'votes' : view;
   return (
     <LedgerCtx.Provider value={auth}>
       <header className="top">

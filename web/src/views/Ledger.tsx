@@ -54,13 +54,14 @@ function LedgerNav({ active }: { active: string }) {
 }
 
 /** Shows the ledger page when signed in, the login form otherwise. */
-export function RequireLogin({ active, children }: { active: string; children: ReactNode }) {
+/** `nav`: show the ledger's own sub-navigation (other sections bring theirs). */
+export function RequireLogin({ active, children, nav = true }: { active: string; children: ReactNode; nav?: boolean }) {
   const { account, ready } = useLedger();
   if (!ready) return <Loading />;
   if (!account) return <Login next={active} />;
   return (
     <>
-      <LedgerNav active={active} />
+      {nav && <LedgerNav active={active} />}
       {children}
     </>
   );

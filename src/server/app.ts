@@ -12,6 +12,7 @@ import { errorResponse, HttpError, json, type AppRequest, type AppResponse } fro
 import { table } from './respond.js';
 import { parseQuery, year, type Format, type Route } from './validate.js';
 import { ledgerRoutes, type LedgerOptions } from './ledger-routes.js';
+import { proposalRoutes } from './proposal-routes.js';
 import { voteRoutes } from './vote-routes.js';
 import { withReadCache } from './cache.js';
 import { openApiDocument } from './openapi.js';
@@ -138,6 +139,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
     },
   ];
   routes.push(...ledgerRoutes(repo, { now: options.now, ...options.ledger }));
+  routes.push(...proposalRoutes(repo, { now: options.ledger?.now ?? options.now }));
   routes.push(...voteRoutes(repo, { now: options.ledger?.now ?? options.now }));
 
   const handle = async (req: AppRequest): Promise<AppResponse> => {

@@ -1,3 +1,5 @@
+import { proposalPaths } from './proposal-routes.js';
+
 /** The OpenAPI description served at /api/openapi.json. */
 export function openApiDocument(): Record<string, unknown> {
   const list = (summary: string, params: string[]) => ({
@@ -30,6 +32,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       ...ledgerPaths(),
+      ...proposalPaths(),
       '/-/health': { get: { summary: 'Liveness and store counts', responses: { '200': { description: 'ok' } } } },
     },
   };

@@ -47,30 +47,38 @@ export function sniffRefusedFormat(bytes: Uint8Array): string | undefined {
   return REFUSED.find((s) => startsWith(bytes, s.magic))?.what;
 }
 
-let commonSets: { simplified: Set<string>; traditional: Set<string> } | undefined;
-function common(): { simplified: Set<string>; traditional: Set<string> } {
-  if (!commonSets) {
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
+let commonTable: Uint8Array | undefined;
+/** 1 for each common character (Simplified or its Traditional form) in the CJK block: a table, since this runs on every character read. */
+function common(): Uint8Array {
+  if (!commonTable) {
     const toTraditional = Converter({ from: 'cn', to: 'tw' });
-    commonSets = {
-      simplified: new Set(COMMON_SIMPLIFIED),
-      traditional: new Set(toTraditional(COMMON_SIMPLIFIED)),
-    };
+    const table = new Uint8Array(CJK_LAST - CJK_FIRST + 1);
+    for (const chars of [COMMON_SIMPLIFIED, toTraditional(COMMON_SIMPLIFIED)]) {
+      for (let i = 0; i < chars.length; i++) {
+        const c = chars.charCodeAt(i);
+        if (c >= CJK_FIRST && c <= CJK_LAST) table[c - CJK_FIRST] = 1;
+      }
+    }
+    commonTable = table;
   }
-  return commonSets;
+  return commonTable;
 }
 
 /** Share of CJK characters in `text` that are common ones (0..1), and the CJK count. */
 export function commonCharScore(text: string): { score: number; cjk: number } {
-  const { simplified, traditional } = common();
+  const table = common();
   let cjk = 0;
   let hits = 0;
   let bad = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  // UTF-16 units suffice: the CJK block, U+FFFD and the private-use area are all in the BMP.
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
     if (cp === 0xfffd) bad++;
-    else if (cp >= 0x4e00 && cp <= 0x9fff) {
+    else if (cp >= CJK_FIRST && cp <= CJK_LAST) {
       cjk++;
-      if (simplified.has(ch) || traditional.has(ch)) hits++;
+      hits += table[cp - CJK_FIRST];
     } else if (cp >= 0xe000 && cp <= 0xf8ff) bad++; // private use: a wrong codec's tell
   }
   const denom = cjk + bad;

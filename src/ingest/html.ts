@@ -22,7 +22,7 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 export function htmlToText(src: MappedText): MappedText {
-  const b = new MappedTextBuilder();
+  const b = new MappedTextBuilder(src.text.length);
   let skipDepth = 0;
   const skipStack: string[] = [];
   const breakAt = (index: number) => b.pushConst('\n', originAt(src, index));

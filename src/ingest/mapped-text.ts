@@ -36,22 +36,41 @@ export function originAt(mt: MappedText, i: number): number {
 /** Builds a MappedText piece by piece. */
 export class MappedTextBuilder {
   private parts: string[] = [];
-  private origins: number[] = [];
+  // A growing typed array: passes copy origins in runs (subarray + set), which
+  // per-element pushes onto a number[] made the hottest spot of the pipeline.
+  private origins: Int32Array;
   private length = 0;
+
+  /** `capacity`: expected length (the source's, usually), to avoid regrowing. */
+  constructor(capacity = 1024) {
+    this.origins = new Int32Array(Math.max(16, capacity));
+  }
+
+  private reserve(n: number): void {
+    const need = this.length + n;
+    if (need <= this.origins.length) return;
+    let cap = this.origins.length * 2;
+    while (cap < need) cap *= 2;
+    const grown = new Int32Array(cap);
+    grown.set(this.origins.subarray(0, this.length));
+    this.origins = grown;
+  }
 
   /** Appends `s`, every unit of which comes from `origin`. */
   pushConst(s: string, origin: number): void {
     if (!s) return;
+    this.reserve(s.length);
     this.parts.push(s);
-    for (let i = 0; i < s.length; i++) this.origins.push(origin);
+    this.origins.fill(origin, this.length, this.length + s.length);
     this.length += s.length;
   }
 
   /** Appends `src.text[from..to)` keeping its origins. */
   pushSlice(src: MappedText, from: number, to: number): void {
     if (to <= from) return;
+    this.reserve(to - from);
     this.parts.push(src.text.slice(from, to));
-    for (let i = from; i < to; i++) this.origins.push(src.origin[i]);
+    this.origins.set(src.origin.subarray(from, to), this.length);
     this.length += to - from;
   }
 
@@ -62,8 +81,9 @@ export class MappedTextBuilder {
   pushReplacement(s: string, src: MappedText, from: number, to: number): void {
     if (!s) return;
     if (s.length === to - from) {
+      this.reserve(s.length);
       this.parts.push(s);
-      for (let i = 0; i < s.length; i++) this.origins.push(src.origin[from + i]);
+      this.origins.set(src.origin.subarray(from, to), this.length);
       this.length += s.length;
     } else {
       this.pushConst(s, originAt(src, from));
@@ -75,7 +95,7 @@ export class MappedTextBuilder {
   }
 
   build(end: number): MappedText {
-    return mapped(this.parts.join(''), Int32Array.from(this.origins), end);
+    return mapped(this.parts.join(''), this.origins.slice(0, this.length), end);
   }
 }
 
@@ -93,7 +113,7 @@ export function replaceMapped(
 ): MappedText {
   if (!pattern.global) throw new Error('replaceMapped needs a global regex');
   pattern.lastIndex = 0;
-  const b = new MappedTextBuilder();
+  const b = new MappedTextBuilder(src.text.length);
   let last = 0;
   let changed = false;
   let m: RegExpExecArray | null;

@@ -303,29 +303,3 @@ export function proposalRoutes(repo: Repository, options: ProposalRouteOptions =
     },
   ];
 }
-
-/** The OpenAPI paths of these routes (spread into openapi.ts). */
-export function proposalPaths(): Record<string, unknown> {
-  const op = (summary: string, extra: Record<string, unknown> = {}) => ({
-    summary,
-    responses: { '200': { description: 'ok' }, '401': { description: 'not signed in' }, '403': { description: 'not allowed, or no CSRF token' }, '409': { description: 'stale version, duplicate number or a step the state does not allow' } },
-    ...extra,
-  });
-  const pid = [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }];
-  const q = (names: string[]) => names.map((name) => ({ name, in: 'query', required: name === 'jurisdiction' || name === 'filename', schema: { type: name === 'year' ? 'integer' : 'string' } }));
-  return {
-    '/api/proposals': {
-      get: op('建议/提案 with their reply status (.json, .csv, .xlsx)', { parameters: q(['jurisdiction', 'year', 'kind', 'state', 'unit_id', 'status', 'overdue']) }),
-      post: op('Register a 建议 or 提案 (optionally assigned at once)'),
-    },
-    '/api/proposals/import': { post: op('Import a list (CSV in UTF-8 or GBK, or XLSX) as the raw body; answers per row', { parameters: q(['filename', 'jurisdiction', 'year', 'kind']) }) },
-    '/api/proposals/stats': { get: op('办结率, 按期办结率, 满意率 per 承办单位 and per year and kind (.json, .csv, .xlsx)', { parameters: q(['jurisdiction', 'year', 'kind', 'group']) }) },
-    '/api/proposals/settings': { get: op('Reply deadline months per kind'), put: op('Change the reply deadline months (admin)') },
-    '/api/proposals/{id}': { get: op('One item with its history and the steps open to you', { parameters: pid }) },
-    '/api/proposals/{id}/assign': { post: op('交办: lead unit (主办), assisting units (会办), date, deadline (version)', { parameters: pid }) },
-    '/api/proposals/{id}/reply': { post: op('答复 by the lead unit (version, text, replied_at)', { parameters: pid }) },
-    '/api/proposals/{id}/satisfaction': { post: op('The proposer\'s 满意/基本满意/不满意 (version, satisfaction, at)', { parameters: pid }) },
-    '/api/proposals/{id}/follow-up': { post: op('跟踪办理 note after the reply (version, note)', { parameters: pid }) },
-    '/api/public/proposals/stats': { get: { summary: 'Public figures: counts and rates per unit and per year and kind', parameters: q(['jurisdiction', 'year', 'kind', 'group']), responses: { '200': { description: 'ok' } } } },
-  };
-}

@@ -14,67 +14,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { LedgerStore, Task } from '../ledger/store.js';
 import type { Database } from '../store/schema.js';
 import type { CandidateInput } from './candidates.js';
+import type { Deputy, Round, RoundKind, SessionResult, VoteCandidate, VoteSession, VoteSessionSummary } from './types.js';
 import { ballotId, codeHash, newVotingCode } from './codes.js';
 import {
   BallotError, checkRatings, checkSelection, electedOver, tallySatisfaction, tallySelection,
   type Candidate, type Rating, type SatisfactionTally, type SelectionTally, type Tally, type Threshold,
 } from './tally.js';
 
-export type RoundKind = 'selection' | 'satisfaction';
-
-export interface VoteSession {
-  id: number;
-  jurisdiction: string;
-  year: number;
-  title: string;
-  seats: number;
-  threshold: Threshold;
-  document_id: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface VoteCandidate {
-  id: number;
-  session_id: number;
-  ord: number;
-  title: string;
-  detail: string | null;
-  source_sentence: string | null;
-  document_id: number | null;
-  fact_id: number | null;
-  task_id: number | null;
-}
-
-export interface Deputy {
-  id: number;
-  session_id: number;
-  ord: number;
-  name: string;
-  delegation: string | null;
-}
-
-export interface Round {
-  id: number;
-  session_id: number;
-  round_no: number;
-  kind: RoundKind;
-  seats: number | null;
-  candidate_ids: number[];
-  state: 'open' | 'closed';
-  opened_at: string;
-  closed_at: string | null;
-  /** Ballots cast so far (a count is not a secret). */
-  turnout: number;
-}
-
-export interface SessionResult {
-  elected: number[];
-  undecided: SelectionTally['undecided'];
-  /** Selection rounds closed so far. */
-  selection_rounds: number;
-  satisfaction: SatisfactionTally | null;
-}
+export type { Deputy, Round, RoundKind, SessionResult, VoteCandidate, VoteSession, VoteSessionSummary };
 
 /** Raised for a request the session's state does not allow (answered 409). */
 export class VoteConflict extends Error {
@@ -128,7 +75,7 @@ export class VoteStore {
     };
   }
 
-  async listSessions(f: { jurisdiction?: string; year?: number } = {}): Promise<(VoteSession & { candidates: number; deputies: number; rounds: number })[]> {
+  async listSessions(f: { jurisdiction?: string; year?: number } = {}): Promise<VoteSessionSummary[]> {
     let q = this.db.selectFrom('vote_sessions').select('id').orderBy('year', 'desc').orderBy('id', 'desc');
     if (f.jurisdiction) q = q.where('jurisdiction', '=', f.jurisdiction);
     if (f.year) q = q.where('year', '=', f.year);

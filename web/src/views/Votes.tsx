@@ -10,7 +10,7 @@ import { ErrorBox, Field, Loading } from '../common';
 import { useI18n } from '../i18n';
 import { pct, useLedger } from '../ledger';
 import { href, navigate } from '../router';
-import { RATINGS, type Lookup, type Rating, type SessionDetail, type Tally, type VoteSession } from '../votes';
+import { RATINGS, type Lookup, type Rating, type SessionDetail, type Tally, type VoteSession, type VoteSessionSummary } from '../votes';
 
 const msg = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -33,7 +33,7 @@ export function VoteSessions() {
   const { account, ready, send } = useLedger();
   const manage = account && ['admin', 'supervisor', 'leader'].includes(account.role);
   const [reload, setReload] = useState(0);
-  const list = useApi<{ items: VoteSession[] }>(ready ? (manage ? '/api/votes/sessions' : '/api/public/votes/sessions') : null, reload);
+  const list = useApi<{ items: VoteSessionSummary[] }>(ready ? (manage ? '/api/votes/sessions' : '/api/public/votes/sessions') : null, reload);
   const [form, setForm] = useState({ jurisdiction: '', year: String(new Date().getFullYear()), title: '', seats: '10' });
   const [error, setError] = useState<string>();
   const create = (e: FormEvent) => {

@@ -10,90 +10,10 @@ import type { Repository } from '../store/repository.js';
 import type { Database, TasksTable } from '../store/schema.js';
 import { hashPassword, newToken, tokenId } from './auth.js';
 import { deadlineFor } from './deadline.js';
+import type { Account, HistoryEntry, Notice, ProgressReport, Task, Unit } from './types.js';
 import { nextState, type Action, type Role, type TaskState } from './workflow.js';
 
-export interface Account {
-  id: number;
-  name: string;
-  role: Role;
-  unit_id: number | null;
-  disabled: boolean;
-  created_at: string;
-}
-
-export interface Unit {
-  id: number;
-  name: string;
-  parent_id: number | null;
-}
-
-export interface Task {
-  id: number;
-  jurisdiction: string;
-  year: number;
-  document_id: number | null;
-  fact_id: number | null;
-  source_kind: string;
-  title: string;
-  source: { sentence: string | null; start: number | null; end: number | null; file_start: number | null; file_end: number | null };
-  indicator: string | null;
-  figure: { value: number | null; unit: string | null; text: string | null };
-  firmness: string | null;
-  livelihood: boolean;
-  deadline: string;
-  deadline_phrase: string | null;
-  deadline_rule: string | null;
-  state: TaskState;
-  lead_unit_id: number | null;
-  responsible_unit_ids: number[];
-  progress_figure: number | null;
-  last_progress_at: string | null;
-  assigned_at: string | null;
-  closed_at: string | null;
-  pending_extension: { deadline: string; reason: string | null } | null;
-  unit_note: string | null;
-  internal_note: string | null;
-  archived: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ProgressReport {
-  id: number;
-  task_id: number;
-  account_id: number | null;
-  unit_id: number | null;
-  report_date: string;
-  narrative: string;
-  figure: number | null;
-  evidence: string[];
-  internal: boolean;
-  created_at: string;
-}
-
-export interface HistoryEntry {
-  id: number;
-  task_id: number;
-  account_id: number | null;
-  account_name: string | null;
-  action: string;
-  at: string;
-  before: Partial<Task> | null;
-  after: Partial<Task> | null;
-  note: string | null;
-}
-
-export interface Notice {
-  id: number;
-  task_id: number;
-  unit_id: number | null;
-  account_id: number | null;
-  kind: 'urge' | 'instruction';
-  text: string;
-  at: string;
-  read_at: string | null;
-}
+export type { Account, HistoryEntry, Notice, ProgressReport, Task, Unit };
 
 /** Fields a supervisor may edit. */
 export interface TaskPatch {

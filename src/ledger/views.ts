@@ -6,10 +6,10 @@
 import type { CheckItem, Scorecard } from '../check/index.js';
 import { deadlineInstant } from './deadline.js';
 import { computeLight, type Light, type LightResult, type LightRules } from './lights.js';
-import type { ProgressReport, Task, Unit } from './store.js';
+import type { LitTask, ProgressReport, Task, Unit, UnitDashboard } from './types.js';
 import { STATE_LABELS } from './workflow.js';
 
-export type LitTask = Task & { light: Light; light_reasons: string[]; overdue: boolean };
+export type { LitTask, UnitDashboard };
 
 export function lightOf(t: Task, rules: LightRules, now: Date): LightResult {
   return computeLight(
@@ -37,22 +37,6 @@ export function publicTask(t: LitTask): Record<string, unknown> {
 /** Progress reports for the public: not the internal ones, not who wrote them. */
 export function publicProgress(reports: ProgressReport[]): Record<string, unknown>[] {
   return reports.filter((r) => !r.internal).map(({ report_date, narrative, figure, unit_id }) => ({ report_date, narrative, figure, unit_id }));
-}
-
-export interface UnitDashboard {
-  unit_id: number | null;
-  unit: string;
-  total: number;
-  green: number;
-  yellow: number;
-  red: number;
-  closed: number;
-  closed_on_time: number;
-  overdue_open: number;
-  /** closed / total */
-  completion_rate: number | null;
-  /** closed on time / (closed + overdue and open) */
-  on_time_rate: number | null;
 }
 
 export function dashboard(tasks: Task[], units: Unit[], rules: LightRules, now: Date): { totals: Record<Light, number> & { total: number }; units: UnitDashboard[] } {

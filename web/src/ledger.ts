@@ -1,103 +1,20 @@
 /**
  * The 督办 ledger's API: the signed-in account (GET /api/ledger/session), and
- * writes that repeat the CSRF token in the `x-csrf-token` header. Shapes
- * mirror src/ledger/store.ts and src/ledger/views.ts.
+ * writes that repeat the CSRF token in the `x-csrf-token` header. The shapes
+ * are the server's own (type-only imports from src/ledger, erased at build).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from './api';
+import type { Account, HistoryEntry, LitTask, Notice, ProgressReport, Unit, UnitDashboard } from '../../src/ledger/types';
+import type { Light } from '../../src/ledger/lights';
+import type { Action, Role, TaskState } from '../../src/ledger/workflow';
 
-export type Role = 'admin' | 'supervisor' | 'unit_officer' | 'leader';
-export type TaskState = 'draft' | 'assigned' | 'accepted' | 'in_progress' | 'completion_requested' | 'under_review' | 'closed';
-export type Light = 'green' | 'yellow' | 'red';
-export type Action =
-  | 'assign' | 'accept' | 'start' | 'request_completion' | 'review' | 'close' | 'send_back'
-  | 'request_extension' | 'approve_extension' | 'refuse_extension';
+/** A task as the API answers it: with its light. */
+export type Task = LitTask;
+export type { Account, Action, HistoryEntry, Light, Notice, ProgressReport, Role, TaskState, Unit, UnitDashboard };
 
 export const STATES: TaskState[] = ['draft', 'assigned', 'accepted', 'in_progress', 'completion_requested', 'under_review', 'closed'];
 export const LIGHTS: Light[] = ['green', 'yellow', 'red'];
-
-export interface Account {
-  id: number;
-  name: string;
-  role: Role;
-  unit_id: number | null;
-  disabled: boolean;
-  created_at: string;
-}
-
-export interface Unit {
-  id: number;
-  name: string;
-  parent_id: number | null;
-}
-
-export interface Task {
-  id: number;
-  jurisdiction: string;
-  year: number;
-  document_id: number | null;
-  fact_id: number | null;
-  source_kind: string;
-  title: string;
-  source: { sentence: string | null; start: number | null; end: number | null; file_start: number | null; file_end: number | null };
-  indicator: string | null;
-  figure: { value: number | null; unit: string | null; text: string | null };
-  firmness: string | null;
-  livelihood: boolean;
-  deadline: string;
-  deadline_phrase: string | null;
-  deadline_rule: string | null;
-  state: TaskState;
-  lead_unit_id: number | null;
-  responsible_unit_ids: number[];
-  progress_figure: number | null;
-  last_progress_at: string | null;
-  assigned_at: string | null;
-  closed_at: string | null;
-  pending_extension: { deadline: string; reason: string | null } | null;
-  unit_note: string | null;
-  internal_note: string | null;
-  archived: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  light: Light;
-  light_reasons: string[];
-  overdue: boolean;
-}
-
-export interface ProgressReport {
-  id: number;
-  task_id: number;
-  account_id: number | null;
-  unit_id: number | null;
-  report_date: string;
-  narrative: string;
-  figure: number | null;
-  evidence: string[];
-  internal: boolean;
-  created_at: string;
-}
-
-export interface HistoryEntry {
-  id: number;
-  task_id: number;
-  account_id: number | null;
-  account_name: string | null;
-  action: string;
-  at: string;
-  before: Partial<Task> | null;
-  after: Partial<Task> | null;
-  note: string | null;
-}
-
-export interface Notice {
-  id: number;
-  task_id: number;
-  kind: 'urge' | 'instruction';
-  text: string;
-  at: string;
-}
 
 export interface TaskDetail {
   task: Task;
@@ -105,20 +22,6 @@ export interface TaskDetail {
   progress: ProgressReport[];
   notices: Notice[];
   links?: { merged_into: number | null; merged_from: number[]; split_into: number[]; split_from: number | null };
-}
-
-export interface UnitDashboard {
-  unit_id: number | null;
-  unit: string;
-  total: number;
-  green: number;
-  yellow: number;
-  red: number;
-  closed: number;
-  closed_on_time: number;
-  overdue_open: number;
-  completion_rate: number | null;
-  on_time_rate: number | null;
 }
 
 export interface Dashboard {

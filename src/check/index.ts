@@ -9,6 +9,8 @@ import { convert, unitFamily } from './units.js';
 import { compare, type Verdict } from './verdict.js';
 
 export type { Verdict } from './verdict.js';
+import type { CheckItem, Evidence, Scorecard } from './types.js';
+export type { CheckItem, Evidence, Scorecard };
 
 type Located<T> = Omit<T, 'span'> & { start: number; end: number };
 
@@ -23,42 +25,6 @@ export interface CheckDocument {
   readonly targets: readonly Located<Target>[];
   readonly outcomes: readonly Located<Outcome>[];
   readonly commitments: readonly Located<Commitment>[];
-}
-
-export interface Evidence {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface CheckItem {
-  readonly source: 'target' | 'commitment';
-  /** The promise's words. */
-  readonly commitment: string;
-  readonly plan_span: { start: number; end: number };
-  readonly indicator?: string;
-  readonly target?: { kind?: FactKind; value?: number; value_max?: number; unit?: string; qualifier?: Qualifier; scope?: string };
-  readonly headline: boolean;
-  readonly firmness?: 'hard' | 'soft' | 'neutral';
-  readonly verdict: Verdict;
-  /** The rule that settled it (左右 tolerance, 以上, …) or why none could. */
-  readonly rule?: string;
-  readonly evidence?: Evidence;
-  readonly outcome?: number;
-  readonly outcome_unit?: string;
-  readonly estimated?: boolean;
-  readonly note?: string;
-  /** The later report states a different target for year N than this one set. */
-  readonly revised?: { value: number; text: string };
-}
-
-export interface Scorecard {
-  readonly jurisdiction: string | null;
-  readonly year: number | null;
-  readonly plan_report: { id?: number; label: string; report_year: number | null };
-  readonly review_report: { id?: number; label: string; report_year: number | null };
-  readonly counts: Record<Verdict, number>;
-  readonly items: CheckItem[];
 }
 
 /** Indicators that are related but not the same measure. */

@@ -12,6 +12,9 @@ import type { Engine, EngineName } from './engine.js';
 import { documentFilter, escapeLike, type DocumentFilter } from './filters.js';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
+import type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit, Snippet } from './types.js';
+
+export type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit, Snippet };
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed';
 
@@ -25,35 +28,11 @@ export interface ImportItemResult {
   readonly duplicateDocuments: number;
 }
 
-export interface DocumentSummary {
-  id: number;
-  source_id: number;
-  file_name: string;
-  part: number;
-  jurisdiction: string | null;
-  province: string | null;
-  level: string | null;
-  report_year: number | null;
-  review_year: number | null;
-  date: string | null;
-  doc_type: string;
-  script: string;
-  n_targets: number;
-  n_outcomes: number;
-  n_commitments: number;
-  duplicates: number;
-}
-
 export type { DocumentFilter } from './filters.js';
 
 export interface Paging {
   limit: number;
   offset: number;
-}
-
-export interface Page<T> {
-  total: number;
-  items: T[];
 }
 
 export interface SearchQuery extends DocumentFilter {
@@ -67,21 +46,6 @@ export interface SearchQuery extends DocumentFilter {
   offset?: number;
 }
 
-export interface Snippet {
-  /** Position of the match in the document's text. */
-  start: number;
-  end: number;
-  before: string;
-  match: string;
-  after: string;
-}
-
-export interface SearchHit {
-  document: DocumentSummary;
-  matches: number;
-  snippets: Snippet[];
-}
-
 export interface FactFilter {
   fact: 'target' | 'outcome' | 'commitment';
   indicator?: string;
@@ -92,47 +56,6 @@ export interface FactFilter {
   documentId?: number;
   limit?: number;
   offset?: number;
-}
-
-export interface FactRecord {
-  id: number;
-  document_id: number;
-  jurisdiction: string | null;
-  level: string | null;
-  report_year: number | null;
-  fact: string;
-  indicator: string | null;
-  kind: string | null;
-  value: number | null;
-  value_max: number | null;
-  unit: string | null;
-  qualifier: string | null;
-  scope: string | null;
-  year: number | null;
-  headline: boolean;
-  estimated: boolean;
-  text: string;
-  start: number;
-  end: number;
-  source_start: number;
-  source_end: number;
-  data: Record<string, unknown>;
-}
-
-export interface DocumentDetail extends DocumentSummary {
-  meeting: string | null;
-  speaker: string | null;
-  text: string;
-  identity: Record<string, unknown>;
-  sections: Section[];
-  warnings: Diagnostic[];
-  encoding: string;
-  format: string;
-  sha256: string;
-  offset_unit: string;
-  start_offset: number;
-  facts: FactRecord[];
-  duplicate_files: { file: string; reason: string; at: string }[];
 }
 
 export interface RunSummary {

@@ -1,118 +1,16 @@
-/** Talking to the Luoshi HTTP API (same origin). Shapes mirror src/store/repository.ts and src/check/index.ts. */
+/** Talking to the Luoshi HTTP API (same origin). The shapes are the server's own (type-only imports, erased at build). */
 import { useEffect, useState } from 'react';
+import type { Verdict } from '../../src/check/verdict';
+import type { CheckItem, Scorecard } from '../../src/check/types';
+import type { Diagnostic as Warning } from '../../src/ingest/diagnostics';
+import type { Section } from '../../src/model';
+import type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit } from '../../src/store/types';
 
-export type Verdict = 'met' | 'missed' | 'not_reported' | 'not_comparable';
+export type { CheckItem, DocumentDetail, DocumentSummary, FactRecord, Page, Scorecard, SearchHit, Section, Verdict, Warning };
+
 export const VERDICTS: Verdict[] = ['met', 'missed', 'not_reported', 'not_comparable'];
 export const LEVELS = ['national', 'province', 'prefecture', 'county', 'district'] as const;
 export const PARTS = ['review', 'plan', 'self_building', 'preamble', 'other'] as const;
-
-export interface DocumentSummary {
-  id: number;
-  file_name: string;
-  part: number;
-  jurisdiction: string | null;
-  province: string | null;
-  level: string | null;
-  report_year: number | null;
-  review_year: number | null;
-  date: string | null;
-  doc_type: string;
-  script: string;
-  n_targets: number;
-  n_outcomes: number;
-  n_commitments: number;
-  duplicates: number;
-}
-
-export interface FactRecord {
-  id: number;
-  document_id: number;
-  jurisdiction: string | null;
-  level: string | null;
-  report_year: number | null;
-  fact: 'target' | 'outcome' | 'commitment';
-  indicator: string | null;
-  kind: string | null;
-  value: number | null;
-  value_max: number | null;
-  unit: string | null;
-  qualifier: string | null;
-  scope: string | null;
-  year: number | null;
-  headline: boolean;
-  estimated: boolean;
-  text: string;
-  start: number;
-  end: number;
-  source_start: number;
-  source_end: number;
-}
-
-export interface Section {
-  title: string;
-  level: number;
-  part: string;
-  span: { start: number; end: number };
-}
-
-export interface Warning {
-  ruleId: string;
-  severity: string;
-  message: string;
-  offset?: number;
-  actual?: string;
-  expected?: string;
-}
-
-export interface DocumentDetail extends DocumentSummary {
-  meeting: string | null;
-  speaker: string | null;
-  text: string;
-  sections: Section[];
-  warnings: Warning[];
-  encoding: string;
-  format: string;
-  offset_unit: string;
-  facts: FactRecord[];
-  duplicate_files: { file: string; reason: string; at: string }[];
-}
-
-export interface CheckItem {
-  source: 'target' | 'commitment';
-  commitment: string;
-  plan_span: { start: number; end: number };
-  indicator?: string;
-  target?: { kind?: string; value?: number; value_max?: number; unit?: string; qualifier?: string; scope?: string };
-  headline: boolean;
-  verdict: Verdict;
-  rule?: string;
-  evidence?: { text: string; start: number; end: number };
-  outcome?: number;
-  outcome_unit?: string;
-  estimated?: boolean;
-  note?: string;
-  revised?: { value: number; text: string };
-}
-
-export interface Scorecard {
-  jurisdiction: string | null;
-  year: number | null;
-  plan_report: { id?: number; label: string; report_year: number | null };
-  review_report: { id?: number; label: string; report_year: number | null };
-  counts: Record<Verdict, number>;
-  items: CheckItem[];
-}
-
-export interface SearchHit {
-  document: DocumentSummary;
-  matches: number;
-  snippets: { start: number; end: number; before: string; match: string; after: string }[];
-}
-
-export interface Page<T> {
-  total: number;
-  items: T[];
-}
 
 export class ApiError extends Error {
   constructor(

@@ -6,9 +6,10 @@
  */
 import { PlanFileError } from '../ledger/plan-import.js';
 import { isIsoDate, type ProposalKind } from './rules.js';
-import type { ImportItem, ProposalStore, UnitRef } from './store.js';
+import type { ImportItem, ProposalStore } from './store.js';
+import type { ProposalColumn, ProposalImportResult, ProposalImportRow } from './types.js';
 
-export type ProposalColumn = 'number' | 'seq' | 'title' | 'proposers' | 'kind' | 'lead' | 'assist' | 'assigned' | 'received';
+export type { ProposalColumn, ProposalImportResult, ProposalImportRow } from './types.js';
 
 const HEADERS: Record<string, ProposalColumn> = {
   编号: 'number', 案号: 'number', 建议号: 'number', 提案号: 'number', 建议编号: 'number', 提案编号: 'number', 序号: 'seq',
@@ -54,32 +55,6 @@ export function dateCell(cell: string): string | undefined {
 
 export const splitNames = (s: string) => s.split(/[、,，;；\n]+/).map((x) => x.trim()).filter(Boolean);
 const splitUnits = (s: string) => s.split(/[、,，;；/／\n]+|\s{2,}/).map((x) => x.trim()).filter(Boolean);
-
-export interface ProposalImportRow {
-  /** 1-based row of the file. */
-  row: number;
-  number: string;
-  title: string;
-  kind: ProposalKind | null;
-  status: 'created' | 'existing' | 'skipped';
-  id: number | null;
-  proposers: string[];
-  lead_unit: UnitRef | null;
-  assist_units: UnitRef[];
-  assigned_at: string | null;
-  reply_deadline: string | null;
-  problems: string[];
-}
-
-export interface ProposalImportResult {
-  columns: Record<string, ProposalColumn | null>;
-  problems: string[];
-  created_units: UnitRef[];
-  rows: ProposalImportRow[];
-  created: number;
-  existing: number;
-  skipped: number;
-}
 
 export async function importProposals(
   store: ProposalStore, table: string[][], where: { jurisdiction: string; year: number; kind?: ProposalKind }, accountId: number | null, now: Date, filename: string,

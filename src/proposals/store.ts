@@ -11,34 +11,9 @@ import {
   chinaDate, DEFAULT_REPLY_MONTHS, isIsoDate, KIND_LABELS, KINDS, replyDeadline, SATISFACTION_LABELS,
   type ProposalKind, type ProposalState, type ReplyMonths, type Satisfaction,
 } from './rules.js';
+import type { Proposal, ProposalHistoryEntry, ProposalPlace, UnitRef } from './types.js';
 
-export interface Proposal {
-  id: number;
-  jurisdiction: string;
-  year: number;
-  kind: ProposalKind;
-  number: string;
-  title: string;
-  proposers: string[];
-  received_at: string;
-  assigned_at: string | null;
-  reply_deadline: string | null;
-  state: ProposalState;
-  /** 主办单位 */
-  lead_unit_id: number | null;
-  /** 会办单位 */
-  assist_unit_ids: number[];
-  /** The latest reply (an earlier one, before 不满意, is in the history). */
-  reply_text: string | null;
-  /** The first reply's date: the deadline is measured by it. */
-  replied_at: string | null;
-  satisfaction: Satisfaction | null;
-  satisfaction_at: string | null;
-  follow_up: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+export type { Proposal, ProposalHistoryEntry, ProposalPlace, UnitRef } from './types.js';
 
 export interface NewProposal {
   jurisdiction: string;
@@ -58,16 +33,6 @@ export interface Assignment {
   assigned_at?: string;
   /** Default: assigned_at plus the configured months. */
   reply_deadline?: string;
-}
-
-export interface ProposalHistoryEntry {
-  id: number;
-  proposal_id: number;
-  account_id: number | null;
-  account_name: string | null;
-  action: string;
-  at: string;
-  note: string | null;
 }
 
 export interface ProposalFilter {
@@ -92,12 +57,6 @@ export interface ImportItem {
   lead_unit?: string;
   assist_units: string[];
   assigned_at?: string;
-}
-
-export interface UnitRef {
-  id: number;
-  name: string;
-  created: boolean;
 }
 
 export interface ImportItemResult {
@@ -229,6 +188,23 @@ export class ProposalStore {
       }
     }
     return rows.map((r) => proposalOf(r, byItem.get(Number(r.id)) ?? []));
+  }
+
+  /** Places and years with items, newest year first: what a visitor may pick figures for. */
+  async places(): Promise<ProposalPlace[]> {
+    const rows = await this.db
+      .selectFrom('proposals')
+      .select((eb) => ['jurisdiction', 'year', 'kind', eb.fn.countAll().as('n')])
+      .groupBy(['jurisdiction', 'year', 'kind'])
+      .execute();
+    const out = new Map<string, ProposalPlace>();
+    for (const r of rows) {
+      const key = `${r.jurisdiction}|${r.year}`;
+      let p = out.get(key);
+      if (!p) out.set(key, (p = { jurisdiction: r.jurisdiction, year: Number(r.year), suggestion: 0, proposal: 0 }));
+      p[r.kind as ProposalKind] += Number(r.n);
+    }
+    return [...out.values()].sort((a, b) => b.year - a.year || a.jurisdiction.localeCompare(b.jurisdiction, 'zh'));
   }
 
   async history(id: number): Promise<ProposalHistoryEntry[]> {

@@ -9,9 +9,10 @@ import { PlanFileError, readTable } from '../ledger/plan-import.js';
 import { importProposals } from '../proposals/import.js';
 import {
   chinaDate, DEFAULT_REPLY_MONTHS, KIND_LABELS, KINDS, MAX_REPLY_MONTHS, PROPOSAL_STATES, proposalStats, REPLY_STATUS_LABELS, REPLY_STATUSES,
-  replyStatus, SATISFACTION_LABELS, SATISFACTIONS, type ProposalKind, type ProposalStats, type ReplyStatus, type StatsRow,
+  replyStatus, SATISFACTION_LABELS, SATISFACTIONS, type ProposalKind, type ProposalStats, type StatsRow,
 } from '../proposals/rules.js';
 import { ProposalConflict, ProposalInputError, ProposalNotFound, ProposalStateError, ProposalStore, type Proposal, type VersionedProposal } from '../proposals/store.js';
+import type { ProposalAction, ProposalView } from '../proposals/types.js';
 import type { Repository } from '../store/repository.js';
 import { Access, MANAGE, type Session } from './access.js';
 import { HttpError, json, type AppResponse } from './http.js';
@@ -23,10 +24,7 @@ export interface ProposalRouteOptions {
   readonly now?: () => Date;
 }
 
-export type ProposalView = Proposal & { reply_status: ReplyStatus };
-
-/** Steps the web page may offer; the routes check them again. */
-export type ProposalAction = 'assign' | 'reply' | 'satisfaction' | 'follow_up';
+export type { ProposalAction, ProposalView } from '../proposals/types.js';
 
 /** The figures' Chinese column names, in the order of the CSV and XLSX. */
 export const STATS_COLUMNS: [keyof StatsRow, string][] = [
@@ -295,6 +293,12 @@ export function proposalRoutes(repo: Repository, options: ProposalRouteOptions =
         const b = parse(z.object({ version, note: z.string().trim().min(1).max(5000) }).strict(), bodyOf(req), '跟踪办理');
         return versioned(await guard(() => store.followUp(p.id, b.version, b.note, s.account.id, now())));
       },
+    },
+    {
+      method: 'GET',
+      // The public figures need a place: without this a visitor could not know which to ask for.
+      pattern: /^\/api\/public\/proposals\/places$/,
+      handler: async () => json(200, { ok: true, items: await store.places() }),
     },
     {
       method: 'GET',

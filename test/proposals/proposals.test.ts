@@ -267,6 +267,12 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     expect(text(pub)).not.toMatch(/答复内容|重新办理/);
   });
 
+  it('lists publicly the places and years that have items, with the count of each kind', async () => {
+    const r = await new Client(app).get('/api/public/proposals/places');
+    expect(r.status, text(r)).toBe(200);
+    expect(body(r).items).toEqual([{ jurisdiction: '甲市', year: 2023, suggestion: 6, proposal: 5 }]);
+  });
+
   it('time passes: an open item becomes overdue; lists filter by status and unit scope', async () => {
     at('2023-08-20T10:00:00+08:00');
     const s = await statsOf(sup, 'jurisdiction=甲市&year=2023');

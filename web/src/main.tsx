@@ -9,6 +9,7 @@ import { Search } from './views/Search';
 import { Board, Login, MyTasks, RequireLogin, TaskPage } from './views/Ledger';
 import { LedgerCtx, useLedgerAuth } from './ledger';
 import { Ballot, VoteResults, VoteSessionPage, VoteSessions } from './views/Votes';
+import { ProposalPage, Proposals, ProposalStats } from './views/Proposals';
 import './style.css';
 
 // ECharts is large: load it with the Compare view only.
@@ -22,6 +23,7 @@ const NAV = [
   ['search', 'nav.search'],
   ['ledger', 'nav.ledger'],
   ['votes', 'nav.votes'],
+  ['proposals', 'nav.proposals'],
 ] as const;
 
 function App() {
@@ -42,6 +44,11 @@ function App() {
     if (sub === 'session' && route.path[2]) body = <RequireLogin active={route.path.join('/')} nav={false}><VoteSessionPage id={Number(route.path[2])} /></RequireLogin>;
     else if (sub === 'results' && route.path[2]) body = <VoteResults id={Number(route.path[2])} />;
     else body = <VoteSessions />;
+  } else if (view === 'proposals') {
+    const sub = route.path[1];
+    if (sub === 'item' && route.path[2]) body = <RequireLogin active={route.path.join('/')} nav={false}><ProposalPage id={Number(route.path[2])} /></RequireLogin>;
+    else if (sub === 'stats') body = <ProposalStats params={route.params} />;
+    else body = <Proposals params={route.params} />;
   } else if (view === 'vote') body = <Ballot />;
   else if (view === 'report' && route.path[1]) body = <Reader id={Number(route.path[1])} params={route.params} />;
   else if (view === 'check') body = <ScorecardView params={route.params} />;

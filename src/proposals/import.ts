@@ -69,7 +69,7 @@ export async function importProposals(
     if (!h.trim()) return;
     const c = proposalColumn(h) ?? null;
     columns[h.trim()] = c;
-    if (!c) problems.push(`unknown column ${JSON.stringify(h.trim())} (column ${i + 1}) is ignored`);
+    if (!c) problems.push(`第${i + 1}列「${h.trim()}」无法识别，已忽略`);
   });
   const col = (name: ProposalColumn) => header.findIndex((h) => proposalColumn(h) === name);
   const cols = (name: ProposalColumn) => header.map((h, i) => (proposalColumn(h) === name ? i : -1)).filter((i) => i >= 0);
@@ -94,30 +94,30 @@ export async function importProposals(
       proposers: cols('proposers').flatMap((c) => splitNames(cell(c))), lead_unit: null, assist_units: [], assigned_at: null, reply_deadline: null, problems: [],
     };
     rows.push(r);
-    if (!r.number) r.problems.push('no 编号: the row is skipped');
-    if (!r.title) r.problems.push('no 标题: the row is skipped');
+    if (!r.number) r.problems.push('缺少编号，本行未导入');
+    if (!r.title) r.problems.push('缺少标题，本行未导入');
     const kindText = cell(kindCol);
     if (kindText) {
       r.kind = kindOf(kindText) ?? null;
-      if (!r.kind) r.problems.push(`unknown 类型 ${JSON.stringify(kindText)} (建议 or 提案)${where.kind ? '' : ': the row is skipped'}`);
+      if (!r.kind) r.problems.push(`类型「${kindText}」无法识别（应为建议或提案）${where.kind ? '' : '，本行未导入'}`);
     }
     r.kind ??= where.kind ?? null;
-    if (!r.kind && !kindText) r.problems.push('no 类型: the row is skipped');
+    if (!r.kind && !kindText) r.problems.push('缺少类型，本行未导入');
     if (!r.number || !r.title || !r.kind) continue;
     const key = `${r.kind}/${r.number}`;
     if (seen.has(key)) {
-      r.problems.push(`编号 ${r.number} appears earlier in the file: the row is skipped`);
+      r.problems.push(`编号 ${r.number} 在文件中重复出现，本行未导入`);
       continue;
     }
     seen.add(key);
     const leadNames = cols('lead').flatMap((c) => splitUnits(cell(c)));
-    if (leadNames.length > 1) r.problems.push(`more than one 主办 unit: ${leadNames[0]} leads, ${leadNames.slice(1).join('、')} assist (会办)`);
+    if (leadNames.length > 1) r.problems.push(`主办单位不止一个：${leadNames[0]} 主办，${leadNames.slice(1).join('、')} 作为会办`);
     const assistNames = [...leadNames.slice(1), ...cols('assist').flatMap((c) => splitUnits(cell(c)))];
     const date = (c: number, label: string) => {
       const text = cell(c);
       if (!text) return undefined;
       const d = dateCell(text);
-      if (!d) r.problems.push(`unreadable ${label} ${JSON.stringify(text)}`);
+      if (!d) r.problems.push(`${label}「${text}」无法识别`);
       return d;
     };
     const assigned = date(assignedCol, '交办日期');
@@ -130,7 +130,7 @@ export async function importProposals(
       out: r,
     });
   }
-  if (rows.length === 0) problems.push('the table has no rows below its header');
+  if (rows.length === 0) problems.push('表头下没有数据行');
 
   const done = await store.importMany(items.map((x) => x.item), accountId, now, `import ${filename}`);
   done.rows.forEach((d, k) => {

@@ -344,15 +344,15 @@ export class ProposalStore {
     if (a.reply_deadline) {
       if (!isIsoDate(a.reply_deadline) || a.reply_deadline < assignedAt) throw new ProposalInputError(`reply_deadline must be a date on or after 交办 ${assignedAt}`);
       deadline = a.reply_deadline;
-      rule = 'set by hand';
+      rule = '人工设定';
     } else if (p.assigned_at === assignedAt && p.reply_deadline) {
       // A change of units (改办) keeps the clock that started at 交办.
       deadline = p.reply_deadline;
-      rule = 'unchanged';
+      rule = '沿用原期限';
     } else {
       const months = await this.replyMonths(db);
       deadline = replyDeadline(assignedAt, p.kind, months);
-      rule = `${months[p.kind]} months from 交办`;
+      rule = `交办后${months[p.kind]}个月`;
     }
     const note = `主办 ${names.get(a.lead_unit_id)}${assist.length ? `；会办 ${assist.map((u) => names.get(u)).join('、')}` : ''}；交办 ${assignedAt}，答复期限 ${deadline}（${rule}）`;
     return { set: { state: 'assigned', assigned_at: assignedAt, reply_deadline: deadline }, units: { lead: a.lead_unit_id, assist }, note, action: p.state === 'assigned' ? 'reassign' : 'assign' };
@@ -433,16 +433,16 @@ export class ProposalStore {
         const problems: string[] = [];
         const dup = await this.existing(trx, it);
         if (dup) {
-          if (dup.title !== it.title) problems.push(`${KIND_LABELS[it.kind]} ${it.number} is registered with another title (${dup.title}); nothing is changed`);
+          if (dup.title !== it.title) problems.push(`${KIND_LABELS[it.kind]} ${it.number} 已登记，标题不同（${dup.title}），未作改动`);
           rows.push({ row: it.row, status: 'existing', id: dup.id, lead_unit: null, assist_units: [], assigned_at: null, reply_deadline: null, problems });
           continue;
         }
         let assignedAt: string | undefined;
         if (it.lead_unit) {
           assignedAt = it.assigned_at ?? today;
-          if (!it.assigned_at) problems.push('no 交办日期: assigned today');
+          if (!it.assigned_at) problems.push('缺少交办日期，按今天交办');
           if (assignedAt > today) {
-            problems.push(`交办日期 ${assignedAt} is in the future: assigned today`);
+            problems.push(`交办日期 ${assignedAt} 晚于今天，按今天交办`);
             assignedAt = today;
           }
         } else if (it.assist_units.length) problems.push('会办 units without a 主办 unit: the item is left unassigned');

@@ -95,6 +95,7 @@ function proposalPaths(): Record<string, unknown> {
     '/api/proposals/{id}/reply': { post: op('答复 by the lead unit (version, text, replied_at)', { parameters: pid }) },
     '/api/proposals/{id}/satisfaction': { post: op('The proposer\'s 满意/基本满意/不满意 (version, satisfaction, at)', { parameters: pid }) },
     '/api/proposals/{id}/follow-up': { post: op('跟踪办理 note after the reply (version, note)', { parameters: pid }) },
+    '/api/public/proposals/places': { get: { summary: 'Places and years that have 建议/提案, with counts per kind', responses: { '200': { description: 'ok' } } } },
     '/api/public/proposals/stats': { get: { summary: 'Public figures: counts and rates per unit and per year and kind', parameters: q(['jurisdiction', 'year', 'kind', 'group']), responses: { '200': { description: 'ok' } } } },
   };
 }

@@ -35,7 +35,8 @@ export async function openBrowser(expected: ExpectedError[] = []): Promise<Brows
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
   });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+  // Users read times in China time; so does the browser here, whatever the machine's zone.
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {

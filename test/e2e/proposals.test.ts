@@ -188,7 +188,7 @@ describe.skipIf(SKIP_E2E)('建议/提案 in headless Chromium', () => {
     const rows = await cells('[data-testid=import-row]');
     expect(rows[0].slice(0, 6)).toEqual(['2', '2', '关于加强社区养老服务的建议', '新登记', '某某区民政局（新建）（主办）、某某区教育局', '2023-06-10']);
     expect(rows[1].slice(0, 4)).toEqual(['3', '5', '—', '跳过']);
-    expect(rows[1][6]).toContain('no 标题');
+    expect(rows[1][6]).toContain('缺少标题');
     // The imported 建议 joins the list: assigned 2023-03-10, due 06-10, never answered.
     await expect.poll(() => page.locator('[data-testid=proposal-row] td:nth-child(7)').allTextContents()).toEqual(['未交办', '逾期未答复']);
   });

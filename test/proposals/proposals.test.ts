@@ -347,7 +347,7 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     expect(r5).toMatchObject({ status: 'skipped' });
     expect(r5.problems.join(' ')).toMatch(/类型/);
     expect(r6).toMatchObject({ status: 'skipped' });
-    expect(r6.problems.join(' ')).toMatch(/earlier in the file/);
+    expect(r6.problems.join(' ')).toMatch(/重复出现/);
     const item = body(await sup.get(`/api/proposals/${r1.id}`));
     expect(item.proposal).toMatchObject({ jurisdiction: '乙市', year: 2024, number: '1', state: 'assigned', received_at: '2024-03-01' });
     expect(item.history.map((h: { action: string; note: string }) => h.action)).toEqual(['create', 'assign']);
@@ -370,7 +370,7 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     expect(gb.rows[0]).toMatchObject({ kind: 'proposal', lead_unit: { name: '乙市文化广电和旅游局', created: true }, assist_units: [{ name: '乙市住房和城乡建设局', created: false }], reply_deadline: '2024-06-08' });
     expect(gb.rows[1]).toMatchObject({ status: 'existing', id: r4.id });
     expect(gb.rows[2]).toMatchObject({ status: 'created', assigned_at: '2024-03-10' });
-    expect(gb.rows[2].problems.join(' ')).toMatch(/unreadable 交办日期/);
+    expect(gb.rows[2].problems.join(' ')).toMatch(/交办日期「.*」无法识别/);
     // Neither a title column nor a kind: 422.
     expect((await upload(sup, q.replace('list.csv', 'x.csv'), Buffer.from('a,b\n1,2\n'))).status).toBe(422);
     expect((await upload(sup, q, Buffer.from(csv([['编号', '标题'], ['1', 'x']])))).status).toBe(422);

@@ -191,7 +191,7 @@ export async function importPlan(
     if (!h.trim()) return;
     const c = headerColumn(h) ?? null;
     columns[h.trim()] = c;
-    if (!c) problems.push(`unknown column ${JSON.stringify(h.trim())} (column ${i + 1}) is ignored`);
+    if (!c) problems.push(`第${i + 1}列「${h.trim()}」无法识别，已忽略`);
   });
   const col = (name: PlanColumn) => header.map((h, i) => (headerColumn(h) === name ? i : -1)).filter((i) => i >= 0);
   const [taskCol] = col('task');
@@ -220,7 +220,7 @@ export async function importPlan(
     const r: PlanRowResult = { row: i + 1, task: text, status: 'skipped', task_id: null, score: null, lead_unit: null, responsible_units: [], deadline: null, problems: [] };
     rows.push(r);
     if (!text) {
-      r.problems.push('empty task: the row is skipped');
+      r.problems.push('任务为空，本行未导入');
       continue;
     }
     try {
@@ -233,14 +233,14 @@ export async function importPlan(
       if (dl) {
         const d = deadlineCell(dl, where.year);
         if (d) r.deadline = d;
-        else r.problems.push(`unparseable deadline ${JSON.stringify(dl)}: the deadline is left as it was`);
+        else r.problems.push(`时间节点「${dl}」无法识别，期限保持不变`);
       }
       const patch = {
         ...(r.lead_unit ? { lead_unit_id: r.lead_unit.id } : {}),
         ...(r.responsible_units.length ? { responsible_unit_ids: r.responsible_units.map((u) => u.id) } : {}),
         ...(r.deadline ? { deadline: r.deadline } : {}),
       };
-      const how = { action: 'import_plan', note: `分工方案 ${filename}, row ${r.row}` };
+      const how = { action: 'import_plan', note: `分工方案 ${filename} 第${r.row}行` };
       const m = bestMatch(text, candidates);
       let task: Task;
       if (m) {
@@ -252,7 +252,7 @@ export async function importPlan(
           if (!v.ok) {
             r.status = 'conflict';
             r.task_id = m.task.id;
-            r.problems.push(`task ${m.task.id} changed meanwhile; import the file again`);
+            r.problems.push(`任务 ${m.task.id} 已被他人修改，请重新导入`);
             continue;
           }
           task = v.task;
@@ -273,7 +273,7 @@ export async function importPlan(
       r.problems.push((e as Error).message);
     }
   }
-  if (rows.length === 0) problems.push('the table has no rows below its header');
+  if (rows.length === 0) problems.push('表头下没有数据行');
   return {
     columns, problems, created_units: createdUnits, rows,
     matched: rows.filter((r) => r.status === 'matched').length, created: rows.filter((r) => r.status === 'created').length,

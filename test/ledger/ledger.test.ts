@@ -429,9 +429,9 @@ describe.each(STORES)('分工方案 import, merge and split on %s', (storeName) 
     expect(r3).toMatchObject({ status: 'created', deadline: '2023-12-31', lead_unit: { name: '四平市政务服务和数字化建设管理局', created: true } });
     expect(generatedIds.has(r3.task_id)).toBe(false);
     expect(r4).toMatchObject({ status: 'matched', task_id: t3.id, deadline: '2023-12-31' });
-    expect(r4.problems.join(' ')).toMatch(/deadline/);
+    expect(r4.problems.join(' ')).toMatch(/时间节点「.*」无法识别/);
     expect(r5).toMatchObject({ status: 'skipped', task_id: null });
-    expect(r5.problems.join(' ')).toMatch(/empty task/);
+    expect(r5.problems.join(' ')).toMatch(/任务为空/);
     // The changes are in the tasks and their history.
     const u1 = await task(t1.id);
     expect(u1).toMatchObject({ lead_unit_id: ndrc, deadline: '2023-06-30', version: 2 });

@@ -11,12 +11,14 @@ import { LedgerStore } from '../ledger/store.js';
 import type { Role } from '../ledger/workflow.js';
 import type { Repository } from '../store/repository.js';
 import { candidatesFromDocument, parseCandidateList, type CandidateInput } from '../votes/candidates.js';
+import { parseRoster, rosterFromRows } from '../votes/roster.js';
+import { PlanFileError, readTable } from '../ledger/plan-import.js';
 import { BallotError, VoteConflict, VoteNotFound, VoteStore } from '../votes/store.js';
 import { RATING_LABELS, THRESHOLDS, type Tally } from '../votes/tally.js';
 import { Access, MANAGE } from './access.js';
-import { HttpError, json, type AppRequest } from './http.js';
+import { HttpError, json, type AppRequest, type AppResponse } from './http.js';
 import { table } from './respond.js';
-import { bodyOf, id, parse, parseQuery, year, type Route } from './validate.js';
+import { bodyOf, fileName, id, parse, parseQuery, year, type Route } from './validate.js';
 
 export interface VoteOptions {
   readonly now?: () => Date;
@@ -39,16 +41,10 @@ export function tallyRows(t: Tally): Record<string, string | number | null>[] {
   }));
 }
 
-/** `name[,|tab]delegation` per line (pasted from a spreadsheet), header lines skipped. */
-export function parseRoster(text: string): { name: string; delegation: string | null }[] {
-  const out: { name: string; delegation: string | null }[] = [];
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const cells = line.split(/\t|,|，/).map((c) => c.trim());
-    const name = cells[0]?.replace(/^\d+[.、\s]*/, '');
-    if (!name || /^(姓名|代表姓名|name)$/i.test(name)) continue;
-    out.push({ name, delegation: cells[1] || null });
-  }
-  return out;
+/** An answer carrying voting codes: never kept by a cache. */
+function withCodes(status: number, value: unknown): AppResponse {
+  const res = json(status, value);
+  return { ...res, headers: { ...res.headers, 'cache-control': 'no-store' } };
 }
 
 export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[] {
@@ -195,7 +191,29 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
         const people = 'items' in b ? b.items : parseRoster(b.text);
         if (!people.length) throw new HttpError(422, 'no deputies found in what was sent');
         const items = await guard(() => store.addDeputies(session.id, people, now()));
-        return { ...json(201, { ok: true, total: items.length, items, note: 'voting codes are shown only now: print or export them' }), headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } };
+        return withCodes(201, { ok: true, total: items.length, items, note: 'voting codes are shown only now: print or export them' });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/votes\/sessions\/(\d+)\/deputies\/import$/,
+      handler: async (req, [sid], query) => {
+        await access.writer(req, MANAGE);
+        const session = await sessionId(sid);
+        const q = parseQuery({ filename: fileName }, query);
+        const bytes = req.body ?? new Uint8Array();
+        if (bytes.length === 0) throw new HttpError(400, 'send the roster (CSV or XLSX with 姓名 and 代表团) as the request body');
+        if (bytes.length > 5 * 1024 * 1024) throw new HttpError(413, 'the roster file is larger than 5 MiB');
+        let people;
+        try {
+          people = rosterFromRows(await readTable(bytes, q.filename));
+        } catch (e) {
+          if (e instanceof PlanFileError) throw new HttpError(422, e.message);
+          throw e;
+        }
+        if (!people.length) throw new HttpError(422, `no deputies found in ${q.filename} (a 姓名 column, or names in the first column)`);
+        const items = await guard(() => store.addDeputies(session.id, people, now()));
+        return withCodes(201, { ok: true, total: items.length, items, note: 'voting codes are shown only now: print or export them' });
       },
     },
     {
@@ -204,7 +222,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       handler: async (req, [sid, did]) => {
         await access.writer(req, MANAGE);
         const d = await guard(() => store.reissueCode(Number(sid), Number(did), now()));
-        return { ...json(200, { ok: true, deputy: d }), headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } };
+        return withCodes(200, { ok: true, deputy: d });
       },
     },
     {

@@ -122,6 +122,11 @@ describe.skipIf(SKIP_E2E)('票决 in headless Chromium', () => {
     await expect(page.locator('[data-testid=vote-note]').textContent()).resolves.toBe('已生成 3 项督办任务（此前已转 0 项）。');
     const tasks = await sup.get<{ items: { title: string; livelihood: boolean }[] }>('/api/ledger/tasks?jurisdiction=某某区&year=2024');
     expect(tasks.items.map((t) => t.title).sort()).toEqual(['农村公路提档升级200公里', '新建城区公办幼儿园3所', '老旧小区改造51个'].sort());
+    // A roster file adds deputies and shows their codes once.
+    await page.locator('[data-testid=roster-file]').setInputFiles({ name: '补充名单.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF序号,姓名,代表团\n1,周敏,第四代表团\n2,吴刚,第四代表团\n') });
+    await page.locator('[data-testid=code]').nth(1).waitFor();
+    expect(await page.locator('[data-testid=code]').count()).toBe(2);
+    await expect(page.locator('[data-testid=codes] tr').first().textContent()).resolves.toMatch(/^周敏第四代表团[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     // The public results page shows the count, never a ballot.
     await page.goto(`${base}/#/votes/results/${sessionId}`);
     await page.locator('[data-testid=tally-table]').waitFor();

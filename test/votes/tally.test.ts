@@ -106,3 +106,18 @@ describe('candidates from a stored report', () => {
     expect(list.map((c) => c.fact_id)).toEqual([1, 3]);
   });
 });
+
+describe('rosters', () => {
+  it('reads a roster with a title row and a header, or bare names and delegations', async () => {
+    const { rosterFromRows, parseRoster } = await import('../../src/votes/roster.js');
+    expect(rosterFromRows([['某某区第十八届人大代表名单'], ['序号', '代表团', '姓名'], ['1', '第一代表团', '王建国'], ['2', '第二代表团', ' 李 秀英 '], ['', '', '']])).toEqual([
+      { name: '王建国', delegation: '第一代表团' },
+      { name: '李 秀英', delegation: '第二代表团' },
+    ]);
+    expect(parseRoster('1. 张伟\t第三代表团\n刘洋，第三代表团\n\n陈静')).toEqual([
+      { name: '张伟', delegation: '第三代表团' },
+      { name: '刘洋', delegation: '第三代表团' },
+      { name: '陈静', delegation: null },
+    ]);
+  });
+});

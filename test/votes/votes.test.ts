@@ -224,4 +224,22 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
     expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('项目,满意,基本满意,不满意,未评价,满意率');
     expect((await sup.post(`/api/votes/sessions/${sessionId}/rounds`, { kind: 'satisfaction' })).status).toBe(409);
   });
+  it('imports a roster from an XLSX file and refuses a file that is not one', async () => {
+    const s = body(await sup.post('/api/votes/sessions', { jurisdiction: '某某区', year: 2025, title: '名单导入', seats: 1 })).session.id;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRows([['某某区人大代表名单'], ['序号', '姓名', '代表团'], [1, '赵一', '第一代表团'], [2, '钱二', '第二代表团'], [3, '孙三', '第二代表团']]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const upload = (name: string, b: Uint8Array) =>
+      app({ method: 'POST', url: `/api/votes/sessions/${s}/deputies/import?filename=${encodeURIComponent(name)}`, headers: { ...sup.headers(), 'content-type': 'application/octet-stream' }, body: b });
+    const r = await upload('代表名单.xlsx', bytes);
+    expect(r.status, text(r)).toBe(201);
+    expect(body(r).items.map((d: { name: string; delegation: string }) => [d.name, d.delegation])).toEqual([['赵一', '第一代表团'], ['钱二', '第二代表团'], ['孙三', '第二代表团']]);
+    expect(body(r).items.every((d: { code: string }) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(d.code))).toBe(true);
+    expect(r.headers['cache-control']).toBe('no-store');
+    const bad = await upload('名单.xlsx', new Uint8Array(Buffer.from('PK\u0003\u0004 not really a workbook')));
+    expect(bad.status).toBe(422);
+    expect(body(bad).error.message).toMatch(/XLSX/);
+    expect((await upload('empty.csv', new Uint8Array())).status).toBe(400);
+  });
 });

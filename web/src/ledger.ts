@@ -49,6 +49,8 @@ export interface LedgerAuth {
   login: (name: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
   send: <T>(method: 'POST' | 'PUT', url: string, body: unknown) => Promise<T>;
+  /** POSTs a file's raw bytes (imports of CSV/XLSX tables). */
+  sendFile: <T>(url: string, file: File) => Promise<T>;
 }
 
 export const LedgerCtx = createContext<LedgerAuth | null>(null);
@@ -77,27 +79,33 @@ export function useLedgerAuth(): LedgerAuth {
     refresh().catch(() => setReady(true));
   }, [refresh]);
 
-  const send = useCallback(
-    async <T>(method: 'POST' | 'PUT', url: string, payload: unknown): Promise<T> => {
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify(payload ?? {}),
-      });
-      let body: unknown = null;
+  const request = useCallback(
+    async <T>(method: 'POST' | 'PUT', url: string, body: BodyInit, contentType: string): Promise<T> => {
+      const res = await fetch(url, { method, headers: { 'content-type': contentType, accept: 'application/json', 'x-csrf-token': csrf }, body });
+      let answer: unknown = null;
       try {
-        body = await res.json();
+        answer = await res.json();
       } catch {
         // not JSON
       }
-      const current = (body as { current?: Task } | null)?.current;
-      if (res.status === 409 && current) throw new Conflict(errorMessage(res.status, body), current);
+      const current = (answer as { current?: Task } | null)?.current;
+      if (res.status === 409 && current) throw new Conflict(errorMessage(res.status, answer), current);
       // The session ended (expired or signed out elsewhere): show the sign-in form.
       if (res.status === 401 && url !== '/api/ledger/login') void refresh().catch(() => undefined);
-      if (!res.ok) throw new ApiError(res.status, errorMessage(res.status, body));
-      return body as T;
+      if (!res.ok) throw new ApiError(res.status, errorMessage(res.status, answer));
+      return answer as T;
     },
     [csrf, refresh],
+  );
+
+  const send = useCallback(
+    <T>(method: 'POST' | 'PUT', url: string, payload: unknown): Promise<T> => request<T>(method, url, JSON.stringify(payload ?? {}), 'application/json'),
+    [request],
+  );
+
+  const sendFile = useCallback(
+    async <T>(url: string, file: File): Promise<T> => request<T>('POST', url, await file.arrayBuffer(), 'application/octet-stream'),
+    [request],
   );
 
   const login = useCallback(
@@ -118,7 +126,7 @@ export function useLedgerAuth(): LedgerAuth {
     await refresh();
   }, [send, refresh]);
 
-  return useMemo(() => ({ account, csrf, ready, refresh, login, logout, send }), [account, csrf, ready, refresh, login, logout, send]);
+  return useMemo(() => ({ account, csrf, ready, refresh, login, logout, send, sendFile }), [account, csrf, ready, refresh, login, logout, send, sendFile]);
 }
 
 export const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);

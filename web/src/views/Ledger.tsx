@@ -239,7 +239,7 @@ interface PlanResult {
 /** 导入分工方案: upload a CSV or XLSX decomposition table and show what became of each row. */
 function ImportPlanForm({ place, year, onDone }: { place: string; year: number; onDone: () => void }) {
   const { t } = useI18n();
-  const { csrf } = useLedger();
+  const { sendFile } = useLedger();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<PlanResult>();
@@ -248,14 +248,7 @@ function ImportPlanForm({ place, year, onDone }: { place: string; year: number; 
     setError(undefined);
     setResult(undefined);
     try {
-      const res = await fetch(`/api/ledger/import-plan${qs({ filename: file.name, jurisdiction: place, year })}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', accept: 'application/json', 'x-csrf-token': csrf },
-        body: await file.arrayBuffer(),
-      });
-      const body = (await res.json()) as PlanResult & { error?: { message: string } };
-      if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
-      setResult(body);
+      setResult(await sendFile<PlanResult>(`/api/ledger/import-plan${qs({ filename: file.name, jurisdiction: place, year })}`, file));
       onDone();
     } catch (e) {
       setError(msg(e));

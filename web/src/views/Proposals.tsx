@@ -375,7 +375,7 @@ function RegisterForm({ place, year, units, note, onDone }: { place: string; yea
 /** 导入清单: a CSV or XLSX from the congress or CPPCC office, with what became of each row. */
 function ImportForm({ place, year, onDone }: { place: string; year: string; onDone: () => void }) {
   const { t } = useI18n();
-  const { csrf } = useLedger();
+  const { sendFile } = useLedger();
   const [where, setWhere] = useState({ place, year, kind: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -385,14 +385,7 @@ function ImportForm({ place, year, onDone }: { place: string; year: string; onDo
     setError(undefined);
     setResult(undefined);
     try {
-      const res = await fetch(`/api/proposals/import${qs({ filename: file.name, jurisdiction: where.place.trim(), year: where.year, kind: where.kind || undefined })}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', accept: 'application/json', 'x-csrf-token': csrf },
-        body: await file.arrayBuffer(),
-      });
-      const body = (await res.json()) as ImportAnswer & { error?: { message: string } };
-      if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
-      setResult(body);
+      setResult(await sendFile<ImportAnswer>(`/api/proposals/import${qs({ filename: file.name, jurisdiction: where.place.trim(), year: where.year, kind: where.kind || undefined })}`, file));
       onDone();
     } catch (e) {
       setError(msg(e));

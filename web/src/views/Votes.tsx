@@ -200,7 +200,7 @@ export function VoteResults({ id }: { id: number }) {
 /** The office's page for one session. */
 export function VoteSessionPage({ id }: { id: number }) {
   const { t } = useI18n();
-  const { send, account } = useLedger();
+  const { send, sendFile, account } = useLedger();
   const [reload, setReload] = useState(0);
   const d = useApi<SessionDetail>(`/api/votes/sessions/${id}`, reload);
   const [candText, setCandText] = useState('');
@@ -283,6 +283,26 @@ export function VoteSessionPage({ id }: { id: number }) {
           <button type="button" className="primary" disabled={!roster.trim()} onClick={() => act(`/api/votes/sessions/${id}/deputies`, { text: roster }, (r: { items: typeof codes }) => { setCodes(r.items); setRoster(''); })}>
             {t('vt.addRoster')}
           </button>
+          <Field label={t('vt.rosterFile')}>
+            <input
+              type="file"
+              accept=".csv,.xlsx,text/csv"
+              data-testid="roster-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                setError(undefined);
+                sendFile<{ items: typeof codes }>(`/api/votes/sessions/${id}/deputies/import?filename=${encodeURIComponent(file.name)}`, file).then(
+                  (r) => {
+                    setCodes(r.items);
+                    setReload((n) => n + 1);
+                  },
+                  (err) => setError(msg(err)),
+                );
+                e.target.value = '';
+              }}
+            />
+          </Field>
           {codes.length > 0 && (
             <div data-testid="codes">
               <p className="error">{t('vt.codesOnce')}</p>

@@ -2,7 +2,8 @@
  * npm run bench                      all default groups (throughput, import, scale ×1 ×10, search + API load)
  * npm run bench -- --only NAME       one group: throughput | import | scale | search
  * npm run bench -- --only scale --scale 100   the ×100 tier (long; figures in bench/README.md)
- * options: --runs N (throughput repetitions, default 3), --rate R and --seconds S (API load, default 500/s for 10 s)
+ * options: --runs N (throughput repetitions, default 3), --rate R and --seconds S (API load, default 500/s for 10 s),
+ *          --keep DIR (keep each scale tier's SQLite database in DIR/x<factor>/ for bench/measure-db.ts)
  *
  * Prints one JSON line per figure ({name, value, unit, baseline, ratio}) on
  * stdout as it is measured, then a table. Progress goes to stderr.
@@ -29,7 +30,7 @@ const GROUPS = ['throughput', 'import', 'scale', 'search'] as const;
 type Group = (typeof GROUPS)[number];
 
 function parseArgs(argv: string[]) {
-  const opts = { only: undefined as Group | undefined, scale: [1, 10], runs: 3, rate: 500, seconds: 10 };
+  const opts = { only: undefined as Group | undefined, scale: [1, 10], runs: 3, rate: 500, seconds: 10, keep: undefined as string | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -43,6 +44,7 @@ function parseArgs(argv: string[]) {
       opts.only = g as Group;
     } else if (a === '--scale') opts.scale = next().split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
     else if (a === '--runs') opts.runs = Math.max(1, Number(next()));
+    else if (a === '--keep') opts.keep = next();
     else if (a === '--rate') opts.rate = Number(next());
     else if (a === '--seconds') opts.seconds = Math.min(60, Number(next()));
     else throw new Error(`unknown option ${a}`);
@@ -191,7 +193,7 @@ async function scale(): Promise<void> {
   const tiers: WorkerResult[] = [];
   for (const factor of opts.scale) {
     log(`scale ×${factor}: store import, pre-extracted, into SQLite (child process)`);
-    const r = await runChild<WorkerResult>('worker.ts', { engine: 'sqlite', source: 'generated', factor, poolFile, targetBytes: factor * realBytes, search: true, searchBudgetMs: factor >= 100 ? 8000 : 5000 } satisfies WorkerArgs);
+    const r = await runChild<WorkerResult>('worker.ts', { engine: 'sqlite', source: 'generated', factor, poolFile, targetBytes: factor * realBytes, search: true, searchBudgetMs: factor >= 100 ? 8000 : 5000, keepDir: opts.keep ? join(opts.keep, `x${factor}`) : undefined } satisfies WorkerArgs);
     const b = tiers[0];
     const n = `scale.x${factor}.sqlite`;
     const rel = (v: number, bv: number | undefined) => [bv ?? null, bv ? v / bv : null] as const;

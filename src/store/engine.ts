@@ -27,9 +27,11 @@ export interface Engine {
    */
   matchDocuments(db: Kysely<Database>, query: string, limit: number): Promise<number[]>;
   /**
-   * One page of matching document ids, best first, with the filters applied
-   * inside the index query, and how many match in all (the index's count: it
-   * may include a document where the characters are split by punctuation).
+   * One page of matching document ids with the filters applied inside the
+   * index query, and how many match in all (the index's count: it may include
+   * a document where the characters are split by punctuation). Order: by
+   * relevance where the engine ranks cheaply (SQLite, up to RANK_LIMIT
+   * matches), otherwise newest report first.
    */
   searchPage(db: Kysely<Database>, query: string, filter: DocumentFilter, limit: number, offset: number): Promise<{ ids: number[]; total: number }>;
   close(): Promise<void>;

@@ -129,6 +129,11 @@ const MIGRATIONS: Migration[] = [
       `create table settings (key text primary key, value text not null, updated_at text not null)`,
     ],
   },
+  {
+    version: 7,
+    name: 'covering index for search filters (documents rows carry the text and are large to visit)',
+    statements: () => ['create index documents_filter on documents (id, report_year, level, jurisdiction)'],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -60,3 +60,45 @@ export function FilterSelect({ label, value, onChange, options, testId }: {
     </Field>
   );
 }
+
+/** What became of each row of an imported table: a summary, file-level problems, one line per row. */
+export function ImportReport<R extends { row: number; status: string }>({ testId, rowTestId, summary, problems, headers, rows, cells }: {
+  testId: string;
+  rowTestId: string;
+  summary: string;
+  problems: string[];
+  headers: string[];
+  rows: R[];
+  cells: (row: R) => ReactNode[];
+}) {
+  return (
+    <div data-testid={testId}>
+      <p className="ok" role="status">
+        {summary}
+      </p>
+      {problems.map((p) => (
+        <p key={p} className="muted small">
+          {p}
+        </p>
+      ))}
+      <table className="grid">
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.row} data-testid={rowTestId} data-status={r.status}>
+              {cells(r).map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -130,3 +130,25 @@ export function useLedgerAuth(): LedgerAuth {
 }
 
 export const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+
+/** Uploading a table (CSV/XLSX) whose answer reports every row: busy, error and the answer. */
+export function useTableImport<T>(onDone: () => void) {
+  const { sendFile } = useLedger();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<T>();
+  const upload = async (url: string, file: File) => {
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      setResult(await sendFile<T>(url, file));
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, result, upload };
+}

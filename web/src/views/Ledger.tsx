@@ -1,9 +1,9 @@
 /** The 督办 ledger: sign-in, the board grouped by lead unit, a task's page and the unit officer's own tasks. */
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, qs, useApi, type DocumentSummary, type Page } from '../api';
-import { ErrorBox, Field, FilterSelect, Loading } from '../common';
+import { ErrorBox, Field, FilterSelect, ImportReport, Loading } from '../common';
 import { useI18n } from '../i18n';
-import { Conflict, LIGHTS, STATES, useLedger, type Action, type HistoryEntry, type Light, type Task, type TaskDetail, type Unit } from '../ledger';
+import { Conflict, LIGHTS, STATES, useLedger, useTableImport, type Action, type HistoryEntry, type Light, type Task, type TaskDetail, type Unit } from '../ledger';
 import { href, navigate } from '../router';
 
 const msg = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -239,23 +239,8 @@ interface PlanResult {
 /** 导入分工方案: upload a CSV or XLSX decomposition table and show what became of each row. */
 function ImportPlanForm({ place, year, onDone }: { place: string; year: number; onDone: () => void }) {
   const { t } = useI18n();
-  const { sendFile } = useLedger();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [result, setResult] = useState<PlanResult>();
-  const upload = async (file: File) => {
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
-      setResult(await sendFile<PlanResult>(`/api/ledger/import-plan${qs({ filename: file.name, jurisdiction: place, year })}`, file));
-      onDone();
-    } catch (e) {
-      setError(msg(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, result, upload: send } = useTableImport<PlanResult>(onDone);
+  const upload = (file: File) => send(`/api/ledger/import-plan${qs({ filename: file.name, jurisdiction: place, year })}`, file);
   const unitText = (r: PlanRow) =>
     [r.lead_unit, ...r.responsible_units]
       .filter((u): u is PlanUnitRef => u !== null)
@@ -269,40 +254,22 @@ function ImportPlanForm({ place, year, onDone }: { place: string; year: number; 
       <span className="muted small">{t('ip.hint')}</span>
       {error && <ErrorBox message={error} />}
       {result && (
-        <div data-testid="import-plan-result">
-          <p className="ok" role="status">
-            {t('ip.summary', { matched: result.matched, created: result.created, skipped: result.skipped })}
-          </p>
-          {result.problems.map((p) => (
-            <p key={p} className="muted small">
-              {p}
-            </p>
-          ))}
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('ip.row')}</th>
-                <th>{t('ld.task')}</th>
-                <th>{t('ip.result')}</th>
-                <th>{t('ld.responsible')}</th>
-                <th>{t('ld.deadline')}</th>
-                <th>{t('ip.problems')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.row} data-testid="import-plan-row" data-status={r.status}>
-                  <td>{r.row}</td>
-                  <td>{r.task_id !== null ? <a href={href(`ledger/task/${r.task_id}`)}>{r.task || '—'}</a> : r.task || '—'}</td>
-                  <td>{t(`ip.${r.status}`)}{r.task_id !== null && ` #${r.task_id}`}</td>
-                  <td>{unitText(r)}</td>
-                  <td>{r.deadline ?? '—'}</td>
-                  <td className="small">{r.problems.join('；')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ImportReport
+          testId="import-plan-result"
+          rowTestId="import-plan-row"
+          summary={t('ip.summary', { matched: result.matched, created: result.created, skipped: result.skipped })}
+          problems={result.problems}
+          headers={[t('ip.row'), t('ld.task'), t('ip.result'), t('ld.responsible'), t('ld.deadline'), t('ip.problems')]}
+          rows={result.rows}
+          cells={(r) => [
+            r.row,
+            r.task_id !== null ? <a href={href(`ledger/task/${r.task_id}`)}>{r.task || '—'}</a> : r.task || '—',
+            `${t(`ip.${r.status}`)}${r.task_id !== null ? ` #${r.task_id}` : ''}`,
+            unitText(r),
+            r.deadline ?? '—',
+            <span className="small">{r.problems.join('；')}</span>,
+          ]}
+        />
       )}
     </div>
   );

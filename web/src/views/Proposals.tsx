@@ -6,9 +6,9 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, qs, useApi } from '../api';
-import { Downloads, ErrorBox, Field, FilterSelect, Loading } from '../common';
+import { Downloads, ErrorBox, Field, FilterSelect, ImportReport, Loading } from '../common';
 import { useI18n, type T } from '../i18n';
-import { Conflict, pct, useLedger, type Unit } from '../ledger';
+import { Conflict, pct, useLedger, useTableImport, type Unit } from '../ledger';
 import { href, navigate } from '../router';
 import {
   KINDS, REPLY_STATUSES, SATISFACTIONS, type ImportAnswer, type ProposalAction, type ProposalDetail, type ProposalKind, type ProposalList,
@@ -375,24 +375,10 @@ function RegisterForm({ place, year, units, note, onDone }: { place: string; yea
 /** 导入清单: a CSV or XLSX from the congress or CPPCC office, with what became of each row. */
 function ImportForm({ place, year, onDone }: { place: string; year: string; onDone: () => void }) {
   const { t } = useI18n();
-  const { sendFile } = useLedger();
   const [where, setWhere] = useState({ place, year, kind: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [result, setResult] = useState<ImportAnswer>();
-  const upload = async (file: File) => {
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
-      setResult(await sendFile<ImportAnswer>(`/api/proposals/import${qs({ filename: file.name, jurisdiction: where.place.trim(), year: where.year, kind: where.kind || undefined })}`, file));
-      onDone();
-    } catch (e) {
-      setError(msg(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, result, upload: send } = useTableImport<ImportAnswer>(onDone);
+  const upload = (file: File) =>
+    send(`/api/proposals/import${qs({ filename: file.name, jurisdiction: where.place.trim(), year: where.year, kind: where.kind || undefined })}`, file);
   const unitText = (r: ImportAnswer['rows'][number]) =>
     [r.lead_unit, ...r.assist_units]
       .filter((u) => u !== null)
@@ -435,42 +421,23 @@ function ImportForm({ place, year, onDone }: { place: string; year: string; onDo
       </div>
       {error && <ErrorBox message={error} />}
       {result && (
-        <div data-testid="import-result">
-          <p className="ok" role="status">
-            {t('pp.importSummary', { created: result.created, existing: result.existing, skipped: result.skipped })}
-          </p>
-          {result.problems.map((p) => (
-            <p key={p} className="muted small">
-              {p}
-            </p>
-          ))}
-          <table className="grid">
-            <thead>
-              <tr>
-                <th>{t('pp.row')}</th>
-                <th>{t('pp.number')}</th>
-                <th>{t('pp.itemTitle')}</th>
-                <th>{t('pp.result')}</th>
-                <th>{t('pp.units')}</th>
-                <th>{t('pp.deadline')}</th>
-                <th>{t('pp.problems')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.row} data-testid="import-row" data-status={r.status}>
-                  <td className="n">{r.row}</td>
-                  <td className="nowrap">{r.number || t('none')}</td>
-                  <td>{r.id !== null ? <a href={href(`proposals/item/${r.id}`)}>{r.title || t('none')}</a> : r.title || t('none')}</td>
-                  <td className="nowrap">{t(`pp.imp.${r.status}`)}</td>
-                  <td className="small">{unitText(r) || t('none')}</td>
-                  <td className="nowrap">{r.reply_deadline ?? t('none')}</td>
-                  <td className="small">{r.problems.join('；')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ImportReport
+          testId="import-result"
+          rowTestId="import-row"
+          summary={t('pp.importSummary', { created: result.created, existing: result.existing, skipped: result.skipped })}
+          problems={result.problems}
+          headers={[t('pp.row'), t('pp.number'), t('pp.itemTitle'), t('pp.result'), t('pp.units'), t('pp.deadline'), t('pp.problems')]}
+          rows={result.rows}
+          cells={(r) => [
+            r.row,
+            r.number || t('none'),
+            r.id !== null ? <a href={href(`proposals/item/${r.id}`)}>{r.title || t('none')}</a> : r.title || t('none'),
+            t(`pp.imp.${r.status}`),
+            <span className="small">{unitText(r) || t('none')}</span>,
+            r.reply_deadline ?? t('none'),
+            <span className="small">{r.problems.join('；')}</span>,
+          ]}
+        />
       )}
     </section>
   );

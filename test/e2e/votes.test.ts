@@ -132,4 +132,33 @@ describe.skipIf(SKIP_E2E)('票决 in headless Chromium', () => {
     await page.locator('[data-testid=tally-table]').waitFor();
     expect(await page.content()).not.toMatch(/王建国|李秀英/);
   });
+  it('at year end the deputies rate the elected projects and the office reads the 满意率', async () => {
+    await page.goto(`${base}/#/votes/session/${sessionId}`);
+    await page.locator('[data-testid=open-satisfaction]').click();
+    await page.locator('[data-testid=round-2]').waitFor();
+    // A deputy rates on the page: 满意, 基本满意, 不满意.
+    await page.goto(`${base}/#/vote`);
+    await page.locator('[data-testid=vote-code]').fill(codes[0]);
+    await page.getByRole('button', { name: '进入' }).click();
+    await page.locator('[data-testid=ballot]').waitFor();
+    const rate = (title: string, label: string) => page.locator('tr', { hasText: title }).getByLabel(label, { exact: true }).check();
+    await rate('新建城区公办幼儿园3所', '满意');
+    await rate('老旧小区改造51个', '基本满意');
+    await rate('农村公路提档升级200公里', '不满意');
+    await page.locator('[data-testid=cast]').click();
+    await expect(page.locator('[data-testid=vote-done]').textContent()).resolves.toBe('投票成功，选票已匿名保存。');
+    // A second deputy, through the API: 满意 for all three.
+    const deputy = new ApiClient(base);
+    await deputy.get('/api/ledger/session');
+    const round = (await sup.get<{ rounds: { id: number; kind: string }[] }>(`/api/votes/sessions/${sessionId}`)).rounds.find((r) => r.kind === 'satisfaction')!;
+    const elected = ['新建城区公办幼儿园3所', '老旧小区改造51个', '农村公路提档升级200公里'].map((t) => candidates.find((c) => c.title === t)!.id);
+    const r = await deputy.send('POST', `/api/votes/rounds/${round.id}/ballots`, { code: codes[1], choices: Object.fromEntries(elected.map((id) => [id, 'satisfied'])) });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    await page.goto(`${base}/#/votes/session/${sessionId}`);
+    await page.locator('[data-testid=round-2] [data-testid=close-round]').click();
+    await page.locator('[data-testid=satisfaction-table]').waitFor();
+    const rows = await page.locator('[data-testid=satisfaction-table] tbody tr').allTextContents();
+    // 满意 / 基本满意 / 不满意 / 未评价 / 满意率 (满意 + 基本满意 over ratings)
+    expect(rows).toEqual(['新建城区公办幼儿园3所2000100%', '老旧小区改造51个1100100%', '农村公路提档升级200公里101050%']);
+  });
 });

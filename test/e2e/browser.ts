@@ -49,6 +49,19 @@ export async function openBrowser(expected: ExpectedError[] = []): Promise<Brows
   return { browser, context, page, consoleErrors };
 }
 
+/** A screenshot into docs/screenshots; a full page is taken from the top (the header is sticky). */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, name), fullPage });
+}
+
+/** Fills and sends the sign-in form the page shows; the caller waits for what signing in leads to. */
+export async function submitSignIn(page: Page, name: string, password: string): Promise<void> {
+  await page.locator('[data-testid=login-name]').fill(name);
+  await page.locator('[data-testid=login-password]').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
 // --- the app under test ----------------------------------------------------
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

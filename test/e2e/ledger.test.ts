@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, openBrowser, SEEDS, SHOTS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
+import { ApiClient, openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, submitSignIn, type WebApp } from './browser.js';
 import { createAdmin } from '../../src/ledger/admin.js';
 import type { Repository } from '../../src/store/repository.js';
 
@@ -31,13 +31,9 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
   /** Console errors the app did not expect; the deliberate wrong password (401) and stale save (409) are expected. */
   let consoleErrors: string[] = [];
 
-  const shot = (name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, name), fullPage });
+  const shot = (name: string, fullPage = false) => screenshot(page, name, fullPage);
 
-  async function login(name: string, password = PASSWORD) {
-    await page.locator('[data-testid=login-name]').fill(name);
-    await page.locator('[data-testid=login-password]').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-  }
+  const login = (name: string, password = PASSWORD) => submitSignIn(page, name, password);
 
   async function logout() {
     await page.locator('[data-testid=logout]').click();

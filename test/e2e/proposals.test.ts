@@ -9,11 +9,10 @@
  * registers and imports items of another year. Screenshots:
  * docs/screenshots/proposals-*.png.
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/ledger/admin.js';
-import { ApiClient, openBrowser, SHOTS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
+import { ApiClient, openBrowser, screenshot, SKIP_E2E, startWebApp, submitSignIn, type WebApp } from './browser.js';
 
 const PASSWORD = 'S3cret-pass!';
 
@@ -30,15 +29,10 @@ describe.skipIf(SKIP_E2E)('建议/提案 in headless Chromium', () => {
   const items: Record<string, Item> = {};
   const clock = new Date('2024-06-10T10:00:00+08:00');
 
-  const shot = async (name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-  };
+  const shot = (name: string) => screenshot(page, name, true);
   const signIn = async (name: string) => {
     await page.goto(`${base}/#/proposals?signin=1`);
-    await page.locator('[data-testid=login-name]').fill(name);
-    await page.locator('[data-testid=login-password]').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await submitSignIn(page, name, PASSWORD);
     await page.locator('[data-testid=proposals-account]').waitFor();
   };
   const signOut = async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, SEEDS, SHOTS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
+import { openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
 
 const SEED_2023 = '000_a1392cf4c794e201.txt';
 const SEED_2024 = '004_7053f82eff3fb455.txt';
@@ -22,7 +22,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
   let consoleErrors: string[] = [];
 
   const api = async <T>(path: string): Promise<T> => (await fetch(base + path)).json() as Promise<T>;
-  const shot = (name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, name), fullPage });
+  const shot = (name: string, fullPage = false) => screenshot(page, name, fullPage);
 
   /** Drops files on the upload area the way a browser drag-and-drop does. */
   async function drop(files: { name: string; bytes: Buffer }[]) {

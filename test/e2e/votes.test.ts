@@ -6,11 +6,10 @@
  * page, sees the tally with its tie, and makes the winners ledger tasks.
  * Screenshots: docs/screenshots/votes-*.png.
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/ledger/admin.js';
-import { ApiClient, openBrowser, SHOTS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
+import { ApiClient, openBrowser, screenshot, SKIP_E2E, startWebApp, submitSignIn, type WebApp } from './browser.js';
 
 const PASSWORD = 'S3cret-pass!';
 
@@ -27,10 +26,7 @@ describe.skipIf(SKIP_E2E)('票决 in headless Chromium', () => {
   let candidates: { id: number; title: string }[] = [];
   const clock = new Date('2024-01-18T09:30:00+08:00');
 
-  const shot = async (name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-  };
+  const shot = (name: string) => screenshot(page, name, true);
 
   beforeAll(async () => {
     app = await startWebApp({ now: () => clock });
@@ -99,9 +95,7 @@ describe.skipIf(SKIP_E2E)('票决 in headless Chromium', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     await page.goto(`${base}/#/login`);
-    await page.locator('[data-testid=login-name]').fill('clerk');
-    await page.locator('[data-testid=login-password]').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await submitSignIn(page, 'clerk', PASSWORD);
     await page.locator('[data-testid=ledger-account]').waitFor();
     await page.goto(`${base}/#/votes`);
     await page.getByRole('link', { name: '2024年区十八届人大三次会议民生实事项目票决' }).click();

@@ -65,19 +65,17 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
     }
   }
 
-  const sessionId = (s: string) => guard(async () => {
+  const sessionOr404 = (s: string) => guard(async () => {
     const v = await store.session(Number(s));
     if (!v) throw new VoteNotFound(`no 票决 session with id ${s}`);
     return v;
   });
 
   async function detail(sid: number, forPublic: boolean): Promise<Record<string, unknown>> {
-    const session = await sessionId(String(sid));
+    const session = await sessionOr404(String(sid));
     const candidates = (await store.candidates(sid)).map((c) => (forPublic ? { id: c.id, ord: c.ord, title: c.title, detail: c.detail, task_id: c.task_id } : c));
-    const rounds = await store.rounds(sid);
-    const result = await store.result(sid);
-    const tallies = await store.closedTallies(sid);
-    return { session, candidates, deputies: (await store.deputies(sid)).length, rounds, result, tallies };
+    const { rounds, result, tallies } = await store.overview(sid);
+    return { session, candidates, deputies: await store.rosterSize(sid), rounds, result, tallies };
   }
 
   /** Deputies send the CSRF cookie and header like any anonymous write (see the login route). */
@@ -86,7 +84,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
     return (req.headers['x-forwarded-for'] ?? req.headers['x-real-ip'] ?? 'local').split(',')[0].trim();
   }
 
-  async function withCode<T>(req: AppRequest, code: string, f: () => Promise<T>): Promise<T> {
+  async function withCode<T>(req: AppRequest, f: () => Promise<T>): Promise<T> {
     const key = `vote-ip:${deputyCall(req)}`;
     const wait = limiter.retryAfter(key, now());
     if (wait > 0) throw new HttpError(429, `too many wrong voting codes; try again in ${wait} s`);
@@ -146,7 +144,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       pattern: /^\/api\/votes\/sessions\/(\d+)\/candidates$/,
       handler: async (req, [sid]) => {
         await access.writer(req, MANAGE);
-        const session = await sessionId(sid);
+        const session = await sessionOr404(sid);
         const item = z.object({ title: z.string().trim().min(1).max(500), detail: z.string().max(5000).nullable().optional() }).strict();
         const b = parse(
           z.union([
@@ -175,7 +173,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       pattern: /^\/api\/votes\/sessions\/(\d+)\/deputies$/,
       handler: async (req, [sid], _q, format) => {
         await access.reader(req, READ);
-        const session = await sessionId(sid);
+        const session = await sessionOr404(sid);
         const items = await store.deputies(session.id);
         return table(format, items.map((d) => ({ 序号: d.ord, 姓名: d.name, 代表团: d.delegation })), ['序号', '姓名', '代表团'], 'deputies', { ok: true, total: items.length, items });
       },
@@ -185,7 +183,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       pattern: /^\/api\/votes\/sessions\/(\d+)\/deputies$/,
       handler: async (req, [sid]) => {
         await access.writer(req, MANAGE);
-        const session = await sessionId(sid);
+        const session = await sessionOr404(sid);
         const person = z.object({ name: z.string().trim().min(1).max(50), delegation: z.string().trim().max(100).nullable().optional() }).strict();
         const b = parse(z.union([z.object({ items: z.array(person).min(1).max(5000) }).strict(), z.object({ text: z.string().min(1).max(500_000) }).strict()]), bodyOf(req), 'roster (send items or text)');
         const people = 'items' in b ? b.items : parseRoster(b.text);
@@ -199,7 +197,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       pattern: /^\/api\/votes\/sessions\/(\d+)\/deputies\/import$/,
       handler: async (req, [sid], query) => {
         await access.writer(req, MANAGE);
-        const session = await sessionId(sid);
+        const session = await sessionOr404(sid);
         const q = parseQuery({ filename: fileName }, query);
         const bytes = req.body ?? new Uint8Array();
         if (bytes.length === 0) throw new HttpError(400, 'send the roster (CSV or XLSX with 姓名 and 代表团) as the request body');
@@ -230,7 +228,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       pattern: /^\/api\/votes\/sessions\/(\d+)\/rounds$/,
       handler: async (req, [sid]) => {
         await access.writer(req, MANAGE);
-        const session = await sessionId(sid);
+        const session = await sessionOr404(sid);
         const b = parse(z.object({ kind: z.enum(['selection', 'satisfaction']).default('selection'), candidate_ids: z.array(id).max(500).optional(), seats: z.number().int().min(1).optional() }).strict(), bodyOf(req), 'round');
         const round = await guard(() => store.openRound(session.id, b.kind, now(), { candidate_ids: b.candidate_ids, seats: b.seats }));
         return json(201, { ok: true, round });
@@ -283,7 +281,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       pattern: /^\/api\/votes\/sessions\/(\d+)\/adopt$/,
       handler: async (req, [sid]) => {
         const s = await access.writer(req, MANAGE);
-        const session = await sessionId(sid);
+        const session = await sessionOr404(sid);
         const r = await guard(() => store.adopt(session.id, s.account.id, now()));
         return json(r.created.length ? 201 : 200, { ok: true, created: r.created.length, already: r.already, items: r.created });
       },
@@ -293,7 +291,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       pattern: /^\/api\/votes\/lookup$/,
       handler: async (req) => {
         const b = parse(z.object({ code }).strict(), bodyOf(req), 'voting code');
-        const r = await withCode(req, b.code, () => store.lookup(b.code));
+        const r = await withCode(req, () => store.lookup(b.code));
         const { deputy, session, round, voted, candidates } = r;
         return json(200, {
           ok: true, deputy: { name: deputy.name, delegation: deputy.delegation },
@@ -308,7 +306,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       pattern: /^\/api\/votes\/rounds\/(\d+)\/ballots$/,
       handler: async (req, [rid]) => {
         const b = parse(z.object({ code, choices: z.union([z.array(z.number().int()).max(500), z.record(z.string())]) }).strict(), bodyOf(req), 'ballot');
-        const r = await withCode(req, b.code, () => store.cast(b.code, Number(rid), b.choices));
+        const r = await withCode(req, () => store.cast(b.code, Number(rid), b.choices));
         return json(201, { ok: true, round_no: r.round_no, kind: r.kind, message: '投票成功：选票已匿名保存' });
       },
     },

@@ -162,7 +162,7 @@ export class VoteStore {
     return { ...d, code };
   }
 
-  private async rosterSize(sessionId: number, db: Db): Promise<number> {
+  async rosterSize(sessionId: number, db: Db = this.db): Promise<number> {
     return Number((await db.selectFrom('deputies').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId).executeTakeFirstOrThrow()).n);
   }
 
@@ -201,7 +201,7 @@ export class VoteStore {
       const candidates = await this.candidates(sessionId, trx);
       if (!candidates.length) throw new VoteConflict('the session has no candidates yet');
       if ((await this.rosterSize(sessionId, trx)) === 0) throw new VoteConflict('the session has no deputies on its roster yet');
-      const result = await this.resultIn(trx, s, rounds);
+      const result = this.resultOf(await this.keptTallies(trx, rounds));
       let ids: number[];
       let seats: number | null;
       if (kind === 'selection') {
@@ -336,31 +336,34 @@ export class VoteStore {
     return { voted: roster.filter((d) => ids.has(d.id)), not_voted: roster.filter((d) => !ids.has(d.id)) };
   }
 
-  private async resultIn(db: Db, s: VoteSession, rounds: Round[]): Promise<SessionResult> {
-    const closed = rounds.filter((r) => r.state === 'closed');
-    const tallies = new Map<number, Tally>();
-    for (const r of closed) {
-      const row = await db.selectFrom('vote_rounds').select('result_json').where('id', '=', r.id).executeTakeFirstOrThrow();
-      tallies.set(r.id, JSON.parse(row.result_json!) as Tally);
-    }
-    const selection = closed.filter((r) => r.kind === 'selection').map((r) => tallies.get(r.id) as SelectionTally);
-    const sat = closed.find((r) => r.kind === 'satisfaction');
-    return { ...electedOver(selection), selection_rounds: selection.length, satisfaction: sat ? (tallies.get(sat.id) as SatisfactionTally) : null };
-  }
-
-  async result(sessionId: number): Promise<SessionResult> {
-    const s = await this.requireSession(sessionId);
-    return this.resultIn(this.db, s, await this.rounds(sessionId));
-  }
-
-  /** Every closed round's kept count (for the public view: results, never ballots). */
-  async closedTallies(sessionId: number): Promise<{ round: Round; tally: Tally }[]> {
+  /** The counts kept when each closed round closed, in round order. */
+  private async keptTallies(db: Db, rounds: Round[]): Promise<{ round: Round; tally: Tally }[]> {
     const out = [];
-    for (const r of (await this.rounds(sessionId)).filter((x) => x.state === 'closed')) {
-      const row = await this.db.selectFrom('vote_rounds').select('result_json').where('id', '=', r.id).executeTakeFirstOrThrow();
+    for (const r of rounds.filter((x) => x.state === 'closed')) {
+      const row = await db.selectFrom('vote_rounds').select('result_json').where('id', '=', r.id).executeTakeFirstOrThrow();
       out.push({ round: r, tally: JSON.parse(row.result_json!) as Tally });
     }
     return out;
+  }
+
+  /** The outcome over the kept counts: selection rounds in order, then the satisfaction round. */
+  private resultOf(kept: { round: Round; tally: Tally }[]): SessionResult {
+    const selection = kept.filter((k) => k.round.kind === 'selection').map((k) => k.tally as SelectionTally);
+    const sat = kept.find((k) => k.round.kind === 'satisfaction');
+    return { ...electedOver(selection), selection_rounds: selection.length, satisfaction: sat ? (sat.tally as SatisfactionTally) : null };
+  }
+
+  async result(sessionId: number): Promise<SessionResult> {
+    await this.requireSession(sessionId);
+    return this.resultOf(await this.keptTallies(this.db, await this.rounds(sessionId)));
+  }
+
+  /** A session's rounds, the count kept for each closed one (results, never ballots) and the outcome. */
+  async overview(sessionId: number): Promise<{ rounds: Round[]; tallies: { round: Round; tally: Tally }[]; result: SessionResult }> {
+    await this.requireSession(sessionId);
+    const rounds = await this.rounds(sessionId);
+    const tallies = await this.keptTallies(this.db, rounds);
+    return { rounds, tallies, result: this.resultOf(tallies) };
   }
 
   /**

@@ -3,7 +3,7 @@
  * year N. Pure: two documents in, a scorecard out, every verdict with its
  * evidence from both sides.
  */
-import type { Commitment, FactKind, Outcome, PartKind, Qualifier, Target } from '../model.js';
+import type { Commitment, Outcome, PartKind, Qualifier, Target } from '../model.js';
 import { bestClause, clausesOf, joinLists, subjectOf, type Clause } from './match.js';
 import { convert, unitFamily } from './units.js';
 import { compare, type Verdict } from './verdict.js';

@@ -6,15 +6,15 @@
  */
 import { z } from 'zod';
 import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
-import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, parseCookies, sameToken, SESSION_COOKIE, verifyPassword } from '../ledger/auth.js';
+import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, parseCookies, SESSION_COOKIE, verifyPassword } from '../ledger/auth.js';
 import { lightRules as makeRules, type LightRules } from '../ledger/lights.js';
-import { LedgerStore, NotFound, WorkflowInputError, type Account, type Task, type Versioned } from '../ledger/store.js';
+import { LedgerStore, NotFound, WorkflowInputError, type Task, type Versioned } from '../ledger/store.js';
 import { dashboard, progressHtml, progressTable, PROGRESS_COLUMNS, publicProgress, publicTask, withLight, yearEnd } from '../ledger/views.js';
 import { importPlan, PlanFileError, readTable } from '../ledger/plan-import.js';
-import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, ROLES, STATES, type Role } from '../ledger/workflow.js';
+import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, ROLES, STATES } from '../ledger/workflow.js';
 import { findReport, type Repository } from '../store/repository.js';
 import { Access, MANAGE, type Session } from './access.js';
-import { HttpError, json, type AppRequest, type AppResponse } from './http.js';
+import { HttpError, json, type AppResponse } from './http.js';
 import { xlsxResponse } from './respond.js';
 import { bodyOf, id, isoDate, parse, parseQuery as queryOf, year, type Route } from './validate.js';
 
@@ -41,16 +41,11 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
   const secure = options.secureCookies ?? false;
 
   const access = new Access(store, now);
-  const sessionOf = (req: AppRequest) => access.session(req);
-  const checkCsrf = (req: AppRequest, s: Session | undefined) => access.checkCsrf(req, s);
-  const reader = (req: AppRequest, roles?: Role[]) => access.reader(req, roles);
-  const writer = (req: AppRequest, roles?: Role[]) => access.writer(req, roles);
-  const scope = (a: Account) => access.scope(a);
 
   async function taskFor(s: Session, taskId: number): Promise<Task> {
     const t = await store.getTask(taskId);
     if (!t) throw new HttpError(404, `no task with id ${taskId}`);
-    const units = await scope(s.account);
+    const units = await access.scope(s.account);
     if (units && ![t.lead_unit_id, ...t.responsible_unit_ids].some((u) => u !== null && units.includes(u))) {
       throw new HttpError(403, `task ${taskId} is not assigned to your unit`);
     }
@@ -82,7 +77,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
   const ledgerQuery = { jurisdiction: z.string().min(1).max(50), year };
 
   async function ledgerTasks(s: Session | undefined, q: { jurisdiction?: string; year?: number }, extra: { includeDrafts?: boolean } = {}): Promise<Task[]> {
-    const units = s ? await scope(s.account) : undefined;
+    const units = s ? await access.scope(s.account) : undefined;
     return store.listTasks({ jurisdiction: q.jurisdiction, year: q.year, unitIds: units, ...extra });
   }
 
@@ -91,7 +86,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/session$/,
       handler: async (req) => {
-        const s = await sessionOf(req);
+        const s = await access.session(req);
         const existing = parseCookies(req.headers.cookie)[CSRF_COOKIE];
         const csrf = s?.csrf ?? existing ?? newToken();
         const res = json(200, { ok: true, account: s?.account ?? null, csrf_token: csrf });
@@ -102,7 +97,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/login$/,
       handler: async (req) => {
-        checkCsrf(req, undefined);
+        access.checkCsrf(req, undefined);
         const b = parse(z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) }), bodyOf(req), 'login');
         const ip = (req.headers['x-forwarded-for'] ?? req.headers['x-real-ip'] ?? 'local').split(',')[0].trim();
         const keys = [`account:${b.name}`, `ip:${ip}`];
@@ -128,7 +123,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/logout$/,
       handler: async (req) => {
-        const s = await writer(req);
+        const s = await access.writer(req);
         await store.revokeSession(s.id);
         return withCookie(json(200, { ok: true }), cookie(SESSION_COOKIE, '', { httpOnly: true, secure, maxAgeSeconds: 0 }));
       },
@@ -137,7 +132,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/units$/,
       handler: async (req) => {
-        await reader(req);
+        await access.reader(req);
         return json(200, { ok: true, items: await store.listUnits() });
       },
     },
@@ -145,7 +140,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/units$/,
       handler: async (req) => {
-        await writer(req, ['admin']);
+        await access.writer(req, ['admin']);
         const b = parse(z.object({ name: z.string().trim().min(1).max(100), parent_id: id.nullable().default(null) }), bodyOf(req), 'unit');
         const units = await store.listUnits();
         if (units.some((u) => u.name === b.name)) throw new HttpError(409, `a unit named ${b.name} exists`);
@@ -157,7 +152,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/accounts$/,
       handler: async (req) => {
-        await reader(req, ['admin']);
+        await access.reader(req, ['admin']);
         return json(200, { ok: true, items: await store.listAccounts() });
       },
     },
@@ -165,7 +160,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/accounts$/,
       handler: async (req) => {
-        await writer(req, ['admin']);
+        await access.writer(req, ['admin']);
         const b = parse(
           z.object({
             name: z.string().regex(/^[\p{L}\p{N}_.@-]{2,64}$/u, '2–64 letters, digits, _ . @ -'),
@@ -185,7 +180,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/generate$/,
       handler: async (req) => {
-        const s = await writer(req, MANAGE);
+        const s = await access.writer(req, MANAGE);
         const b = parse(z.union([z.object({ document_id: id }).strict(), z.object({ jurisdiction: z.string().min(1).max(50), year: z.number().int() }).strict()]), bodyOf(req), 'request');
         let docId: number;
         if ('document_id' in b) docId = b.document_id;
@@ -202,7 +197,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/tasks$/,
       handler: async (req, _p, query) => {
-        const s = await reader(req);
+        const s = await access.reader(req);
         const q = queryOf({ jurisdiction: z.string().max(50).optional(), year: year.optional(), state: z.enum(STATES).optional(), light: z.enum(['green', 'yellow', 'red']).optional(), unit_id: z.coerce.number().int().positive().optional() }, query);
         let tasks = (await ledgerTasks(s, q)).map((t) => withLight(t, rules, now()));
         if (q.state) tasks = tasks.filter((t) => t.state === q.state);
@@ -215,7 +210,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/tasks$/,
       handler: async (req) => {
-        const s = await writer(req, MANAGE);
+        const s = await access.writer(req, MANAGE);
         const b = parse(
           z.object({
             jurisdiction: z.string().min(1).max(50), year: z.number().int().min(1949).max(2100), title: z.string().trim().min(1).max(2000),
@@ -234,7 +229,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/tasks\/(\d+)$/,
       handler: async (req, [tid]) => {
-        const s = await reader(req);
+        const s = await access.reader(req);
         const t = await taskFor(s, Number(tid));
         return json(200, {
           ok: true,
@@ -251,7 +246,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/import-plan$/,
       handler: async (req, _p, query) => {
-        const s = await writer(req, MANAGE);
+        const s = await access.writer(req, MANAGE);
         const q = queryOf({ filename: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'), jurisdiction: z.string().min(1).max(50), year }, query);
         const bytes = req.body ?? new Uint8Array();
         if (bytes.length === 0) throw new HttpError(400, 'send the 分工方案 file (CSV or XLSX) as the request body');
@@ -270,7 +265,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/tasks\/(\d+)\/merge$/,
       handler: async (req, [tid]) => {
-        const s = await writer(req, MANAGE);
+        const s = await access.writer(req, MANAGE);
         const t = await taskFor(s, Number(tid));
         const b = parse(
           z.object({ version: z.number().int().positive(), from: z.array(id).min(1).max(50), from_versions: z.array(z.number().int().positive()).optional() }).strict()
@@ -288,7 +283,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/tasks\/(\d+)\/split$/,
       handler: async (req, [tid]) => {
-        const s = await writer(req, MANAGE);
+        const s = await access.writer(req, MANAGE);
         const t = await taskFor(s, Number(tid));
         const b = parse(z.object({ version: z.number().int().positive(), titles: z.array(z.string().trim().min(1).max(2000)).min(2).max(50) }).strict(), bodyOf(req), 'split');
         const r = await guard(() => store.split(t.id, b.version, b.titles, s.account.id, now()));
@@ -299,7 +294,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/tasks\/(\d+)\/history$/,
       handler: async (req, [tid]) => {
-        const s = await reader(req);
+        const s = await access.reader(req);
         const t = await taskFor(s, Number(tid));
         return json(200, { ok: true, items: await store.historyOf(t.id) });
       },
@@ -308,7 +303,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'PUT',
       pattern: /^\/api\/ledger\/tasks\/(\d+)$/,
       handler: async (req, [tid]) => {
-        const s = await writer(req, ['admin', 'supervisor', 'unit_officer']);
+        const s = await access.writer(req, ['admin', 'supervisor', 'unit_officer']);
         const t = await taskFor(s, Number(tid));
         const b = parse(
           z.object({
@@ -336,7 +331,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/tasks\/(\d+)\/actions\/([a-z_]+)$/,
       handler: async (req, [tid, action]) => {
-        const s = await writer(req);
+        const s = await access.writer(req);
         if (!isAction(action)) throw new HttpError(404, `no such action: ${action} (${ACTIONS.join(', ')})`);
         if (!mayTake(s.account.role, action)) throw new HttpError(403, `a ${s.account.role} may not ${action}`);
         const t = await taskFor(s, Number(tid));
@@ -349,7 +344,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/tasks\/(\d+)\/progress$/,
       handler: async (req, [tid]) => {
-        const s = await writer(req, ['admin', 'supervisor', 'unit_officer']);
+        const s = await access.writer(req, ['admin', 'supervisor', 'unit_officer']);
         const t = await taskFor(s, Number(tid));
         const b = parse(
           z.object({
@@ -368,7 +363,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'POST',
       pattern: /^\/api\/ledger\/tasks\/(\d+)\/(urge|instructions)$/,
       handler: async (req, [tid, kind]) => {
-        const s = await writer(req, kind === 'urge' ? MANAGE : ['leader', 'admin']);
+        const s = await access.writer(req, kind === 'urge' ? MANAGE : ['leader', 'admin']);
         const t = await taskFor(s, Number(tid));
         const b = parse(z.object({ text: z.string().trim().min(1).max(5000) }).strict(), bodyOf(req), kind === 'urge' ? '催办' : '批示');
         const notices = await guard(() => store.notice(t.id, kind === 'urge' ? 'urge' : 'instruction', b.text, s.account.id, now()));
@@ -379,9 +374,9 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/notices$/,
       handler: async (req, _p, query) => {
-        const s = await reader(req);
+        const s = await access.reader(req);
         const q = queryOf({ task_id: z.coerce.number().int().positive().optional() }, query);
-        const items = await store.notices({ taskId: q.task_id, unitIds: await scope(s.account) });
+        const items = await store.notices({ taskId: q.task_id, unitIds: await access.scope(s.account) });
         return json(200, { ok: true, total: items.length, items });
       },
     },
@@ -389,7 +384,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/dashboard$/,
       handler: async (req, _p, query) => {
-        const s = await reader(req);
+        const s = await access.reader(req);
         const q = queryOf(ledgerQuery, query);
         const d = dashboard(await ledgerTasks(s, q), await store.listUnits(), rules, now());
         return json(200, { ok: true, jurisdiction: q.jurisdiction, year: q.year, at: now().toISOString(), rules, ...d });
@@ -399,7 +394,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/progress-table(\.html)?$/,
       handler: async (req, [html], query, format) => {
-        const s = await reader(req);
+        const s = await access.reader(req);
         const q = queryOf({ ...ledgerQuery, month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM').optional() }, query);
         const tasks = await ledgerTasks(s, q);
         const reports = new Map<number, Awaited<ReturnType<LedgerStore['progress']>>>();
@@ -416,7 +411,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       method: 'GET',
       pattern: /^\/api\/ledger\/year-end$/,
       handler: async (req, _p, query) => {
-        const s = await reader(req);
+        const s = await access.reader(req);
         const q = queryOf(ledgerQuery, query);
         let card;
         try {

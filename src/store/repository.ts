@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { documentJson, type DocumentJson } from '../document-json.js';
-import type { Diagnostic } from '../ingest/diagnostics.js';
 import type { FileResult } from '../pipeline.js';
 import type { Section } from '../model.js';
 import type { Engine, EngineName } from './engine.js';

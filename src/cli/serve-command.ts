@@ -17,6 +17,9 @@ export async function runServe(opts: { db?: string; port: string; host: string; 
   const addr = server.address();
   const actual = typeof addr === 'object' && addr ? addr.port : port;
   process.stderr.write(`luoshi: serving ${repo.engine} ${repo.location} on http://${opts.host}:${actual}/${staticHandler ? '' : ' (API only: build the web UI with npm run build:web)'}\n`);
+  // Last line of defence: a promise rejected outside any request's handling is
+  // logged, not allowed to end a server other users depend on.
+  process.on('unhandledRejection', (e) => process.stderr.write(`luoshi serve: unhandled: ${(e as Error)?.stack ?? String(e)}\n`));
   const stop = async () => {
     server.close();
     await repo.close();

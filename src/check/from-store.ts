@@ -1,19 +1,41 @@
-import { findReport, type Repository } from '../store/repository.js';
+import { resolveReport, type Repository, type ResolvedReport } from '../store/repository.js';
 import { fromStored } from './adapters.js';
 import { checkPair, type Scorecard } from './index.js';
+
+/** How the scorecard's report for one year was chosen, naming every other stored claimant. */
+export interface ReportBasis {
+  readonly document_id: number;
+  readonly rule: ResolvedReport['rule'];
+  readonly chosen_by: number | null;
+  readonly chosen_at: string | null;
+  /** Other stored documents that claim the same place and year. */
+  readonly others: { id: number; file_name: string; doc_type: string }[];
+}
+
+export type StoredScorecard = Scorecard & { readonly basis: { readonly plan: ReportBasis; readonly review: ReportBasis } };
+
+function basis(r: ResolvedReport): ReportBasis {
+  return {
+    document_id: r.document.id,
+    rule: r.rule,
+    chosen_by: r.choice?.chosen_by ?? null,
+    chosen_at: r.choice?.chosen_at ?? null,
+    others: r.candidates.filter((d) => d.id !== r.document.id).map((d) => ({ id: d.id, file_name: d.file_name, doc_type: d.doc_type })),
+  };
+}
 
 export class ReportNotFound extends Error {
   override readonly name = 'ReportNotFound';
 }
 
 /** The scorecard of `jurisdiction`'s year-N promises, from the stored reports of N and N+1. */
-export async function scorecardFromStore(repo: Repository, jurisdiction: string, year: number): Promise<Scorecard> {
-  const plan = await findReport(repo, jurisdiction, year);
+export async function scorecardFromStore(repo: Repository, jurisdiction: string, year: number): Promise<StoredScorecard> {
+  const plan = await resolveReport(repo, jurisdiction, year);
   if (!plan) throw new ReportNotFound(`no stored report of ${jurisdiction} for ${year} (the plan report that set the promises)`);
-  const review = await findReport(repo, jurisdiction, year + 1);
+  const review = await resolveReport(repo, jurisdiction, year + 1);
   if (!review) throw new ReportNotFound(`no stored report of ${jurisdiction} for ${year + 1} (the report that reviews ${year})`);
-  const [p, r] = await Promise.all([repo.getDocument(plan.id), repo.getDocument(review.id)]);
-  return checkPair(fromStored(p!), fromStored(r!));
+  const [p, r] = await Promise.all([repo.getDocument(plan.document.id), repo.getDocument(review.document.id)]);
+  return { ...checkPair(fromStored(p!), fromStored(r!)), basis: { plan: basis(plan), review: basis(review) } };
 }
 
 export interface PairSummary {

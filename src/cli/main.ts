@@ -158,6 +158,8 @@ program
   .option('--port <port>', 'port', '8080')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--max-upload <MiB>', 'largest upload accepted, in MiB', '32')
+  .option('--import-quota-files <n>', 'files one account may import through the API in 24 hours', '500')
+  .option('--import-quota-mb <MiB>', 'MiB one account may import through the API in 24 hours', '512')
   .action(async (opts) => {
     const { runServe } = await import('./serve-command.js');
     await runServe(opts);

@@ -7,15 +7,18 @@ import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
 import { isFailure, processBytes } from '../pipeline.js';
-import type { Repository } from '../store/repository.js';
+import { resolveReport, type Repository } from '../store/repository.js';
 import { errorResponse, HttpError, json, type AppRequest, type AppResponse } from './http.js';
 import { table } from './respond.js';
-import { parseQuery, year, type Format, type Route } from './validate.js';
+import { bodyOf, parse, parseQuery, year, type Format, type Route } from './validate.js';
 import { ledgerRoutes, type LedgerOptions } from './ledger-routes.js';
 import { proposalRoutes } from './proposal-routes.js';
 import { voteRoutes } from './vote-routes.js';
 import { withReadCache } from './cache.js';
 import { openApiDocument } from './openapi.js';
+import { Access } from './access.js';
+import { LedgerStore } from '../ledger/store.js';
+import type { Role } from '../ledger/workflow.js';
 
 export interface AppOptions {
   /** Largest upload accepted, in bytes. */
@@ -28,7 +31,20 @@ export interface AppOptions {
   readonly cache?: boolean;
   /** The clock (tests move it); the ledger uses it unless `ledger.now` is given. */
   readonly now?: () => Date;
+  /** What one account may import through the API in a rolling day. */
+  readonly importQuota?: ImportQuota;
 }
+
+export interface ImportQuota {
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/** Enough for an office loading its own decades of reports in a day; far from filling a disk. */
+export const DEFAULT_IMPORT_QUOTA: ImportQuota = { files: 500, bytes: 512 * 1024 * 1024 };
+
+/** Roles that may add reports to the published record (and pick the authoritative one). */
+export const IMPORTERS: readonly Role[] = ['admin', 'supervisor'];
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
 
@@ -49,6 +65,9 @@ const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year
 
 export function createApp(repo: Repository, options: AppOptions = {}): (req: AppRequest) => Promise<AppResponse> {
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const now = options.ledger?.now ?? options.now ?? (() => new Date());
+  const access = new Access(new LedgerStore(repo), now);
+  const quota = options.importQuota ?? DEFAULT_IMPORT_QUOTA;
   const routes: Route[] = [
     {
       method: 'GET',
@@ -126,15 +145,50 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
       method: 'POST',
       pattern: /^\/api\/import$/,
       handler: async (req, _p, query) => {
+        // Imports change the published record: only an account that may import, with the CSRF token.
+        const s = await access.writer(req, IMPORTERS);
         const q = parseQuery({ filename: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path') }, query);
         const body = req.body ?? new Uint8Array();
         if (body.length > maxUpload) throw new HttpError(413, `upload too large: ${body.length} bytes, the limit is ${maxUpload} bytes`);
+        const since = new Date(now().getTime() - 24 * 3600_000).toISOString();
+        const used = await repo.importUsage(s.account.id, since);
+        if (used.files + 1 > quota.files || used.bytes + body.length > quota.bytes) {
+          throw new HttpError(429, `import quota reached: ${used.files} files and ${used.bytes} bytes in the last 24 hours; an account may import ${quota.files} files and ${quota.bytes} bytes a day`);
+        }
+        const run = await repo.startRun({ accountId: s.account.id, bytes: body.length });
         const processed = await processBytes(q.filename, body);
-        if (isFailure(processed)) throw new HttpError(422, processed.error);
-        const run = await repo.startRun();
+        if (isFailure(processed)) {
+          await repo.recordFailure(run, q.filename, processed.error);
+          await repo.finishRun(run, 'done');
+          throw new HttpError(422, processed.error);
+        }
         const item = await repo.importResult(processed, run);
         await repo.finishRun(run, 'done');
         return json(item.status === 'imported' ? 201 : 200, { ok: true, ...item, documents: processed.documents.length, warnings: processed.diagnostics.filter((d) => d.severity !== 'info') });
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/api\/reports\/choice$/,
+      handler: async (req) => {
+        const s = await access.writer(req, IMPORTERS);
+        const b = parse(z.object({ jurisdiction: z.string().min(1).max(50), year, document_id: z.number().int().positive(), note: z.string().max(500).optional() }), bodyOf(req), 'choice');
+        const resolved = await resolveReport(repo, b.jurisdiction, b.year);
+        if (!resolved?.candidates.some((d) => d.id === b.document_id)) {
+          throw new HttpError(422, `document ${b.document_id} is not a stored report of ${b.jurisdiction} for ${b.year}`);
+        }
+        const choice = await repo.chooseReport({ jurisdiction: b.jurisdiction, report_year: b.year, document_id: b.document_id, chosen_by: s.account.id, note: b.note ?? null });
+        return json(200, { ok: true, choice });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/reports\/choice$/,
+      handler: async (_req, _p, query) => {
+        const q = parseQuery({ jurisdiction: z.string().min(1).max(50), year }, query);
+        const r = await resolveReport(repo, q.jurisdiction, q.year);
+        if (!r) throw new HttpError(404, `no stored report of ${q.jurisdiction} for ${q.year}`);
+        return json(200, { ok: true, document_id: r.document.id, rule: r.rule, choice: r.choice ?? null, candidates: r.candidates });
       },
     },
   ];

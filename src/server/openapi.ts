@@ -23,11 +23,15 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/search': list('Full-text search, any query length', ['q', ...place, 'year_from', 'year_to', 'part', '_limit']),
       '/api/import': {
         post: {
-          summary: 'Import one report file (raw bytes in the body)',
+          summary: 'Import one report file (raw bytes in the body); needs an admin or supervisor session and the CSRF header, within the account\'s daily quota',
           parameters: [{ name: 'filename', in: 'query', required: true, schema: { type: 'string' } }],
           requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-          responses: { '201': { description: 'imported' }, '200': { description: 'duplicate of a stored report' }, '413': { description: 'too large' }, '422': { description: 'not a readable report' } },
+          responses: { '201': { description: 'imported' }, '200': { description: 'duplicate of a stored report' }, '401': { description: 'not signed in' }, '403': { description: 'no CSRF token, or a role that may not import' }, '413': { description: 'too large' }, '422': { description: 'not a readable report' }, '429': { description: 'import quota reached' } },
         },
+      },
+      '/api/reports/choice': {
+        get: list('Which stored report speaks for a place and year (the reviewer\'s choice, else the first stored) and every other claimant', ['jurisdiction', 'year']).get,
+        put: op('Mark one stored report authoritative for its place and year (admin or supervisor): {jurisdiction, year, document_id, note?}'),
       },
       ...ledgerPaths(),
       ...proposalPaths(),

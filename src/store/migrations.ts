@@ -134,6 +134,17 @@ const MIGRATIONS: Migration[] = [
     name: 'covering index for search filters (documents rows carry the text and are large to visit)',
     statements: () => ['create index documents_filter on documents (id, report_year, level, jurisdiction)'],
   },
+  {
+    version: 8,
+    name: 'imports by account (quota) and the reviewer\'s choice of the authoritative report for a place and year',
+    statements: ({ types: t }) => [
+      'alter table import_runs add column account_id integer references accounts(id)',
+      `alter table import_runs add column bytes ${t.bigint} not null default 0`,
+      'create index import_runs_account on import_runs (account_id, started_at)',
+      `create table report_choices (jurisdiction text not null, report_year integer not null, document_id integer not null references documents(id),
+        chosen_by integer references accounts(id), chosen_at text not null, note text, primary key (jurisdiction, report_year))`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -57,6 +57,15 @@ export interface FactFilter {
   offset?: number;
 }
 
+export interface ReportChoice {
+  jurisdiction: string;
+  report_year: number;
+  document_id: number;
+  chosen_by: number | null;
+  chosen_at: string;
+  note: string | null;
+}
+
 export interface RunSummary {
   id: number;
   status: string;
@@ -70,7 +79,13 @@ export interface Repository {
   readonly location: string;
   /** The query builder over the same database, for modules with tables of their own (the ledger). */
   readonly db: Kysely<Database>;
-  startRun(): Promise<number>;
+  /** Opens an import run; `by` names the account (API imports) and the bytes handed in. */
+  startRun(by?: { accountId: number; bytes: number }): Promise<number>;
+  /** Files and bytes an account handed in since `sinceIso` (its import quota). */
+  importUsage(accountId: number, sinceIso: string): Promise<{ files: number; bytes: number }>;
+  /** A reviewer's choice of the report that speaks for a place and year; undefined when none was made. */
+  reportChoice(jurisdiction: string, reportYear: number): Promise<ReportChoice | undefined>;
+  chooseReport(choice: Omit<ReportChoice, 'chosen_at'>): Promise<ReportChoice>;
   finishRun(runId: number, status: 'done' | 'failed'): Promise<RunSummary>;
   /** Stores one processed file atomically (all of it or nothing). */
   importResult(result: FileResult, runId: number | null): Promise<ImportItemResult>;
@@ -149,15 +164,39 @@ class KyselyRepository implements Repository {
     this.db = eng.db;
   }
 
-  async startRun(): Promise<number> {
+  async startRun(by?: { accountId: number; bytes: number }): Promise<number> {
     // A run left 'running' by a killed process is over.
     await this.db.updateTable('import_runs').set({ status: 'interrupted' }).where('status', '=', 'running').execute();
     const r = await this.db
       .insertInto('import_runs')
-      .values({ started_at: now(), status: 'running', imported: 0, duplicates: 0, failed: 0 })
+      .values({ started_at: now(), status: 'running', imported: 0, duplicates: 0, failed: 0, account_id: by?.accountId ?? null, bytes: by?.bytes ?? 0 })
       .returning('id')
       .executeTakeFirstOrThrow();
     return Number(r.id);
+  }
+
+  async importUsage(accountId: number, sinceIso: string): Promise<{ files: number; bytes: number }> {
+    const r = await this.db
+      .selectFrom('import_runs')
+      .select((eb) => [eb.fn.countAll<number>().as('files'), eb.fn.coalesce(eb.fn.sum<number>('bytes'), eb.val(0)).as('bytes')])
+      .where('account_id', '=', accountId)
+      .where('started_at', '>=', sinceIso)
+      .executeTakeFirstOrThrow();
+    return { files: Number(r.files), bytes: Number(r.bytes) };
+  }
+
+  async reportChoice(jurisdiction: string, reportYear: number): Promise<ReportChoice | undefined> {
+    const r = await this.db.selectFrom('report_choices').selectAll().where('jurisdiction', '=', jurisdiction).where('report_year', '=', reportYear).executeTakeFirst();
+    return r ? { ...r, report_year: Number(r.report_year), document_id: Number(r.document_id), chosen_by: r.chosen_by === null ? null : Number(r.chosen_by) } : undefined;
+  }
+
+  async chooseReport(c: Omit<ReportChoice, 'chosen_at'>): Promise<ReportChoice> {
+    const row = { ...c, chosen_at: now() };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('report_choices').where('jurisdiction', '=', c.jurisdiction).where('report_year', '=', c.report_year).execute();
+      await trx.insertInto('report_choices').values(row).execute();
+    });
+    return row;
   }
 
   async finishRun(runId: number, status: 'done' | 'failed'): Promise<RunSummary> {
@@ -474,10 +513,33 @@ function snippet(text: string, at: number, len: number, ctx = 30): Snippet {
  * The stored document for a place and report year: the full text rather than
  * a summary, then the one with most facts.
  */
-export async function findReport(repo: Repository, jurisdiction: string, reportYear: number): Promise<DocumentSummary | undefined> {
-  const page = await repo.listDocuments({ jurisdiction, yearFrom: reportYear, yearTo: reportYear }, { limit: 50, offset: 0 });
+/** Which stored report speaks for a place and year, and why. */
+export interface ResolvedReport {
+  readonly document: DocumentSummary;
+  /** chosen: a reviewer picked it; first: the first one stored. */
+  readonly rule: 'chosen' | 'first';
+  readonly choice?: ReportChoice;
+  /** Every stored document that claims the same place and year (the chosen one included). */
+  readonly candidates: DocumentSummary[];
+}
+
+/**
+ * The report of `jurisdiction` for `reportYear` that the record rests on: the
+ * one a reviewer marked authoritative, else the first stored. Never "the
+ * fullest-looking one": a later upload (a fake, a digest dressed as a full
+ * report) must not silently replace the report a scorecard was built on.
+ */
+export async function resolveReport(repo: Repository, jurisdiction: string, reportYear: number): Promise<ResolvedReport | undefined> {
+  const page = await repo.listDocuments({ jurisdiction, yearFrom: reportYear, yearTo: reportYear }, { limit: 200, offset: 0 });
   const exact = page.items.filter((d) => d.jurisdiction === jurisdiction);
-  const pool = exact.length ? exact : page.items;
-  const rank = (d: DocumentSummary) => (d.doc_type === 'full' ? 2 : d.doc_type === 'summary' ? 1 : 0) * 1e6 + d.n_targets * 1000 + d.n_outcomes + d.n_commitments;
-  return pool.sort((a, b) => rank(b) - rank(a))[0];
+  const candidates = (exact.length ? exact : page.items).sort((a, b) => a.id - b.id);
+  if (!candidates.length) return undefined;
+  const choice = await repo.reportChoice(jurisdiction, reportYear);
+  const chosen = choice && candidates.find((d) => d.id === choice.document_id);
+  if (chosen) return { document: chosen, rule: 'chosen', choice, candidates };
+  return { document: candidates[0], rule: 'first', candidates };
+}
+
+export async function findReport(repo: Repository, jurisdiction: string, reportYear: number): Promise<DocumentSummary | undefined> {
+  return (await resolveReport(repo, jurisdiction, reportYear))?.document;
 }

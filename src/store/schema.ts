@@ -78,6 +78,20 @@ export interface ImportRunsTable {
   imported: number;
   duplicates: number;
   failed: number;
+  /** Who started the run through the API (null: the CLI, run by whoever holds the files). */
+  account_id: number | null;
+  /** Bytes handed in, counted against the account's import quota. */
+  bytes: number;
+}
+
+/** A reviewer's choice of the report that speaks for a place and year when several are stored. */
+export interface ReportChoicesTable {
+  jurisdiction: string;
+  report_year: number;
+  document_id: number;
+  chosen_by: number | null;
+  chosen_at: string;
+  note: string | null;
 }
 
 export interface ImportItemsTable {
@@ -363,6 +377,7 @@ export interface Database {
   documents: DocumentsTable;
   facts: FactsTable;
   import_runs: ImportRunsTable;
+  report_choices: ReportChoicesTable;
   import_items: ImportItemsTable;
   duplicates: DuplicatesTable;
   schema_migrations: MigrationsTable;

@@ -129,6 +129,13 @@ export class ApiClient {
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 
+  /** POST /api/import with the file's bytes, as the signed-in account. */
+  async upload(filename: string, bytes: Uint8Array): Promise<{ status: number; body: Record<string, unknown> }> {
+    const headers = { ...this.headers(), 'content-type': 'application/octet-stream' };
+    const res = this.keep(await fetch(`${this.base}/api/import?filename=${encodeURIComponent(filename)}`, { method: 'POST', headers, body: new Uint8Array(bytes) }));
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
   async login(name: string, password: string): Promise<void> {
     await this.get('/api/ledger/session');
     const r = await this.send('POST', '/api/ledger/login', { name, password });

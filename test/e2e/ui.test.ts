@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
+import { createAdmin } from '../../src/ledger/admin.js';
+import { ApiClient, openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, submitSignIn, type WebApp } from './browser.js';
 
 const SEED_2023 = '000_a1392cf4c794e201.txt';
 const SEED_2024 = '004_7053f82eff3fb455.txt';
+const PASSWORD = 'S3cret-pass!';
 
 
 describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
@@ -20,6 +22,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
   let page: Page;
   /** Console errors the app did not expect; network failures of deliberate bad uploads are expected. */
   let consoleErrors: string[] = [];
+  let importer: ApiClient;
 
   const api = async <T>(path: string): Promise<T> => (await fetch(base + path)).json() as Promise<T>;
   const shot = (name: string, fullPage = false) => screenshot(page, name, fullPage);
@@ -42,6 +45,9 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
   beforeAll(async () => {
     app = await startWebApp();
     base = app.base;
+    await createAdmin(app.repo, 'root', PASSWORD);
+    importer = new ApiClient(base);
+    await importer.login('root', PASSWORD);
     ({ browser, page, consoleErrors } = await openBrowser([{ status: 422, url: /\/api\/import/ }]));
   });
 
@@ -51,9 +57,14 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('imports a report by drag and drop and shows the API message for bad files', async () => {
+  it('asks for an account that may import, then imports a report by drag and drop and shows the API message for bad files', async () => {
     await page.goto(`${base}/`);
     await expect(page.locator('h1').first().textContent()).resolves.toBe('报告库');
+    await page.locator('[data-testid=import-locked]').waitFor();
+    expect(await page.locator('[data-testid=dropzone]').count()).toBe(0);
+    await page.locator('[data-testid=import-sign-in]').click();
+    await submitSignIn(page, 'root', PASSWORD);
+    await page.locator('[data-testid=dropzone]').waitFor();
     const seed = readFileSync(join(SEEDS, SEED_2023));
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
     await drop([
@@ -63,8 +74,8 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
     ]);
     await uploadRow(SEED_2023).locator('.status', { hasText: '已导入' }).waitFor();
     for (const [name, bytes] of [['empty.txt', Buffer.alloc(0)], ['scan.pdf', pdf]] as const) {
-      const res = await fetch(`${base}/api/import?filename=${name}`, { method: 'POST', body: bytes });
-      const message = ((await res.json()) as { error: { message: string } }).error.message;
+      const res = await importer.upload(name, bytes);
+      const message = (res.body as { error: { message: string } }).error.message;
       expect(res.status).toBe(422);
       await uploadRow(name).locator('.status', { hasText: `导入失败：${message}` }).waitFor();
     }

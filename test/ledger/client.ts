@@ -47,6 +47,11 @@ export class Client {
     return this.send('PUT', url, data, opts);
   }
 
+  /** POST /api/import with raw bytes, as the signed-in account (with the CSRF header unless told not to). */
+  async upload(filename: string, bytes: Uint8Array, opts: { csrf?: boolean } = {}): Promise<AppResponse> {
+    return this.store(await this.app({ method: 'POST', url: `/api/import?filename=${encodeURIComponent(filename)}`, headers: { ...this.headers(opts.csrf ?? true), 'content-type': 'application/octet-stream' }, body: bytes }));
+  }
+
   async login(name: string, password: string): Promise<AppResponse> {
     if (!this.cookies.has('luoshi_csrf')) await this.get('/api/ledger/session');
     return this.post('/api/ledger/login', { name, password });

@@ -29,8 +29,7 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
   let taskId = 0;
   let version = 0;
 
-  const upload = async (name: string) =>
-    app({ method: 'POST', url: `/api/import?filename=${encodeURIComponent(name)}`, headers: {}, body: readFileSync(new URL(name, SEEDS)) });
+  const upload = async (name: string) => adminC.upload(name, readFileSync(new URL(name, SEEDS)));
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
@@ -41,14 +40,14 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
   });
 
   it('imports 四平 2023, sets up an admin (CLI path), units and accounts', async () => {
-    const r = await upload(PLAN_2023);
-    expect(r.status).toBe(201);
-    documentId = body(r).documentIds[0];
     await createAdmin(store.repo, 'root', PASSWORD, clock);
     adminC = admin();
     const login = await adminC.login('root', PASSWORD);
     expect(login.status).toBe(200);
     expect(login.headers['set-cookie']).toMatch(/^luoshi_session=[^;]+; Path=\/; SameSite=Strict; HttpOnly/);
+    const r = await upload(PLAN_2023);
+    expect(r.status).toBe(201);
+    documentId = body(r).documentIds[0];
     for (const [name, parent] of [['四平市发展和改革委员会', null], ['四平市农业农村局', null], ['梨树县农业农村局', '四平市农业农村局'], ['四平市商务局', null]] as const) {
       const u = await adminC.post('/api/ledger/units', { name, parent_id: parent ? units[parent] : null });
       expect(u.status).toBe(201);
@@ -378,11 +377,11 @@ describe.each(STORES)('分工方案 import, merge and split on %s', (storeName) 
   beforeAll(async () => {
     store = await createTestStore(storeName);
     app = createApp(store.repo, { now: () => clock });
-    const up = await app({ method: 'POST', url: `/api/import?filename=${PLAN_2023}`, headers: {}, body: readFileSync(new URL(PLAN_2023, SEEDS)) });
-    expect(up.status).toBe(201);
     await createAdmin(store.repo, 'root', PASSWORD, clock);
     const root = new Client(app);
     await root.login('root', PASSWORD);
+    const up = await root.upload(PLAN_2023, readFileSync(new URL(PLAN_2023, SEEDS)));
+    expect(up.status).toBe(201);
     ndrc = body(await root.post('/api/ledger/units', { name: '四平市发展和改革委员会' })).unit.id;
     await root.post('/api/ledger/accounts', { name: 'sup', password: PASSWORD, role: 'supervisor' });
     await root.post('/api/ledger/accounts', { name: 'officer', password: PASSWORD, role: 'unit_officer', unit_id: ndrc });

@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../../src/ledger/admin.js';
 import { createApp } from '../../src/server/app.js';
 import type { AppResponse } from '../../src/server/http.js';
 import { startServer } from '../../src/server/serve.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
+import { Client } from '../ledger/client.js';
 
 const text = (r: AppResponse) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('utf8'));
 const body = (r: AppResponse) => JSON.parse(text(r));
@@ -12,12 +14,16 @@ const body = (r: AppResponse) => JSON.parse(text(r));
 describe.each(STORES)('HTTP API on %s', (storeName) => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;
+  let importer: Client;
   const get = (url: string) => app({ method: 'GET', url, headers: {} });
-  const upload = (filename: string, bytes: Uint8Array) => app({ method: 'POST', url: `/api/import?filename=${encodeURIComponent(filename)}`, headers: {}, body: bytes });
+  const upload = (filename: string, bytes: Uint8Array) => importer.upload(filename, bytes);
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
     app = createApp(store.repo, { maxUploadBytes: 64 * 1024 });
+    await createAdmin(store.repo, 'root', 'S3cret-pass!');
+    importer = new Client(app);
+    expect((await importer.login('root', 'S3cret-pass!')).status).toBe(200);
   });
   afterAll(async () => {
     await store?.dispose();

@@ -88,11 +88,12 @@ export interface UploadResult {
 }
 
 /** POST /api/import with the raw bytes; XHR because fetch cannot report upload progress. */
-export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
+export function uploadFile(file: File, csrf: string, onProgress: (fraction: number) => void): Promise<UploadResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/import${qs({ filename: file.name || 'upload.txt' })}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };

@@ -95,7 +95,7 @@ export function Login({ next = 'ledger' }: { next?: string }) {
   return (
     <section className="login">
       <h1>{t('lg.title')}</h1>
-      {next !== 'login' && <p className="muted">{t('lg.need')}</p>}
+      {next === 'ledger' && <p className="muted">{t('lg.need')}</p>}
       <form onSubmit={submit} className="stack" data-testid="login-form">
         <Field label={t('lg.name')}>
           <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required data-testid="login-name" />

@@ -3,7 +3,32 @@ import { LEVELS, qs, uploadFile, useApi, type DocumentSummary, type Page, type U
 import { Downloads, ErrorBox, Field, Loading } from '../common';
 import { levelLabel } from '../format';
 import { useI18n } from '../i18n';
+import { useLedger } from '../ledger';
 import { href, navigate } from '../router';
+import { Login } from './Ledger';
+
+/** Roles the server lets import (IMPORTERS in src/server/app.ts). */
+const IMPORT_ROLES = ['admin', 'supervisor'];
+
+/** The upload area for accounts that may import; a sign-in for everyone else. */
+function ImportArea({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const { account, ready } = useLedger();
+  const [signIn, setSignIn] = useState(false);
+  if (!ready) return null;
+  if (account && IMPORT_ROLES.includes(account.role)) return <Uploader onDone={onDone} />;
+  return (
+    <section className="dropzone" data-testid="import-locked">
+      <p className="muted">{t(account ? 'up.noRole' : 'up.needLogin')}</p>
+      {!account && !signIn && (
+        <button type="button" onClick={() => setSignIn(true)} data-testid="import-sign-in">
+          {t('up.signIn')}
+        </button>
+      )}
+      {!account && signIn && <Login next="library" />}
+    </section>
+  );
+}
 
 interface UploadRow {
   key: number;
@@ -14,6 +39,7 @@ interface UploadRow {
 
 function Uploader({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
+  const { csrf } = useLedger();
   const [rows, setRows] = useState<UploadRow[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -25,7 +51,7 @@ function Uploader({ onDone }: { onDone: () => void }) {
     const update = (key: number, patch: Partial<UploadRow>) => setRows((r) => r.map((x) => (x.key === key ? { ...x, ...patch } : x)));
     for (const [i, file] of files.entries()) {
       const key = batch[i].key;
-      const result = await uploadFile(file, (p) => update(key, { progress: p }));
+      const result = await uploadFile(file, csrf, (p) => update(key, { progress: p }));
       update(key, { progress: 1, result });
     }
     onDone();
@@ -118,7 +144,7 @@ export function Library({ params }: { params: URLSearchParams }) {
   return (
     <div className="view">
       <h1>{t('lib.title')}</h1>
-      <Uploader onDone={() => setReload((n) => n + 1)} />
+      <ImportArea onDone={() => setReload((n) => n + 1)} />
       <div className="filters">
         <Field label={t('lib.level')}>
           <select value={level} onChange={(e) => set('level', e.target.value)}>

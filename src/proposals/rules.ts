@@ -7,6 +7,7 @@
  * Dates are calendar days (YYYY-MM-DD) in China Standard Time: a deadline is
  * met by a reply dated on or before it.
  */
+import { SATISFACTION_LABELS, SATISFACTIONS, type Satisfaction } from '../vocab.js';
 
 /** suggestion: 人大代表建议; proposal: 政协委员提案. */
 export const KINDS = ['suggestion', 'proposal'] as const;
@@ -16,15 +17,13 @@ export type ProposalKind = (typeof KINDS)[number];
 export const PROPOSAL_STATES = ['registered', 'assigned', 'replied'] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
-export const SATISFACTIONS = ['satisfied', 'basically', 'dissatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTIONS)[number];
+export { SATISFACTION_LABELS, SATISFACTIONS, type Satisfaction };
 
 export const REPLY_STATUSES = ['unassigned', 'open', 'open_overdue', 'on_time', 'late'] as const;
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 export const KIND_LABELS: Record<ProposalKind, string> = { suggestion: '建议', proposal: '提案' };
 export const STATE_LABELS: Record<ProposalState, string> = { registered: '已登记', assigned: '已交办', replied: '已答复' };
-export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '满意', basically: '基本满意', dissatisfied: '不满意' };
 export const REPLY_STATUS_LABELS: Record<ReplyStatus, string> = {
   unassigned: '未交办', open: '办理中', open_overdue: '逾期未答复', on_time: '按期答复', late: '逾期答复',
 };

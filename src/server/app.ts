@@ -15,6 +15,7 @@ import { ledgerRoutes, type LedgerOptions } from './ledger-routes.js';
 import { proposalRoutes } from './proposal-routes.js';
 import { voteRoutes } from './vote-routes.js';
 import { withReadCache } from './cache.js';
+import { LEVELS, PARTS } from '../vocab.js';
 import { openApiDocument } from './openapi.js';
 import { Access } from './access.js';
 import { LedgerStore } from '../ledger/store.js';
@@ -48,7 +49,6 @@ export const IMPORTERS: readonly Role[] = ['admin', 'supervisor'];
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
 
-const LEVELS = ['national', 'province', 'prefecture', 'county', 'district'] as const;
 
 const paging = {
   _limit: z.coerce.number().int().min(1).max(10000).default(100),
@@ -111,7 +111,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
       method: 'GET',
       pattern: /^\/api\/search$/,
       handler: async (_req, _p, query, format) => {
-        const q = parseQuery({ q: z.string().trim().min(1, 'give a query').max(200, 'a query is at most 200 characters'), ...placeFilters, year_from: year.optional(), year_to: year.optional(), part: z.enum(['review', 'plan', 'self_building', 'preamble', 'other']).optional(), _limit: paging._limit.default(20), _offset: paging._offset }, query);
+        const q = parseQuery({ q: z.string().trim().min(1, 'give a query').max(200, 'a query is at most 200 characters'), ...placeFilters, year_from: year.optional(), year_to: year.optional(), part: z.enum(PARTS).optional(), _limit: paging._limit.default(20), _offset: paging._offset }, query);
         const res = await repo.search({ q: q.q, jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to, part: q.part, limit: q._limit, offset: q._offset });
         const rows = res.items.flatMap((h) => h.snippets.map((s) => ({ document_id: h.document.id, jurisdiction: h.document.jurisdiction, report_year: h.document.report_year, matches: h.matches, start: s.start, before: s.before, match: s.match, after: s.after })));
         return table(format, rows, ['document_id', 'jurisdiction', 'report_year', 'matches', 'start', 'before', 'match', 'after'], 'search', { ok: true, query: q.q, total: res.total, items: res.items });

@@ -4,15 +4,16 @@
  * always give the same tally, which is how a closed round shows it is
  * reproducible.
  */
+import { SATISFACTION_LABELS, SATISFACTIONS, type Satisfaction } from '../vocab.js';
 
 /** none: the top N win; majority_of_roster: a winner needs more than half of all deputies (全体代表过半数); majority_of_ballots: more than half of the ballots cast. */
 export const THRESHOLDS = ['none', 'majority_of_roster', 'majority_of_ballots'] as const;
 export type Threshold = (typeof THRESHOLDS)[number];
 
-export const RATINGS = ['satisfied', 'basically', 'dissatisfied'] as const;
-/** 满意 / 基本满意 / 不满意 */
-export type Rating = (typeof RATINGS)[number];
-export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically: '基本满意', dissatisfied: '不满意' };
+/** A deputy's year-end rating of an elected project: the shared satisfaction scale. */
+export const RATINGS = SATISFACTIONS;
+export type Rating = Satisfaction;
+export const RATING_LABELS = SATISFACTION_LABELS;
 
 export interface Candidate {
   id: number;

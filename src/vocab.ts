@@ -1,0 +1,17 @@
+/**
+ * Vocabularies shared by the server, the CLI and the web app: pure constants
+ * with no imports, so the browser bundle can take them as they are.
+ */
+
+/** Administrative levels of the government that delivers a report. */
+export const LEVELS = ['national', 'province', 'prefecture', 'county', 'district'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Kinds of a report's top-level parts: review of last year, plan for this year, the government's own conduct (自身建设)… */
+export const PARTS = ['review', 'plan', 'self_building', 'preamble', 'other'] as const;
+export type PartKind = (typeof PARTS)[number];
+
+/** 满意 / 基本满意 / 不满意: the three answers of every satisfaction rating (票决 year-end vote, 建议/提案 replies). */
+export const SATISFACTIONS = ['satisfied', 'basically', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '满意', basically: '基本满意', dissatisfied: '不满意' };

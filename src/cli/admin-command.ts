@@ -3,7 +3,7 @@
  * The password comes from LUOSHI_ADMIN_PASSWORD, or is asked for on a terminal.
  */
 import { createInterface } from 'node:readline';
-import { createAdmin } from '../ledger/admin.js';
+import { createAdmin } from '../accounts/admin.js';
 import { CliError, withStore, type StoreCliOptions } from './store-commands.js';
 
 async function askPassword(prompt: string): Promise<string> {

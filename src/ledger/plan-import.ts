@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import { decodeBytes } from '../ingest/decode.js';
 import { parseDeadline } from './deadline.js';
-import type { LedgerStore, Task, Unit } from './store.js';
+import type { Unit } from '../accounts/schema.js';
+import type { LedgerStore, Task } from './store.js';
 
 export type PlanColumn = 'seq' | 'task' | 'lead' | 'responsible' | 'deadline';
 
@@ -199,12 +200,12 @@ export async function importPlan(
   const respCols = col('responsible');
   const deadlineCols = col('deadline');
 
-  const units = new Map((await store.listUnits()).map((u) => [u.name, u] as [string, Unit]));
+  const units = new Map((await store.accounts.listUnits()).map((u) => [u.name, u] as [string, Unit]));
   const createdUnits: PlanUnitRef[] = [];
   const unitRef = async (name: string): Promise<PlanUnitRef> => {
     const u = units.get(name);
     if (u) return { id: u.id, name, created: false };
-    const nu = await store.createUnit(name, null, now);
+    const nu = await store.accounts.createUnit(name, null, now);
     units.set(name, nu);
     const ref = { id: nu.id, name, created: true };
     createdUnits.push(ref);

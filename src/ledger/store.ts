@@ -8,12 +8,13 @@ import { reviewRange } from '../check/index.js';
 import { fromStored } from '../check/adapters.js';
 import type { Repository } from '../store/repository.js';
 import type { Database, TasksTable } from '../store/schema.js';
-import { hashPassword, newToken, tokenId } from './auth.js';
 import { deadlineFor } from './deadline.js';
-import type { Account, HistoryEntry, Notice, ProgressReport, Task, Unit } from './types.js';
-import { nextState, type Action, type Role, type TaskState } from './workflow.js';
+import type { HistoryEntry, Notice, ProgressReport, Task } from './types.js';
+import type { Role } from '../accounts/roles.js';
+import { AccountStore, type Unit } from '../accounts/store.js';
+import { nextState, type Action, type TaskState } from './workflow.js';
 
-export type { Account, HistoryEntry, Notice, ProgressReport, Task, Unit };
+export type { HistoryEntry, Notice, ProgressReport, Task };
 
 /** Fields a supervisor may edit. */
 export interface TaskPatch {
@@ -102,81 +103,10 @@ export interface TaskFilter {
 
 export class LedgerStore {
   readonly db: Kysely<Database>;
+  readonly accounts: AccountStore;
   constructor(readonly repo: Repository) {
     this.db = repo.db;
-  }
-
-  // --- units and accounts -------------------------------------------------------
-
-  async createUnit(name: string, parentId: number | null, now: Date): Promise<Unit> {
-    const r = await this.db.insertInto('units').values({ name, parent_id: parentId, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
-    return { id: Number(r.id), name, parent_id: parentId };
-  }
-
-  async listUnits(): Promise<Unit[]> {
-    const rows = await this.db.selectFrom('units').select(['id', 'name', 'parent_id']).orderBy('id').execute();
-    return rows.map((r) => ({ id: Number(r.id), name: r.name, parent_id: r.parent_id === null ? null : Number(r.parent_id) }));
-  }
-
-  /** A unit and every unit below it. */
-  async unitSubtree(unitId: number): Promise<number[]> {
-    const units = await this.listUnits();
-    const out = new Set([unitId]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const u of units) if (u.parent_id !== null && out.has(u.parent_id) && !out.has(u.id)) { out.add(u.id); grew = true; }
-    }
-    return [...out];
-  }
-
-  async createAccount(a: { name: string; password: string; role: Role; unitId: number | null }, now: Date): Promise<Account> {
-    const hash = await hashPassword(a.password);
-    const r = await this.db
-      .insertInto('accounts')
-      .values({ name: a.name, password_hash: hash, role: a.role, unit_id: a.unitId, disabled: 0, created_at: now.toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: Number(r.id), name: a.name, role: a.role, unit_id: a.unitId, disabled: false, created_at: now.toISOString() };
-  }
-
-  async accountByName(name: string): Promise<(Account & { password_hash: string }) | undefined> {
-    const r = await this.db.selectFrom('accounts').selectAll().where('name', '=', name).executeTakeFirst();
-    return r ? { ...accountOf(r), password_hash: r.password_hash } : undefined;
-  }
-
-  async listAccounts(): Promise<Account[]> {
-    return (await this.db.selectFrom('accounts').selectAll().orderBy('id').execute()).map(accountOf);
-  }
-
-  async countAdmins(): Promise<number> {
-    const r = await this.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
-    return Number(r.n);
-  }
-
-  // --- sessions -----------------------------------------------------------------
-
-  async createSession(accountId: number, csrf: string, now: Date, ttlMs: number): Promise<string> {
-    const token = newToken();
-    await this.db
-      .insertInto('sessions')
-      .values({ id: tokenId(token), account_id: accountId, csrf_token: csrf, created_at: now.toISOString(), expires_at: new Date(now.getTime() + ttlMs).toISOString(), revoked: 0 })
-      .execute();
-    return token;
-  }
-
-  async session(token: string, now: Date): Promise<{ account: Account; csrf: string; id: string } | undefined> {
-    const r = await this.db
-      .selectFrom('sessions as s')
-      .innerJoin('accounts as a', 'a.id', 's.account_id')
-      .select(['s.id as sid', 's.csrf_token', 's.expires_at', 's.revoked', 'a.id', 'a.name', 'a.role', 'a.unit_id', 'a.disabled', 'a.created_at'])
-      .where('s.id', '=', tokenId(token))
-      .executeTakeFirst();
-    if (!r || Number(r.revoked) === 1 || Number(r.disabled) === 1 || Date.parse(r.expires_at) <= now.getTime()) return undefined;
-    return { account: accountOf(r), csrf: r.csrf_token, id: r.sid };
-  }
-
-  async revokeSession(id: string): Promise<void> {
-    await this.db.updateTable('sessions').set({ revoked: 1 }).where('id', '=', id).execute();
+    this.accounts = new AccountStore(repo.db);
   }
 
   // --- tasks ----------------------------------------------------------------------
@@ -579,6 +509,3 @@ function deadlineRow(phrase: string | null | undefined, year: number): { deadlin
   return { deadline: d.date, deadline_rule: d.rule };
 }
 
-function accountOf(r: { id: number; name: string; role: string; unit_id: number | null; disabled: number; created_at: string }): Account {
-  return { id: Number(r.id), name: r.name, role: r.role as Role, unit_id: r.unit_id === null ? null : Number(r.unit_id), disabled: Number(r.disabled) === 1, created_at: r.created_at };
-}

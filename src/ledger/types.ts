@@ -3,22 +3,9 @@
  * very definitions (type-only imports) instead of restating them.
  */
 import type { Light } from './lights.js';
-import type { Role, TaskState } from './workflow.js';
+import type { TaskState } from './workflow.js';
 
-export interface Account {
-  id: number;
-  name: string;
-  role: Role;
-  unit_id: number | null;
-  disabled: boolean;
-  created_at: string;
-}
-
-export interface Unit {
-  id: number;
-  name: string;
-  parent_id: number | null;
-}
+export type { Account, Unit } from '../accounts/schema.js';
 
 export interface Task {
   id: number;

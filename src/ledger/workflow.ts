@@ -13,8 +13,7 @@
 export const STATES = ['draft', 'assigned', 'accepted', 'in_progress', 'completion_requested', 'under_review', 'closed'] as const;
 export type TaskState = (typeof STATES)[number];
 
-export const ROLES = ['admin', 'supervisor', 'unit_officer', 'leader'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../accounts/roles.js';
 
 export const ACTIONS = [
   'assign', 'accept', 'start', 'request_completion', 'review', 'close', 'send_back',

@@ -18,8 +18,8 @@ import { withReadCache } from './cache.js';
 import { LEVELS, PARTS } from '../vocab.js';
 import { openApiDocument } from './openapi.js';
 import { Access } from './access.js';
-import { LedgerStore } from '../ledger/store.js';
-import type { Role } from '../ledger/workflow.js';
+import { AccountStore } from '../accounts/store.js';
+import type { Role } from '../accounts/roles.js';
 
 export interface AppOptions {
   /** Largest upload accepted, in bytes. */
@@ -66,7 +66,7 @@ const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year
 export function createApp(repo: Repository, options: AppOptions = {}): (req: AppRequest) => Promise<AppResponse> {
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   const now = options.ledger?.now ?? options.now ?? (() => new Date());
-  const access = new Access(new LedgerStore(repo), now);
+  const access = new Access(new AccountStore(repo.db), now);
   const quota = options.importQuota ?? DEFAULT_IMPORT_QUOTA;
   const routes: Route[] = [
     {

@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
-import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, parseCookies, SESSION_COOKIE, verifyPassword } from '../ledger/auth.js';
+import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, parseCookies, SESSION_COOKIE, verifyPassword } from '../accounts/auth.js';
 import { lightRules as makeRules, type LightRules } from '../ledger/lights.js';
 import { LedgerStore, NotFound, WorkflowInputError, type Task, type Versioned } from '../ledger/store.js';
 import { dashboard, progressHtml, progressTable, PROGRESS_COLUMNS, publicProgress, publicTask, withLight, yearEnd } from '../ledger/views.js';
 import { importPlan, PlanFileError, readTable } from '../ledger/plan-import.js';
-import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, ROLES, STATES } from '../ledger/workflow.js';
+import { ROLES } from '../accounts/roles.js';
+import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, STATES } from '../ledger/workflow.js';
 import { findReport, type Repository } from '../store/repository.js';
 import { Access, MANAGE, type Session } from './access.js';
 import { HttpError, json, type AppResponse } from './http.js';
@@ -40,7 +41,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
   const limiter = options.loginLimiter ?? new LoginLimiter();
   const secure = options.secureCookies ?? false;
 
-  const access = new Access(store, now);
+  const access = new Access(store.accounts, now);
 
   async function taskFor(s: Session, taskId: number): Promise<Task> {
     const t = await store.getTask(taskId);
@@ -107,14 +108,14 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
           const res = json(429, { ok: false, error: { status: 429, message: `too many failed sign-ins; try again in ${wait} s`, errors: [] } });
           return { ...res, headers: { ...res.headers, 'retry-after': String(wait) } };
         }
-        const a = await store.accountByName(b.name);
+        const a = await store.accounts.accountByName(b.name);
         if (!a || a.disabled || !(await verifyPassword(b.password, a.password_hash))) {
           for (const k of keys) limiter.fail(k, t);
           throw new HttpError(401, 'wrong account name or password');
         }
         for (const k of keys) limiter.succeed(k);
         const csrf = req.headers[CSRF_HEADER]!;
-        const token = await store.createSession(a.id, csrf, t, ttl);
+        const token = await store.accounts.createSession(a.id, csrf, t, ttl);
         const { password_hash: _h, ...account } = a;
         return withCookie(json(200, { ok: true, account, csrf_token: csrf }), cookie(SESSION_COOKIE, token, { httpOnly: true, secure, maxAgeSeconds: Math.floor(ttl / 1000) }));
       },
@@ -124,7 +125,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       pattern: /^\/api\/ledger\/logout$/,
       handler: async (req) => {
         const s = await access.writer(req);
-        await store.revokeSession(s.id);
+        await store.accounts.revokeSession(s.id);
         return withCookie(json(200, { ok: true }), cookie(SESSION_COOKIE, '', { httpOnly: true, secure, maxAgeSeconds: 0 }));
       },
     },
@@ -133,7 +134,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       pattern: /^\/api\/ledger\/units$/,
       handler: async (req) => {
         await access.reader(req);
-        return json(200, { ok: true, items: await store.listUnits() });
+        return json(200, { ok: true, items: await store.accounts.listUnits() });
       },
     },
     {
@@ -142,10 +143,10 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       handler: async (req) => {
         await access.writer(req, ['admin']);
         const b = parse(z.object({ name: z.string().trim().min(1).max(100), parent_id: id.nullable().default(null) }), bodyOf(req), 'unit');
-        const units = await store.listUnits();
+        const units = await store.accounts.listUnits();
         if (units.some((u) => u.name === b.name)) throw new HttpError(409, `a unit named ${b.name} exists`);
         if (b.parent_id !== null && !units.some((u) => u.id === b.parent_id)) throw new HttpError(422, `no unit with id ${b.parent_id}`);
-        return json(201, { ok: true, unit: await store.createUnit(b.name, b.parent_id, now()) });
+        return json(201, { ok: true, unit: await store.accounts.createUnit(b.name, b.parent_id, now()) });
       },
     },
     {
@@ -153,7 +154,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       pattern: /^\/api\/ledger\/accounts$/,
       handler: async (req) => {
         await access.reader(req, ['admin']);
-        return json(200, { ok: true, items: await store.listAccounts() });
+        return json(200, { ok: true, items: await store.accounts.listAccounts() });
       },
     },
     {
@@ -171,9 +172,9 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
           bodyOf(req),
           'account',
         );
-        if (await store.accountByName(b.name)) throw new HttpError(409, `an account named ${b.name} exists`);
-        if (b.unit_id !== null && !(await store.listUnits()).some((u) => u.id === b.unit_id)) throw new HttpError(422, `no unit with id ${b.unit_id}`);
-        return json(201, { ok: true, account: await store.createAccount({ name: b.name, password: b.password, role: b.role, unitId: b.unit_id }, now()) });
+        if (await store.accounts.accountByName(b.name)) throw new HttpError(409, `an account named ${b.name} exists`);
+        if (b.unit_id !== null && !(await store.accounts.listUnits()).some((u) => u.id === b.unit_id)) throw new HttpError(422, `no unit with id ${b.unit_id}`);
+        return json(201, { ok: true, account: await store.accounts.createAccount({ name: b.name, password: b.password, role: b.role, unitId: b.unit_id }, now()) });
       },
     },
     {
@@ -321,7 +322,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
           const other = Object.keys(patch).filter((k) => k !== 'unit_note');
           if (other.length) throw new HttpError(403, `a unit officer may change only unit_note, not ${other.join(', ')}`);
         }
-        const units = new Set((await store.listUnits()).map((u) => u.id));
+        const units = new Set((await store.accounts.listUnits()).map((u) => u.id));
         for (const u of [patch.lead_unit_id, ...(patch.responsible_unit_ids ?? [])]) if (typeof u === 'number' && !units.has(u)) throw new HttpError(422, `no unit with id ${u}`);
         const r = await guard(() => store.updateTask(t.id, version, patch, s.account.id, now()));
         return versioned(r, 200, (task) => ({ task: withLight(task, rules, now()) }));
@@ -386,7 +387,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
       handler: async (req, _p, query) => {
         const s = await access.reader(req);
         const q = queryOf(ledgerQuery, query);
-        const d = dashboard(await ledgerTasks(s, q), await store.listUnits(), rules, now());
+        const d = dashboard(await ledgerTasks(s, q), await store.accounts.listUnits(), rules, now());
         return json(200, { ok: true, jurisdiction: q.jurisdiction, year: q.year, at: now().toISOString(), rules, ...d });
       },
     },
@@ -399,7 +400,7 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
         const tasks = await ledgerTasks(s, q);
         const reports = new Map<number, Awaited<ReturnType<LedgerStore['progress']>>>();
         for (const t of tasks) reports.set(t.id, await store.progress(t.id));
-        const rows = progressTable(tasks, await store.listUnits(), reports, rules, now(), q.month);
+        const rows = progressTable(tasks, await store.accounts.listUnits(), reports, rules, now(), q.month);
         const title = `${q.jurisdiction}${q.year}年重点工作任务${q.month ? `（截至${q.month}）` : ''}进展情况表`;
         if (html) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" }, body: progressHtml(title, rows) };
         if (format === 'xlsx') return xlsxResponse(rows, PROGRESS_COLUMNS, '进展情况', `progress-${q.year}${q.month ? '-' + q.month : ''}`);

@@ -74,7 +74,7 @@ export function proposalRoutes(repo: Repository, options: ProposalRouteOptions =
   const store = new ProposalStore(repo);
   const ledger = new LedgerStore(repo);
   const now = options.now ?? (() => new Date());
-  const access = new Access(ledger, now);
+  const access = new Access(ledger.accounts, now);
 
   const view = (p: Proposal): ProposalView => ({ ...p, reply_status: replyStatus(p, chinaDate(now())) });
 
@@ -131,7 +131,7 @@ export function proposalRoutes(repo: Repository, options: ProposalRouteOptions =
 
   async function stats(q: { jurisdiction: string; year?: number; kind?: ProposalKind }): Promise<ProposalStats> {
     const items = await store.list({ jurisdiction: q.jurisdiction, year: q.year, kind: q.kind });
-    return proposalStats(items, await ledger.listUnits(), chinaDate(now()));
+    return proposalStats(items, await ledger.accounts.listUnits(), chinaDate(now()));
   }
 
   async function statsAnswer(format: 'json' | 'csv' | 'xlsx', q: z.infer<z.ZodObject<typeof STATS_QUERY>>, name: string): Promise<AppResponse> {
@@ -160,7 +160,7 @@ export function proposalRoutes(repo: Repository, options: ProposalRouteOptions =
         if (q.status) items = items.filter((p) => p.reply_status === q.status);
         // Overdue: the deadline was missed, answered late or not at all.
         if (q.overdue) items = items.filter((p) => (p.reply_status === 'open_overdue' || p.reply_status === 'late') === (q.overdue === 'true'));
-        const names = new Map((await ledger.listUnits()).map((u) => [u.id, u.name]));
+        const names = new Map((await ledger.accounts.listUnits()).map((u) => [u.id, u.name]));
         const unit = (u: number | null) => (u === null ? '' : names.get(u) ?? `#${u}`);
         const rows: Sheet[] = items.map((p) => ({
           编号: p.number, 类型: KIND_LABELS[p.kind], 年度: p.year, 标题: p.title, 提出人: p.proposers.join('、'), 主办单位: unit(p.lead_unit_id),

@@ -6,9 +6,9 @@
  *   /api/public/votes/...    results of closed rounds, never ballots
  */
 import { z } from 'zod';
-import { LoginLimiter } from '../ledger/auth.js';
+import { LoginLimiter } from '../accounts/auth.js';
 import { LedgerStore } from '../ledger/store.js';
-import type { Role } from '../ledger/workflow.js';
+import type { Role } from '../accounts/roles.js';
 import type { Repository } from '../store/repository.js';
 import { candidatesFromDocument, parseCandidateList, type CandidateInput } from '../votes/candidates.js';
 import { parseRoster, rosterFromRows } from '../votes/roster.js';
@@ -51,7 +51,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
   const ledger = new LedgerStore(repo);
   const store = new VoteStore(ledger);
   const now = options.now ?? (() => new Date());
-  const access = new Access(ledger, now);
+  const access = new Access(ledger.accounts, now);
   const limiter = options.codeLimiter ?? new LoginLimiter(10, 15 * 60_000);
 
   async function guard<T>(f: () => Promise<T>): Promise<T> {
@@ -305,7 +305,7 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
       method: 'POST',
       pattern: /^\/api\/votes\/rounds\/(\d+)\/ballots$/,
       handler: async (req, [rid]) => {
-        const b = parse(z.object({ code, choices: z.union([z.array(z.number().int()).max(500), z.record(z.string())]) }).strict(), bodyOf(req), 'ballot');
+        const b = parse(z.object({ code, choices: z.union([z.array(z.number().int()).max(500), z.record(z.string(), z.string())]) }).strict(), bodyOf(req), 'ballot');
         const r = await withCode(req, () => store.cast(b.code, Number(rid), b.choices));
         return json(201, { ok: true, round_no: r.round_no, kind: r.kind, message: '投票成功：选票已匿名保存' });
       },

@@ -11,7 +11,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin } from '../../src/ledger/admin.js';
+import { createAdmin } from '../../src/accounts/admin.js';
 import { ApiClient, openBrowser, screenshot, SKIP_E2E, startWebApp, submitSignIn, type WebApp } from './browser.js';
 
 const PASSWORD = 'S3cret-pass!';

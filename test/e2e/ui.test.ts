@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin } from '../../src/ledger/admin.js';
+import { createAdmin } from '../../src/accounts/admin.js';
 import { ApiClient, openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, submitSignIn, type WebApp } from './browser.js';
 
 const SEED_2023 = '000_a1392cf4c794e201.txt';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoginLimiter, hashPassword, verifyPassword } from '../../src/ledger/auth.js';
+import { LoginLimiter, hashPassword, verifyPassword } from '../../src/accounts/auth.js';
 import { deadlineFor, parseDeadline } from '../../src/ledger/deadline.js';
 import { computeLight, DEFAULT_LIGHT_RULES, lightRules, type LightInput } from '../../src/ledger/lights.js';
 import { availableActions, IllegalTransition, mayTake, nextState } from '../../src/ledger/workflow.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { createAdmin } from '../../src/ledger/admin.js';
+import { createAdmin } from '../../src/accounts/admin.js';
 import { addMonths, chinaDate, proposalStats, replyDeadline, replyStatus, type StatItem } from '../../src/proposals/rules.js';
 import { createApp } from '../../src/server/app.js';
 import type { AppResponse } from '../../src/server/http.js';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin } from '../../src/ledger/admin.js';
+import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp } from '../../src/server/app.js';
 import type { AppResponse } from '../../src/server/http.js';
 import { startServer } from '../../src/server/serve.js';

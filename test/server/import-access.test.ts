@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin } from '../../src/ledger/admin.js';
+import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp } from '../../src/server/app.js';
 import { body, Client, text, type App } from '../ledger/client.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { createAdmin } from '../../src/ledger/admin.js';
+import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp } from '../../src/server/app.js';
 import { createTestStore, STORES, type TestStore } from '../store/stores.js';
 import { body, Client, text, type App } from '../ledger/client.js';

@@ -3,14 +3,14 @@
  */
 import type { Repository } from '../store/repository.js';
 import { MIN_PASSWORD_LENGTH } from './auth.js';
-import { LedgerStore, type Account } from './store.js';
+import { AccountStore, type Account } from './store.js';
 
 export class AdminError extends Error {
   override readonly name = 'AdminError';
 }
 
 export async function createAdmin(repo: Repository, name: string, password: string, now: Date = new Date()): Promise<Account> {
-  const store = new LedgerStore(repo);
+  const store = new AccountStore(repo.db);
   if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(name)) throw new AdminError(`invalid account name: ${name} (2–64 letters, digits, _ . @ -)`);
   if (password.length < MIN_PASSWORD_LENGTH) throw new AdminError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   if (await store.accountByName(name)) throw new AdminError(`an account named ${name} already exists`);

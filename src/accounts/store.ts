@@ -59,6 +59,12 @@ export class AccountStore {
     return (await this.db.selectFrom('accounts').selectAll().orderBy('id').execute()).map(accountOf);
   }
 
+  /** Units an account answers for: a unit officer's unit and those below it; undefined: all. */
+  async scope(a: Account): Promise<number[] | undefined> {
+    if (a.role !== 'unit_officer') return undefined;
+    return a.unit_id === null ? [] : this.unitSubtree(a.unit_id);
+  }
+
   async countAdmins(): Promise<number> {
     const r = await this.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
     return Number(r.n);

@@ -38,8 +38,10 @@ export async function runServe(opts: { db?: string; port: string; host: string; 
 
 export async function runGet(path: string, opts: { db?: string }): Promise<number> {
   return withStore(opts, async (repo) => {
-    const res = await createApp(repo)({ method: 'GET', url: path, headers: {} });
-    process.stdout.write(typeof res.body === 'string' ? res.body + '\n' : res.body);
+    const res = await createApp(repo).request(path);
+    const body = new Uint8Array(await res.arrayBuffer());
+    process.stdout.write(body);
+    if (/json|text/.test(res.headers.get('content-type') ?? '')) process.stdout.write('\n');
     return res.status < 400 ? 0 : 1;
   });
 }

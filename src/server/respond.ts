@@ -1,23 +1,25 @@
 /** Answers shared by the route modules: a list as JSON, CSV or XLSX. */
+import type { Context } from 'hono';
 import { toCsv, toXlsx } from '../export/table.js';
-import { json, type AppResponse } from './http.js';
-import type { Format } from './validate.js';
+import type { AppEnv } from './env.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function xlsxResponse<T extends object>(rows: T[], columns: (keyof T)[], sheet: string, fileName: string): Promise<AppResponse> {
-  return {
-    status: 200,
-    headers: { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${fileName}.xlsx"` },
-    body: new Uint8Array(await toXlsx(rows, columns, sheet)),
-  };
+/** A file download; the name may hold Chinese (RFC 5987 form beside an ASCII fallback). */
+export function download(body: string | Uint8Array, type: string, fileName: string): Response {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const disposition = `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return new Response(typeof body === 'string' ? body : new Uint8Array(body), { status: 200, headers: { 'content-type': type, 'content-disposition': disposition } });
 }
 
-/** `envelope` as JSON, or `rows` (only `columns`) as CSV or XLSX. */
-export async function table<T extends object>(format: Format, rows: T[], columns: (keyof T)[], name: string, envelope: unknown): Promise<AppResponse> {
-  if (format === 'csv') {
-    return { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` }, body: toCsv(rows, columns) };
-  }
-  if (format === 'xlsx') return xlsxResponse(rows, columns, name, name);
-  return json(200, envelope);
+export async function xlsxResponse<T extends object>(rows: T[], columns: (keyof T)[], sheet: string, fileName: string): Promise<Response> {
+  return download(new Uint8Array(await toXlsx(rows, columns, sheet)), XLSX_TYPE, `${fileName}.xlsx`);
+}
+
+/** `envelope` as JSON, or `rows` (only `columns`) as CSV or XLSX, as the request's format asks. */
+export async function table<T extends object>(c: Context<AppEnv>, rows: T[], columns: (keyof T)[], name: string, envelope: object): Promise<Response> {
+  const f = c.get('format');
+  if (f === 'csv') return download(toCsv(rows, columns), 'text/csv; charset=utf-8', `${name}.csv`);
+  if (f === 'xlsx') return xlsxResponse(rows, columns, name, name);
+  return c.json(envelope);
 }

@@ -1,12 +1,15 @@
 /**
- * node:http adapter for the app, plus static files for the web UI.
+ * The node:http adapter (@hono/node-server) for the app, plus static files
+ * for the web UI. A request whose body stops early or is cancelled fails
+ * that request only; slow clients hold a socket, never the server.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
 import type { Repository } from '../store/repository.js';
-import { createApp, DEFAULT_MAX_UPLOAD, type AppOptions } from './app.js';
-import { errorResponse, type AppResponse } from './http.js';
+import { createApp, type AppOptions } from './app.js';
+import { errorBody } from './errors.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -14,7 +17,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves files under `root`; unknown paths get index.html (client-side routes). */
-export function staticFiles(root: string): (path: string) => Promise<AppResponse | undefined> {
+export function staticFiles(root: string): (path: string) => Promise<Response | undefined> {
   const base = resolve(root);
   return async (path) => {
     const target = resolve(base, '.' + normalize('/' + path));
@@ -23,11 +26,8 @@ export function staticFiles(root: string): (path: string) => Promise<AppResponse
       try {
         const info = await stat(file);
         if (!info.isFile()) continue;
-        return {
-          status: 200,
-          headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600' },
-          body: await readFile(file),
-        };
+        const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600' };
+        return new Response(new Uint8Array(await readFile(file)), { status: 200, headers });
       } catch {
         // try the next candidate
       }
@@ -36,68 +36,23 @@ export function staticFiles(root: string): (path: string) => Promise<AppResponse
   };
 }
 
-/** Thrown when the client stops sending before the body is complete (aborted, reset, truncated). */
-class BodyIncomplete extends Error {
-  override readonly name = 'BodyIncomplete';
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | 'too-large'> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return 'too-large';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > limit) return 'too-large';
-      chunks.push(chunk as Buffer);
-    }
-  } catch (e) {
-    // A cancelled upload or a body shorter than its Content-Length ends the
-    // stream with 'aborted'/ECONNRESET: a fault of this request, never of the server.
-    throw new BodyIncomplete((e as Error).message);
-  }
-  if (!req.complete) throw new BodyIncomplete('the body ended before its declared length');
-  return Buffer.concat(chunks);
-}
-
 export function startServer(repo: Repository, port: number, host: string, options: AppOptions = {}): Promise<Server> {
   const app = createApp(repo, options);
-  const limit = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const listener = getRequestListener(app.fetch, {
+    // Reached only when the request itself breaks (a body cut short, a client gone): answer if anyone listens.
+    errorHandler: () => new Response(JSON.stringify(errorBody(400, 'incomplete_request', 'the request ended before its body was complete')), { status: 400, headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } }),
+  });
   const server = createServer((req, res) => {
     // Errors on either stream of one request (client gone, reset) concern that request only.
     req.on('error', () => {});
     res.on('error', () => {});
-    void answer(req, res).catch((e: unknown) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    listener(req, res).catch((e: unknown) => {
       process.stderr.write(`luoshi serve: ${(e as Error).stack ?? String(e)}\n`);
-      if (!res.headersSent && !res.destroyed) {
-        const r = errorResponse(500, 'internal error');
-        res.writeHead(r.status, r.headers).end(r.body);
-      } else res.destroy();
+      if (!res.headersSent && !res.destroyed) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(errorBody(500, 'internal', 'internal error')));
+      else res.destroy();
     });
   });
-  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    let response: AppResponse;
-    let body: Uint8Array | 'too-large' | undefined;
-    try {
-      body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req, limit) : undefined;
-    } catch (e) {
-      if (!(e instanceof BodyIncomplete)) throw e;
-      // Nothing was handed to the app; answer if the client still listens.
-      if (!res.destroyed) res.writeHead(400, { connection: 'close', 'content-type': 'application/json; charset=utf-8' }).end(errorResponse(400, `incomplete request body: ${e.message}`).body);
-      return;
-    }
-    if (body === 'too-large') {
-      response = errorResponse(413, `upload too large: the limit is ${limit} bytes`);
-      res.setHeader('connection', 'close');
-    } else {
-      response = await app({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers as Record<string, string>, body });
-    }
-    if (res.destroyed) return;
-    res.writeHead(response.status, { 'x-content-type-options': 'nosniff', ...response.headers });
-    res.end(req.method === 'HEAD' ? undefined : response.body);
-  };
-  // A client that sends headers or a body slowly holds a socket, not the server.
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
   server.on('clientError', (_e, socket) => {

@@ -1,7 +1,7 @@
 /** An in-process browser for the ledger API: keeps cookies and sends the CSRF header. */
-import type { AppRequest, AppResponse } from '../../src/server/http.js';
+import type { App, AppResponse } from '../helpers/in-process.js';
 
-export type App = (req: AppRequest) => Promise<AppResponse>;
+export type { App };
 
 export const text = (r: AppResponse) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('utf8'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp } from '../../src/server/app.js';
+import { inProcess } from '../helpers/in-process.js';
 import { createTestStore, STORES, type TestStore } from '../store/stores.js';
 import { body, Client, text, type App } from './client.js';
 
@@ -33,7 +34,7 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
-    app = createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: 400 * 86_400_000 } });
+    app = inProcess(createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: 400 * 86_400_000 } }));
   });
   afterAll(async () => {
     await store?.dispose();
@@ -232,7 +233,7 @@ describe.each(STORES)('ledger permissions, CSRF and concurrency on %s', (storeNa
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
-    app = createApp(store.repo, { now: () => clock });
+    app = inProcess(createApp(store.repo, { now: () => clock }));
     await createAdmin(store.repo, 'root', PASSWORD, clock);
     const root = new Client(app);
     await root.login('root', PASSWORD);
@@ -296,7 +297,7 @@ describe.each(STORES)('ledger permissions, CSRF and concurrency on %s', (storeNa
       expect(forged.status, url).toBe(403);
     }
     // The routes table and the list above agree: every non-GET ledger route was tried.
-    const { ledgerRoutes } = await import('../../src/server/ledger-routes.js');
+    const { ledgerRoutes } = await import('../../src/server/legacy/ledger-routes.js');
     const writeRoutes = ledgerRoutes(store.repo).filter((r) => r.method !== 'GET');
     expect(writeRoutes.every((r) => writes.some(([url, m]) => m === r.method && r.pattern.test(url.split('?')[0])))).toBe(true);
   });
@@ -376,7 +377,7 @@ describe.each(STORES)('分工方案 import, merge and split on %s', (storeName) 
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
-    app = createApp(store.repo, { now: () => clock });
+    app = inProcess(createApp(store.repo, { now: () => clock }));
     await createAdmin(store.repo, 'root', PASSWORD, clock);
     const root = new Client(app);
     await root.login('root', PASSWORD);

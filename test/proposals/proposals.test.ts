@@ -4,7 +4,8 @@ import iconv from 'iconv-lite';
 import { createAdmin } from '../../src/accounts/admin.js';
 import { addMonths, chinaDate, proposalStats, replyDeadline, replyStatus, type StatItem } from '../../src/proposals/rules.js';
 import { createApp } from '../../src/server/app.js';
-import type { AppResponse } from '../../src/server/http.js';
+import { inProcess } from '../helpers/in-process.js';
+import type { AppResponse } from '../helpers/in-process.js';
 import { createTestStore, STORES, type TestStore } from '../store/stores.js';
 import { body, Client, text, type App } from '../ledger/client.js';
 
@@ -103,7 +104,7 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
-    app = createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: 400 * 86_400_000 } });
+    app = inProcess(createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: 400 * 86_400_000 } }));
     await createAdmin(store.repo, 'root', PASSWORD, clock);
     root = new Client(app, '10.9.0.1');
     expect((await root.login('root', PASSWORD)).status).toBe(200);

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp } from '../../src/server/app.js';
-import type { AppResponse } from '../../src/server/http.js';
+import { inProcess, type App, type AppResponse } from '../helpers/in-process.js';
 import { startServer } from '../../src/server/serve.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
 import { Client } from '../ledger/client.js';
@@ -13,14 +13,14 @@ const body = (r: AppResponse) => JSON.parse(text(r));
 
 describe.each(STORES)('HTTP API on %s', (storeName) => {
   let store: TestStore;
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let importer: Client;
   const get = (url: string) => app({ method: 'GET', url, headers: {} });
   const upload = (filename: string, bytes: Uint8Array) => importer.upload(filename, bytes);
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
-    app = createApp(store.repo, { maxUploadBytes: 64 * 1024 });
+    app = inProcess(createApp(store.repo, { maxUploadBytes: 64 * 1024 }));
     await createAdmin(store.repo, 'root', 'S3cret-pass!');
     importer = new Client(app);
     expect((await importer.login('root', 'S3cret-pass!')).status).toBe(200);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp } from '../../src/server/app.js';
+import { inProcess } from '../helpers/in-process.js';
 import { body, Client, text, type App } from '../ledger/client.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
 
@@ -28,7 +29,7 @@ describe.each(STORES)('import access on %s', (storeName) => {
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
-    app = createApp(store.repo, { importQuota: { files: 6, bytes: 4 * 1024 * 1024 } });
+    app = inProcess(createApp(store.repo, { importQuota: { files: 6, bytes: 4 * 1024 * 1024 } }));
     await createAdmin(store.repo, 'root', PASSWORD);
     root = new Client(app, '10.9.0.1');
     await root.login('root', PASSWORD);

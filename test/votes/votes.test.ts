@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp } from '../../src/server/app.js';
+import { inProcess } from '../helpers/in-process.js';
 import { createTestStore, STORES, type TestStore } from '../store/stores.js';
 import { body, Client, text, type App } from '../ledger/client.js';
 import { ballotsFor, FORTY } from './fixtures.js';
@@ -23,7 +24,7 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
 
   beforeAll(async () => {
     store = await createTestStore(storeName);
-    app = createApp(store.repo, { now: () => clock });
+    app = inProcess(createApp(store.repo, { now: () => clock }));
     await createAdmin(store.repo, 'root', PASSWORD, clock);
     const root = new Client(app, '10.1.0.1');
     await root.login('root', PASSWORD);

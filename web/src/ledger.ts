@@ -7,7 +7,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import { ApiError, errorMessage } from './api';
 import type { Account, HistoryEntry, LitTask, Notice, ProgressReport, Unit, UnitDashboard } from '../../src/ledger/types';
 import type { Light } from '../../src/ledger/lights';
-import type { Action, Role, TaskState } from '../../src/ledger/workflow';
+import type { Role } from '../../src/accounts/roles';
+import type { Action, TaskState } from '../../src/ledger/workflow';
 
 /** A task as the API answers it: with its light. */
 export type Task = LitTask;

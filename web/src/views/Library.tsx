@@ -3,12 +3,11 @@ import { LEVELS, qs, uploadFile, useApi, type DocumentSummary, type Page, type U
 import { Downloads, ErrorBox, Field, Loading } from '../common';
 import { levelLabel } from '../format';
 import { useI18n } from '../i18n';
+import { IMPORTERS } from '../../../src/accounts/roles';
 import { useLedger } from '../ledger';
 import { href, navigate } from '../router';
 import { Login } from './Ledger';
 
-/** Roles the server lets import (IMPORTERS in src/server/app.ts). */
-const IMPORT_ROLES = ['admin', 'supervisor'];
 
 /** The upload area for accounts that may import; a sign-in for everyone else. */
 function ImportArea({ onDone }: { onDone: () => void }) {
@@ -16,7 +15,7 @@ function ImportArea({ onDone }: { onDone: () => void }) {
   const { account, ready } = useLedger();
   const [signIn, setSignIn] = useState(false);
   if (!ready) return null;
-  if (account && IMPORT_ROLES.includes(account.role)) return <Uploader onDone={onDone} />;
+  if (account && IMPORTERS.includes(account.role)) return <Uploader onDone={onDone} />;
   return (
     <section className="dropzone" data-testid="import-locked">
       <p className="muted">{t(account ? 'up.noRole' : 'up.needLogin')}</p>

@@ -5,15 +5,15 @@
  * stale version answers 409 with the current task.
  */
 import { z } from 'zod';
-import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
-import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, parseCookies, SESSION_COOKIE, verifyPassword } from '../accounts/auth.js';
-import { lightRules as makeRules, type LightRules } from '../ledger/lights.js';
-import { LedgerStore, NotFound, WorkflowInputError, type Task, type Versioned } from '../ledger/store.js';
-import { dashboard, progressHtml, progressTable, PROGRESS_COLUMNS, publicProgress, publicTask, withLight, yearEnd } from '../ledger/views.js';
-import { importPlan, PlanFileError, readTable } from '../ledger/plan-import.js';
-import { ROLES } from '../accounts/roles.js';
-import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, STATES } from '../ledger/workflow.js';
-import { findReport, type Repository } from '../store/repository.js';
+import { ReportNotFound, scorecardFromStore } from '../../check/from-store.js';
+import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, parseCookies, SESSION_COOKIE, verifyPassword } from '../../accounts/auth.js';
+import { lightRules as makeRules, type LightRules } from '../../ledger/lights.js';
+import { LedgerStore, NotFound, WorkflowInputError, type Task, type Versioned } from '../../ledger/store.js';
+import { dashboard, progressHtml, progressTable, PROGRESS_COLUMNS, publicProgress, publicTask, withLight, yearEnd } from '../../ledger/views.js';
+import { importPlan, PlanFileError, readTable } from '../../ledger/plan-import.js';
+import { ROLES } from '../../accounts/roles.js';
+import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, STATES } from '../../ledger/workflow.js';
+import { findReport, type Repository } from '../../store/repository.js';
 import { Access, MANAGE, type Session } from './access.js';
 import { HttpError, json, type AppResponse } from './http.js';
 import { xlsxResponse } from './respond.js';

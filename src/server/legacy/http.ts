@@ -1,7 +1,8 @@
 /**
- * A request/response pair independent of node:http, so the app can be called
- * in-process (tests, `luoshi get`) exactly as the server calls it.
+ * LEGACY: the request/response pair of the home-made router, kept only while
+ * the ledger, 票决 and 建议/提案 routes move to hono (src/server/routes).
  */
+import { DomainError } from '../../errors.js';
 export interface AppRequest {
   readonly method: string;
   /** Path with query string, e.g. `/api/search.json?q=农田`. */
@@ -17,16 +18,20 @@ export interface AppResponse {
 }
 
 /** Raised anywhere in a handler to answer with a 4xx and a clear message. */
-export class HttpError extends Error {
+export class HttpError extends DomainError {
   override readonly name = 'HttpError';
+  readonly code: string;
   constructor(
     readonly status: number,
     message: string,
-    readonly errors: { field: string; message: string }[] = [],
+    errors: { field: string; message: string }[] = [],
   ) {
-    super(message);
+    super(message, errors);
+    this.code = CODES[status] ?? 'error';
   }
 }
+
+const CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 422: 'invalid_input', 429: 'too_many' };
 
 export function json(status: number, value: unknown): AppResponse {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(value) };

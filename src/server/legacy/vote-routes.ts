@@ -6,15 +6,15 @@
  *   /api/public/votes/...    results of closed rounds, never ballots
  */
 import { z } from 'zod';
-import { LoginLimiter } from '../accounts/auth.js';
-import { LedgerStore } from '../ledger/store.js';
-import type { Role } from '../accounts/roles.js';
-import type { Repository } from '../store/repository.js';
-import { candidatesFromDocument, parseCandidateList, type CandidateInput } from '../votes/candidates.js';
-import { parseRoster, rosterFromRows } from '../votes/roster.js';
-import { PlanFileError, readTable } from '../ledger/plan-import.js';
-import { BallotError, VoteConflict, VoteNotFound, VoteStore } from '../votes/store.js';
-import { RATING_LABELS, THRESHOLDS, type Tally } from '../votes/tally.js';
+import { LoginLimiter } from '../../accounts/auth.js';
+import { LedgerStore } from '../../ledger/store.js';
+import type { Role } from '../../accounts/roles.js';
+import type { Repository } from '../../store/repository.js';
+import { candidatesFromDocument, parseCandidateList, type CandidateInput } from '../../votes/candidates.js';
+import { parseRoster, rosterFromRows } from '../../votes/roster.js';
+import { PlanFileError, readTable } from '../../ledger/plan-import.js';
+import { BallotError, VoteConflict, VoteNotFound, VoteStore } from '../../votes/store.js';
+import { RATING_LABELS, THRESHOLDS, type Tally } from '../../votes/tally.js';
 import { Access, MANAGE } from './access.js';
 import { HttpError, json, type AppRequest, type AppResponse } from './http.js';
 import { table } from './respond.js';

@@ -4,9 +4,9 @@
  * HTTP-only cookie, the double-submit CSRF check on every write, role checks
  * and the units a unit officer answers for.
  */
-import { CSRF_COOKIE, CSRF_HEADER, parseCookies, sameToken, SESSION_COOKIE } from '../accounts/auth.js';
-import type { Role } from '../accounts/roles.js';
-import type { Account, AccountStore } from '../accounts/store.js';
+import { CSRF_COOKIE, CSRF_HEADER, parseCookies, sameToken, SESSION_COOKIE } from '../../accounts/auth.js';
+import type { Role } from '../../accounts/roles.js';
+import type { Account, AccountStore } from '../../accounts/store.js';
 import { HttpError, type AppRequest } from './http.js';
 
 export interface Session {

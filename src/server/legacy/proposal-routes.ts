@@ -4,16 +4,16 @@
  * ledger's; a stale version answers 409 with the current item.
  */
 import { z } from 'zod';
-import { LedgerStore } from '../ledger/store.js';
-import { PlanFileError, readTable } from '../ledger/plan-import.js';
-import { importProposals } from '../proposals/import.js';
+import { LedgerStore } from '../../ledger/store.js';
+import { PlanFileError, readTable } from '../../ledger/plan-import.js';
+import { importProposals } from '../../proposals/import.js';
 import {
   chinaDate, DEFAULT_REPLY_MONTHS, KIND_LABELS, KINDS, MAX_REPLY_MONTHS, PROPOSAL_STATES, proposalStats, REPLY_STATUS_LABELS, REPLY_STATUSES,
   replyStatus, SATISFACTION_LABELS, SATISFACTIONS, type ProposalKind, type ProposalStats, type StatsRow,
-} from '../proposals/rules.js';
-import { ProposalConflict, ProposalInputError, ProposalNotFound, ProposalStateError, ProposalStore, type Proposal, type VersionedProposal } from '../proposals/store.js';
-import type { ProposalAction, ProposalView } from '../proposals/types.js';
-import type { Repository } from '../store/repository.js';
+} from '../../proposals/rules.js';
+import { ProposalConflict, ProposalInputError, ProposalNotFound, ProposalStateError, ProposalStore, type Proposal, type VersionedProposal } from '../../proposals/store.js';
+import type { ProposalAction, ProposalView } from '../../proposals/types.js';
+import type { Repository } from '../../store/repository.js';
 import { Access, MANAGE, type Session } from './access.js';
 import { HttpError, json, type AppResponse } from './http.js';
 import { table } from './respond.js';
@@ -24,7 +24,7 @@ export interface ProposalRouteOptions {
   readonly now?: () => Date;
 }
 
-export type { ProposalAction, ProposalView } from '../proposals/types.js';
+export type { ProposalAction, ProposalView } from '../../proposals/types.js';
 
 /** The figures' Chinese column names, in the order of the CSV and XLSX. */
 export const STATS_COLUMNS: [keyof StatsRow, string][] = [

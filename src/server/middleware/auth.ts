@@ -1,0 +1,54 @@
+/**
+ * Who is asking: the session from its HTTP-only cookie, the double-submit
+ * CSRF check on every write, and role checks. Routes declare what they need
+ * (`auth.need(['admin'], { write: true })`) and read `c.var.session`.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { CSRF_COOKIE, CSRF_HEADER, parseCookies, sameToken, SESSION_COOKIE } from '../../accounts/auth.js';
+import type { Role } from '../../accounts/roles.js';
+import type { AccountStore, Session } from '../../accounts/store.js';
+import { Forbidden, Unauthenticated } from '../../errors.js';
+import type { SignedIn } from '../env.js';
+
+export interface Auth {
+  /** The signed-in session, if any (no checks). */
+  session(c: Context): Promise<Session | undefined>;
+  /** Double submit: the header must repeat the cookie (and the session's token when signed in). */
+  checkCsrf(c: Context, s: Session | undefined): void;
+  /** A signed-in account with one of `roles` (any role when omitted); `write` adds the CSRF check. */
+  need(roles?: readonly Role[], opts?: { write?: boolean }): MiddlewareHandler<SignedIn>;
+  /** The CSRF check alone, for writes anyone may make (signing in, a deputy's ballot). */
+  readonly anonymousWrite: MiddlewareHandler;
+}
+
+export function makeAuth(accounts: AccountStore, now: () => Date): Auth {
+  const cookies = (c: Context) => parseCookies(c.req.header('cookie'));
+  const session = async (c: Context) => {
+    const token = cookies(c)[SESSION_COOKIE];
+    return token ? accounts.session(token, now()) : undefined;
+  };
+  const checkCsrf = (c: Context, s: Session | undefined) => {
+    const header = c.req.header(CSRF_HEADER);
+    if (!header || !sameToken(header, cookies(c)[CSRF_COOKIE]) || (s && !sameToken(header, s.csrf))) {
+      throw new Forbidden(`missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`, 'csrf');
+    }
+  };
+  return {
+    session,
+    checkCsrf,
+    need: (roles, opts = {}) =>
+      createMiddleware<SignedIn>(async (c, next) => {
+        const s = await session(c);
+        if (opts.write) checkCsrf(c, s);
+        if (!s) throw new Unauthenticated('sign in first (POST /api/ledger/login)');
+        if (roles && !roles.includes(s.account.role)) throw new Forbidden(`this needs the role ${roles.join(' or ')}; you are ${s.account.role}`, 'role');
+        c.set('session', s);
+        await next();
+      }),
+    anonymousWrite: createMiddleware(async (c, next) => {
+      checkCsrf(c, undefined);
+      await next();
+    }),
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * The reports API: stored documents, their facts, search, scorecards, the
+ * research comparison, and importing (which changes the published record,
+ * so it needs an account that may import).
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { IMPORTERS } from '../../accounts/roles.js';
+import { ReportNotFound, scorecardFromStore } from '../../check/from-store.js';
+import { COMPARISON_COLUMNS, compareIndicator } from '../../check/research.js';
+import { SCORECARD_COLUMNS, scorecardRows } from '../../check/rows.js';
+import { InvalidInput, NotFound, TooMany } from '../../errors.js';
+import { isFailure, processBytes } from '../../pipeline.js';
+import { resolveReport, type Repository } from '../../store/repository.js';
+import { LEVELS, PARTS } from '../../vocab.js';
+import type { AppEnv } from '../env.js';
+import type { Auth } from '../middleware/auth.js';
+import { errors, FileName, fileBody, jsonBody, ok, Paging, params, PathId, query, tableOk, Year } from '../openapi.js';
+import { table } from '../respond.js';
+import { ComparisonRow, DocumentDetail, DocumentSummary, Fact, ImportResult, pageOf, ReportChoice, Scorecard, SearchHit } from './reports.schema.js';
+
+export interface ImportQuota {
+  readonly files: number;
+  readonly bytes: number;
+}
+
+export interface ReportDeps {
+  readonly repo: Repository;
+  readonly auth: Auth;
+  readonly now: () => Date;
+  readonly maxUploadBytes: number;
+  readonly importQuota: ImportQuota;
+}
+
+const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'doc_type', 'script', 'n_targets', 'n_outcomes', 'n_commitments', 'duplicates', 'file_name', 'part'] as const;
+const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year', 'year', 'fact', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text', 'start', 'end', 'source_start', 'source_end'] as const;
+
+const place = { jurisdiction: z.string().max(50).optional(), level: z.enum(LEVELS).optional() };
+const Place = z.string().min(1).max(50);
+
+export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
+  const { repo, auth } = d;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/reports', summary: 'Stored documents with identity and fact counts',
+      request: { query: query({ ...place, year_from: Year.optional(), year_to: Year.optional(), ...Paging }) },
+      responses: { 200: tableOk(pageOf(DocumentSummary)), ...errors(400) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await repo.listDocuments({ jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to }, { limit: q._limit, offset: q._offset });
+      return table(c, page.items, [...DOC_COLUMNS], 'reports', { ok: true, total: page.total, limit: q._limit, offset: q._offset, items: page.items });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/documents/{id}', summary: 'One document with its text, sections, facts and warnings',
+      request: { params: params({ id: PathId }) },
+      responses: { 200: ok(z.object({ ok: z.literal(true), document: DocumentDetail })), ...errors(400, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const doc = await repo.getDocument(id);
+      if (!doc) throw new NotFound(`no document with id ${id}`);
+      return c.json({ ok: true as const, document: doc }, 200);
+    },
+  );
+
+  for (const kind of ['targets', 'outcomes', 'commitments'] as const) {
+    const summary = { targets: 'Expected targets (预期目标)', outcomes: 'Results stated in review parts', commitments: 'Quantified tasks of plan parts' }[kind];
+    app.openapi(
+      createRoute({
+        method: 'get', path: `/${kind}`, summary,
+        request: { query: query({ ...place, indicator: z.string().max(80).optional(), year: Year.optional(), headline: z.enum(['true', 'false']).optional(), document_id: z.coerce.number().int().positive().optional(), ...Paging }) },
+        responses: { 200: tableOk(pageOf(Fact)), ...errors(400) },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const fact = kind.slice(0, -1) as 'target' | 'outcome' | 'commitment';
+        const page = await repo.facts({ fact, indicator: q.indicator, year: q.year, jurisdiction: q.jurisdiction, level: q.level, headline: q.headline === undefined ? undefined : q.headline === 'true', documentId: q.document_id, limit: q._limit, offset: q._offset });
+        return table(c, page.items, [...FACT_COLUMNS], kind, { ok: true, total: page.total, limit: q._limit, offset: q._offset, items: page.items });
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/search', summary: 'Full-text search, any query length, with snippets and positions',
+      request: {
+        query: query({
+          q: z.string().trim().min(1, 'give a query').max(200, 'a query is at most 200 characters'), ...place, year_from: Year.optional(), year_to: Year.optional(),
+          part: z.enum(PARTS).optional(), _limit: Paging._limit.default(20), _offset: Paging._offset,
+        }),
+      },
+      responses: { 200: tableOk(z.object({ ok: z.literal(true), query: z.string(), total: z.number().int(), items: z.array(SearchHit) })), ...errors(400) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const res = await repo.search({ q: q.q, jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to, part: q.part, limit: q._limit, offset: q._offset });
+      const rows = res.items.flatMap((h) => h.snippets.map((s) => ({ document_id: h.document.id, jurisdiction: h.document.jurisdiction, report_year: h.document.report_year, matches: h.matches, start: s.start, before: s.before, match: s.match, after: s.after })));
+      return table(c, rows, ['document_id', 'jurisdiction', 'report_year', 'matches', 'start', 'before', 'match', 'after'], 'search', { ok: true, query: q.q, total: res.total, items: res.items });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/check', summary: 'Scorecard: the year-N promises of a place against its year-N+1 report',
+      request: { query: query({ jurisdiction: Place, year: Year }) },
+      responses: { 200: tableOk(Scorecard), ...errors(400, 404) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const card = await scorecardFromStore(repo, q.jurisdiction, q.year).catch((e: unknown) => {
+        throw e instanceof ReportNotFound ? new NotFound(e.message) : e;
+      });
+      return table(c, scorecardRows(card), [...SCORECARD_COLUMNS], 'scorecard', { ok: true, ...card });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/compare', summary: 'One indicator: target vs outcome by place and year (research view)',
+      request: { query: query({ indicator: z.string().min(1).max(80), kind: z.enum(['growth', 'level']).optional(), ...place, year_from: Year.optional(), year_to: Year.optional() }) },
+      responses: { 200: tableOk(z.object({ ok: z.literal(true), indicator: z.string(), total: z.number().int(), items: z.array(ComparisonRow) })), ...errors(400) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await compareIndicator(repo, { indicator: q.indicator, kind: q.kind, level: q.level, jurisdiction: q.jurisdiction, yearFrom: q.year_from, yearTo: q.year_to });
+      return table(c, rows, COMPARISON_COLUMNS, 'compare', { ok: true, indicator: q.indicator, total: rows.length, items: rows });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/import',
+      summary: 'Import one report file (raw bytes in the body); needs an admin or supervisor session and the CSRF header, within the account\'s daily quota',
+      middleware: auth.need(IMPORTERS, { write: true }),
+      request: { query: query({ filename: FileName }), body: fileBody('the report file: text, HTML or .docx') },
+      responses: { 201: ok(ImportResult, 'imported'), 200: ok(ImportResult, 'a duplicate of a stored report'), ...errors(400, 401, 403, 413, 422, 429) },
+    }),
+    async (c) => {
+      const s = c.get('session');
+      const { filename } = c.req.valid('query');
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      const since = new Date(d.now().getTime() - 24 * 3600_000).toISOString();
+      const used = await repo.importUsage(s.account.id, since);
+      if (used.files + 1 > d.importQuota.files || used.bytes + body.length > d.importQuota.bytes) {
+        throw new TooMany(`import quota reached: ${used.files} files and ${used.bytes} bytes in the last 24 hours; an account may import ${d.importQuota.files} files and ${d.importQuota.bytes} bytes a day`, undefined, 'import_quota');
+      }
+      const run = await repo.startRun({ accountId: s.account.id, bytes: body.length });
+      const processed = await processBytes(filename, body);
+      if (isFailure(processed)) {
+        await repo.recordFailure(run, filename, processed.error);
+        await repo.finishRun(run, 'done');
+        throw new InvalidInput(processed.error, [], 'unreadable_file');
+      }
+      const item = await repo.importResult(processed, run);
+      await repo.finishRun(run, 'done');
+      const answer = { ok: true as const, ...item, documents: processed.documents.length, warnings: processed.diagnostics.filter((x) => x.severity !== 'info') };
+      return item.status === 'imported' ? c.json(answer, 201) : c.json(answer, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/reports/choice', summary: 'Which stored report speaks for a place and year (a reviewer\'s choice, else the first stored), and every other claimant',
+      request: { query: query({ jurisdiction: Place, year: Year }) },
+      responses: { 200: ok(z.object({ ok: z.literal(true), document_id: z.number().int(), rule: z.enum(['chosen', 'first']), choice: ReportChoice.nullable(), candidates: z.array(DocumentSummary) })), ...errors(400, 404) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const r = await resolveReport(repo, q.jurisdiction, q.year);
+      if (!r) throw new NotFound(`no stored report of ${q.jurisdiction} for ${q.year}`);
+      return c.json({ ok: true as const, document_id: r.document.id, rule: r.rule, choice: r.choice ?? null, candidates: r.candidates }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/reports/choice', summary: 'Mark one stored report authoritative for its place and year (admin or supervisor)',
+      middleware: auth.need(IMPORTERS, { write: true }),
+      request: { body: jsonBody(z.object({ jurisdiction: Place, year: Year, document_id: z.number().int().positive(), note: z.string().max(500).optional() })) },
+      responses: { 200: ok(z.object({ ok: z.literal(true), choice: ReportChoice })), ...errors(400, 401, 403, 422) },
+    }),
+    async (c) => {
+      const s = c.get('session');
+      const b = c.req.valid('json');
+      const resolved = await resolveReport(repo, b.jurisdiction, b.year);
+      if (!resolved?.candidates.some((x) => x.id === b.document_id)) throw new InvalidInput(`document ${b.document_id} is not a stored report of ${b.jurisdiction} for ${b.year}`);
+      const choice = await repo.chooseReport({ jurisdiction: b.jurisdiction, report_year: b.year, document_id: b.document_id, chosen_by: s.account.id, note: b.note ?? null });
+      return c.json({ ok: true as const, choice }, 200);
+    },
+  );
+
+  return app;
+}

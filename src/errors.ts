@@ -25,7 +25,7 @@ export abstract class DomainError extends Error {
 
 /** 400: the request itself is malformed (syntax, unknown parameters). */
 export class BadRequest extends DomainError {
-  override readonly name = 'BadRequest';
+  override readonly name: string = 'BadRequest';
   readonly status = 400;
   constructor(
     message: string,
@@ -38,14 +38,14 @@ export class BadRequest extends DomainError {
 
 /** 401: nobody is signed in. */
 export class Unauthenticated extends DomainError {
-  override readonly name = 'Unauthenticated';
+  override readonly name: string = 'Unauthenticated';
   readonly status = 401;
   readonly code = 'unauthenticated';
 }
 
 /** 403: signed in (or not), but this account may not do this. */
 export class Forbidden extends DomainError {
-  override readonly name = 'Forbidden';
+  override readonly name: string = 'Forbidden';
   readonly status = 403;
   constructor(
     message: string,
@@ -56,14 +56,14 @@ export class Forbidden extends DomainError {
 }
 
 export class NotFound extends DomainError {
-  override readonly name = 'NotFound';
+  override readonly name: string = 'NotFound';
   readonly status = 404;
   readonly code: string = 'not_found';
 }
 
 /** 409: the request clashes with the current state (a duplicate, a step the state does not allow). */
 export class Conflict extends DomainError {
-  override readonly name = 'Conflict';
+  override readonly name: string = 'Conflict';
   readonly status = 409;
   constructor(
     message: string,
@@ -76,14 +76,14 @@ export class Conflict extends DomainError {
 
 /** 413: the input is larger than a limit, before or after expansion. */
 export class TooLarge extends DomainError {
-  override readonly name = 'TooLarge';
+  override readonly name: string = 'TooLarge';
   readonly status = 413;
   readonly code = 'too_large';
 }
 
 /** 422: well-formed, but the content cannot be used (unknown unit, an unreadable file, a date before another). */
 export class InvalidInput extends DomainError {
-  override readonly name = 'InvalidInput';
+  override readonly name: string = 'InvalidInput';
   readonly status = 422;
   constructor(
     message: string,
@@ -96,7 +96,7 @@ export class InvalidInput extends DomainError {
 
 /** 429: too many attempts or too much volume; try again after `retryAfter` seconds when known. */
 export class TooMany extends DomainError {
-  override readonly name = 'TooMany';
+  override readonly name: string = 'TooMany';
   readonly status = 429;
   constructor(
     message: string,
@@ -113,7 +113,7 @@ export class TooMany extends DomainError {
  * client can show it and let the user apply the change again.
  */
 export class StaleVersion extends DomainError {
-  override readonly name = 'StaleVersion';
+  override readonly name: string = 'StaleVersion';
   readonly status = 409;
   readonly code = 'stale_version';
   constructor(

@@ -5,8 +5,7 @@
  * it, or becomes a new task; units are found by name (missing ones are
  * created). Bad rows are reported and never stop the others.
  */
-import ExcelJS from 'exceljs';
-import { decodeBytes } from '../ingest/decode.js';
+import { findHeader, normHeader, splitList } from '../tables/header.js';
 import { parseDeadline } from './deadline.js';
 import type { Unit } from '../accounts/schema.js';
 import type { LedgerStore, Task } from './store.js';
@@ -21,87 +20,8 @@ const HEADERS: Record<string, PlanColumn> = {
   时间节点: 'deadline', 完成时限: 'deadline', 完成时间: 'deadline', 时限: 'deadline', 时间要求: 'deadline',
 };
 
-const norm = (s: string) => s.replace(/[\s\u3000"“”*＊:：()（）]/g, '');
-
 export function headerColumn(cell: string): PlanColumn | undefined {
-  return HEADERS[norm(cell)];
-}
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v);
-}
-
-export async function readTable(bytes: Uint8Array, filename: string): Promise<string[][]> {
-  const isZip = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (/\.xlsx$/i.test(filename) || isZip) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new PlanFileError(`not a readable XLSX file: ${(e as Error).message}`);
-    }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new PlanFileError('the workbook has no sheet');
-    const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (r, n) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c).value));
-      rows[n - 1] = cells;
-    });
-    return Array.from(rows, (r) => r ?? []);
-  }
-  let text: string;
-  try {
-    text = decodeBytes(bytes, filename).text.text;
-  } catch (e) {
-    throw new PlanFileError((e as Error).message);
-  }
-  return parseCsv(text.replace(/^\uFEFF/, ''));
-}
-
-export class PlanFileError extends Error {
-  override readonly name = 'PlanFileError';
+  return HEADERS[normHeader(cell)];
 }
 
 /** Character bigrams of the text's letters and digits. */
@@ -165,7 +85,6 @@ export interface PlanImportResult {
   skipped: number;
 }
 
-const splitUnits = (s: string) => s.split(/[、,，;；/／\n]+|\s{2,}/).map((x) => x.trim()).filter(Boolean);
 
 /** A deadline cell: an ISO or slashed date, or a phrase the deadline parser reads. */
 export function deadlineCell(cell: string, year: number): string | undefined {
@@ -182,19 +101,7 @@ export function deadlineCell(cell: string, year: number): string | undefined {
 export async function importPlan(
   store: LedgerStore, table: string[][], where: { jurisdiction: string; year: number }, accountId: number | null, now: Date, filename: string,
 ): Promise<PlanImportResult> {
-  // The header: the first of the top rows that names a task column (a title row may come first).
-  const headerAt = table.slice(0, 10).findIndex((r) => r.some((c) => headerColumn(c) === 'task'));
-  if (headerAt < 0) throw new PlanFileError('no 任务 column (任务, 工作任务 or 重点任务) in the first rows');
-  const header = table[headerAt];
-  const columns: Record<string, PlanColumn | null> = {};
-  const problems: string[] = [];
-  header.forEach((h, i) => {
-    if (!h.trim()) return;
-    const c = headerColumn(h) ?? null;
-    columns[h.trim()] = c;
-    if (!c) problems.push(`第${i + 1}列「${h.trim()}」无法识别，已忽略`);
-  });
-  const col = (name: PlanColumn) => header.map((h, i) => (headerColumn(h) === name ? i : -1)).filter((i) => i >= 0);
+  const { at: headerAt, columns, problems, cols: col } = findHeader(table, HEADERS, 'task', '任务 (任务, 工作任务 or 重点任务)');
   const [taskCol] = col('task');
   const leadCols = col('lead');
   const respCols = col('responsible');
@@ -225,8 +132,8 @@ export async function importPlan(
       continue;
     }
     try {
-      const leadNames = leadCols.flatMap((c) => splitUnits(cells[c] ?? ''));
-      const respNames = respCols.flatMap((c) => splitUnits(cells[c] ?? '')).filter((n) => !leadNames.slice(0, 1).includes(n));
+      const leadNames = leadCols.flatMap((c) => splitList(cells[c] ?? ''));
+      const respNames = respCols.flatMap((c) => splitList(cells[c] ?? '')).filter((n) => !leadNames.slice(0, 1).includes(n));
       if (leadNames.length) r.lead_unit = await unitRef(leadNames[0]);
       // More than one lead unit: the others share the responsibility.
       for (const n of [...leadNames.slice(1), ...respNames]) if (!r.responsible_units.some((u) => u.name === n)) r.responsible_units.push(await unitRef(n));

@@ -4,7 +4,8 @@
  * under the names the congress and CPPCC offices use. Bad rows are reported
  * and never stop the others; the rows that pass go in one transaction.
  */
-import { PlanFileError } from '../ledger/plan-import.js';
+import { findHeader, normHeader, splitList } from '../tables/header.js';
+import { TableFileError } from '../tables/read.js';
 import { isIsoDate, type ProposalKind } from './rules.js';
 import type { ImportItem, ProposalStore } from './store.js';
 import type { ProposalColumn, ProposalImportResult, ProposalImportRow } from './types.js';
@@ -23,15 +24,13 @@ const HEADERS: Record<string, ProposalColumn> = {
   立案日期: 'received', 立案时间: 'received', 提出日期: 'received', 提交日期: 'received', 收到日期: 'received',
 };
 
-const norm = (s: string) => s.replace(/[\s\u3000"“”*＊:：()（）]/g, '');
-
 export function proposalColumn(cell: string): ProposalColumn | undefined {
-  return HEADERS[norm(cell)];
+  return HEADERS[normHeader(cell)];
 }
 
 /** 建议 / 代表建议 / 人大代表建议 → suggestion; 提案 / 政协提案 → proposal. */
 export function kindOf(cell: string): ProposalKind | undefined {
-  const c = norm(cell);
+  const c = normHeader(cell);
   if (/^(suggestion|proposal)$/i.test(c)) return c.toLowerCase() as ProposalKind;
   const s = c.includes('建议');
   const p = c.includes('提案');
@@ -54,33 +53,19 @@ export function dateCell(cell: string): string | undefined {
 }
 
 export const splitNames = (s: string) => s.split(/[、,，;；\n]+/).map((x) => x.trim()).filter(Boolean);
-const splitUnits = (s: string) => s.split(/[、,，;；/／\n]+|\s{2,}/).map((x) => x.trim()).filter(Boolean);
 
 export async function importProposals(
   store: ProposalStore, table: string[][], where: { jurisdiction: string; year: number; kind?: ProposalKind }, accountId: number | null, now: Date, filename: string,
 ): Promise<ProposalImportResult> {
-  // A title row may come before the header.
-  const headerAt = table.slice(0, 10).findIndex((r) => r.some((c) => proposalColumn(c) === 'title'));
-  if (headerAt < 0) throw new PlanFileError('no 标题 column (标题, 案由 or 题目) in the first rows');
-  const header = table[headerAt];
-  const columns: Record<string, ProposalColumn | null> = {};
-  const problems: string[] = [];
-  header.forEach((h, i) => {
-    if (!h.trim()) return;
-    const c = proposalColumn(h) ?? null;
-    columns[h.trim()] = c;
-    if (!c) problems.push(`第${i + 1}列「${h.trim()}」无法识别，已忽略`);
-  });
-  const col = (name: ProposalColumn) => header.findIndex((h) => proposalColumn(h) === name);
-  const cols = (name: ProposalColumn) => header.map((h, i) => (proposalColumn(h) === name ? i : -1)).filter((i) => i >= 0);
+  const { at: headerAt, columns, problems, col, cols } = findHeader(table, HEADERS, 'title', '标题 (标题, 案由 or 题目)');
   // A 序号 is the number only when the file has no 编号 / 案号.
   const numberCol = col('number') >= 0 ? col('number') : col('seq');
   const titleCol = col('title');
   const kindCol = col('kind');
   const assignedCol = col('assigned');
   const receivedCol = col('received');
-  if (numberCol < 0) throw new PlanFileError('no 编号 column (编号, 案号 or 序号)');
-  if (kindCol < 0 && !where.kind) throw new PlanFileError('no 类型 column: give the kind of the whole file (kind=suggestion or kind=proposal)');
+  if (numberCol < 0) throw new TableFileError('no 编号 column (编号, 案号 or 序号)');
+  if (kindCol < 0 && !where.kind) throw new TableFileError('no 类型 column: give the kind of the whole file (kind=suggestion or kind=proposal)');
 
   const rows: ProposalImportRow[] = [];
   const items: { item: ImportItem; out: ProposalImportRow }[] = [];
@@ -110,9 +95,9 @@ export async function importProposals(
       continue;
     }
     seen.add(key);
-    const leadNames = cols('lead').flatMap((c) => splitUnits(cell(c)));
+    const leadNames = cols('lead').flatMap((c) => splitList(cell(c)));
     if (leadNames.length > 1) r.problems.push(`主办单位不止一个：${leadNames[0]} 主办，${leadNames.slice(1).join('、')} 作为会办`);
-    const assistNames = [...leadNames.slice(1), ...cols('assist').flatMap((c) => splitUnits(cell(c)))];
+    const assistNames = [...leadNames.slice(1), ...cols('assist').flatMap((c) => splitList(cell(c)))];
     const date = (c: number, label: string) => {
       const text = cell(c);
       if (!text) return undefined;

@@ -10,7 +10,8 @@ import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, ne
 import { lightRules as makeRules, type LightRules } from '../../ledger/lights.js';
 import { LedgerStore, NotFound, WorkflowInputError, type Task, type Versioned } from '../../ledger/store.js';
 import { dashboard, progressHtml, progressTable, PROGRESS_COLUMNS, publicProgress, publicTask, withLight, yearEnd } from '../../ledger/views.js';
-import { importPlan, PlanFileError, readTable } from '../../ledger/plan-import.js';
+import { importPlan } from '../../ledger/plan-import.js';
+import { readTable } from '../../tables/read.js';
 import { ROLES } from '../../accounts/roles.js';
 import { ACTIONS, availableActions, IllegalTransition, isAction, mayTake, STATES } from '../../ledger/workflow.js';
 import { findReport, type Repository } from '../../store/repository.js';
@@ -257,7 +258,6 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
           const r = await importPlan(store, table, { jurisdiction: q.jurisdiction, year: q.year }, s.account.id, now(), q.filename);
           return json(200, { ok: true, filename: q.filename, jurisdiction: q.jurisdiction, year: q.year, ...r });
         } catch (e) {
-          if (e instanceof PlanFileError) throw new HttpError(422, e.message);
           throw e;
         }
       },

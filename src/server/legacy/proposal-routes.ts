@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LedgerStore } from '../../ledger/store.js';
-import { PlanFileError, readTable } from '../../ledger/plan-import.js';
+import { readTable } from '../../tables/read.js';
 import { importProposals } from '../../proposals/import.js';
 import {
   chinaDate, DEFAULT_REPLY_MONTHS, KIND_LABELS, KINDS, MAX_REPLY_MONTHS, PROPOSAL_STATES, proposalStats, REPLY_STATUS_LABELS, REPLY_STATUSES,
@@ -206,7 +206,6 @@ export function proposalRoutes(repo: Repository, options: ProposalRouteOptions =
           const r = await guard(() => importProposals(store, rows, { jurisdiction: q.jurisdiction, year: q.year, kind: q.kind }, s.account.id, now(), q.filename));
           return json(200, { ok: true, filename: q.filename, jurisdiction: q.jurisdiction, year: q.year, ...r });
         } catch (e) {
-          if (e instanceof PlanFileError) throw new HttpError(422, e.message);
           throw e;
         }
       },

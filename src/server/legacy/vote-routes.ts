@@ -12,7 +12,7 @@ import type { Role } from '../../accounts/roles.js';
 import type { Repository } from '../../store/repository.js';
 import { candidatesFromDocument, parseCandidateList, type CandidateInput } from '../../votes/candidates.js';
 import { parseRoster, rosterFromRows } from '../../votes/roster.js';
-import { PlanFileError, readTable } from '../../ledger/plan-import.js';
+import { readTable } from '../../tables/read.js';
 import { BallotError, VoteConflict, VoteNotFound, VoteStore } from '../../votes/store.js';
 import { RATING_LABELS, THRESHOLDS, type Tally } from '../../votes/tally.js';
 import { Access, MANAGE } from './access.js';
@@ -206,7 +206,6 @@ export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[]
         try {
           people = rosterFromRows(await readTable(bytes, q.filename));
         } catch (e) {
-          if (e instanceof PlanFileError) throw new HttpError(422, e.message);
           throw e;
         }
         if (!people.length) throw new HttpError(422, `no deputies found in ${q.filename} (a 姓名 column, or names in the first column)`);

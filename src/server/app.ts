@@ -21,6 +21,8 @@ import { notFoundHandler, onError, validationHook } from './errors.js';
 import { makeAuth } from './middleware/auth.js';
 import { readCache } from './middleware/cache.js';
 import { format, routePath } from './middleware/format.js';
+import { securityHeaders } from './middleware/security.js';
+import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
 
@@ -65,6 +67,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   const notFound = notFoundHandler(() => app.routes);
   app.notFound(notFound);
 
+  app.use('*', securityHeaders({ https: options.ledger?.secureCookies ?? false }));
   app.use('/api/*', format);
   if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED }));
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.
@@ -74,6 +77,8 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
         throw new TooLarge(upload ? `upload too large: the limit is ${maxUploadBytes} bytes` : `the request body is too large: the limit is ${MAX_JSON_BODY} bytes`);
       } })(c, next);
   });
+
+  app.use('/api/*', refuseNul);
 
   app.openapi(
     createRoute({

@@ -364,7 +364,24 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** One failed attempt under a key (an address, an account, a device): what rate limits count. */
+export interface AuthAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
+/** A browser an account signed in from before (its cookie token's hash): it keeps its own, gentler limit. */
+export interface LoginDevicesTable {
+  token_hash: string;
+  account_id: number;
+  created_at: string;
+  last_used_at: string;
+}
+
 export interface Database {
+  auth_attempts: AuthAttemptsTable;
+  login_devices: LoginDevicesTable;
   units: UnitsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;

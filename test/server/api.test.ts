@@ -7,6 +7,7 @@ import { inProcess, type App, type AppResponse } from '../helpers/in-process.js'
 import { startServer } from '../../src/server/serve.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
 import { Client } from '../ledger/client.js';
+import { isFailure, processBytes } from '../../src/pipeline.js';
 
 const text = (r: AppResponse) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('utf8'));
 const body = (r: AppResponse) => JSON.parse(text(r));
@@ -98,6 +99,16 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
       expect(res.status, q).toBe(200);
     }
     expect(await store.repo.counts()).toEqual(before);
+  });
+
+  it('never shows the folders a file was imported from', async () => {
+    const bytes = Buffer.from(makeReport(41));
+    const processed = await processBytes('/srv/secret/uploads/r41.txt', bytes);
+    if (isFailure(processed)) throw new Error(processed.error);
+    await store.repo.importResult(processed, null);
+    const all = text(await get('/api/reports.json')) + text(await get('/api/reports.csv')) + text(await get('/api/documents/1'));
+    expect(all).toContain('r41.txt');
+    expect(all).not.toContain('/srv/secret');
   });
 
   it('serves facts and the OpenAPI description', async () => {

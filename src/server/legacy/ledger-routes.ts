@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ReportNotFound, scorecardFromStore } from '../../check/from-store.js';
-import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, parseCookies, SESSION_COOKIE, verifyPassword } from '../../accounts/auth.js';
+import { CSRF_COOKIE, CSRF_HEADER, cookie, LoginLimiter, MIN_PASSWORD_LENGTH, newToken, passwordProblem, parseCookies, SESSION_COOKIE, verifyPassword } from '../../accounts/auth.js';
 import { lightRules as makeRules, type LightRules } from '../../ledger/lights.js';
 import { LedgerStore, NotFound, WorkflowInputError, type Task, type Versioned } from '../../ledger/store.js';
 import { dashboard, progressHtml, progressTable, PROGRESS_COLUMNS, publicProgress, publicTask, withLight, yearEnd } from '../../ledger/views.js';
@@ -169,7 +169,11 @@ export function ledgerRoutes(repo: Repository, options: LedgerOptions = {}): Rou
             password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
             role: z.enum(ROLES),
             unit_id: id.nullable().default(null),
-          }).refine((a) => a.role !== 'unit_officer' || a.unit_id !== null, { message: 'a unit officer needs a unit_id', path: ['unit_id'] }),
+          }).refine((a) => a.role !== 'unit_officer' || a.unit_id !== null, { message: 'a unit officer needs a unit_id', path: ['unit_id'] })
+            .superRefine((a, ctx) => {
+              const problem = passwordProblem(a.password, a.name);
+              if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['password'] });
+            }),
           bodyOf(req),
           'account',
         );

@@ -119,14 +119,19 @@ export function TableFileInput({ onFile, disabled, testId }: { onFile: (file: Fi
   );
 }
 
-/** What became of each row of an imported table: a summary, file-level problems, one line per row. */
-export function ImportReport<R extends { row: number; status: string }>({ testId, summary, result, columns }: {
+/**
+ * What became of each row of an imported table: a summary, file-level problems, one line per row
+ * (its number in the file, the `columns`, its problems).
+ */
+export function ImportReport<R extends { row: number; status: string; problems: string[] }>({ testId, summary, result, columns, problemsHead }: {
   /** Names the report; each row is `{testId}-row`. */
   testId: string;
   summary: string;
   result: { problems: string[]; rows: R[] };
   columns: Column<R>[];
+  problemsHead: string;
 }) {
+  const { t } = useI18n();
   const { problems, rows } = result;
   return (
     <div data-testid={`${testId}-result`}>
@@ -142,7 +147,11 @@ export function ImportReport<R extends { row: number; status: string }>({ testId
         rows={rows}
         rowKey={(r) => r.row}
         rowProps={(r) => ({ 'data-testid': `${testId}-row`, 'data-status': r.status })}
-        columns={columns}
+        columns={[
+          { head: t('imp.row'), cell: (r) => r.row },
+          ...columns,
+          { head: problemsHead, cell: (r) => <span className="small">{r.problems.join('；')}</span> },
+        ]}
       />
     </div>
   );

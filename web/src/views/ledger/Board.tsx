@@ -183,13 +183,12 @@ function ImportPlanForm({ place, year, onDone }: { place: string; year: number; 
           testId="import-plan"
           summary={t('ip.summary', { matched: result.matched, created: result.created, skipped: result.skipped })}
           result={result}
+          problemsHead={t('ip.problems')}
           columns={[
-            { head: t('ip.row'), cell: (r) => r.row },
             { head: t('ld.task'), cell: (r) => (r.task_id !== null ? <a href={href(`ledger/task/${r.task_id}`)}>{r.task || '—'}</a> : r.task || '—') },
             { head: t('ip.result'), cell: (r) => `${t(`ip.${r.status}`)}${r.task_id !== null ? ` #${r.task_id}` : ''}` },
             { head: t('ld.responsible'), cell: unitText },
             { head: t('ld.deadline'), cell: (r) => r.deadline ?? '—' },
-            { head: t('ip.problems'), cell: (r) => <span className="small">{r.problems.join('；')}</span> },
           ]}
         />
       )}

@@ -139,14 +139,13 @@ export function ImportForm({ place, year, onDone }: { place: string; year: strin
           testId="import"
           summary={t('pp.importSummary', { created: result.created, existing: result.existing, skipped: result.skipped })}
           result={result}
+          problemsHead={t('pp.problems')}
           columns={[
-            { head: t('pp.row'), cell: (r) => r.row },
             { head: t('pp.number'), cell: (r) => r.number || t('none') },
             { head: t('pp.itemTitle'), cell: (r) => (r.id !== null ? <a href={href(`proposals/item/${r.id}`)}>{r.title || t('none')}</a> : r.title || t('none')) },
             { head: t('pp.result'), cell: (r) => t(`pp.imp.${r.status}`) },
             { head: t('pp.units'), cell: (r) => <span className="small">{unitText(r) || t('none')}</span> },
             { head: t('pp.deadline'), cell: (r) => r.reply_deadline ?? t('none') },
-            { head: t('pp.problems'), cell: (r) => <span className="small">{r.problems.join('；')}</span> },
           ]}
         />
       )}

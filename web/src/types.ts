@@ -21,19 +21,20 @@ export type { Tally } from '../../src/votes/tally';
 export type { Action, Light, ProposalKind, StatsRow, TaskState, Verdict };
 
 export { LEVELS, PARTS, SATISFACTIONS, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
-export { ROLES, STATES, type Role } from '../../src/ledger/workflow';
+export { STATES, type Role } from '../../src/ledger/workflow';
 export { KINDS, REPLY_STATUSES, type ReplyStatus } from '../../src/proposals/rules';
 
 /**
- * Lists whose members the server names only as a type (no value to import yet): each is checked to hold
- * every member of that type exactly, so a new verdict or light fails `tsc` here until it is listed.
+ * Lists of what the server names only as a type (no list to import yet): `everyOf<U>()(list)` compiles
+ * only when the list holds every member of U and nothing else, so a new verdict or light fails `tsc`
+ * here until it is listed (and labelled: `t()` needs a word for each).
  */
-const all =
+const everyOf =
   <U extends string>() =>
   <const L extends readonly U[]>(list: L & ([U] extends [L[number]] ? unknown : { missing: Exclude<U, L[number]> })): L =>
     list;
-export const VERDICTS = all<Verdict>()(['met', 'missed', 'not_reported', 'not_comparable']);
-export const LIGHTS = all<Light>()(['green', 'yellow', 'red']);
+export const VERDICTS = everyOf<Verdict>()(['met', 'missed', 'not_reported', 'not_comparable']);
+export const LIGHTS = everyOf<Light>()(['green', 'yellow', 'red']);
 
 /** A task as the ledger answers it: with its light. */
 export type Task = LitTask;

@@ -22,6 +22,8 @@ import { makeAuth } from './middleware/auth.js';
 import { readCache } from './middleware/cache.js';
 import { format, routePath } from './middleware/format.js';
 import { securityHeaders } from './middleware/security.js';
+import { compress } from './middleware/compress.js';
+import { etag } from 'hono/etag';
 import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
@@ -68,6 +70,9 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   app.notFound(notFound);
 
   app.use('*', securityHeaders({ https: options.ledger?.secureCookies ?? false }));
+  app.use('*', compress);
+  // Reads carry a validator, so a client that has the answer gets a 304 (weak: the same data compressed or not).
+  app.use('*', etag({ weak: true }));
   app.use('/api/*', format);
   if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED }));
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.

@@ -142,6 +142,20 @@ describe('HTTP server', () => {
     expect((await store.repo.counts()).documents).toBe(0);
   });
 
+  it('compresses answers, and answers 304 to a client that has the current one', async () => {
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip, deflate', 'gzip'], ['identity', null]] as const) {
+      const res = await fetch(`${base}/api/openapi.json`, { headers: { 'accept-encoding': accept } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect((await res.json()).openapi).toMatch(/^3\./);
+    }
+    const first = await fetch(`${base}/api/reports.json`);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^W\/"/);
+    const again = await fetch(`${base}/api/reports.json`, { headers: { 'if-none-match': tag! } });
+    expect(again.status).toBe(304);
+  });
+
   it('answers over real HTTP', async () => {
     const res = await fetch(`${base}/-/health`);
     expect(res.status).toBe(200);
@@ -151,5 +165,27 @@ describe('HTTP server', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+  });
+});
+
+describe('static files of the web UI', () => {
+  it('lets browsers keep content-hashed assets for good, and revalidate the page itself', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { staticFiles } = await import('../../src/server/serve.js');
+    const dir = mkdtempSync(join(tmpdir(), 'luoshi-static-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>落实</title>');
+    writeFileSync(join(dir, 'assets', 'index-D7poEinU.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
+    const files = staticFiles(dir);
+    expect((await files('/assets/index-D7poEinU.js'))!.headers.get('cache-control')).toMatch(/immutable/);
+    expect((await files('/'))!.headers.get('cache-control')).toBe('no-cache');
+    expect((await files('/favicon.svg'))!.headers.get('cache-control')).not.toMatch(/immutable/);
+    expect(await (await files('/ledger/board'))!.text()).toContain('<title>');
+    expect(await files('/../../etc/passwd')).toBeDefined(); // resolved inside the root: the page, never the file
+    expect(await (await files('/../../etc/passwd'))!.text()).toContain('落实');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

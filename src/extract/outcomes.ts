@@ -76,15 +76,11 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   while (anchor > 0 && sents[anchor - 1].para === sents[anchor].para && isAnchor(sents[anchor - 1])) anchor--;
   const headlineIdx = new Set<number>();
   if (anchor >= 0) {
-    const para = paras[sents[anchor].para];
-    if (/^[ ]*—/.test(para.text)) {
-      // a block of ——paragraphs: take all of it
-      let pi = sents[anchor].para;
-      let last = pi;
-      while (last + 1 < paras.length && (/^[ ]*—/.test(paras[last + 1].text) || paras[last].text.trim().length < 12)) {
-        last++;
-      }
-      sents.forEach((s, i) => { if (s.para >= pi && s.para <= last && i >= anchor && !INTRO_END.test(s.text)) headlineIdx.add(i); });
+    const pi = sents[anchor].para;
+    const block = dashBlock(paras, pi);
+    if (block !== null) {
+      // a summary block of ——paragraphs: take all of it
+      sents.forEach((s, i) => { if (s.para >= pi && s.para <= block && i >= anchor && !INTRO_END.test(s.text)) headlineIdx.add(i); });
     } else {
       let misses = 0;
       for (let i = anchor; i < sents.length && sents[i].para === sents[anchor].para; i++) {
@@ -120,6 +116,23 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
     }
   });
   return { outcomes, headline: hStart >= 0 ? { start: hStart, end: hEnd } : null };
+}
+
+/**
+ * A run of ——paragraphs from `pi` is a summary block ("——经济运行稳中有进。
+ * 地区生产总值增长X%…" then "——民生持续改善。…") when it is a small part of
+ * the review; when the ——paragraphs make up most of the review they are its
+ * thematic sections ("——一年来，我们把稳增长作为中心工作…"), and only the
+ * opening run of the first one sums up the year. Returns the block's last
+ * paragraph, or null when `pi` opens no summary block.
+ */
+export function dashBlock(paras: readonly { text: string }[], pi: number): number | null {
+  if (!/^[ ]*—/.test(paras[pi]?.text ?? '')) return null;
+  let last = pi;
+  while (last + 1 < paras.length && (/^[ ]*—/.test(paras[last + 1].text) || paras[last].text.trim().length < 12)) last++;
+  const run = paras.slice(pi, last + 1).reduce((n, p) => n + p.text.length, 0);
+  const all = paras.reduce((n, p) => n + p.text.length, 0);
+  return run * 2 > all ? null : last;
 }
 
 function lineStart(text: string, at: number): number {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { sourceFromBytes } from '../../src/ingest/source.js';
+import { extractFacts } from '../../src/extract/index.js';
+
+async function headline(lines: string[]): Promise<string[]> {
+  const source = await sourceFromBytes('t.txt', new TextEncoder().encode(lines.join('\n')));
+  const f = extractFacts({ source, start: 0, end: source.text.length, reportYear: null, reviewYear: null });
+  return f.outcomes.filter((o) => o.headline && !o.indicator.startsWith('other:')).map((o) => `${o.indicator} ${o.kind} ${o.value}`);
+}
+
+const PLAN = ['二、今年工作安排', '主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。'];
+
+describe('headline passage', () => {
+  it('takes a short block of ——summary paragraphs whole', async () => {
+    const h = await headline([
+      '一、过去一年工作回顾',
+      '过去一年，我们迎难而上，完成了全年目标任务。',
+      '——经济平稳运行。地区生产总值增长5.1%，一般公共预算收入增长4.2%。',
+      '——民生持续改善。城镇新增就业3.2万人，城乡居民人均可支配收入增长6%。',
+      '这些成绩来之不易。（一）抓项目稳投资。我们新开工项目一百个，建成道路二十公里，全力以赴推动各项工作落地见效，各方面工作都有新的进展。'.repeat(3),
+      ...PLAN,
+    ]);
+    expect(h).toEqual(['gdp growth 5.1', 'general_budget_revenue growth 4.2', 'new_urban_jobs level 3.2', 'disposable_income growth 6']);
+  });
+  it('takes only the opening run when the ——paragraphs are the sections of the review', async () => {
+    const h = await headline([
+      '一、过去一年工作回顾',
+      '——一年来，我们把稳增长作为中心工作，综合实力稳步提升。地区生产总值增长5.1%，一般公共预算收入增长4.2%。',
+      '——一年来，我们把扩投资作为关键举措。固定资产投资增长8%，新开工项目一百个，建成道路二十公里，全力推动各项工作落地见效。',
+      '——一年来，我们把惠民生作为根本目的。城镇新增就业3.2万人，新建学校五所，改造老旧小区三十个，群众获得感持续增强。',
+      ...PLAN,
+    ]);
+    expect(h).toEqual(['gdp growth 5.1', 'general_budget_revenue growth 4.2']);
+  });
+});

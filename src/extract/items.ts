@@ -300,7 +300,8 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
       const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增/);
       const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
-      if (/^(?:[一二三四]季度|前三季度|上半年|下半年|全年|年末|年底|当年)$/.test(name) && carry.indicator) {
+      // a clause whose subject is only a time ("…生产总值连跨四个台阶，2024年达到X亿元") inherits the indicator
+      if (/^(?:[一二三四]季度|前三季度|上半年|下半年|全年|年末|年底|当年|(?:19|20)\d\d年(?:末|底|全年)?)$/.test(name) && carry.indicator) {
         ids = [carry.indicator];
         timeOnly = true;
       } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|总产|规模|比上年|同比|分别)/.test(name)) {

@@ -40,7 +40,8 @@ export function findMentions(text: string): Mention[] {
     const cands = BY_FIRST.get(text[i]);
     let hit: string | undefined;
     if (cands) for (const a of cands) if (text.startsWith(a, i)) { hit = a; break; }
-    if (!hit && text.startsWith('经济增长', i) && /^经济增长[ ]?\d/.test(text.slice(i, i + 6))) hit = '经济';
+    // bare 经济 names GDP only before a figure of its growth (经济增长5.2%) or a positive-growth claim (实现经济正增长)
+    if (!hit && text.startsWith('经济', i) && /^经济(?:增长[ ]?\d|(?:实现|保持)?正增长)/.test(text.slice(i, i + 8))) hit = '经济';
     if (!hit) { i++; continue; }
     const start = i;
     const end = i + hit.length;

@@ -24,6 +24,10 @@ function canonicalFigures(items: Item[]): number {
   return items.filter((i) => isCanonical(i.indicator) && i.kind !== 'qualitative').length;
 }
 
+function qualitativeResults(items: Item[]): number {
+  return items.filter((i) => isCanonical(i.indicator) && i.kind === 'qualitative').length;
+}
+
 export interface HeadlineRange {
   readonly start: number;
   readonly end: number;
@@ -69,6 +73,11 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   for (const ok of passes) {
     for (let i = 0; i < introEnd; i++) if (ok(sents[i])) { anchor = i; break; }
     if (anchor >= 0) break;
+  }
+  // no figure in the intro: a sentence of the intro that states two main results in words
+  // ("经济实现正增长，脱贫攻坚战取得全面胜利") is the summary, before any figure of a later section
+  if (anchor < 0) {
+    for (let i = 0; i < introEnd; i++) if (qualitativeResults(sents[i].items) >= 2) { anchor = i; break; }
   }
   if (anchor < 0) {
     for (let i = 0; i < sents.length; i++) if (isAnchor(sents[i]) && canonicalFigures(sents[i].items) >= 2) { anchor = i; break; }

@@ -22,6 +22,16 @@ describe('headline passage', () => {
     ]);
     expect(h).toEqual(['gdp growth 5.1', 'general_budget_revenue growth 4.2', 'new_urban_jobs level 3.2', 'disposable_income growth 6']);
   });
+  it('takes an intro sentence of results in words when the intro gives no figure', async () => {
+    const h = await headline([
+      '一、过去一年工作回顾',
+      '过去一年极不平凡。我们顶住压力，全市经济实现正增长，脱贫攻坚战取得全面胜利，社会大局保持稳定。',
+      '一年来，主要做了以下工作。',
+      '（一）稳住经济基本盘。城镇新增就业3.2万人，城镇调查失业率降到5.2%。',
+      ...PLAN,
+    ]);
+    expect(h).toEqual(['gdp qualitative undefined', 'poverty qualitative undefined']);
+  });
   it('takes only the opening run when the ——paragraphs are the sections of the review', async () => {
     const h = await headline([
       '一、过去一年工作回顾',

@@ -5,7 +5,7 @@
  */
 import type { Source } from '../ingest/source.js';
 import type { Outcome } from '../model.js';
-import { parseItems, splitSentences, type Item, figureOf } from './items.js';
+import { parseItems, splitClauses, splitSentences, type Item, figureOf } from './items.js';
 import { isCanonical } from './indicators.js';
 import type { Structure } from './structure.js';
 
@@ -18,6 +18,25 @@ interface Sent {
   readonly text: string;
   readonly para: number;
   readonly items: Item[];
+  /** Items whose clause states a plan-period figure, not the year's. */
+  readonly longTerm: ReadonlySet<Item>;
+}
+
+/**
+ * A clause of a plan-period figure: an average (年均增长), a cumulative total
+ * (累计完成), a multiple or change against the period's base year (是2015年的1.2倍,
+ * 比“十二五”末增长52%). Such a figure is never the review year's own.
+ */
+const PERIOD_CLAUSE = /年均|累计|五年|是(?:19|20)\d\d年的|(?:比|较)“?十[一二三四五六]五”?末|(?:比|较)(?:19|20)\d\d年/;
+
+function longTermItems(sentence: string, items: Item[]): Set<Item> {
+  const clauses = splitClauses(sentence);
+  const out = new Set<Item>();
+  for (const it of items) {
+    const cl = clauses.find((c) => it.end > c.start && it.end <= c.end);
+    if (cl && PERIOD_CLAUSE.test(cl.text)) out.add(it);
+  }
+  return out;
 }
 
 function canonicalFigures(items: Item[]): number {
@@ -26,6 +45,20 @@ function canonicalFigures(items: Item[]): number {
 
 function qualitativeResults(items: Item[]): number {
   return items.filter((i) => isCanonical(i.indicator) && i.kind === 'qualitative').length;
+}
+
+/**
+ * A summary sentence states its figures at once; a sentence that reaches its
+ * first main-indicator figure only after a long account of measures ("全面落实…
+ * 政策，先后出台…措施，成立…，开展…活动，…全年规上工业增加值增长4.7%") is the
+ * work narrative that follows the summary, and ends the headline run.
+ */
+const NARRATIVE_LEAD = 80;
+
+/** Characters of text before the first figure of a main indicator in the sentence. */
+function narrativeLead(s: Sent): number {
+  const firsts = s.items.filter((i) => isCanonical(i.indicator) && i.kind !== 'qualitative').map((i) => i.start);
+  return firsts.length ? Math.min(...firsts) : s.text.length;
 }
 
 export interface HeadlineRange {
@@ -48,7 +81,7 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
     const all = parseItems(p.text, { mode: 'outcome' });
     for (const s of splitSentences(p.text)) {
       const items = all.filter((it) => it.start >= s.start && it.start < s.end).map((it) => ({ ...it, start: it.start - s.start, end: it.end - s.start }));
-      sents.push({ start: p.start - base + s.start, end: p.start - base + s.end, text: s.text, para: pi, items });
+      sents.push({ start: p.start - base + s.start, end: p.start - base + s.end, text: s.text, para: pi, items, longTerm: longTermItems(s.text, items) });
     }
   });
 
@@ -79,6 +112,16 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   if (anchor < 0) {
     for (let i = 0; i < introEnd; i++) if (qualitativeResults(sents[i].items) >= 2) { anchor = i; break; }
   }
+  // a report opening a plan period with no summary of the year: figures explicitly dated to
+  // the review year inside the five-year passage ("2020年全区生产总值达到X亿元，是2015年的1.2倍") count
+  let periodOnly = false;
+  const reviewYear = structure.reviewYear;
+  if (anchor < 0 && reviewYear !== null) {
+    for (let i = 0; i < introEnd; i++) {
+      if (!sents[i].text.includes(`${reviewYear}年`)) continue;
+      if (canonicalFigures(sents[i].items.filter((it) => !sents[i].longTerm.has(it))) >= 2) { anchor = i; periodOnly = true; break; }
+    }
+  }
   if (anchor < 0) {
     for (let i = 0; i < sents.length; i++) if (isAnchor(sents[i]) && canonicalFigures(sents[i].items) >= 2) { anchor = i; break; }
   }
@@ -99,6 +142,7 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
           continue;
         }
         if (LONG_TERM.test(sents[i].text) && i > anchor) break;
+        if (i > anchor && narrativeLead(sents[i]) > NARRATIVE_LEAD) break;
         misses = 0;
         headlineIdx.add(i);
       }
@@ -108,12 +152,13 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   let hStart = -1;
   let hEnd = -1;
   sents.forEach((s, i) => {
-    const headline = headlineIdx.has(i);
-    if (headline) {
+    const inPassage = headlineIdx.has(i);
+    if (inPassage) {
       if (hStart < 0) hStart = s.start;
       hEnd = s.end;
     }
     for (const it of s.items) {
+      const headline = inPassage && !(periodOnly && s.longTerm.has(it));
       if (!headline && it.kind === 'qualitative') continue;
       const start = s.start + Math.max(0, it.start);
       outcomes.push({

@@ -32,6 +32,14 @@ describe('headline passage', () => {
     ]);
     expect(h).toEqual(['gdp qualitative undefined', 'poverty qualitative undefined']);
   });
+  it('ends the opening run at a sentence that reaches its figure only after an account of measures', async () => {
+    const h = await headline([
+      '一、过去一年工作回顾',
+      '过去一年，全市地区生产总值增长5.1%，一般公共预算收入增长4.2%，主要指标好于预期。我们认真落实各项助企政策，先后出台稳增长促消费等八十多条具体措施，组建三个工作专班深入企业走访服务，帮助企业解决用工用地融资难题，开展送政策进园区活动，稳住了市场预期，全年固定资产投资增长8%。',
+      ...PLAN,
+    ]);
+    expect(h).toEqual(['gdp growth 5.1', 'general_budget_revenue growth 4.2']);
+  });
   it('takes only the opening run when the ——paragraphs are the sections of the review', async () => {
     const h = await headline([
       '一、过去一年工作回顾',

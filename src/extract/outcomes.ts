@@ -129,7 +129,7 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   const headlineIdx = new Set<number>();
   if (anchor >= 0) {
     const pi = sents[anchor].para;
-    const block = dashBlock(paras, pi);
+    const block = periodOnly ? null : dashBlock(paras, pi);
     if (block !== null) {
       // a summary block of ——paragraphs: take all of it
       sents.forEach((s, i) => { if (s.para >= pi && s.para <= block && i >= anchor && !INTRO_END.test(s.text)) headlineIdx.add(i); });

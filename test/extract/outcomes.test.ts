@@ -40,6 +40,18 @@ describe('headline passage', () => {
     ]);
     expect(h).toEqual(['gdp growth 5.1', 'general_budget_revenue growth 4.2']);
   });
+  it('takes the figures dated to the review year from a five-year passage when there is no summary of the year', async () => {
+    const h = await headline([
+      '一、“十三五”时期工作回顾',
+      '“十三五”时期是我区发展极不平凡的五年。',
+      '——五年来，我们坚持发展第一要务，综合实力明显增强。2020年全区生产总值达到150亿元，是2015年的1.3倍，年均增长6.2%；一般公共预算收入由4亿元增长到7.5亿元，固定资产投资累计完成300亿元。',
+      '——五年来，我们坚持生态优先，环境质量持续改善。造林绿化十万亩，空气质量优良天数增加六十天。',
+      '——五年来，我们坚持民生为本，人民生活不断改善。城镇新增就业1.2万人，新建学校十所。',
+      '二、2021年工作安排',
+      '主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。',
+    ]);
+    expect(h).toEqual(['gdp level 150', 'general_budget_revenue level 7.5']);
+  });
   it('takes only the opening run when the ——paragraphs are the sections of the review', async () => {
     const h = await headline([
       '一、过去一年工作回顾',

@@ -97,31 +97,27 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   }
   const isAnchor = (s: Sent) => canonicalFigures(s.items) >= 1 && !LONG_TERM.test(s.text) && !/^[ ]*(?:——)?(?:五年来|过去五年)/.test(paras[s.para].text);
   const span = (s: Sent) => /从\d{4}年[^，。；]*到\d{4}年/.test(s.text);
-  const passes: ((s: Sent) => boolean)[] = [
-    (s) => isAnchor(s) && canonicalFigures(s.items) >= 2 && !span(s),
-    (s) => isAnchor(s) && !span(s),
-    (s) => isAnchor(s),
-  ];
-  let anchor = -1;
-  for (const ok of passes) {
-    for (let i = 0; i < introEnd; i++) if (ok(sents[i])) { anchor = i; break; }
-    if (anchor >= 0) break;
+  const firstIn = (ok: (s: Sent) => boolean): number => {
+    for (let i = 0; i < introEnd; i++) if (ok(sents[i])) return i;
+    return -1;
+  };
+  // a report opening a plan period with no summary of the year: figures explicitly dated to
+  // the review year inside the five-year passage ("2020年全区生产总值达到X亿元，是2015年的1.2倍")
+  // count; they outrank a lone figure of a later section, not a sentence of two main figures
+  const reviewYear = structure.reviewYear;
+  const dated = (s: Sent) => reviewYear !== null && s.text.includes(`${reviewYear}年`) && canonicalFigures(s.items.filter((it) => !s.longTerm.has(it))) >= 2;
+  let periodOnly = false;
+  let anchor = firstIn((s) => isAnchor(s) && canonicalFigures(s.items) >= 2 && !span(s));
+  if (anchor < 0) {
+    anchor = firstIn(dated);
+    periodOnly = anchor >= 0;
   }
+  if (anchor < 0) anchor = firstIn((s) => isAnchor(s) && !span(s));
+  if (anchor < 0) anchor = firstIn(isAnchor);
   // no figure in the intro: a sentence of the intro that states two main results in words
   // ("经济实现正增长，脱贫攻坚战取得全面胜利") is the summary, before any figure of a later section
-  if (anchor < 0) {
-    for (let i = 0; i < introEnd; i++) if (qualitativeResults(sents[i].items) >= 2) { anchor = i; break; }
-  }
-  // a report opening a plan period with no summary of the year: figures explicitly dated to
-  // the review year inside the five-year passage ("2020年全区生产总值达到X亿元，是2015年的1.2倍") count
-  let periodOnly = false;
-  const reviewYear = structure.reviewYear;
-  if (anchor < 0 && reviewYear !== null) {
-    for (let i = 0; i < introEnd; i++) {
-      if (!sents[i].text.includes(`${reviewYear}年`)) continue;
-      if (canonicalFigures(sents[i].items.filter((it) => !sents[i].longTerm.has(it))) >= 2) { anchor = i; periodOnly = true; break; }
-    }
-  }
+  if (anchor < 0) anchor = firstIn((s) => qualitativeResults(s.items) >= 2);
+
   if (anchor < 0) {
     for (let i = 0; i < sents.length; i++) if (isAnchor(sents[i]) && canonicalFigures(sents[i].items) >= 2) { anchor = i; break; }
   }

@@ -9,7 +9,7 @@ import type { FactKind, IndicatorFigure, Qualifier } from '../model.js';
 import { scanFigures, type Figure } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
 import { FALL_VERBS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
-import { SCOPE_WORDS } from './lexicon/indicators.js';
+import { ADJUSTED_SCOPE, SCOPE_WORDS } from './lexicon/indicators.js';
 
 export interface Item {
   readonly indicator: string;
@@ -82,6 +82,17 @@ const QUAL_OUTCOME = /持平|同步|稳定|改善|下降|向好|增长|丰收|�
 const FIRM_HARD = /确保|必须|坚决|务必/;
 const FIRM_SOFT = /力争|争取|努力/;
 
+/** A bracketed note inside a clause: （不含X，下同）, (剔除…因素). */
+const BRACKETED = /（[^）]*）|\([^)]*\)/g;
+/** Adverbs before a milestone verb (历史性突破, 首次跃上, 再次达到): they name nothing. */
+const MILESTONE_ADVERBS = /(?:历史性(?:地)?|首次|再次|再度|一举|成功|顺利|率先)(突破|跨越|跨上|迈上|跃上|达到|超过|站上|重回)/g;
+/** Subjects of a part of the year (三季度, 上半年, 1-11月): its figure is not the year's. */
+const PART_YEAR = /^(?:[一二三四1-4]季度|第[一二三四]季度|前三季度|上半年|下半年|\d{1,2}[-—至]\d{1,2}月|\d{1,2}月份?)$/;
+/** A subject that is only a scope word (可比增长, 按可比口径增长): the figure is the previous indicator's. */
+const SCOPE_ONLY = /^(?:按)?(?:可比|同口径|全口径|实际|名义)(?:口径)?(?:计算)?$/;
+/** A clause about the economy as a whole (经济运行, 经济下行压力): a following bare figure is GDP's. */
+const ECONOMY_TOPIC = /经济(?:运行|发展|增长|增速|总量|下行)/;
+
 interface Carry {
   indicator?: string;
   /** The indicators of the last 分别 list, for a following "同比增长8%和9.5%". */
@@ -131,6 +142,10 @@ function preQualifier(pred: string): Qualifier | undefined {
 function scopeOf(s: string): string[] {
   const out: string[] = [];
   for (const w of SCOPE_WORDS) if (s.includes(w)) out.push(w);
+  for (const re of ADJUSTED_SCOPE) {
+    const m = re.exec(s);
+    if (m) out.push(m[0]);
+  }
   const rel = /(高于|快于|低于)(全国|全省|全市)(平均水平)?/.exec(s);
   if (rel) out.push(rel[0]);
   return out;
@@ -234,6 +249,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
   if (figs.length === 0) {
     qualitative(text, offset, opts, mentions, leadLen, push);
     if (mentions.length) carry.indicator = mentions[mentions.length - 1].id;
+    else if (!carry.indicator && ECONOMY_TOPIC.test(text)) carry.indicator = 'gdp';
     return;
   }
 
@@ -296,17 +312,26 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       ids = subjects.map((m) => m.id);
       predFrom = subjects[subjects.length - 1].end;
     } else {
-      const between = text.slice(prevEnd, f.start);
+      // what stands between the previous figure and this one, without a bracketed note
+      // ("2650亿元（不含X，下同）、增长9%"), the previous figure's qualifier ("6%左右、突破…")
+      // and adverbs of a milestone ("历史性突破百亿大关")
+      const between = text.slice(prevEnd, f.start).replace(BRACKETED, '').replace(ADJUSTED_SCOPE[0], '').replace(/^(?:左右|以上|以内|以下|上下|多|余)/, '').replace(MILESTONE_ADVERBS, '$1');
       const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
-      const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增/);
+      const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增|跨上|迈上|跃上|站上|跨越|跨过|重回/);
       const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
+      if (PART_YEAR.test(name)) {
+        // a quarter's or half-year's figure (三季度增长4.6%) is not the year's: no item
+        prevEnd = f.end;
+        first = false;
+        continue;
+      }
       // a clause whose subject is only a time ("…生产总值连跨四个台阶，2024年达到X亿元") inherits the indicator
-      if (/^(?:[一二三四]季度|前三季度|上半年|下半年|全年|年末|年底|当年|(?:19|20)\d\d年(?:末|底|全年)?)$/.test(name) && carry.indicator) {
+      if (/^(?:全年|年末|年底|当年|(?:19|20)\d\d年(?:末|底|全年)?)$/.test(name) && carry.indicator) {
         ids = [carry.indicator];
         timeOnly = true;
-      } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|总产|规模|比上年|同比|分别)/.test(name)) {
+      } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|总产|规模|比上年|同比|分别)/.test(name) && !SCOPE_ONLY.test(name)) {
         ids = [resolveName(name)];
-      } else if (carry.indicator && text.slice(f.end).replace(/^(?:左右|以上|以内|以下|多|余)/, '').replace(/[，,。；;、].*$/, '').length <= 6 && /^(?:[、，,和及]|总量|总额|总产|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:实际|名义|可比)?(?:增长|增幅|增速|增加|下降|降低|减少|提高|上升|达到|达|为|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
+      } else if (carry.indicator && text.slice(f.end).replace(BRACKETED, '').replace(/^(?:左右|以上|以内|以下|多|余)/, '').replace(/[，,。；;、].*$/, '').length <= 6 && /^(?:[、，,和及]|总量|总额|总产|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:按)?(?:实际|名义|可比|同口径|全口径)?(?:口径)?(?:计算)?(?:增长|增幅|增速|增加|下降|降低|减少|提高|上升|达到|达|为|完成|实现|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
         ids = [carry.indicator];
       }
     }
@@ -316,7 +341,8 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       continue;
     }
     const pred = text.slice(predFrom, f.start);
-    const scope = scopeOf(text.slice(0, f.start)).concat(carry.scope && !subjects.length ? [] : []);
+    const note = /^(?:左右|以上|以内|以下)?([（(][^）)]*[）)])/.exec(text.slice(f.end))?.[1] ?? '';
+    const scope = scopeOf(text.slice(0, f.start) + note);
     for (const id of ids) {
       if (f.unit === '连') {
         if (!used.has(id + '|q')) push({ indicator: id, kind: 'qualitative', qualifier: 'exact', start: offset + (subjects[0]?.start ?? prevEnd), end: offset + f.end });

@@ -62,4 +62,13 @@ export const CONJUNCT_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Words that narrow or widen an indicator; they go in `scope`. */
-export const SCOPE_WORDS: readonly string[] = ['市区', '全口径', '同口径', '可比', '实际', '调查', '货物', '年末', '平均', '限额以上', '总收入', '全部', '扣除留抵退税因素', '含定州'];
+export const SCOPE_WORDS: readonly string[] = ['市区', '全口径', '同口径', '可比', '实际', '调查', '货物', '年末', '平均', '限额以上', '总收入', '全部'];
+
+/**
+ * An adjusted scope stated in words: "剔除留抵退税因素后", "扣除…影响", or a bracketed
+ * note that narrows or widens the figure's territory ("（不含某县，下同）").
+ */
+export const ADJUSTED_SCOPE: readonly RegExp[] = [
+  /(?:剔除|扣除)[^，,。；;）)]{1,24}?(?:因素|影响)(?:后)?/,
+  /(?<=[（(])(?:不)?含[^，,。；;）)]{1,12}/,
+];

@@ -90,6 +90,17 @@ const MILESTONE_ADVERBS = /(?:历史性(?:地)?|首次|再次|再度|一举|成�
 const PART_YEAR = /^(?:[一二三四1-4]季度|第[一二三四]季度|前三季度|上半年|下半年|\d{1,2}[-—至]\d{1,2}月|\d{1,2}月份?)$/;
 /** A subject that is only a scope word (可比增长, 按可比口径增长): the figure is the previous indicator's. */
 const SCOPE_ONLY = /^(?:按)?(?:可比|同口径|全口径|实际|名义)(?:口径)?(?:计算)?$/;
+/** The predicate of a clause that follows a list: 分别/均, 同比, a verb. */
+const FOLLOW_PRED = /^(?:分别|均|都)?(?:同比|比上年)?(?:分别|均|都)?(?:增长|下降|提高|达到|增幅|增速|为)?$/;
+/** 均 that spreads one figure over a list of subjects (城乡居民收入均增长8%), not the 均 of 人均/年均/平均. */
+const SHARED = /(?<![人年平])均(?=(?:同比|比上年)?(?:增长|下降|达到|完成|为|提高|超过|突破|在))/;
+/** A list of subjects for one shared figure: 城乡… → 城镇…, 农村…; "A、B和C" → its conjuncts. */
+function listOf(subject: string): string[] {
+  if (/\d/.test(subject)) return [];
+  if (/^城乡/.test(subject) && !/[、和]/.test(subject)) return conjuncts(subject, 2);
+  const n = subject.split(/、|和|及|与/).filter((p) => p.trim()).length;
+  return n >= 2 ? conjuncts(subject, n) : [];
+}
 /** A clause about the economy as a whole (经济运行, 经济下行压力): a following bare figure is GDP's. */
 const ECONOMY_TOPIC = /经济(?:运行|发展|增长|增速|总量|下行)/;
 
@@ -97,6 +108,8 @@ interface Carry {
   indicator?: string;
   /** The indicators of the last 分别 list, for a following "同比增长8%和9.5%". */
   list?: string[];
+  /** Indicators given a figure so far in the sentence, in order, for "A达X，B达Y，分别增长P、Q". */
+  recent: string[];
   scope?: string;
   estimated: boolean;
 }
@@ -200,10 +213,11 @@ function usableFigures(text: string, figs: Figure[]): Figure[] {
  */
 export function parseItems(text: string, opts: ParseOptions): Item[] {
   const items: Item[] = [];
-  const carry: Carry = { estimated: /^[ ]*(?:初步预计|预计)/.test(text) };
+  const carry: Carry = { estimated: /^[ ]*(?:初步预计|预计)/.test(text), recent: [] };
   const paragraphEstimated = carry.estimated;
   for (const sent of splitSentences(text)) {
     const sentEstimated = paragraphEstimated || /^[ ——]*(?:[^，,；;]{0,6})?(?:初步预计|预计)/.test(sent.text);
+    carry.recent = [];
     for (const cl of splitClauses(sent.text)) {
       const clauseStart = sent.start + cl.start;
       const est = sentEstimated || /预计/.test(cl.text);
@@ -244,6 +258,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
   // a stretch figure after 力争 repeats the indicator: keep the floor only
   const push = (it: Omit<Item, 'estimated' | 'firmness'>) => {
     out.push({ ...it, estimated: est, ...(firmness ? { firmness } : {}) });
+    if (it.kind !== 'qualitative' && carry.recent[carry.recent.length - 1] !== it.indicator) carry.recent.push(it.indicator);
   };
 
   if (figs.length === 0) {
@@ -253,34 +268,42 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
     return;
   }
 
-  // a clause right after a 分别 list, with as many figures and no subject of its own
-  if (carry.list && figs.length === carry.list.length && mentions.length === 0 && /^[^\d]{0,8}$/.test(text.slice(0, figs[0].start).replace(LEAD, '')) && /^(?:分别)?(?:同比|比上年)?(?:分别)?(?:增长|下降|提高|达到)?$/.test(text.slice(leadLen, figs[0].start))) {
-    const list = carry.list;
-    const pred = text.slice(leadLen, figs[0].start);
+  // a clause right after a 分别 list with no subject of its own: as many figures, one each
+  // ("分别达到A元、B元，同比增长8%和9.5%"), or one figure for all ("…，均增长8.5%", "…，分别增长7%");
+  // without a list, "A达X，B达Y，同比分别增长P、Q" pairs the figures with the last indicators given
+  const before = text.slice(leadLen, figs[0].start);
+  const bareLead = mentions.length === 0 && /^[^\d]{0,8}$/.test(text.slice(0, figs[0].start).replace(LEAD, '')) && FOLLOW_PRED.test(before);
+  const all = /^(?:同比|比上年)?(?:分别|均|都)/.test(before);
+  const list = carry.list ?? (figs.length >= 2 && /分别/.test(before) && carry.recent.length >= figs.length ? carry.recent.slice(-figs.length) : undefined);
+  if (list && bareLead && (figs.length === list.length || (figs.length === 1 && all))) {
     const lastPost = postQualifier(text, figs[figs.length - 1].end);
-    figs.forEach((f, i) => {
-      const { kind, sign } = kindOf(list[i], pred, f.unit, '');
+    list.forEach((id, i) => {
+      const f = figs.length === 1 ? figs[0] : figs[i];
+      const { kind, sign } = kindOf(id, before, f.unit, '');
       const q: Qualifier = f.valueMax !== undefined ? 'range' : postQualifier(text, f.end) ?? f.inner ?? lastPost ?? 'exact';
-      push({ indicator: list[i], kind, value: sign * f.value, unit: f.unit, qualifier: q, start: offset, end: offset + text.length });
+      push({ indicator: id, kind, value: sign * f.value, unit: f.unit, qualifier: q, start: offset, end: offset + text.length });
     });
     carry.list = undefined;
     return;
   }
   carry.list = undefined;
 
-  // 分别: distribute figures over the conjuncts of the subject
-  if (/分别/.test(text) && figs.length >= 2) {
-    const predStart = text.indexOf('分别');
+  // 分别: distribute figures over the conjuncts of the subject; a single figure goes to each
+  // ("城乡居民人均可支配收入分别增长8.5%左右")
+  const spread = /分别/.exec(text) ?? SHARED.exec(text);
+  if (spread && (figs.length >= 2 || (figs.length === 1 && spread.index < figs[0].start))) {
+    const predStart = spread.index;
     const subject = text.slice(leadLen, predStart).replace(/(?:预计|初步预计|同比|实际|的)$/g, '');
-    const names = conjuncts(subject, figs.length);
-    if (names.length === figs.length) {
+    const names = figs.length >= 2 ? conjuncts(subject, figs.length) : listOf(subject);
+    if (names.length === figs.length || (figs.length === 1 && names.length >= 2)) {
       const lastPost = postQualifier(text, figs[figs.length - 1].end);
-      const pred = text.slice(predStart + 2, figs[0].start);
-      figs.forEach((f, i) => {
-        const indicator = resolveName(names[i]);
+      const pred = text.slice(predStart + spread[0].length, figs[0].start);
+      names.forEach((name, i) => {
+        const f = figs.length === 1 ? figs[0] : figs[i];
+        const indicator = resolveName(name);
         const { kind, sign } = kindOf(indicator, pred, f.unit, '');
         const q: Qualifier = f.valueMax !== undefined ? 'range' : postQualifier(text, f.end) ?? f.inner ?? preQualifier(pred) ?? lastPost ?? 'exact';
-        const scope = scopeOf(subject + pred);
+        const scope = scopeOf(name + pred);
         push({ indicator, kind, value: sign * f.value, ...(f.valueMax !== undefined ? { value_max: sign * f.valueMax } : {}), unit: f.unit, qualifier: q, ...(scope.length ? { scope: scope.join(';') } : {}), start: offset, end: offset + text.length });
       });
       carry.indicator = undefined;

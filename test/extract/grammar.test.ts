@@ -39,6 +39,41 @@ describe('subjects', () => {
   });
 });
 
+describe('分别 and 均 over a list of subjects', () => {
+  it('one figure after 分别 goes to every subject of the list', () => {
+    expect(read('城乡居民人均可支配收入分别增长6%以上。', 'target')).toEqual([
+      'urban_disposable_income growth 6% at_least',
+      'rural_disposable_income growth 6% at_least',
+    ]);
+  });
+  it('a following 均/分别 clause with one figure gives it to each member of the list', () => {
+    expect(read('城镇和农村居民人均可支配收入分别达到41200元、19800元，均增长7.3%。')).toEqual([
+      'urban_disposable_income level 41200元 exact',
+      'rural_disposable_income level 19800元 exact',
+      'urban_disposable_income growth 7.3% exact',
+      'rural_disposable_income growth 7.3% exact',
+    ]);
+    expect(read('城镇和农村居民人均可支配收入分别达到41200元、19800元，分别增长6.1%。').slice(2)).toEqual([
+      'urban_disposable_income growth 6.1% exact',
+      'rural_disposable_income growth 6.1% exact',
+    ]);
+  });
+  it('分别 after two separate subjects pairs the figures with them in order', () => {
+    expect(read('城镇居民人均可支配收入达到30100元，农村居民人均可支配收入达到16200元，同比分别增长5.5%、7.9%。')).toEqual([
+      'urban_disposable_income level 30100元 exact',
+      'rural_disposable_income level 16200元 exact',
+      'urban_disposable_income growth 5.5% exact',
+      'rural_disposable_income growth 7.9% exact',
+    ]);
+  });
+  it('平均 is not the 均 of a shared figure', () => {
+    expect(read('城镇新增就业11.2万人、城镇调查失业率平均为5.3%。')).toEqual([
+      'new_urban_jobs level 11.2万人 exact',
+      'unemployment_rate level 5.3% exact',
+    ]);
+  });
+});
+
 describe('kinds and adjusted scopes', () => {
   const scoped = (s: string) => parseItems(s, { mode: 'outcome' }).map((i) => `${i.indicator} ${i.kind} ${i.value} ${i.scope ?? '-'}`);
   it('可比增长 and 按可比口径增长 are the previous indicator\'s growth with scope 可比', () => {

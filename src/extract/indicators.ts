@@ -2,7 +2,7 @@
  * Finds indicator mentions in a clause with the alias lexicon (leftmost,
  * longest match) and resolves free names to ids or `other:<name>`.
  */
-import { CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
+import { CONJUNCT_ALIASES, INDICATORS, NARROWERS, OTHER_NAMES } from './lexicon/indicators.js';
 
 export interface Mention {
   readonly start: number;
@@ -33,6 +33,15 @@ const SHARE_AFTER = /^(?:的)?(?:比重|占比|所占比重|贡献率|增长贡�
 /** A mention right after these is a reference point, not the subject. */
 const REFERENCE_BEFORE = /(?:对|占|相当于|高于|快于|低于|慢于|超过|同步于|人均|万元|单位|与|和|同)$/;
 
+function narrowing(id: string, before: string): string | undefined {
+  for (const n of NARROWERS) {
+    if (!n.ids.includes(id)) continue;
+    const m = n.before.exec(before);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
 export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
   let i = 0;
@@ -60,6 +69,9 @@ export function findMentions(text: string): Mention[] {
     } else if (/(?:化石|可再生|清洁)$/.test(before)) {
       const mod = /(?:非化石|化石|可再生|清洁)$/.exec(before)![0];
       out.push({ start: start - mod.length, end, id: `other:${mod}${hit}`, name: mod + hit });
+    } else if (narrowing(ALIAS_TO_ID.get(hit)!, text.slice(Math.max(0, start - 8), start))) {
+      const mod = narrowing(ALIAS_TO_ID.get(hit)!, text.slice(Math.max(0, start - 8), start))!;
+      out.push({ start: start - mod.length, end, id: `other:${mod.replace(/[“”"]/g, '')}${hit}`, name: mod + hit });
     } else if (/人均$/.test(before) && ALIAS_TO_ID.get(hit) === 'gdp') {
       out.push({ start: start - 2, end, id: `other:人均${hit}`, name: `人均${hit}` });
     } else if (REFERENCE_BEFORE.test(before) && !/(?:城乡|城镇|农村|全体)$/.test(before) && ['gdp', 'disposable_income'].includes(ALIAS_TO_ID.get(hit)!) && out.length > 0) {

@@ -101,6 +101,8 @@ function listOf(subject: string): string[] {
   const n = subject.split(/、|和|及|与/).filter((p) => p.trim()).length;
   return n >= 2 ? conjuncts(subject, n) : [];
 }
+/** A rate of change as a noun before the verb that gives its value. */
+const RATE_NOUN = /(增速|增幅|增长率|增长速度|降幅|降低率|下降率|降速|减幅)(?:保持|实现|分别)?(?:为|达到|达|在|保持在|稳定在|是)?$/;
 /** A clause about the economy as a whole (经济运行, 经济下行压力): a following bare figure is GDP's. */
 const ECONOMY_TOPIC = /经济(?:运行|发展|增长|增速|总量|下行)/;
 
@@ -169,6 +171,9 @@ function kindOf(indicator: string, pred: string, unit: string, figureText: strin
   const isFall = FALL_VERBS.some((v) => p.includes(v)) || /^降/.test(p) || /降$/.test(p);
   const toLevel = /(?:到|至|为|达到|达|突破|超过|控制在|保持在|稳定在|跨上|迈上|跃上|降到|降至|回落到|升至)$/.test(p.replace(/[了在]$/, (m) => (m === '在' ? '在' : '')));
   if (indicator === 'cpi') return { kind: 'level', sign: isFall && !toLevel ? -1 : 1 };
+  // a rate of change named as a noun and then given a value (增速达到9%, 降低率达3.5%) is a growth
+  const rate = RATE_NOUN.exec(p);
+  if (rate && (unit === '%' || unit === '个百分点')) return { kind: 'growth', sign: /降|减/.test(rate[1]) ? -1 : 1 };
   if (toLevel && !/(?:增长|增加|下降|减少)(?:了)?$/.test(p)) return { kind: 'level', sign: 1 };
   if (isFall) return { kind: 'growth', sign: -1 };
   if (RISE_VERBS.some((v) => p.includes(v))) return { kind: 'growth', sign: 1 };

@@ -74,7 +74,35 @@ describe('分别 and 均 over a list of subjects', () => {
   });
 });
 
+describe('indicator names by region and era', () => {
+  const ids = (s: string) => parseItems(s, { mode: 'outcome' }).map((i) => i.indicator);
+  it('income wordings resolve by population; net income is its own statistic', () => {
+    expect(ids('农村牧区常住居民人均可支配收入增长7%，城镇人均可支配收入增长5%，全体居民人均可支配收入增长6%。')).toEqual([
+      'rural_disposable_income', 'urban_disposable_income', 'disposable_income',
+    ]);
+    expect(ids('农民人均纯收入增长12%，农村居民家庭人均纯收入达到5100元。')).toEqual(['other:农村居民人均纯收入', 'other:农村居民人均纯收入']);
+    expect(ids('城镇居民人均可支配收入和农民人均纯收入分别增长9%和11%。')).toEqual(['urban_disposable_income', 'other:农村居民人均纯收入']);
+  });
+  it('the general budget revenue under its older names', () => {
+    expect(ids('地方一般预算收入增长15%，公共财政预算收入增长12%，一般公共财政预算收入增长10%，公共预算收入增长8%。')).toEqual([
+      'general_budget_revenue', 'general_budget_revenue', 'general_budget_revenue', 'general_budget_revenue',
+    ]);
+  });
+  it('a narrowing word before an indicator makes it a part\'s statistic', () => {
+    expect(ids('城镇固定资产投资增长20%，脱贫地区农村居民人均可支配收入增长9%，机电产品出口增长6%。')).toEqual([
+      'other:城镇固定资产投资', 'other:脱贫地区农村居民人均可支配收入', 'other:机电产品出口',
+    ]);
+  });
+});
+
 describe('kinds and adjusted scopes', () => {
+  it('a rate of change as a noun given a value is a growth (增速达到, 降低率达)', () => {
+    expect(read('工业增加值增速达到9.2%，万元GDP综合能耗降低率达3.5%。')).toEqual([
+      'industrial_value_added growth 9.2% exact',
+      'energy_intensity growth -3.5% exact',
+    ]);
+    expect(read('居民消费价格涨幅为2.1%。')).toEqual(['cpi level 2.1% exact']);
+  });
   const scoped = (s: string) => parseItems(s, { mode: 'outcome' }).map((i) => `${i.indicator} ${i.kind} ${i.value} ${i.scope ?? '-'}`);
   it('可比增长 and 按可比口径增长 are the previous indicator\'s growth with scope 可比', () => {
     expect(scoped('一般公共预算收入完成36.2亿元，可比增长4.1%。')).toEqual([

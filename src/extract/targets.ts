@@ -7,7 +7,11 @@ import type { Target } from '../model.js';
 import { parseItems, splitSentences, type Item, figureOf } from './items.js';
 import { partAt, type Structure } from './structure.js';
 
-const LEAD_IN = /(?:主要预期目标|预期目标|主要目标|预期性目标|发展目标)(?:建议)?(?:是|为|如下)?[:：]?/g;
+/**
+ * The lead-in of the targets passage: "<qualifier>目标是：" with the qualifiers reports
+ * use across eras (主要预期目标, 预定目标, 初定预期目标, 奋斗目标, 基本目标 …).
+ */
+const LEAD_IN = /(?:主要预期|初定预期|预期性|主要奋斗|主要发展|预期|主要|预定|奋斗|基本|发展)目标(?:建议)?(?:是|为|如下)?[:：]?/g;
 /** Lead-in sentences about five-year plans or the long term. */
 const LONG_TERM = /十[一二三四五六]五|五年|年均|2035|远景|规划纲要|今后五年/;
 /** Sentences after the items that comment on them. */

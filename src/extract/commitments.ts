@@ -65,6 +65,7 @@ export function planVoice(t: string): boolean {
 
 export function extractCommitments(source: Source, base: number, text: string, structure: Structure, passage: TargetPassage | null): Commitment[] {
   const plan = structure.parts.find((p) => p.kind === 'plan');
+  const review = structure.parts.find((p) => p.kind === 'review');
   const out: Commitment[] = [];
   const year = structure.planYear;
   const path: string[] = [];
@@ -83,7 +84,11 @@ export function extractCommitments(source: Source, base: number, text: string, s
       livelihoodPara = pi; // an unnumbered list heading (附件 2025年十件民生实事)
     }
     const livelihood = livelihoodLevel > 0 || (livelihoodPara >= 0 && pi > livelihoodPara && pi - livelihoodPara <= 40) || (/^[ ]*[①-⑳]/.test(p.text) && LIVELIHOOD_HEADS.some((re) => re.test(structure.paragraphs[pi - 1]?.text ?? '')));
-    if (!inPlan && !livelihood && !planVoice(p.text)) return;
+    // commitments come from the plan part (and livelihood lists); a paragraph in the plan's voice
+    // counts outside it (a digest's pages out of order), never inside the review, whose
+    // "争取…资金", "完成…投资", "办好民生实事" are last year's results
+    const inReview = review ? p.start >= review.start && p.start < review.end : false;
+    if (inReview || (!inPlan && !livelihood && !planVoice(p.text))) return;
     const rel = p.start - base;
     for (const sent of splitSentences(p.text)) {
       const sStart = rel + sent.start;

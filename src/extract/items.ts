@@ -8,7 +8,7 @@ import { spanOf, type Source } from '../ingest/source.js';
 import type { FactKind, IndicatorFigure, Qualifier } from '../model.js';
 import { scanFigures, type Figure } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
-import { FALL_VERBS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
+import { ENUMERATION_AFTER, FALL_VERBS, NUMERAL_IDIOMS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
 import { ADJUSTED_SCOPE, SCOPE_WORDS } from './lexicon/indicators.js';
 
 export interface Item {
@@ -197,9 +197,33 @@ export function unitFits(id: string, unit: string): boolean {
   return fam ? fam.test(unit) : true;
 }
 
+/**
+ * Whether a figure counts something. Not when its numerals are words of a set
+ * phrase (千方百计), when it names a political formula in quotes (“两个维护”,
+ * 五个“必须”), or when the report counts its own parts (以下八方面工作).
+ */
+export function countsSomething(text: string, f: Figure): boolean {
+  for (const idiom of NUMERAL_IDIOMS) {
+    let at = text.indexOf(idiom);
+    while (at >= 0) {
+      if (f.start < at + idiom.length && f.end > at) return false;
+      at = text.indexOf(idiom, at + 1);
+    }
+  }
+  const after = text.slice(f.end, f.end + 4);
+  if (ENUMERATION_AFTER.test(after) || (f.unit === '方' && after.startsWith('面'))) return false;
+  if (f.chinese && (/[“「"]$/.test(text.slice(0, f.start)) || /^[“「"]/.test(after))) return false;
+  // inside a short quotation: a name ("3个70%", "两个健康"), not a quantity
+  const open = text.lastIndexOf('“', f.start);
+  const close = text.indexOf('”', f.end);
+  if (open >= 0 && close >= 0 && close - open <= 10 && !text.slice(open, f.start).includes('”')) return false;
+  return true;
+}
+
 /** Drops figures that only modify a noun (5000万元以上项目220个) or start a 由…到 pair. */
 function usableFigures(text: string, figs: Figure[]): Figure[] {
   return figs.filter((f, i) => {
+    if (!countsSomething(text, f)) return false;
     const after = text.slice(f.end, f.end + 8);
     const later = figs.slice(i + 1);
     if (later.length && /^(?:以上|以下|及以上)?(?:的)?(?:重点|重大|产业|工业|项目|企业|规模|级|大项目|投资项目|园区)/.test(after)) return false;

@@ -21,4 +21,15 @@ describe('commitments', () => {
     ]);
     expect(c).toEqual(['全年计划新开工项目120个', '新建口袋公园40个']);
   });
+  it('headings, formulas, idioms, existential context and footnotes are not commitments', async () => {
+    const c = await commitments([
+      '一、过去一年工作回顾',
+      '全县生产总值增长6%。',
+      ...PLAN_HEAD,
+      '今年重点做好以下八方面工作：',
+      '（一）扩大有效投资。千方百计扩大投资，坚决做到“两个维护”，推动“3个80%”落地，发挥县乡两个积极性。全县有12万农村劳动力，新建口袋公园40个，开展“五个一”活动。',
+      '[3]“双十条”：即两个文件中各十条措施，新建人才公寓200套。',
+    ]);
+    expect(c).toEqual(['新建口袋公园40个']);
+  });
 });

@@ -8,6 +8,13 @@ import { parseItems } from '../../src/extract/items.js';
 const read = (s: string, mode: 'target' | 'outcome' = 'outcome') =>
   parseItems(s, { mode }).map((i) => `${i.indicator} ${i.kind} ${i.value ?? ''}${i.unit ?? ''} ${i.qualifier}`.replace(/ +/g, ' '));
 
+describe('figures that count nothing', () => {
+  it('a count of the report\'s own parts, a quoted formula or an idiom gives no item', () => {
+    expect(read('我们将重点做好以下八方面工作。', 'target')).toEqual([]);
+    expect(read('千方百计稳住就业，落实“两个毫不动摇”。')).toEqual([]);
+  });
+});
+
 describe('subjects', () => {
   it('bare 经济 names GDP before its growth figure or a positive-growth claim, not as a yardstick', () => {
     expect(read('全年经济正增长，脱贫攻坚战取得全面胜利。')).toEqual(['gdp qualitative exact', 'poverty qualitative exact']);

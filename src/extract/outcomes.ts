@@ -12,6 +12,13 @@ import type { Structure } from './structure.js';
 const LONG_TERM = /五年来|过去五年|年均|以来累计|2035/;
 const INTRO_END = /做了以下|抓了以下|以下几个方面|以下工作|以下几方面|着力抓了|重点抓了|主要做了|主要抓了/;
 
+/**
+ * A sentence in a journalist's or commentator's voice (a news article or digest about a
+ * report: "记者注意到，…", "据了解，…", "业内人士认为…"): its figures are not the report's
+ * results.
+ */
+const COMMENTARY = /记者|笔者|本报讯|编者按|业内人士|分析人士|专家(?:认为|表示|指出|分析)|据了解|据悉|网友/;
+
 interface Sent {
   readonly start: number; // document-relative
   readonly end: number;
@@ -80,7 +87,7 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   paras.forEach((p, pi) => {
     const all = parseItems(p.text, { mode: 'outcome' });
     for (const s of splitSentences(p.text)) {
-      const items = all.filter((it) => it.start >= s.start && it.start < s.end).map((it) => ({ ...it, start: it.start - s.start, end: it.end - s.start }));
+      const items = COMMENTARY.test(s.text) ? [] : all.filter((it) => it.start >= s.start && it.start < s.end).map((it) => ({ ...it, start: it.start - s.start, end: it.end - s.start }));
       sents.push({ start: p.start - base + s.start, end: p.start - base + s.end, text: s.text, para: pi, items, longTerm: longTermItems(s.text, items) });
     }
   });

@@ -2,7 +2,7 @@
  * Finds indicator mentions in a clause with the alias lexicon (leftmost,
  * longest match) and resolves free names to ids or `other:<name>`.
  */
-import { CONJUNCT_ALIASES, INDICATORS, NARROWERS, OTHER_NAMES } from './lexicon/indicators.js';
+import { CONJUNCT_ALIASES, INDICATORS, NARROWERS, OTHER_NAMES, SCOPE_WORDS } from './lexicon/indicators.js';
 
 export interface Mention {
   readonly start: number;
@@ -92,8 +92,21 @@ export function resolveName(name: string): string {
   const id = ALIAS_TO_ID.get(n) ?? CONJUNCT_ALIASES[n];
   if (id) return id;
   const ms = findMentions(n);
-  if (ms.length === 1 && ms[0].end === n.length && ms[0].start <= 2) return ms[0].id;
+  // a name is the indicator it ends with when what precedes is at most a two-character
+  // territory word (全县…) or scope words only (限额以上消费品零售额 → retail sales, scope 限额以上)
+  if (ms.length === 1 && ms[0].end === n.length && (ms[0].start <= 2 || scopeWordsOnly(n.slice(0, ms[0].start)))) return ms[0].id;
   return `other:${n}`;
+}
+
+function scopeWordsOnly(s: string): boolean {
+  let rest = s;
+  for (let changed = true; rest && changed; ) {
+    changed = false;
+    for (const w of SCOPE_WORDS) if (rest.startsWith(w)) { rest = rest.slice(w.length); changed = true; }
+    const t = /^(?:全[省市县区旗州盟国]|[省市县区])/.exec(rest);
+    if (t) { rest = rest.slice(t[0].length); changed = true; }
+  }
+  return rest === '';
 }
 
 export function isCanonical(id: string): boolean {

@@ -369,7 +369,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       // and adverbs of a milestone ("历史性突破百亿大关")
       const between = text.slice(prevEnd, f.start).replace(BRACKETED, '').replace(ADJUSTED_SCOPE[0], '').replace(/^(?:左右|以上|以内|以下|上下|多|余)/, '').replace(MILESTONE_ADVERBS, '$1');
       const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
-      const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增|跨上|迈上|跃上|站上|跨越|跨过|重回/);
+      const verbAt = subj.search(/同比|比上年|增长(?!率)|增幅|增速|下降(?!率)|降低(?!率)|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增|跨上|迈上|跃上|站上|跨越|跨过|重回/);
       const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
       if (PART_YEAR.test(name)) {
         // a quarter's or half-year's figure (三季度增长4.6%) is not the year's: no item
@@ -435,6 +435,15 @@ export function conjuncts(subject: string, n: number): string[] {
     }
     const head = /(?:增加值|总产值|产值|投资|收入|总额|产量|消费|比重)$/.exec(last);
     return head && !p.endsWith(head[0]) ? p + head[0] : p;
+  }).map((p, i, all) => {
+    // a later conjunct shares the modifier of the first ("规上工业产值和增加值" → 规上工业增加值)
+    if (i === 0 || !resolveName(p).startsWith('other:')) return p;
+    const first = all[0];
+    for (let k = first.length - 1; k > 0; k--) {
+      const cand = first.slice(0, k) + p;
+      if (!resolveName(cand).startsWith('other:')) return cand;
+    }
+    return p;
   });
 }
 

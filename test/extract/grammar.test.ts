@@ -73,6 +73,19 @@ describe('分别 and 均 over a list of subjects', () => {
       'rural_disposable_income growth 7.9% exact',
     ]);
   });
+  it('a later conjunct shares the first one\'s modifier; a scope word before a name keeps the indicator', () => {
+    expect(read('规模以上工业总产值和增加值分别达到310亿元和75亿元。')).toEqual([
+      'industrial_output level 310亿元 exact',
+      'industrial_value_added level 75亿元 exact',
+    ]);
+    expect(read('社会消费品零售总额、限额以上消费品零售额分别完成120亿元、31亿元。')).toEqual([
+      'retail_sales level 120亿元 exact',
+      'retail_sales level 31亿元 exact',
+    ]);
+  });
+  it('a name ending in 增长率 keeps it', () => {
+    expect(read('人口自然增长率控制在6‰以内。', 'target')[0]).toMatch(/^other:人口自然增长率 /);
+  });
   it('平均 is not the 均 of a shared figure', () => {
     expect(read('城镇新增就业11.2万人、城镇调查失业率平均为5.3%。')).toEqual([
       'new_urban_jobs level 11.2万人 exact',

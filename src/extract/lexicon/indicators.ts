@@ -35,7 +35,7 @@ const RURAL_NET_INCOME = [...family(['农村', '农村牧区', '农牧区'], ['�
 export const INDICATORS: readonly IndicatorEntry[] = [
   { id: 'gdp', aliases: ['地区生产总值', '生产总值', 'GDP', '经济总量', '国内生产总值', '地区国内生产总值', '经济规模', '城市经济规模', '全市生产总值', '全省生产总值', '全区生产总值', '全县生产总值', '经济总量', '地区生产总值总量'] },
   { id: 'industrial_value_added', aliases: ['规模以上工业增加值', '规上工业增加值', '工业增加值', '规模工业增加值', '工业增速'] },
-  { id: 'industrial_output', aliases: ['规模以上工业总产值', '规上工业总产值', '工业总产值'] },
+  { id: 'industrial_output', aliases: ['规模以上工业总产值', '规上工业总产值', '工业总产值', '规模以上工业产值', '规上工业产值', '规模工业总产值', '规模工业产值'] },
   { id: 'fixed_asset_investment', aliases: ['固定资产投资', '全社会固定资产投资', '固投'] },
   { id: 'industrial_investment', aliases: ['工业投资'] },
   { id: 'retail_sales', aliases: ['社会消费品零售总额', '社零总额', '社会消费品零售额', '限额以上社会消费品零售额', '社会消费品零售', '消费品零售总额', '消费品零售额', '社零额'] },

@@ -78,7 +78,7 @@ const LEAD = /^(?:[ ]|——|—|其中|全年|今年|初步预计|初步统计|
 const PRED_CUT = /(?:等指标|等约束性?指标|等任务|等|(?<!人)均|大幅|达到|完成|保持|持续|进一步|基本|继续|稳定|有效|有序|取得|下降|降低|削减|改善|高于|快于|与|增速|增幅|增长|促稳|保稳|稳中|量稳|回稳|稳量|提质|“双控”|约束性|指标|任务|目标|控制|实现|全部|总体|跃居|位于|居全|进入|处于|不低于|不高于|止跌|回升|创历史|创新高|首次|再创|再获|连续|不纳入|纳入)/;
 const OTHER_OK = /指标|收支|质量|风险|杠杆率|改革|消费|面积|水质|浓度|比例|比率|位次|前列|前三|水资源|能源|环境|排放|覆盖率/;
 const OTHER_BAD = /规划|结果|小康|攻坚战|战略|上述|以上|部署|工作|要求：|目标任务|开局|大局|建设|发展/;
-const QUAL_OUTCOME = /持平|同步|稳定|改善|下降|向好|增长|丰收|连增|连丰|新高|巩固|胜利|未发生|较低水平|快于|高于全国|回升|正增长|最低|规模创|历史新高|拓展/;
+const QUAL_OUTCOME = /持平|同步|稳定|改善|下降|向好|增长|丰收|连增|连丰|新高|巩固|胜利|未发生|较低水平|快于|高于全[国省市]|回升|正增长|最低|规模创|历史新高|拓展|零发生|双下降/;
 const FIRM_HARD = /确保|必须|坚决|务必/;
 const FIRM_SOFT = /力争|争取|努力/;
 
@@ -102,7 +102,7 @@ function listOf(subject: string): string[] {
   return n >= 2 ? conjuncts(subject, n) : [];
 }
 /** A rate of change as a noun before the verb that gives its value. */
-const RATE_NOUN = /(增速|增幅|增长率|增长速度|降幅|降低率|下降率|降速|减幅)(?:保持|实现|分别)?(?:为|达到|达|在|保持在|稳定在|是)?$/;
+const RATE_NOUN = /(增速|增幅|增长率|增长速度|降幅|降低率|下降率|降速|减幅)(?:保持|实现|分别)?(?:为|达到|达|在|保持在|稳定在|是|超过|突破|超|不低于|高于)?$/;
 /** A clause about the economy as a whole (经济运行, 经济下行压力): a following bare figure is GDP's. */
 const ECONOMY_TOPIC = /经济(?:运行|发展|增长|增速|总量|下行)/;
 
@@ -383,7 +383,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
         timeOnly = true;
       } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|总产|规模|比上年|同比|分别)/.test(name) && !SCOPE_ONLY.test(name)) {
         ids = [resolveName(name)];
-      } else if (carry.indicator && text.slice(f.end).replace(BRACKETED, '').replace(/^(?:左右|以上|以内|以下|多|余)/, '').replace(/[，,。；;、].*$/, '').length <= 6 && /^(?:[、，,和及]|总量|总额|总产|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:按)?(?:实际|名义|可比|同口径|全口径)?(?:口径)?(?:计算)?(?:增长|增幅|增速|增加|下降|降低|减少|提高|上升|达到|达|为|完成|实现|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
+      } else if (carry.indicator && text.slice(f.end).replace(BRACKETED, '').replace(/^(?:左右|以上|以内|以下|多|余)/, '').replace(/[，,。；;、].*$/, '').length <= 6 && /^(?:[、，,和及]|总量|总额|总产|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:按)?(?:实际|名义|可比|同口径|全口径)?(?:口径)?(?:计算)?(?:增长|增幅|增速|增加|增产|减产|增收|下降|降低|减少|提高|上升|达到|达|为|完成|实现|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
         ids = [carry.indicator];
       }
     }
@@ -458,7 +458,9 @@ function qualitative(text: string, offset: number, opts: ParseOptions, mentions:
   if (opts.mode === 'outcome') {
     for (const m of mentions) {
       const after = text.slice(m.end);
-      if (!QUAL_OUTCOME.test(after) && !/^(?:实现|取得|再获|保持)/.test(after)) continue;
+      // a result in words after the indicator, or an event that did not happen (未发生重特大事故)
+      const absent = /(?:未|没有|不)发生$/.test(text.slice(0, m.start).replace(/[^\u4e00-\u9fa5]/g, '').replace(/(?:规模性|较大以上|重大|重特大|区域性|系统性)$/, ''));
+      if (!absent && !QUAL_OUTCOME.test(after) && !/^(?:实现|取得|再获|保持)/.test(after)) continue;
       push({ indicator: m.id, kind: 'qualitative', qualifier: 'exact', start: offset + m.start, end: offset + text.length });
     }
     return;

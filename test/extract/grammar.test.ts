@@ -122,6 +122,16 @@ describe('kinds and adjusted scopes', () => {
       'energy_intensity growth -3.5% exact',
     ]);
     expect(read('居民消费价格涨幅为2.1%。')).toEqual(['cpi level 2.1% exact']);
+    expect(read('单位地区生产总值能耗降幅超过4%。')).toEqual(['energy_intensity growth -4% at_least']);
+  });
+  it('增产 after a level is the same indicator\'s growth', () => {
+    expect(read('粮食总产量152亿斤、增产3.1亿斤。')).toEqual(['grain_output level 152亿斤 exact', 'grain_output growth 3.1亿斤 exact']);
+  });
+  it('results in words: above the average, an event that did not happen', () => {
+    expect(read('规模以上工业增加值增速高于全省平均水平，全年未发生较大以上生产安全事故。')).toEqual([
+      'industrial_value_added qualitative exact',
+      'production_safety qualitative exact',
+    ]);
   });
   const scoped = (s: string) => parseItems(s, { mode: 'outcome' }).map((i) => `${i.indicator} ${i.kind} ${i.value} ${i.scope ?? '-'}`);
   it('可比增长 and 按可比口径增长 are the previous indicator\'s growth with scope 可比', () => {

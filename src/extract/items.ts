@@ -368,7 +368,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       // ("2650亿元（不含X，下同）、增长9%"), the previous figure's qualifier ("6%左右、突破…")
       // and adverbs of a milestone ("历史性突破百亿大关")
       const between = text.slice(prevEnd, f.start).replace(BRACKETED, '').replace(ADJUSTED_SCOPE[0], '').replace(/^(?:左右|以上|以内|以下|上下|多|余)/, '').replace(MILESTONE_ADVERBS, '$1');
-      const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
+      const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|增产|减产|增收|下降|达到|为|实现|完成)+/, '');
       const verbAt = subj.search(/同比|比上年|增长(?!率)|增幅|增速|下降(?!率)|降低(?!率)|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增|跨上|迈上|跃上|站上|跨越|跨过|重回/);
       const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
       if (PART_YEAR.test(name)) {

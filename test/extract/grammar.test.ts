@@ -126,6 +126,7 @@ describe('kinds and adjusted scopes', () => {
   });
   it('增产 after a level is the same indicator\'s growth', () => {
     expect(read('粮食总产量152亿斤、增产3.1亿斤。')).toEqual(['grain_output level 152亿斤 exact', 'grain_output growth 3.1亿斤 exact']);
+    expect(read('粮食总产量152亿斤，增产3.1亿斤。')).toEqual(['grain_output level 152亿斤 exact', 'grain_output growth 3.1亿斤 exact']);
   });
   it('results in words: above the average, an event that did not happen', () => {
     expect(read('规模以上工业增加值增速高于全省平均水平，全年未发生较大以上生产安全事故。')).toEqual([

@@ -422,7 +422,12 @@ export function conjuncts(subject: string, n: number): string[] {
     const rest = s.slice(2);
     return ['城镇' + rest, '农村' + rest];
   }
-  const parts = s.split(/、|和|及|与/).map((p) => p.trim()).filter(Boolean);
+  let parts = s.split(/、|和|及|与/).map((p) => p.trim()).filter(Boolean);
+  // 和 inside a name ("信息传输软件和信息技术服务业、租赁和商务服务业"): split at 、 only
+  if (parts.length !== n) {
+    const byComma = s.split('、').map((p) => p.trim()).filter(Boolean);
+    if (byComma.length === n) parts = byComma;
+  }
   if (parts.length !== n) return parts;
   const last = parts[parts.length - 1];
   return parts.map((p, i) => {

@@ -83,6 +83,13 @@ describe('分别 and 均 over a list of subjects', () => {
       'retail_sales level 31亿元 exact',
     ]);
   });
+  it('和 inside the names of a 、-list does not split them; a service sub-sector is not the service sector', () => {
+    expect(read('批发和零售业、交通运输和仓储业增加值分别增长5.2%、6.1%，商务服务业增加值增长9%。')).toEqual([
+      'other:批发和零售业增加值 growth 5.2% exact',
+      'other:交通运输和仓储业增加值 growth 6.1% exact',
+      'other:商务服务业增加值 growth 9% exact',
+    ]);
+  });
   it('a name ending in 增长率 keeps it', () => {
     expect(read('人口自然增长率控制在6‰以内。', 'target')[0]).toMatch(/^other:人口自然增长率 /);
   });

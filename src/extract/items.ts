@@ -49,7 +49,9 @@ export function splitClauses(text: string): Clause[] {
     const c = text[i];
     if (c === '（' || c === '(') depth++;
     else if ((c === '）' || c === ')') && depth > 0) depth--;
-    else if (depth === 0 && /[，,；;。！!？?\n：:]/.test(c)) {
+    // a line break inside a paragraph is a cut line (a hyperlinked word, a figure split from
+    // its unit), not a clause boundary, unless a mark ends the line
+    else if (depth === 0 && (/[，,；;。！!？?：:]/.test(c) || (c === '\n' && /[，,；;。！!？?：:]/.test(text[i - 1] ?? '')))) {
       if (i > last) out.push({ start: last, end: i, text: text.slice(last, i), stop: c });
       last = i + 1;
     }

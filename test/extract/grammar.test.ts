@@ -16,6 +16,9 @@ describe('figures that count nothing', () => {
 });
 
 describe('subjects', () => {
+  it('a figure split from its unit by a line break is read whole', () => {
+    expect(read('地区生产总值达到1.26\n万亿元，增长5.5%。')).toEqual(['gdp level 1.26万亿元 exact', 'gdp growth 5.5% exact']);
+  });
   it('bare 经济 names GDP before its growth figure or a positive-growth claim, not as a yardstick', () => {
     expect(read('全年经济正增长，脱贫攻坚战取得全面胜利。')).toEqual(['gdp qualitative exact', 'poverty qualitative exact']);
     expect(read('经济增长5.2%。')).toEqual(['gdp growth 5.2% exact']);

@@ -3,7 +3,7 @@
  * speaker line (四平市人民政府市长 郭灵计), opening address (我代表X人民政府),
  * title lines (2023年X政府工作报告).
  */
-import { parseSmall, parseYear, smallToChinese, SMALL_SRC, YEAR_SRC } from './cn-numbers.js';
+import { parseInteger, parseYear, smallToChinese, SMALL_SRC, YEAR_SRC } from '../text/numerals.js';
 
 const SP = '[\\s\\u00a0\\u3000]*';
 /** Date, then the meeting it was delivered at. Groups: 1 year, 2 month, 3 day, 4 meeting. */
@@ -44,7 +44,7 @@ export function findDateline(text: string, start: number, end: number): Dateline
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const y = parseYear(m[1]);
     if (!y || y < 1949 || y > 2100) continue;
-    const date = isoDate(y, parseSmall(m[2]), parseSmall(m[3]));
+    const date = isoDate(y, parseInteger(m[2]), parseInteger(m[3]));
     if (!date) continue;
     const meeting = m[4].replace(/[\s\u00a0\u3000]+/g, '');
     if (!/届|次/.test(meeting)) continue;
@@ -61,7 +61,7 @@ export function findDateOnlyLine(text: string, start: number, end: number): Foun
   if (!m) return null;
   const y = parseYear(m[1]);
   if (!y) return null;
-  const date = isoDate(y, parseSmall(m[2]), parseSmall(m[3]));
+  const date = isoDate(y, parseInteger(m[2]), parseInteger(m[3]));
   if (!date) return null;
   const lead = m[0].length - m[0].trimStart().length;
   return { value: date, evidence: m[0].trim(), index: start + m.index + lead, length: m[0].trim().length };

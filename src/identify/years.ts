@@ -3,7 +3,7 @@
  * reviews: dateline, review and plan headings, and, when the years are masked
  * (20xx), general-knowledge rules about anniversaries and plan periods.
  */
-import { parseSmall, parseYear, YEAR_SRC } from './cn-numbers.js';
+import { parseInteger, parseYear, YEAR_SRC } from '../text/numerals.js';
 import { YEAR_RULES, type YearRule } from './year-rules.js';
 
 export interface YearFinding {
@@ -87,7 +87,7 @@ function ruleYear(rule: YearRule, m: RegExpExecArray): number | null {
   const g = m[1];
   if (rule.table) return rule.table[g] ?? null;
   if (rule.base !== undefined) {
-    const n = parseSmall(g);
+    const n = parseInteger(g);
     return n ? rule.base + n : null;
   }
   return null;
@@ -167,8 +167,8 @@ export function yearFromNpcSession(text: string, start: number, end: number): Ye
   const slice = text.slice(start, Math.min(end, start + 1500));
   const re = /[向在]第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,2})次会议(?!以来)/g;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const n = parseSmall(m[1]);
-    const k = parseSmall(m[2]);
+    const n = parseInteger(m[1]);
+    const k = parseInteger(m[2]);
     if (!n || !k || NPC_TERM_START[n] === undefined) continue;
     const y = NPC_TERM_START[n] + k - 1;
     return { year: y, evidence: `${m[0]} (the ${n}th NPC first met in ${NPC_TERM_START[n]}, one session a year)`, confidence: 0.75, index: start + m.index, length: m[0].length };

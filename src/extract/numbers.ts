@@ -33,6 +33,8 @@ const BASE_RE = BASE_UNITS.slice().sort(byLength).map(escape).join('|');
 const BARE_RE = BARE_MAGNITUDES.slice().sort(byLength).map(escape).join('|');
 
 const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[ \n]?\.[ \n]?\d+)?`;
+/** Arabic digits grouped by 万/亿 (2万5千公里, 1亿3千多万, 5万5000吨): the magnitude then more digits. */
+const MIXED = String.raw`\d+(?:\.\d+)?[万亿](?:零?\d+[千百十]?)+(?![\d.])`;
 /** Chinese digits and the units below 万 (廿/卅 included: 廿三). */
 const CN = '[零〇○一二两三四五六七八九十百千廿卅]';
 /**
@@ -44,7 +46,7 @@ const CHINESE = `${CN}+(?:[万亿]{1,2}${CN}+)*(?:点[零〇○一二三四五�
 const UNIT = String.raw`(?:${POINTS}|百分点|[%％‰]|倍|连(?=[丰增涨冠胜])|(?:(?:${MAG_RE})[多余]?(?:${BASE_RE})|(?:${BASE_RE})))`;
 const INNER = '[多余]?';
 /** One figure: groups 1 number, 2 多/余, 3 unit or bare magnitude. */
-const FIGURE_RE = new RegExp(String.raw`(${ARABIC}|${CHINESE})(${INNER})[ \n]?(${UNIT}|(?:${BARE_RE})(?![\d]))?`, 'g');
+const FIGURE_RE = new RegExp(String.raw`(${MIXED}|${ARABIC}|${CHINESE})(${INNER})[ \n]?(${UNIT}|(?:${BARE_RE})(?![\d]))?`, 'g');
 /** The tail of a range (—6%, 至6个百分点), tried right after a figure. */
 const RANGE_TAIL_RE = new RegExp(String.raw`[ ]?(?:[—－\-~～]{1,2}|至|到)[ ]?(${ARABIC})[ \n]?(${UNIT})`, 'y');
 /** 突破万亿元, 跨过万亿元大关, 突破万列: a bare magnitude counts as 1. */
@@ -76,11 +78,11 @@ const MAGNITUDE_VALUE: Readonly<Record<string, number>> = {
 const UNIT_MAGNITUDE_RE = new RegExp(`^(?:${MAG_RE})`);
 
 /**
- * Value of a Chinese numeral in its unit's magnitude. A numeral that holds
- * 万/亿 itself is read together with the unit's magnitude, since the groups
- * bind: 一亿零五百万人 is 105,000,000 people = 10500 万人, not 一亿零五百 × 万.
+ * Value of a numeral in its unit's magnitude. A numeral that holds 万/亿
+ * itself is read together with the unit's magnitude, since the groups bind:
+ * 一亿零五百万人 is 105,000,000 people = 10500 万人, not 一亿零五百 × 万; 1亿3千多万 = 13000 万.
  */
-function chineseValue(numText: string, unit: string): number | null {
+function valueInUnit(numText: string, unit: string): number | null {
   const mag = UNIT_MAGNITUDE_RE.exec(unit)?.[0];
   if (!mag || !/[万亿]/.test(numText)) return parseNumeral(numText);
   const whole = parseNumeral(numText + mag);
@@ -154,11 +156,11 @@ export function scanFigures(text: string): Figure[] {
         if (!unit) continue;
         // 三五个, 一两年: adjacent digits without a unit are an approximation, not a figure
         if (/[一二两三四五六七八九][一二两三四五六七八九〇○零]/.test(numText.split('点')[0])) continue;
-        value = chineseValue(numText.replace(/[ \n]/g, ''), unit);
+        value = valueInUnit(numText.replace(/[ \n]/g, ''), unit);
         if (value === null || (value < 2 && !numText.includes('点'))) continue;
         if (/^[一二三四五六七八九十]$/.test(numText) && /^(?:个|项|条|批|种|类|级|位|次|场|期|轮|对|组|部|支|份|门|本|篇|片|块|宗|笔|单|处|座|所|家|户|名|人|天|届)$/.test(unit)) continue;
       } else {
-        value = parseNumeral(numText);
+        value = valueInUnit(numText, unit);
       }
       if (value === null) continue;
       let valueMax: number | undefined;

@@ -74,6 +74,12 @@ describe('scanFigures', () => {
     expect(one('招生三十一万五千人')).toMatchObject({ value: 315000, unit: '人' });
     expect(one('粮食总产达到八点五亿斤')).toMatchObject({ value: 8.5, unit: '亿斤' });
   });
+  it('reads Arabic digits grouped by 万/亿', () => {
+    expect(one('新修农村公路2万5千公里')).toMatchObject({ value: 25000, unit: '公里' });
+    expect(one('惠及1万6千多户')).toMatchObject({ value: 16000, unit: '户', inner: 'at_least' });
+    expect(one('覆盖人口1亿3千多万')).toMatchObject({ value: 13000, unit: '万', inner: 'at_least' });
+    expect(one('装机容量达到1500万千瓦')).toMatchObject({ value: 1500, unit: '万千瓦' });
+  });
   it('leaves approximations and slogans alone', () => {
     expect(scanFigures('走访了三五个村')).toEqual([]);
     expect(scanFigures('用一两年时间')).toEqual([]);

@@ -45,12 +45,28 @@ const CN = '[零〇○一二两三四五六七八九十百千廿卅]';
 const CHINESE = `${CN}+(?:[万亿]{1,2}${CN}+)*(?:点[零〇○一二三四五六七八九]+)?`;
 const UNIT = String.raw`(?:${POINTS}|百分点|[%％‰]|倍|连(?=[丰增涨冠胜])|(?:(?:${MAG_RE})[多余]?(?:${BASE_RE})|(?:${BASE_RE})))`;
 const INNER = '[多余]?';
+/** A Chinese numeral counts only with a unit: requiring it lets 五千千瓦 split as 五千 + 千瓦. */
+const CHINESE_WITH_UNIT = String.raw`${CHINESE}(?=${INNER}[ \n]?(?:${UNIT}|(?:${BARE_RE})(?![\d])))`;
 /** One figure: groups 1 number, 2 多/余, 3 unit or bare magnitude. */
-const FIGURE_RE = new RegExp(String.raw`(${MIXED}|${ARABIC}|${CHINESE})(${INNER})[ \n]?(${UNIT}|(?:${BARE_RE})(?![\d]))?`, 'g');
+const FIGURE_RE = new RegExp(String.raw`(${MIXED}|${ARABIC}|${CHINESE_WITH_UNIT})(${INNER})[ \n]?(${UNIT}|(?:${BARE_RE})(?![\d]))?`, 'g');
 /** The tail of a range (—6%, 至6个百分点), tried right after a figure. */
 const RANGE_TAIL_RE = new RegExp(String.raw`[ ]?(?:[—－\-~～]{1,2}|至|到)[ ]?(${ARABIC})[ \n]?(${UNIT})`, 'y');
-/** 突破万亿元, 跨过万亿元大关, 突破万列: a bare magnitude counts as 1. */
-const BARE_ONE_RE = new RegExp(String.raw`(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|达到|达|近|上)(千亿|万亿|亿|千万|万|千)((?:${BASE_RE}))`, 'g');
+/**
+ * A bare magnitude counts as 1: after a verb of reaching (突破万亿元, 跨过万亿元大关,
+ * 突破万列, 新增千亿斤), or, when compound, on its own before a measure word
+ * (千万元以上项目, 超百亿元产业集群, 百万吨级乙烯) — a single 千/百 before a word
+ * is an idiom (千方百计, 千家万户, 百花齐放), not a figure.
+ */
+const BARE_ONE_RE = new RegExp(
+  String.raw`(?:(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|过|达到|达|近|上|新增|增加)(千亿|百亿|万亿|亿|千万|百万|万|千)|(?<![零〇○一二两三四五六七八九十百千万亿\d])(千亿|百亿|千万|百万))((?:${BASE_RE}))`,
+  'g',
+);
+/**
+ * After a word of approach, a compound magnitude stands alone too: 近百万群众,
+ * 上千万农村人口, 过百亿. A milestone (突破百亿大关, 迈上千亿级) restates a level
+ * written beside it and is left out.
+ */
+const BARE_ALONE_RE = /(?<=超|过|近|上)(千亿|百亿|万亿|千万|百万)(?![零〇○一二两三四五六七八九十百千万亿\d]|大关|关口|级)/g;
 
 const BARE_GRADE_RE = /(?<=达到|迈上|跨上|跃上|重回|突破)(万亿|千亿|百亿)级/g;
 
@@ -183,7 +199,13 @@ export function scanFigures(text: string): Figure[] {
     while ((m = BARE_ONE_RE.exec(text))) {
       const start = m.index;
       if (out.some((f) => f.start <= start && start < f.end)) continue;
-      out.push({ start, end: start + m[0].length, value: 1, unit: m[1] + m[2] });
+      out.push({ start, end: start + m[0].length, value: 1, unit: (m[1] ?? m[2]) + m[3] });
+    }
+    BARE_ALONE_RE.lastIndex = 0;
+    while ((m = BARE_ALONE_RE.exec(text))) {
+      const start = m.index;
+      if (out.some((f) => f.start <= start && start < f.end)) continue;
+      out.push({ start, end: start + m[0].length, value: 1, unit: m[1] });
     }
     // 达到万亿级规模: a bare magnitude of money
     BARE_GRADE_RE.lastIndex = 0;

@@ -80,6 +80,20 @@ describe('scanFigures', () => {
     expect(one('覆盖人口1亿3千多万')).toMatchObject({ value: 13000, unit: '万', inner: 'at_least' });
     expect(one('装机容量达到1500万千瓦')).toMatchObject({ value: 1500, unit: '万千瓦' });
   });
+  it('splits a numeral from a measure word that starts with 千', () => {
+    expect(one('建成五千千瓦的电站')).toMatchObject({ value: 5000, unit: '千瓦' });
+    expect(one('新增装机三十万千瓦')).toMatchObject({ value: 30, unit: '万千瓦' });
+  });
+  it('reads compound bare magnitudes, not idioms', () => {
+    expect(one('实施千万元以上项目')).toMatchObject({ value: 1, unit: '千万元' });
+    expect(one('培育超百亿元产业集群')).toMatchObject({ value: 1, unit: '百亿元' });
+    expect(one('新增千亿斤粮食产能')).toMatchObject({ value: 1, unit: '千亿斤' });
+    expect(one('惠及近百万群众')).toMatchObject({ value: 1, unit: '百万' });
+    expect(one('财政收入过百亿')).toMatchObject({ value: 1, unit: '百亿' });
+    expect(scanFigures('上千年的历史')).toEqual([]);
+    expect(scanFigures('生产总值突破百亿大关')).toEqual([]);
+    expect(scanFigures('千方百计稳就业，事关千家万户，坚持百花齐放、百家争鸣，推进“十百千万”工程')).toEqual([]);
+  });
   it('leaves approximations and slogans alone', () => {
     expect(scanFigures('走访了三五个村')).toEqual([]);
     expect(scanFigures('用一两年时间')).toEqual([]);

@@ -54,11 +54,11 @@ const RANGE_TAIL_RE = new RegExp(String.raw`[ ]?(?:[—－\-~～]{1,2}|至|到)[
 /**
  * A bare magnitude counts as 1: after a verb of reaching (突破万亿元, 跨过万亿元大关,
  * 突破万列, 新增千亿斤), or, when compound, on its own before a measure word
- * (千万元以上项目, 超百亿元产业集群, 百万吨级乙烯) — a single 千/百 before a word
- * is an idiom (千方百计, 千家万户, 百花齐放), not a figure.
+ * (千万元以上项目, 超百亿元产业集群) — a single 千/百 before a word is an idiom
+ * (千方百计, 千家万户, 百花齐放), 几百亿 is a guess, and 万吨级 names a class.
  */
 const BARE_ONE_RE = new RegExp(
-  String.raw`(?:(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|过|达到|达|近|上|新增|增加)(千亿|百亿|万亿|亿|千万|百万|万|千)|(?<![零〇○一二两三四五六七八九十百千万亿\d])(千亿|百亿|千万|百万))((?:${BASE_RE}))`,
+  String.raw`(?:(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|过|达到|达|近|上|新增|增加)(千亿|百亿|万亿|亿|千万|百万|万|千)|(?<![零〇○一二两三四五六七八九十百千万亿\d几数])(千亿|百亿|千万|百万))((?:${BASE_RE}))(?!级)`,
   'g',
 );
 /**
@@ -170,6 +170,8 @@ export function scanFigures(text: string): Figure[] {
       if (chinese) {
         // Chinese numerals count only with a unit, and never as a word (一批, 一个, 十四五)
         if (!unit) continue;
+        // 几十万, 数百亿: a guess at the order of magnitude, not a figure
+        if (/[几数]/.test(before)) continue;
         // 三五个, 一两年: adjacent digits without a unit are an approximation, not a figure
         if (/[一二两三四五六七八九][一二两三四五六七八九〇○零]/.test(numText.split('点')[0])) continue;
         value = valueInUnit(numText.replace(/[ \n]/g, ''), unit);

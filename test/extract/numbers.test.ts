@@ -92,11 +92,13 @@ describe('scanFigures', () => {
     expect(one('财政收入过百亿')).toMatchObject({ value: 1, unit: '百亿' });
     expect(scanFigures('上千年的历史')).toEqual([]);
     expect(scanFigures('生产总值突破百亿大关')).toEqual([]);
+    expect(scanFigures('需要几百亿元资金，新增万吨级泊位')).toEqual([]);
     expect(scanFigures('千方百计稳就业，事关千家万户，坚持百花齐放、百家争鸣，推进“十百千万”工程')).toEqual([]);
   });
   it('leaves approximations and slogans alone', () => {
     expect(scanFigures('走访了三五个村')).toEqual([]);
     expect(scanFigures('用一两年时间')).toEqual([]);
+    expect(scanFigures('带动几十万人就业，吸引数百亿元投资')).toEqual([]);
     expect(scanFigures('工地严格落实“三个百分之百”要求')).toEqual([]);
   });
   it('reads percentages written in words', () => {

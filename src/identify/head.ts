@@ -6,10 +6,14 @@
 import { parseInteger, parseYear, smallToChinese, SMALL_SRC, YEAR_SRC } from '../text/numerals.js';
 
 const SP = '[\\s\\u00a0\\u3000]*';
+/** 会议, also with the Traditional forms a half-converted page keeps (会議, 會議). */
+const MEETING_WORD = '[会會][议議]';
+/** A meeting name as written, spaces dropped and Traditional 會/議 folded. */
+const meetingText = (raw: string): string => raw.replace(/[\s\u00a0\u3000]+/g, '').replace(/會/g, '会').replace(/議/g, '议');
 /** Date, then the meeting it was delivered at. Groups: 1 year, 2 month, 3 day, 4 meeting. */
 export const DATELINE_SRC =
   `${YEAR_SRC}${SP}年${SP}${SMALL_SRC}${SP}月${SP}${SMALL_SRC}${SP}日${SP}(?:举行的|召开的)?${SP}在?${SP}` +
-  `([^\\n。，；！]{0,40}?(?:人民代表大会|人大)[^\\n。，；！]{0,16}?会议)`;
+  `([^\\n。，；！]{0,40}?(?:人民代表大[会會]|人大)[^\\n。，；！]{0,16}?${MEETING_WORD})`;
 
 export interface Found<T> {
   readonly value: T;
@@ -46,7 +50,7 @@ export function findDateline(text: string, start: number, end: number): Dateline
     if (!y || y < 1949 || y > 2100) continue;
     const date = isoDate(y, parseInteger(m[2]), parseInteger(m[3]));
     if (!date) continue;
-    const meeting = m[4].replace(/[\s\u00a0\u3000]+/g, '');
+    const meeting = meetingText(m[4]);
     if (!/届|次/.test(meeting)) continue;
     return { date, year: y, meeting, index: start + m.index, length: m[0].length, evidence: m[0].trim() };
   }
@@ -68,7 +72,7 @@ export function findDateOnlyLine(text: string, start: number, end: number): Foun
 }
 
 /** The meeting a report is delivered at, as a news item names it (九届人大四次会议, 第十四届全国人民代表大会第二次会议). */
-const MEETING_SRC = `([^\\n。，；！“”（）()]{0,40}?(?:人民代表大会|人大)[^\\n。，；！]{0,16}?会议)`;
+const MEETING_SRC = `([^\\n。，；！“”（）()]{0,40}?(?:人民代表大[会會]|人大)[^\\n。，；！]{0,16}?${MEETING_WORD})`;
 
 /**
  * A news lead about the session: a date, then (in the same sentence, or after
@@ -99,7 +103,7 @@ export function findNewsLead(text: string, start: number, end: number): NewsLead
   const re = new RegExp(NEWS_LEAD_SRC, 'g');
   const slice = text.slice(start, end);
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const meeting = m[4].replace(/[\s\u00a0\u3000]+/g, '');
+    const meeting = meetingText(m[4]);
     if (!/届|次/.test(meeting)) continue;
     const year = m[1] ? parseYear(m[1]) : null;
     if (m[1] && (!year || year < 1949 || year > 2100)) continue;

@@ -31,6 +31,15 @@ describe('news leads', () => {
   });
 });
 
+describe('datelines on half-converted pages', () => {
+  it('reads 會議/会議 as 会议', async () => {
+    const id = await identify('政府工作报告\n一九五六年六月十五日在第一届全国人民代表大會第三次会議上\n各位代表：\n过去一年，1955年工业总产值增长百分之八。1955年…1955年。');
+    expect(id.report_year?.value).toBe(1956);
+    expect(id.date?.value).toBe('1956-06-15');
+    expect(id.meeting?.value).toBe('第一届全国人民代表大会第三次会议');
+  });
+});
+
 describe('national sessions', () => {
   it('dates full and abbreviated session names', () => {
     expect(npcSessionYear('第十四届全国人民代表大会第二次会议')?.year).toBe(2024);

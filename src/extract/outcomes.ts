@@ -9,6 +9,12 @@ import { parseItems, splitClauses, splitSentences, type Item, figureOf } from '.
 import { isCanonical } from './indicators.js';
 import type { Structure } from './structure.js';
 
+/**
+ * A paragraph about a whole plan period: its first sentence names the period
+ * (五年来…, 过去的五年是…的五年, “十三五”时期…); its figures are the period's.
+ */
+const PERIOD_PARAGRAPH = /^[ ]*(?:——)?(?:五年来|过去(?:的)?五年|这五年|五年间|“?十[一二三四五六]五”?(?:时期|期间|以来))/;
+const firstSentence = (t: string) => t.slice(0, (t.search(/[。！？!?]/) + 1) || t.length);
 const LONG_TERM = /五年来|过去五年|年均|以来累计|2035/;
 const INTRO_END = /做了以下|抓了以下|以下几个方面|以下工作|以下几方面|着力抓了|重点抓了|主要做了|主要抓了/;
 
@@ -102,7 +108,7 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
     const k = sents.findIndex((s) => s.start >= firstSub.start - base);
     if (k >= 0 && k < introEnd) introEnd = k;
   }
-  const isAnchor = (s: Sent) => canonicalFigures(s.items) >= 1 && !LONG_TERM.test(s.text) && !/^[ ]*(?:——)?(?:五年来|过去五年)/.test(paras[s.para].text);
+  const isAnchor = (s: Sent) => canonicalFigures(s.items) >= 1 && !LONG_TERM.test(s.text) && !PERIOD_PARAGRAPH.test(firstSentence(paras[s.para].text));
   const span = (s: Sent) => /从\d{4}年[^，。；]*到\d{4}年/.test(s.text);
   const firstIn = (ok: (s: Sent) => boolean): number => {
     for (let i = 0; i < introEnd; i++) if (ok(sents[i])) return i;

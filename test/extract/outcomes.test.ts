@@ -63,6 +63,15 @@ describe('headline passage', () => {
     const ids = f.outcomes.filter((o) => !o.indicator.startsWith('other:')).map((o) => o.indicator);
     expect(ids).toEqual(['gdp', 'general_budget_revenue']);
   });
+  it('takes no headline from a paragraph about the plan period', async () => {
+    const h = await headline([
+      '一、“十三五”时期工作回顾',
+      '过去的五年是民生改善最快的五年。“十三五”时期，全县民生投入80亿元。城镇新增就业1.8万人，城镇登记失业率控制在4%以内。',
+      '二、2021年工作安排',
+      '主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。',
+    ]);
+    expect(h).toEqual([]);
+  });
   it('takes only the opening run when the ——paragraphs are the sections of the review', async () => {
     const h = await headline([
       '一、过去一年工作回顾',

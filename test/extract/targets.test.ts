@@ -18,4 +18,13 @@ describe('targets passage', () => {
     ]);
     expect(t).toEqual(['gdp growth 9', 'general_budget_revenue growth 12', 'unemployment_rate level 4']);
   });
+  it('is not a passage of goals for a plan period', async () => {
+    const t = await targets([
+      '一、过去五年工作回顾',
+      '全县生产总值增长7%。',
+      '二、今后五年的奋斗目标',
+      '今后五年的奋斗目标是：地区生产总值年均增长8%，财政收入比上期末翻一番，城乡居民人均可支配收入年均增长7%。',
+    ]);
+    expect(t).toEqual([]);
+  });
 });

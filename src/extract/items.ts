@@ -201,8 +201,8 @@ export function unitFits(id: string, unit: string): boolean {
 
 /**
  * Whether a figure counts something. Not when its numerals are words of a set
- * phrase (千方百计), when it names a political formula in quotes (“两个维护”,
- * 五个“必须”), or when the report counts its own parts (以下八方面工作).
+ * phrase (千方百计), when it names a formula in quotes (“两个维护”, “3个70%”),
+ * or when the report counts its own parts (以下八方面工作).
  */
 export function countsSomething(text: string, f: Figure): boolean {
   for (const idiom of NUMERAL_IDIOMS) {
@@ -214,7 +214,7 @@ export function countsSomething(text: string, f: Figure): boolean {
   }
   const after = text.slice(f.end, f.end + 4);
   if (ENUMERATION_AFTER.test(after) || (f.unit === '方' && after.startsWith('面'))) return false;
-  if (f.chinese && (/[“「"]$/.test(text.slice(0, f.start)) || /^[“「"]/.test(after))) return false;
+  if (f.chinese && /[“「"]$/.test(text.slice(0, f.start))) return false;
   // inside a short quotation: a name ("3个70%", "两个健康"), not a quantity
   const open = text.lastIndexOf('“', f.start);
   const close = text.indexOf('”', f.end);

@@ -105,6 +105,13 @@ function listOf(subject: string): string[] {
 }
 /** A rate of change as a noun before the verb that gives its value. */
 const RATE_NOUN = /(增速|增幅|增长率|增长速度|降幅|降低率|下降率|降速|减幅)(?:保持|实现|分别)?(?:为|达到|达|在|保持在|稳定在|是|超过|突破|超|不低于|高于)?$/;
+/**
+ * A ranking or evaluation inserted between a figure and the next one of the same subject
+ * ("地区生产总值达到X亿元、居全省第3位、增长Y%", "、比上年前移2个位次、"): it names nothing.
+ */
+const RANKING_INSERT = /[、,，][^、,，]*?(?:第[\d一二三四五六七八九十]+(?:位|名)?|位次|前列|前茅|首位|领先|之首)[^、,，]*(?=[、,，])/g;
+/** An indicator outside the lexicon that is a share or rate of something (税收占比, 城镇化率). */
+const SHARE_NAME = /^other:.*(?:占比|比重|比例|率)$/;
 /** A clause about the economy as a whole (经济运行, 经济下行压力): a following bare figure is GDP's. */
 const ECONOMY_TOPIC = /经济(?:运行|发展|增长|增速|总量|下行)/;
 
@@ -112,6 +119,8 @@ interface Carry {
   indicator?: string;
   /** The indicators of the last 分别 list, for a following "同比增长8%和9.5%". */
   list?: string[];
+  /** The last indicator that is not a share or rate, for a growth that follows a share clause. */
+  main?: string;
   /** Indicators given a figure so far in the sentence, in order, for "A达X，B达Y，分别增长P、Q". */
   recent: string[];
   scope?: string;
@@ -233,6 +242,8 @@ function usableFigures(text: string, figs: Figure[]): Figure[] {
     if (later.length && /(?:由|从|比|较)(?:上年|去年|\d{4}年)?(?:的)?$/.test(before)) return false;
     if (later.length && /^(?:转为|提高到|提高至|增长到|增加到|上升到|上升至|下降到|下降至|降至|降到|增至|提升至|提升到)/.test(after)) return false;
     if (/^[ ]?(?:倍)?(?:的)?(?:标准|水平)/.test(after) && f.unit === '') return false;
+    // a change of rank (前移2个位次) is a ranking, not a quantity
+    if (/^位次/.test(after)) return false;
     if (f.unit === '' && !/^(?:多)?[ ]?(?:$|[，。；、])/.test(after)) return false;
     return true;
   });
@@ -369,7 +380,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       // what stands between the previous figure and this one, without a bracketed note
       // ("2650亿元（不含X，下同）、增长9%"), the previous figure's qualifier ("6%左右、突破…")
       // and adverbs of a milestone ("历史性突破百亿大关")
-      const between = text.slice(prevEnd, f.start).replace(BRACKETED, '').replace(ADJUSTED_SCOPE[0], '').replace(/^(?:左右|以上|以内|以下|上下|多|余)/, '').replace(MILESTONE_ADVERBS, '$1');
+      const between = text.slice(prevEnd, f.start).replace(BRACKETED, '').replace(ADJUSTED_SCOPE[0], '').replace(/^(?:左右|以上|以内|以下|上下|多|余)/, '').replace(RANKING_INSERT, '').replace(MILESTONE_ADVERBS, '$1');
       const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|增产|减产|增收|下降|达到|为|实现|完成)+/, '');
       const verbAt = subj.search(/同比|比上年|增长(?!率)|增幅|增速|下降(?!率)|降低(?!率)|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增|跨上|迈上|跃上|站上|跨越|跨过|重回/);
       const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
@@ -386,7 +397,8 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|总产|规模|比上年|同比|分别)/.test(name) && !SCOPE_ONLY.test(name)) {
         ids = [resolveName(name)];
       } else if (carry.indicator && text.slice(f.end).replace(BRACKETED, '').replace(/^(?:左右|以上|以内|以下|多|余)/, '').replace(/[，,。；;、].*$/, '').length <= 6 && /^(?:[、，,和及]|总量|总额|总产|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:按)?(?:实际|名义|可比|同口径|全口径)?(?:口径)?(?:计算)?(?:增长|增幅|增速|增加|增产|减产|增收|下降|降低|减少|提高|上升|达到|达|为|完成|实现|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
-        ids = [carry.indicator];
+        // a bare growth in % after a share clause is the main subject's ("收入36亿元，税收占比78%，增长7%")
+        ids = [f.unit === '%' && carry.main && SHARE_NAME.test(carry.indicator) && /增长|增加|下降|减少/.test(between) ? carry.main : carry.indicator];
       }
     }
     if (!ids.length) {
@@ -412,6 +424,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       push({ indicator: id, kind, value: sign * f.value, ...(f.valueMax !== undefined ? { value_max: sign * f.valueMax } : {}), unit: f.unit, qualifier: q, ...(scope.length ? { scope: scope.join(';') } : {}), start: offset + (subjects[0]?.start ?? prevEnd), end: offset + f.end });
     }
     if (!timeOnly) carry.indicator = ids[ids.length - 1];
+    if (carry.indicator && !SHARE_NAME.test(carry.indicator)) carry.main = carry.indicator;
     prevEnd = f.end;
     first = false;
   }

@@ -37,6 +37,18 @@ describe('subjects', () => {
       'gdp growth 6.8% exact',
     ]);
   });
+  it('a ranking inserted between two figures of one subject names nothing', () => {
+    expect(read('全县生产总值达到158亿元、居全市第4位、增长6.4%。')).toEqual(['gdp level 158亿元 exact', 'gdp growth 6.4% exact']);
+    expect(read('全县生产总值达到158亿元、比上年前移3个位次、增长6.4%。')).toEqual(['gdp level 158亿元 exact', 'gdp growth 6.4% exact']);
+  });
+  it('a bare growth after a share clause is the main subject\'s; a change in points stays with the share', () => {
+    expect(read('一般公共预算收入完成21亿元，税收占比达到75%，增长8%。')).toEqual([
+      'general_budget_revenue level 21亿元 exact',
+      'other:税收占比 level 75% exact',
+      'general_budget_revenue growth 8% exact',
+    ]);
+    expect(read('常住人口城镇化率达到58%，提高1.2个百分点。')).toEqual(['other:常住人口城镇化率 level 58% exact', 'other:常住人口城镇化率 growth 1.2个百分点 exact']);
+  });
   it('a bracketed note or the previous qualifier does not become a subject', () => {
     expect(read('全市生产总值完成980亿元（不含开发区，下同）、增长7%。')).toEqual(['gdp level 980亿元 exact', 'gdp growth 7% exact']);
     expect(read('预计地区生产总值增长5%左右、突破1.2万亿元。')).toEqual(['gdp growth 5% about', 'gdp level 1.2万亿元 at_least']);

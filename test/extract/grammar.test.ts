@@ -150,6 +150,9 @@ describe('kinds and adjusted scopes', () => {
     expect(read('粮食总产量152亿斤、增产3.1亿斤。')).toEqual(['grain_output level 152亿斤 exact', 'grain_output growth 3.1亿斤 exact']);
     expect(read('粮食总产量152亿斤，增产3.1亿斤。')).toEqual(['grain_output level 152亿斤 exact', 'grain_output growth 3.1亿斤 exact']);
   });
+  it('results in words: income growth above the economy\'s', () => {
+    expect(read('城乡居民人均可支配收入增速高于经济增速。')).toEqual(['disposable_income qualitative exact']);
+  });
   it('results in words: above the average, an event that did not happen', () => {
     expect(read('规模以上工业增加值增速高于全省平均水平，全年未发生较大以上生产安全事故。')).toEqual([
       'industrial_value_added qualitative exact',

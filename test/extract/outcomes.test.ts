@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sourceFromBytes } from '../../src/ingest/source.js';
-import { extractFacts } from '../../src/extract/index.js';
+import { factsOf } from './report.js';
 
 async function headline(lines: string[]): Promise<string[]> {
-  const source = await sourceFromBytes('t.txt', new TextEncoder().encode(lines.join('\n')));
-  const f = extractFacts({ source, start: 0, end: source.text.length, reportYear: null, reviewYear: null });
+  const f = await factsOf(lines);
   return f.outcomes.filter((o) => o.headline && !o.indicator.startsWith('other:')).map((o) => `${o.indicator} ${o.kind} ${o.value}`);
 }
 
@@ -53,13 +51,12 @@ describe('headline passage', () => {
     expect(h).toEqual(['gdp level 150', 'general_budget_revenue level 7.5']);
   });
   it('takes no outcome from a journalist\'s commentary in a news article about a report', async () => {
-    const source = await sourceFromBytes('t.txt', new TextEncoder().encode([
+    const f = await factsOf([
       '本报讯 昨天上午，市十届人大三次会议开幕，市长代表市政府作工作报告。',
       '报告指出，过去一年全市地区生产总值增长5.4%，一般公共预算收入增长3.8%。',
       '记者注意到，全市固定资产投资增长12%，增速位居全省前列。据了解，全市社会消费品零售总额增长9%。',
       '报告提出，今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。',
-    ].join('\n')));
-    const f = extractFacts({ source, start: 0, end: source.text.length, reportYear: null, reviewYear: null });
+    ]);
     const ids = f.outcomes.filter((o) => !o.indicator.startsWith('other:')).map((o) => o.indicator);
     expect(ids).toEqual(['gdp', 'general_budget_revenue']);
   });

@@ -60,6 +60,28 @@ describe('headline passage', () => {
     const ids = f.outcomes.filter((o) => !o.indicator.startsWith('other:')).map((o) => o.indicator);
     expect(ids).toEqual(['gdp', 'general_budget_revenue']);
   });
+  it('takes the year\'s summary after a five-year review, not the five-year figures', async () => {
+    const h = await headline([
+      '一、“十三五”时期和2020年工作回顾',
+      '“十三五”时期是我市发展极不平凡的五年。全市生产总值由310亿元增加到420亿元，一般公共预算收入达到28亿元，城乡居民人均可支配收入年均增长8%。',
+      '2020年，面对疫情冲击，我们统筹疫情防控和经济社会发展，全市生产总值增长3.6%，一般公共预算收入增长1.2%，固定资产投资增长5%。',
+      '（一）全力稳住经济基本盘。新开工项目一百个。',
+      '二、2021年工作安排',
+      '主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。',
+    ]);
+    expect(h).toEqual(['gdp growth 3.6', 'general_budget_revenue growth 1.2', 'fixed_asset_investment growth 5']);
+  });
+  it('in a review of five years, takes the summary from the paragraph that turns to the year', async () => {
+    const h = await headline([
+      '一、过去五年工作回顾',
+      '本届政府任期内，我们砥砺奋进。全区生产总值达到520亿元，一般公共预算收入达到41亿元。',
+      '过去一年，我们迎难而上，全区生产总值增长5.2%，一般公共预算收入增长3.1%。',
+      '（一）抓项目稳投资。新开工项目八十个。',
+      '二、今年工作安排',
+      '主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。',
+    ]);
+    expect(h).toEqual(['gdp growth 5.2', 'general_budget_revenue growth 3.1']);
+  });
   it('takes no headline from a paragraph about the plan period', async () => {
     const h = await headline([
       '一、“十三五”时期工作回顾',

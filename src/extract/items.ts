@@ -9,7 +9,7 @@ import type { FactKind, IndicatorFigure, Qualifier } from '../model.js';
 import { scanFigures, type Figure } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
 import { FALL_VERBS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
-import { SCOPE_WORDS } from './lexicon/indicators.js';
+import { CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES, SCOPE_WORDS } from './lexicon/indicators.js';
 
 export interface Item {
   readonly indicator: string;
@@ -336,6 +336,15 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
   }
 }
 
+/**
+ * The longest name resolveName can map to an indicator: an alias (or a listed
+ * name), found at most 2 characters in, with a quote each side. Trying every
+ * suffix of a long last conjunct, each resolved in time linear in its length,
+ * was quadratic: a 32,000-character subject took 33 s (issue 15).
+ */
+const RESOLVABLE_LENGTH =
+  Math.max(...INDICATORS.flatMap((e) => e.aliases.map((a) => a.length)), ...Object.keys(CONJUNCT_ALIASES).map((a) => a.length), ...Object.keys(OTHER_NAMES).map((a) => a.length)) + 4;
+
 /** 城镇、农村居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入]. */
 export function conjuncts(subject: string, n: number): string[] {
   let s = subject.trim();
@@ -349,8 +358,8 @@ export function conjuncts(subject: string, n: number): string[] {
   return parts.map((p, i) => {
     if (i === parts.length - 1) return p;
     if (resolveName(p).startsWith('other:') === false) return p;
-    // share the head of the last conjunct
-    for (let k = 1; k < last.length; k++) {
+    // share the head of the last conjunct; only candidates short enough to resolve are tried
+    for (let k = Math.max(1, p.length + last.length - RESOLVABLE_LENGTH); k < last.length; k++) {
       const cand = p + last.slice(k);
       if (!resolveName(cand).startsWith('other:')) return cand;
     }

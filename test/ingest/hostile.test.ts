@@ -5,8 +5,9 @@
  * machine), not performance claims: bench/hostile.ts prints the figures.
  */
 import { describe, expect, it } from 'vitest';
+import { conjuncts, parseItems } from '../../src/extract/items.js';
 import { parseCandidateList } from '../../src/votes/candidates.js';
-import { candidateCommas } from '../helpers/hostile.js';
+import { candidateCommas, conjunctSubject } from '../helpers/hostile.js';
 
 const HANG_GUARD = 20_000;
 
@@ -21,4 +22,25 @@ describe('vote candidate lists', () => {
     const list = parseCandidateList(`①新建城区停车场${'， '.repeat(100_000)}②改造老旧小区；`);
     expect(list.map((c) => c.title)).toEqual(['新建城区停车场', '改造老旧小区']);
   }, HANG_GUARD);
+});
+
+describe('the conjunct matcher', () => {
+  it('a 96 KB subject before 分别 is matched in linear time, its conjuncts kept as written', () => {
+    const text = conjunctSubject(96 * 1024);
+    const subject = text.slice(text.indexOf('：') + 1, text.indexOf('分别'));
+    const names = conjuncts(subject, 2);
+    expect(names).toHaveLength(2);
+    expect(names[0]).toBe('新兴产业');
+    expect(names[1].length).toBeGreaterThan(30_000);
+    // 分别 gives each conjunct its own figure, in order
+    expect(parseItems(text, { mode: 'target' }).map((i) => [i.indicator.slice(0, 10), i.value])).toEqual([
+      ['other:新兴产业', 5],
+      ['other:推进城市', 6],
+    ]);
+  }, HANG_GUARD);
+
+  it('still shares the head of the last conjunct with a bare one before it', () => {
+    // "规模以上工业、服务业增加值": the first conjunct borrows 增加值 from the last.
+    expect(conjuncts('规模以上工业、服务业增加值', 2)[0]).toBe('规模以上工业增加值');
+  });
 });

@@ -81,3 +81,14 @@ export function conjunctSubject(bytes: number): string {
   const filler = '推进城市更新行动'.repeat(Math.ceil(bytes / 3 / 8)).slice(0, Math.floor(bytes / 3) - 40);
   return `今年主要预期目标是：新兴产业、${filler}分别增长5%、6%。\n`;
 }
+
+/**
+ * One line of `bytes` that repeats a report's opening address, a dated phrase
+ * and a targets lead-in: every pass that looked from each match to the line's
+ * start or end (or judged the whole line again per match) was quadratic.
+ */
+export function oneLineOfHeads(bytes: number): Buffer {
+  const unit = '我代表市人民政府，向大会报告工作，请予审议。今年是“十四五”规划的开局之年。今年主要预期目标是：地区生产总值增长5%左右，城镇新增就业3万人。';
+  const b = Buffer.from(unit, 'utf8');
+  return Buffer.concat(Array.from({ length: Math.ceil(bytes / b.length) }, () => b));
+}

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { conjuncts, parseItems } from '../../src/extract/items.js';
 import { parseCandidateList } from '../../src/votes/candidates.js';
-import { candidateCommas, conjunctSubject } from '../helpers/hostile.js';
+import { isFailure, processBytes } from '../../src/pipeline.js';
+import { candidateCommas, conjunctSubject, oneLineOfHeads } from '../helpers/hostile.js';
 
 const HANG_GUARD = 20_000;
 
@@ -43,4 +44,16 @@ describe('the conjunct matcher', () => {
     // "规模以上工业、服务业增加值": the first conjunct borrows 增加值 from the last.
     expect(conjuncts('规模以上工业、服务业增加值', 2)[0]).toBe('规模以上工业增加值');
   });
+});
+
+describe('a text of one long line', () => {
+  it('1 MiB of report heads, dated phrases and target lead-ins on one line is read in linear time', async () => {
+    // Looking from each match back to the line start (dating), forward to its end
+    // (targets) or judging the whole line per head (splitting) took 64 s here.
+    const r = await processBytes('one-line.txt', oneLineOfHeads(1024 * 1024));
+    if (isFailure(r)) throw new Error(r.error);
+    const targets = r.documents.flatMap((d) => d.targets);
+    expect(targets.map((t) => [t.indicator, t.value])).toContainEqual(['gdp', 5]);
+    for (const t of targets) expect(r.source.text.slice(t.span.start, t.span.end)).toBe(t.text);
+  }, 45_000);
 });

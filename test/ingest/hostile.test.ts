@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { conjuncts, parseItems } from '../../src/extract/items.js';
 import { parseCandidateList } from '../../src/votes/candidates.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
-import { candidateCommas, conjunctSubject, oneLineOfHeads } from '../helpers/hostile.js';
+import { candidateCommas, conjunctSubject, htmlUnclosedNesting, oneLineOfHeads } from '../helpers/hostile.js';
 
 const HANG_GUARD = 20_000;
 
@@ -56,4 +56,13 @@ describe('a text of one long line', () => {
     expect(targets.map((t) => [t.indicator, t.value])).toContainEqual(['gdp', 5]);
     for (const t of targets) expect(r.source.text.slice(t.span.start, t.span.end)).toBe(t.text);
   }, 45_000);
+});
+
+describe('HTML', () => {
+  it('1.8 MB of unclosed nested elements with stray end tags is read in linear time', async () => {
+    const r = await processBytes('page.html', htmlUnclosedNesting(1_800_000));
+    if (isFailure(r)) throw new Error(r.error);
+    expect(r.source.format).toBe('html');
+    expect(r.source.text.startsWith('推进高质量发展')).toBe(true);
+  }, HANG_GUARD);
 });

@@ -46,6 +46,12 @@ export function docxManyEntries(count: number): Buffer {
   return docx(doc, extra);
 }
 
+/** A document part that declares a document type with entities expanding exponentially (billion laughs). */
+export function docxWithDtd(): Buffer {
+  const dtd = '<!DOCTYPE w:document [<!ENTITY a "发展发展发展发展"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+  return docx(member('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?>${dtd}<w:document ${W}><w:body>${PARA('&c;')}${DOC_TAIL}`));
+}
+
 /** Content controls nested `depth` deep (mammoth recurses once per level). */
 export async function docxDeepNesting(depth: number): Promise<Buffer> {
   const open = '<w:sdt><w:sdtContent>'.repeat(depth);

@@ -7,8 +7,21 @@
 import { describe, expect, it } from 'vitest';
 import { conjuncts, parseItems } from '../../src/extract/items.js';
 import { parseCandidateList } from '../../src/votes/candidates.js';
-import { isFailure, processBytes } from '../../src/pipeline.js';
-import { candidateCommas, conjunctSubject, htmlUnclosedNesting, oneLineOfHeads } from '../helpers/hostile.js';
+import { isFailure, processBytes, type FileFailure } from '../../src/pipeline.js';
+import {
+  candidateCommas,
+  conjunctSubject,
+  docxDeepNesting,
+  docxLyingSize,
+  docxManyEntries,
+  docxManyParagraphs,
+  docxManyRuns,
+  docxWithDtd,
+  htmlUnclosedNesting,
+  oneLineOfHeads,
+} from '../helpers/hostile.js';
+import { makeDocx } from './helpers.js';
+import { DEFAULT_READ_LIMITS } from '../../src/ingest/limits.js';
 
 const HANG_GUARD = 20_000;
 
@@ -65,4 +78,68 @@ describe('HTML', () => {
     expect(r.source.format).toBe('html');
     expect(r.source.text.startsWith('推进高质量发展')).toBe(true);
   }, HANG_GUARD);
+});
+
+async function refused(file: string, bytes: Uint8Array): Promise<FileFailure> {
+  const r = await processBytes(file, bytes);
+  if (!isFailure(r)) throw new Error(`${file} was read (${r.source.text.length} characters)`);
+  return r;
+}
+
+describe('.docx limits, checked while the archive is inflated', () => {
+  it('a 1.3 MB .docx of 5 M paragraphs (180 MB of XML) is refused from its declared size: 413', async () => {
+    const r = await refused('paragraphs.docx', await docxManyParagraphs(5_000_000));
+    expect(r).toMatchObject({ status: 413, limit: 'part-size', ruleId: 'ingest/limit-part-size' });
+    expect(r.error).toMatch(/word\/document\.xml expands to more than 32 MiB/);
+  }, HANG_GUARD);
+
+  it('a part whose header understates its size is stopped as soon as inflation passes it: 422', async () => {
+    const r = await refused('lying.docx', await docxLyingSize(4_000_000));
+    expect(r).toMatchObject({ status: 422, ruleId: 'ingest/bad-docx' });
+    expect(r.error).toMatch(/expected 2048/);
+  }, HANG_GUARD);
+
+  it('elements are counted as they stream: 400,000 runs in one paragraph (9 MB of XML) are refused: 413', async () => {
+    const r = await refused('runs.docx', await docxManyRuns(400_000));
+    expect(r).toMatchObject({ status: 413, limit: 'xml-elements' });
+  }, HANG_GUARD);
+
+  it('60,000 paragraphs (under the element limit) pass the paragraph limit: 413', async () => {
+    const n = DEFAULT_READ_LIMITS.maxParagraphs + 10_000;
+    expect(n * 3).toBeLessThan(DEFAULT_READ_LIMITS.maxXmlElements);
+    const r = await refused('paras.docx', await docxManyParagraphs(n));
+    expect(r).toMatchObject({ status: 413, limit: 'paragraphs' });
+  }, HANG_GUARD);
+
+  it('an archive of 60,000 entries is refused from its directory: 413', async () => {
+    const r = await refused('entries.docx', docxManyEntries(60_000));
+    expect(r).toMatchObject({ status: 413, limit: 'archive-entries' });
+    expect(r.error).toMatch(/60,003 entries/);
+  }, HANG_GUARD);
+
+  it('elements nested 100,000 deep (mammoth overflowed its stack) are refused: 422', async () => {
+    const r = await refused('nested.docx', await docxDeepNesting(100_000));
+    expect(r).toMatchObject({ status: 422, limit: 'nesting' });
+  }, HANG_GUARD);
+
+  it('a part that declares a DTD (entity expansion) is refused: 422', async () => {
+    const r = await refused('dtd.docx', docxWithDtd());
+    expect(r).toMatchObject({ status: 422, ruleId: 'ingest/bad-docx' });
+    expect(r.error).toMatch(/DTD/);
+  });
+
+  it('a report under the limits, nested 80 deep, still reads', async () => {
+    const r = await processBytes('ok.docx', await docxDeepNesting(40));
+    if (isFailure(r)) throw new Error(r.error);
+    expect(r.source.text).toBe('今年地区生产总值增长5%左右。');
+    const plain = await processBytes('plain.docx', await makeDocx(['今年地区生产总值增长5%左右。', '城镇新增就业3万人。']));
+    expect(isFailure(plain)).toBe(false);
+  });
+});
+
+describe('every format', () => {
+  it('bytes over the file-size limit are refused before decoding: 413', async () => {
+    const r = await refused('big.txt', Buffer.alloc(DEFAULT_READ_LIMITS.maxFileBytes + 1, 0x41));
+    expect(r).toMatchObject({ status: 413, limit: 'file-size' });
+  });
 });

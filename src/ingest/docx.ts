@@ -8,12 +8,13 @@
  * view of a crafted archive can slip a part past the limits.
  */
 import type { Readable } from 'node:stream';
-import { Tokenizer } from 'htmlparser2';
+import type { Tokenizer } from 'htmlparser2';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import { ReadLimitExceeded, UnreadableInputError } from './diagnostics.js';
 import type { ReadLimits } from './limits.js';
+import { tokenizer } from './tokens.js';
 
 export interface DocxText {
   readonly text: string;
@@ -162,45 +163,31 @@ class XmlCounter {
     this.chunkStart = 0;
     const limits = this.limits;
     const file = this.file;
-    this.tokenizer = new Tokenizer(
-      { xmlMode: true, decodeEntities: false },
-      {
-        onopentagname: (start, end) => {
-          if (++this.elements > limits.maxXmlElements) {
-            throw new ReadLimitExceeded(file, 'xml-elements', limits.maxXmlElements, this.elements, 'the document has too many XML elements');
-          }
-          if (++this.depth > limits.maxNesting) {
-            throw new ReadLimitExceeded(file, 'nesting', limits.maxNesting, this.depth, 'the document nests elements too deeply');
-          }
-          if (end - start <= 16 && /^(?:[\w.-]+:)?p$/.test(this.slice(start, end)) && ++this.paragraphs > limits.maxParagraphs) {
-            throw new ReadLimitExceeded(file, 'paragraphs', limits.maxParagraphs, this.paragraphs, 'the document has too many paragraphs');
-          }
-        },
-        onselfclosingtag: () => {
-          this.depth--;
-        },
-        onclosetag: () => {
-          if (this.depth > 0) this.depth--;
-        },
-        ondeclaration: (start, end) => {
-          // A document type can declare entities that expand exponentially; Word never writes one.
-          if (/^doctype/i.test(this.slice(start, Math.min(end, start + 7)))) {
-            throw new UnreadableInputError(file, 'not a valid .docx: an XML part declares a document type (DTD)', 'ingest/bad-docx');
-          }
-        },
-        onattribdata() {},
-        onattribentity() {},
-        onattribend() {},
-        onattribname() {},
-        oncdata() {},
-        oncomment() {},
-        onend() {},
-        onopentagend() {},
-        onprocessinginstruction() {},
-        ontext() {},
-        ontextentity() {},
+    this.tokenizer = tokenizer('xml', {
+      onopentagname: (start, end) => {
+        if (++this.elements > limits.maxXmlElements) {
+          throw new ReadLimitExceeded(file, 'xml-elements', limits.maxXmlElements, this.elements, 'the document has too many XML elements');
+        }
+        if (++this.depth > limits.maxNesting) {
+          throw new ReadLimitExceeded(file, 'nesting', limits.maxNesting, this.depth, 'the document nests elements too deeply');
+        }
+        if (end - start <= 16 && /^(?:[\w.-]+:)?p$/.test(this.slice(start, end)) && ++this.paragraphs > limits.maxParagraphs) {
+          throw new ReadLimitExceeded(file, 'paragraphs', limits.maxParagraphs, this.paragraphs, 'the document has too many paragraphs');
+        }
       },
-    );
+      onselfclosingtag: () => {
+        this.depth--;
+      },
+      onclosetag: () => {
+        if (this.depth > 0) this.depth--;
+      },
+      ondeclaration: (start, end) => {
+        // A document type can declare entities that expand exponentially; Word never writes one.
+        if (/^doctype/i.test(this.slice(start, Math.min(end, start + 7)))) {
+          throw new UnreadableInputError(file, 'not a valid .docx: an XML part declares a document type (DTD)', 'ingest/bad-docx');
+        }
+      },
+    });
   }
 
   write(bytes: Buffer): void {

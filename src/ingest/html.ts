@@ -11,8 +11,8 @@
  * and every element is pushed and popped once: linear in the page, whatever
  * its nesting, so no depth limit is needed.
  */
-import { Tokenizer } from 'htmlparser2';
 import { MappedTextBuilder, originAt, type MappedText } from './mapped-text.js';
+import { tokenizer as makeTokenizer } from './tokens.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'select', 'option', 'button', 'svg', 'canvas', 'head']);
 const BLOCK = new Set([
@@ -78,46 +78,32 @@ export function htmlToText(src: MappedText): MappedText {
     }
   };
 
-  const tokenizer = new Tokenizer(
-    { xmlMode: false, decodeEntities: false },
-    {
-      onopentagname(start, end) {
-        const name = text.slice(start, end).toLowerCase();
-        const implied = IMPLIES_CLOSE[name];
-        while (implied && stack.length && implied.has(stack[stack.length - 1])) pop();
-        current = name;
-        if (!VOID.has(name)) push(name);
-        if (BLOCK.has(name)) breakAt(start - 1);
-        else if (name === 'td' || name === 'th') b.pushConst(' ', originAt(src, start - 1));
-      },
-      onselfclosingtag() {
-        // <iframe/>, <div/>: closed where opened (recognizeSelfClosing)
-        if (!VOID.has(current) && stack[stack.length - 1] === current) pop();
-      },
-      onclosetag(start, end) {
-        const name = text.slice(start, end).toLowerCase();
-        if (open.get(name)) {
-          if (closeTo(name)) breakAt(start - 2);
-        } else if (name === 'br' || name === 'p') {
-          breakAt(start - 2); // </br> and a stray </p> still break the line
-        }
-      },
-      ontext(start, end) {
-        if (skipping === 0) b.pushSlice(src, start, end);
-      },
-      onopentagend() {},
-      onattribdata() {},
-      onattribentity() {},
-      onattribend() {},
-      onattribname() {},
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onend() {},
-      onprocessinginstruction() {},
-      ontextentity() {},
+  const tokenizer = makeTokenizer('html', {
+    onopentagname(start, end) {
+      const name = text.slice(start, end).toLowerCase();
+      const implied = IMPLIES_CLOSE[name];
+      while (implied && stack.length && implied.has(stack[stack.length - 1])) pop();
+      current = name;
+      if (!VOID.has(name)) push(name);
+      if (BLOCK.has(name)) breakAt(start - 1);
+      else if (name === 'td' || name === 'th') b.pushConst(' ', originAt(src, start - 1));
     },
-  );
+    onselfclosingtag() {
+      // <iframe/>, <div/>: closed where opened (recognizeSelfClosing)
+      if (!VOID.has(current) && stack[stack.length - 1] === current) pop();
+    },
+    onclosetag(start, end) {
+      const name = text.slice(start, end).toLowerCase();
+      if (open.get(name)) {
+        if (closeTo(name)) breakAt(start - 2);
+      } else if (name === 'br' || name === 'p') {
+        breakAt(start - 2); // </br> and a stray </p> still break the line
+      }
+    },
+    ontext(start, end) {
+      if (skipping === 0) b.pushSlice(src, start, end);
+    },
+  });
   tokenizer.write(text);
   tokenizer.end();
   return b.build(src.end);

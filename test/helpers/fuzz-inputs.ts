@@ -7,22 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import { rng as prng } from '../../bench/generate.js';
 import { member, writeZip } from './zip.js';
 
 export const FUZZ_SEED = 0x1a2b3c4d;
 const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-
-/** mulberry32: a small PRNG, so the inputs are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FuzzInput {
   readonly name: string;

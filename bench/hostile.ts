@@ -1,8 +1,9 @@
 /**
  * Hostile inputs (issue 15, item 3): each generated, then read through the
  * whole pipeline (processBytes) or the parser it attacks, in a child process of
- * its own so a heap blow-up or a hang costs only that case. Prints one JSON
- * line per case: wall time, the child's peak RSS after the input was built,
+ * its own so a heap blow-up or a hang costs only that case (the input is
+ * built by another process and read from a file, so building it is not
+ * measured). Prints one JSON line per case: wall time, the child's peak RSS,
  * and how the input ended (documents read, or the failure's rule id).
  *
  *   npx tsx bench/hostile.ts                 # all cases
@@ -14,7 +15,8 @@
  * machine down. Nothing here asserts anything.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { peakRss, resetPeakRss, ROOT } from './lib.js';
@@ -46,12 +48,18 @@ const CASES: Record<string, { make: () => Promise<Input>; run?: (i: Input) => Pr
   },
 };
 
-async function child(name: string): Promise<void> {
+/** Builds a case's input into `path` (its own process: building is not what is measured). */
+async function make(name: string, path: string): Promise<void> {
+  const input = await CASES[name].make();
+  writeFileSync(path, input.bytes);
+  writeFileSync(`${path}.name`, input.file);
+}
+
+async function child(name: string, path: string): Promise<void> {
   const c = CASES[name];
-  const input = await c.make();
-  (globalThis as { gc?: () => void }).gc?.(); // building the input is not what is measured
-  const resetOk = resetPeakRss();
+  const input: Input = { file: readFileSync(`${path}.name`, 'utf8'), bytes: readFileSync(path) };
   const { processBytes, isFailure } = await import('../src/pipeline.js');
+  const resetOk = resetPeakRss();
   const t0 = performance.now();
   let outcome: string;
   try {
@@ -67,10 +75,10 @@ async function child(name: string): Promise<void> {
   console.log(JSON.stringify({ case: name, inputBytes: input.bytes.length, ms: Math.round(ms), peakRssMB: Math.round(peakRss() / 1048576), peakReset: resetOk, outcome }));
 }
 
-function runCase(name: string, timeoutS: number, heapMb: number): Promise<string> {
+function node(args: string[], heapMb: number, timeoutS: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string; secs: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const p = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', name], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', fileURLToPath(import.meta.url), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -78,17 +86,31 @@ function runCase(name: string, timeoutS: number, heapMb: number): Promise<string
     const timer = setTimeout(() => p.kill('SIGKILL'), timeoutS * 1000);
     p.on('close', (code, signal) => {
       clearTimeout(timer);
-      const line = out.trim().split('\n').pop();
-      if (code === 0 && line) return resolve(line);
-      const secs = Math.round((performance.now() - t0) / 1000);
-      const why = signal === 'SIGKILL' ? `timeout after ${timeoutS} s` : /heap out of memory|Allocation failed/.test(err) ? `out of memory (${heapMb} MiB heap) after ${secs} s` : `exit ${code}: ${err.trim().split('\n').pop()}`;
-      resolve(JSON.stringify({ case: name, outcome: why }));
+      resolve({ code, signal, out, err, secs: Math.round((performance.now() - t0) / 1000) });
     });
   });
 }
 
+async function runCase(name: string, timeoutS: number, heapMb: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'luoshi-hostile-'));
+  try {
+    const path = join(dir, 'input');
+    const made = await node(['--make', name, path], 4096, 600);
+    if (made.code !== 0) return JSON.stringify({ case: name, outcome: `could not build the input: ${made.err.trim().split('\n').pop()}` });
+    const r = await node(['--child', name, path], heapMb, timeoutS);
+    const line = r.out.trim().split('\n').pop();
+    if (r.code === 0 && line) return line;
+    const why =
+      r.signal === 'SIGKILL' ? `timeout after ${timeoutS} s` : /heap out of memory|Allocation failed/.test(r.err) ? `out of memory (${heapMb} MiB heap) after ${r.secs} s` : `exit ${r.code}: ${r.err.trim().split('\n').pop()}`;
+    return JSON.stringify({ case: name, outcome: why });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const argv = process.argv.slice(2);
-if (argv[0] === '--child') await child(argv[1]);
+if (argv[0] === '--make') await make(argv[1], argv[2]);
+else if (argv[0] === '--child') await child(argv[1], argv[2]);
 else {
   const names = argv.length ? argv : Object.keys(CASES);
   const timeoutS = Number(process.env.LUOSHI_HOSTILE_TIMEOUT ?? 180);

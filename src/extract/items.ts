@@ -41,6 +41,15 @@ export interface Clause {
 
 const CLAUSE_STOP = /[，,；;。！!？?\n：:]/g;
 
+/**
+ * Longer than any clause of a report (the corpus's longest is 269 characters).
+ * A run that long without clause punctuation is a list run together or junk,
+ * and reading a clause looks at its text once per figure: left out, it keeps
+ * parsing linear (145 KB of figures joined by 、 took 6 s, issue 15).
+ */
+const MAX_CLAUSE = 1000;
+
+/** Clauses of `text`, except those longer than MAX_CLAUSE. */
 export function splitClauses(text: string): Clause[] {
   const out: Clause[] = [];
   let last = 0;
@@ -50,11 +59,11 @@ export function splitClauses(text: string): Clause[] {
     if (c === '（' || c === '(') depth++;
     else if ((c === '）' || c === ')') && depth > 0) depth--;
     else if (depth === 0 && /[，,；;。！!？?\n：:]/.test(c)) {
-      if (i > last) out.push({ start: last, end: i, text: text.slice(last, i), stop: c });
+      if (i > last && i - last <= MAX_CLAUSE) out.push({ start: last, end: i, text: text.slice(last, i), stop: c });
       last = i + 1;
     }
   }
-  if (last < text.length) out.push({ start: last, end: text.length, text: text.slice(last), stop: '' });
+  if (last < text.length && text.length - last <= MAX_CLAUSE) out.push({ start: last, end: text.length, text: text.slice(last), stop: '' });
   void CLAUSE_STOP;
   return out;
 }
@@ -200,13 +209,15 @@ export function parseItems(text: string, opts: ParseOptions): Item[] {
 
 function dedupe(items: Item[]): Item[] {
   const seen = new Set<string>();
+  // a qualitative item gives way to a figure of the same indicator (a set, not a search per item)
+  const quantified = new Set(items.filter((o) => o.kind !== 'qualitative').map((o) => o.indicator));
   const out: Item[] = [];
   for (const it of items) {
     const key = it.kind === 'qualitative'
       ? `${it.indicator}|q`
       : `${it.indicator}|${it.kind}|${it.value}|${it.value_max}|${it.unit}|${it.qualifier}`;
     if (seen.has(key)) continue;
-    if (it.kind === 'qualitative' && items.some((o) => o !== it && o.indicator === it.indicator && o.kind !== 'qualitative')) continue;
+    if (it.kind === 'qualitative' && quantified.has(it.indicator)) continue;
     seen.add(key);
     out.push(it);
   }

@@ -98,3 +98,8 @@ export function oneLineOfHeads(bytes: number): Buffer {
   const b = Buffer.from(unit, 'utf8');
   return Buffer.concat(Array.from({ length: Math.ceil(bytes / b.length) }, () => b));
 }
+
+/** A targets passage of `count` figures joined by 、: one clause, no clause punctuation. */
+export function figuresRunTogether(count: number): string {
+  return `今年主要预期目标是：${'地区生产总值增长5%、'.repeat(count)}。\n`;
+}

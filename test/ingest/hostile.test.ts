@@ -17,6 +17,7 @@ import {
   docxManyParagraphs,
   docxManyRuns,
   docxWithDtd,
+  figuresRunTogether,
   htmlUnclosedNesting,
   oneLineOfHeads,
 } from '../helpers/hostile.js';
@@ -57,6 +58,20 @@ describe('the conjunct matcher', () => {
     // "规模以上工业、服务业增加值": the first conjunct borrows 增加值 from the last.
     expect(conjuncts('规模以上工业、服务业增加值', 2)[0]).toBe('规模以上工业增加值');
   });
+});
+
+describe('a clause with no clause punctuation', () => {
+  it('20,000 figures joined by 、 (580 KB) are parsed in linear time; a real-sized list still is read', async () => {
+    // read once per figure, a clause that long took 6 s at 145 KB
+    expect(parseItems(figuresRunTogether(20_000), { mode: 'outcome' })).toEqual([]);
+    const r = await processBytes('figures.txt', Buffer.from(figuresRunTogether(20_000), 'utf8'));
+    expect(isFailure(r)).toBe(false);
+    const short = parseItems('地区生产总值增长5%、城镇新增就业3万人。', { mode: 'outcome' });
+    expect(short.map((i) => [i.indicator, i.value])).toEqual([
+      ['gdp', 5],
+      ['new_urban_jobs', 3],
+    ]);
+  }, HANG_GUARD);
 });
 
 describe('a text of one long line', () => {

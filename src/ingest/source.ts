@@ -68,7 +68,13 @@ export function sourceEndOf(source: Source, textIndex: number): number {
   return start + Math.max(1, charLengthAt(source.bytes, start, source.encoding));
 }
 
-/** Reads a file from disk. Throws UnreadableInputError with a one-line reason. */
+/**
+ * Reads a file from disk. Throws UnreadableInputError with a one-line reason,
+ * ReadLimitExceeded ('file-size') before reading a file over `maxBytes`: the
+ * decoded text and its offset map take ~6 bytes per byte, and every pass runs
+ * over all of it. (Callers that hold bytes already, like the server with its
+ * body limit, bound their size themselves.)
+ */
 export async function readSource(file: string, options: ReadOptions = {}): Promise<Source> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let info;
@@ -97,8 +103,6 @@ function fileTooLarge(file: string, size: number, maxBytes: number): ReadLimitEx
 /** Reads bytes that claim to be `file` (the name decides .docx/.html handling). */
 export async function sourceFromBytes(file: string, bytes: Uint8Array): Promise<Source> {
   const ext = extname(file).toLowerCase();
-  // The decoded text and its offset map take ~6 bytes per byte read, and each pass runs over all of it.
-  if (bytes.length > DEFAULT_READ_LIMITS.maxFileBytes) throw fileTooLarge(file, bytes.length, DEFAULT_READ_LIMITS.maxFileBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const refusedByName = REFUSED_EXT[ext];
   if (refusedByName && ext !== '.docx') {

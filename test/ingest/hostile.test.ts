@@ -4,10 +4,13 @@
  * The per-test timeouts are hang guards (coarse, generous for a loaded
  * machine), not performance claims: bench/hostile.ts prints the figures.
  */
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conjuncts, parseItems } from '../../src/extract/items.js';
 import { parseCandidateList } from '../../src/votes/candidates.js';
-import { isFailure, processBytes, type FileFailure } from '../../src/pipeline.js';
+import { isFailure, processBytes, processFile, type FileFailure } from '../../src/pipeline.js';
 import {
   candidateCommas,
   conjunctSubject,
@@ -47,8 +50,8 @@ describe('the conjunct matcher', () => {
     expect(names).toHaveLength(2);
     expect(names[0]).toBe('新兴产业');
     expect(names[1].length).toBeGreaterThan(30_000);
-    // 分别 gives each conjunct its own figure, in order
-    expect(parseItems(text, { mode: 'target' }).map((i) => [i.indicator.slice(0, 10), i.value])).toEqual([
+    // 分别 gives each conjunct its own figure, in order (in a clause short enough to be read)
+    expect(parseItems(conjunctSubject(2400), { mode: 'target' }).map((i) => [i.indicator.slice(0, 10), i.value])).toEqual([
       ['other:新兴产业', 5],
       ['other:推进城市', 6],
     ]);
@@ -153,8 +156,16 @@ describe('.docx limits, checked while the archive is inflated', () => {
 });
 
 describe('every format', () => {
-  it('bytes over the file-size limit are refused before decoding: 413', async () => {
-    const r = await refused('big.txt', Buffer.alloc(DEFAULT_READ_LIMITS.maxFileBytes + 1, 0x41));
-    expect(r).toMatchObject({ status: 413, limit: 'file-size' });
+  it('a file over the size limit is refused before it is read: 413', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luoshi-size-'));
+    try {
+      const file = join(dir, 'big.txt');
+      writeFileSync(file, '');
+      truncateSync(file, DEFAULT_READ_LIMITS.maxFileBytes + 1); // sparse: nothing is written
+      const r = await processFile(file);
+      expect(r).toMatchObject({ status: 413, limit: 'file-size', ruleId: 'ingest/limit-file-size' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -35,7 +35,7 @@ export async function docxManyRuns(count: number): Promise<Buffer> {
 
 /** A member whose headers claim 2 KB while it inflates to `units` × 16 bytes. */
 export async function docxLyingSize(units: number): Promise<Buffer> {
-  const m = await deflateRepeated('word/document.xml', `${DOC_HEAD}<w:p><w:r><w:t>`, '发展发展发展发展'.slice(0, 4) + 'abcd', units, `</w:t></w:r></w:p>${DOC_TAIL}`);
+  const m = await deflateRepeated('word/document.xml', `${DOC_HEAD}<w:p><w:r><w:t>`, '发展发展abcd', units, `</w:t></w:r></w:p>${DOC_TAIL}`);
   return docx({ ...m, declaredSize: 2048 });
 }
 

@@ -170,6 +170,7 @@ export interface CascadeRow {
   outcome_value: number | '';
   outcome_unit: string;
   verdict: string;
+  unchecked: string;
   target_text: string;
   outcome_text: string;
 }
@@ -177,5 +178,5 @@ export interface CascadeRow {
 export const CASCADE_COLUMNS: (keyof CascadeRow)[] = [
   'year', 'place', 'level', 'parent', 'depth', 'report_document', 'target_value', 'target_max', 'target_unit', 'target_qualifier',
   'step', 'step_against', 'step_points', 'step_note', 'ancestor_against', 'ancestor_points', 'skipped', 'bucket', 'lower_than_parent',
-  'review_document', 'outcome_value', 'outcome_unit', 'verdict', 'target_text', 'outcome_text',
+  'review_document', 'outcome_value', 'outcome_unit', 'verdict', 'unchecked', 'target_text', 'outcome_text',
 ];

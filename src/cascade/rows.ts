@@ -71,7 +71,7 @@ export function cascadeText(c: Cascade): string {
   const targetWidth = Math.max(6, ...c.nodes.map((n) => columns(targetWords(n)))) + 2;
   const steps = c.nodes.map((n) => {
     const a = n.ancestor_step;
-    return stepWords(n.step) + (a ? `; ${a.points !== null ? signed(a.points) : a.status.replace('_', ' ')} against ${a.against}, ${a.skipped.length + 1} levels up` : '');
+    return stepWords(n.step) + (a ? `; against ${a.against} (${a.skipped.length + 1} levels up): ${a.points !== null ? signed(a.points) : a.status.replace('_', ' ')}` : '');
   });
   const stepWidth = Math.max(8, ...steps.map(columns)) + 2;
   for (const [i, n] of c.nodes.entries()) {

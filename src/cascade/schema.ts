@@ -15,7 +15,6 @@ const Str = z.string().nullable();
 /** exact, 左右, 以上/不低于, 以内/以下, a range (as in src/model.ts). */
 export const QUALIFIERS = ['exact', 'about', 'at_least', 'at_most', 'range'] as const;
 const Num = z.number().nullable();
-const Int = z.number().int().nullable();
 
 /** The place's target for the indicator, as its report states it. */
 export const CascadeTarget = z

@@ -131,14 +131,17 @@ function ancestorStep(indicator: string, l: Level, levels: Map<string, Level>): 
 /** The scorecard's verdict on this very target (same span of the same plan report). */
 async function checkOf(repo: Repository, l: Level, year: number): Promise<{ check: CascadeCheck | null; unchecked: CascadeNode['unchecked'] }> {
   if (!l.target || !l.jurisdiction) return { check: null, unchecked: l.report ? 'no_target' : null };
-  if (!(await resolveReport(repo, l.jurisdiction, year + 1))) return { check: null, unchecked: 'no_next_report' };
+  // resolveReport falls back to any place whose name contains this one (保定市 → 保定市清苑区):
+  // a district's report must never stand as its city's review.
+  const next = await resolveReport(repo, l.jurisdiction, year + 1);
+  if (next?.document.jurisdiction !== l.jurisdiction) return { check: null, unchecked: 'no_next_report' };
   const card = await scorecardFromStore(repo, l.jurisdiction, year).catch((e: unknown) => {
     if (e instanceof ReportNotFound) return null;
     throw e;
   });
+  if (!card || card.review_report.id !== next.document.id) return { check: null, unchecked: 'no_next_report' };
   const t = l.target;
-  const item = card?.items.find((i) => i.source === 'target' && i.plan_span.start === t.start && i.plan_span.end === t.end);
-  if (!card) return { check: null, unchecked: 'no_next_report' };
+  const item = card.items.find((i) => i.source === 'target' && i.plan_span.start === t.start && i.plan_span.end === t.end);
   if (!item) return { check: null, unchecked: 'not_in_scorecard' };
   return {
     check: {

@@ -26,6 +26,7 @@ import { compress } from './middleware/compress.js';
 import { etag } from 'hono/etag';
 import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
+import { cascadeRoutes } from './routes/cascade.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
 
 export type { ImportQuota };
@@ -54,7 +55,7 @@ export const DEFAULT_IMPORT_QUOTA: ImportQuota = { files: 500, bytes: 512 * 1024
 const MAX_JSON_BODY = 1024 * 1024;
 
 /** Public report reads: the same answer until the next write. */
-const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/openapi'];
+const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/cascade', '/api/openapi'];
 
 export type App = OpenAPIHono<AppEnv>;
 
@@ -93,6 +94,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA }));
+  app.route('/api', cascadeRoutes(repo));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),
     (c) => c.json(openApiDocument(app), 200),

@@ -89,10 +89,13 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
   return sourceFromBytes(file, bytes);
 }
 
-/** Reads bytes that claim to be `file` (the name decides .docx/.html handling). */
-export async function sourceFromBytes(file: string, bytes: Uint8Array): Promise<Source> {
+/**
+ * Reads bytes that claim to be `file` (the name decides .docx/.html handling).
+ * `known.sha256` is the bytes' hash when the caller has it already.
+ */
+export async function sourceFromBytes(file: string, bytes: Uint8Array, known: { sha256?: string } = {}): Promise<Source> {
   const ext = extname(file).toLowerCase();
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = known.sha256 ?? createHash('sha256').update(bytes).digest('hex');
   const refusedByName = REFUSED_EXT[ext];
   if (refusedByName && ext !== '.docx') {
     throw new UnreadableInputError(file, `not a text document: ${refusedByName}`, 'ingest/unsupported-format');

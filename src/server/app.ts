@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
-import { isFailure, processBytes } from '../pipeline.js';
+import { importUpload, sharedReaderPool } from '../import/index.js';
 import { resolveReport, type Repository } from '../store/repository.js';
 import { errorResponse, HttpError, json, type AppRequest, type AppResponse } from './http.js';
 import { table } from './respond.js';
@@ -155,16 +155,9 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
         if (used.files + 1 > quota.files || used.bytes + body.length > quota.bytes) {
           throw new HttpError(429, `import quota reached: ${used.files} files and ${used.bytes} bytes in the last 24 hours; an account may import ${quota.files} files and ${quota.bytes} bytes a day`);
         }
-        const run = await repo.startRun({ accountId: s.account.id, bytes: body.length });
-        const processed = await processBytes(q.filename, body);
-        if (isFailure(processed)) {
-          await repo.recordFailure(run, q.filename, processed.error);
-          await repo.finishRun(run, 'done');
-          throw new HttpError(422, processed.error);
-        }
-        const item = await repo.importResult(processed, run);
-        await repo.finishRun(run, 'done');
-        return json(item.status === 'imported' ? 201 : 200, { ok: true, ...item, documents: processed.documents.length, warnings: processed.diagnostics.filter((d) => d.severity !== 'info') });
+        const item = await importUpload(repo, { fileName: q.filename, bytes: body, accountId: s.account.id }, sharedReaderPool());
+        if (item.status === 'failed') throw new HttpError(422, item.reason ?? 'unreadable');
+        return json(item.status === 'imported' ? 201 : 200, { ok: true, ...item });
       },
     },
     {

@@ -14,6 +14,14 @@ export interface Engine {
   readonly db: Kysely<Database>;
   /** Where the data lives, for messages (a file path or a URL without password). */
   readonly location: string;
+  /** The schema holding the tables, where the database has schemas (PostgreSQL). */
+  readonly schema?: string;
+  /**
+   * Statements that open a transaction holding a lock only one migrating
+   * process at a time can hold (SQLite: the write lock; PostgreSQL: an
+   * advisory lock), so concurrent openers migrate one after the other.
+   */
+  readonly migrationLock: readonly string[];
   readonly types: { readonly id: string; readonly blob: string; readonly real: string; readonly bigint: string };
   /** DDL that creates the full-text index (run by migration 1). */
   readonly searchIndexDdl: readonly string[];

@@ -1,0 +1,102 @@
+/**
+ * Reading and extraction in worker threads (piscina), with a budget per file:
+ * a time limit (the thread running an over-time file is ended) and a heap
+ * limit per thread (`resourceLimits`; a file that needs more ends its thread).
+ * Either way only that file fails, with a reason that says which budget; the
+ * pool starts a fresh thread for the next file. The caller's thread stays free
+ * for storing (the CLI) or for answering other requests (the server).
+ *
+ * The time budget counts from when a thread takes the file, not from when it
+ * was queued: at most `workers` files run at once and the rest wait here.
+ *
+ * Not bounded by the heap limit: memory outside the JavaScript heap (typed
+ * arrays). The readers bound what they allocate from the input's size.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { readForStore, type FailureKind, type ReadFailure, type ReadResult, type ReadTask } from './read.js';
+
+export interface PoolOptions {
+  /** Worker threads (default: the machine's cores); 0 reads on the calling thread, without budgets. */
+  readonly workers?: number;
+  /** Time one file may take, in ms (default 60 s). */
+  readonly timeBudgetMs?: number;
+  /** Heap one thread may use, in MiB (default 1024). */
+  readonly memoryBudgetMb?: number;
+  /** Files that may wait for a thread before new ones are refused as busy (default: unbounded). */
+  readonly maxQueue?: number;
+}
+
+export interface ReaderPool {
+  /** Threads reading at once. */
+  readonly size: number;
+  read(task: ReadTask): Promise<ReadResult>;
+  destroy(): Promise<void>;
+}
+
+export const DEFAULT_TIME_BUDGET_MS = 60_000;
+export const DEFAULT_MEMORY_BUDGET_MB = 1024;
+
+const WORKER = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
+
+function failure(task: ReadTask, kind: FailureKind, reason: string): ReadResult {
+  const f: ReadFailure = { file: 'path' in task ? task.path : task.fileName, kind, reason, ruleId: `import/${kind === 'time' ? 'time-budget' : kind === 'memory' ? 'memory-budget' : kind === 'busy' ? 'busy' : 'worker-crash'}` };
+  return { ok: false, failure: f };
+}
+
+/** Reads on the calling thread: for callers that want no threads (and accept no budgets). */
+function inlinePool(): ReaderPool {
+  return { size: 1, read: readForStore, destroy: async () => {} };
+}
+
+export function createReaderPool(options: PoolOptions = {}): ReaderPool {
+  const workers = options.workers ?? availableParallelism();
+  if (workers <= 0) return inlinePool();
+  const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const memoryBudgetMb = options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB;
+  const piscina = new Piscina<ReadTask, ReadResult>({
+    filename: WORKER,
+    minThreads: 0,
+    maxThreads: workers,
+    // Threads stay while files keep coming; an idle server gives the memory back.
+    idleTimeout: 30_000,
+    resourceLimits: { maxOldGenerationSizeMb: memoryBudgetMb },
+  });
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const maxQueue = options.maxQueue ?? Infinity;
+
+  async function run(task: ReadTask): Promise<ReadResult> {
+    const signal = AbortSignal.timeout(timeBudgetMs);
+    try {
+      return await piscina.run(task, { signal });
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      if (signal.aborted) return failure(task, 'time', `reading took longer than the time budget of ${timeBudgetMs / 1000} s per file`);
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return failure(task, 'memory', `reading needed more than the memory budget of ${memoryBudgetMb} MiB per file`);
+      // A reader bug (an exception) or a thread that died: this file fails, the next gets a fresh thread.
+      return failure(task, 'crash', `the reader failed on this file: ${err.message.split('\n')[0]}`);
+    }
+  }
+
+  return {
+    size: workers,
+    async read(task) {
+      if (running < workers) running++;
+      else if (waiting.length >= maxQueue) return failure(task, 'busy', `too many files are being read (${waiting.length} waiting); try again shortly`);
+      // A finishing file hands its slot over directly, so no newcomer slips in between.
+      else await new Promise<void>((go) => waiting.push(go));
+      try {
+        return await run(task);
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running--;
+      }
+    },
+    async destroy() {
+      await piscina.destroy();
+    },
+  };
+}

@@ -26,6 +26,8 @@ export interface PoolOptions {
   readonly memoryBudgetMb?: number;
   /** Files that may wait for a thread before new ones are refused as busy (default: unbounded). */
   readonly maxQueue?: number;
+  /** The module each thread runs, default export `(task: ReadTask) => Promise<ReadResult>` (default: the reading worker). */
+  readonly workerFile?: string;
 }
 
 export interface ReaderPool {
@@ -56,7 +58,7 @@ export function createReaderPool(options: PoolOptions = {}): ReaderPool {
   const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const memoryBudgetMb = options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB;
   const piscina = new Piscina<ReadTask, ReadResult>({
-    filename: WORKER,
+    filename: options.workerFile ?? WORKER,
     minThreads: 0,
     maxThreads: workers,
     // Threads stay while files keep coming; an idle server gives the memory back.

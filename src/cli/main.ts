@@ -34,7 +34,7 @@ program
   .option(...dbOption)
   .option('--json', 'print the run summary as JSON')
   .option('--max-size <MiB>', 'largest file accepted, in MiB (default 32)')
-  .option('--workers <n>', 'threads reading files while one stores (default: the number of cores; 0: read on the main thread)')
+  .option('--workers <n>', 'threads reading files while the main thread stores (default: cores − 1, at least 1; 0: read on the main thread)')
   .option('--file-timeout <s>', 'seconds one file may take to read before it fails (default 60)')
   .option('--file-memory <MiB>', 'heap one reading thread may use before its file fails (default 1024)')
   .action(async (paths: string[], opts) => {

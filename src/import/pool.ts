@@ -18,7 +18,12 @@ import { Piscina } from 'piscina';
 import { readForStore, type FailureKind, type ReadFailure, type ReadResult, type ReadTask } from './read.js';
 
 export interface PoolOptions {
-  /** Worker threads (default: the machine's cores); 0 reads on the calling thread, without budgets. */
+  /**
+   * Worker threads (default: one fewer than the machine's cores, at least one:
+   * the calling thread stores, and each thread pays its own warm-up — the
+   * converters' tables, the JIT — so threads beyond the cores only cost);
+   * 0 reads on the calling thread, without budgets.
+   */
   readonly workers?: number;
   /** Time one file may take, in ms (default 60 s). */
   readonly timeBudgetMs?: number;
@@ -53,7 +58,7 @@ function inlinePool(): ReaderPool {
 }
 
 export function createReaderPool(options: PoolOptions = {}): ReaderPool {
-  const workers = options.workers ?? availableParallelism();
+  const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
   if (workers <= 0) return inlinePool();
   const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const memoryBudgetMb = options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB;

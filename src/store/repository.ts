@@ -158,11 +158,26 @@ class KyselyRepository implements Repository {
   }
 
   async importKnownFile(file: string, sha256: string, runId: number | null): Promise<ImportItemResult | undefined> {
-    return this.db.transaction().execute((trx) => recordKnownFile(trx, file, sha256, runId));
+    return this.write((trx) => recordKnownFile(trx, file, sha256, runId));
   }
 
   async storeFile(input: NewFile, runId: number | null): Promise<ImportItemResult> {
-    return this.db.transaction().execute((trx) => storeFileIn(trx, this.eng, input, runId));
+    return this.write((trx) => storeFileIn(trx, this.eng, input, runId));
+  }
+
+  /** Runs `fn` in a transaction begun as a write (see Engine.writeBegin): all of it or nothing. */
+  private write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (conn) => {
+      await sql.raw(this.eng.writeBegin).execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`rollback`.execute(conn);
+        throw e;
+      }
+    });
   }
 
   private summaryQuery() {

@@ -3,7 +3,7 @@
  * the same report is already stored (from these bytes or another source), and
  * add the new ones with their facts, sketch and full-text entry.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from './engine.js';
 import { factColumns } from './facts.js';
 import { containment, docKey, SAME_REPORT } from './identity.js';
@@ -11,7 +11,8 @@ import type { NewDocument, NewFile } from './input.js';
 import type { Database } from './schema.js';
 import type { ImportItemResult, ImportStatus } from './types.js';
 
-type Trx = Transaction<Database>;
+/** A connection inside the file's transaction. */
+type Trx = Kysely<Database>;
 
 const now = () => new Date().toISOString();
 

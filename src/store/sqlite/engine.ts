@@ -71,6 +71,7 @@ export function openSqlite(file: string): Engine {
     db,
     location: file,
     migrationLock: ['begin immediate'],
+    writeBegin: 'begin immediate',
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
     trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`, `insert into doc_tri(rowid, body) select id, text from documents`],

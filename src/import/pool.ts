@@ -6,13 +6,14 @@
  * pool starts a fresh thread for the next file. The caller's thread stays free
  * for storing (the CLI) or for answering other requests (the server).
  *
- * The time budget counts from when a thread takes the file, not from when it
- * was queued: at most `workers` files run at once and the rest wait here.
+ * The time budget counts from when a thread starts on the file (it says so on
+ * a port of its own), not while the file waits or a fresh thread loads.
  *
  * Not bounded by the heap limit: memory outside the JavaScript heap (typed
  * arrays). The readers bound what they allocate from the input's size.
  */
 import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { readForStore, type FailureKind, type ReadFailure, type ReadResult, type ReadTask } from './read.js';
@@ -31,7 +32,7 @@ export interface PoolOptions {
   readonly memoryBudgetMb?: number;
   /** Files that may wait for a thread before new ones are refused as busy (default: unbounded). */
   readonly maxQueue?: number;
-  /** The module each thread runs, default export `(task: ReadTask) => Promise<ReadResult>` (default: the reading worker). */
+  /** The module each thread runs, default export `(job: Job) => Promise<ReadResult>` (default: the reading worker). */
   readonly workerFile?: string;
 }
 
@@ -40,6 +41,12 @@ export interface ReaderPool {
   readonly size: number;
   read(task: ReadTask): Promise<ReadResult>;
   destroy(): Promise<void>;
+}
+
+/** What a thread is handed: the file, and a port to say when it starts on it. */
+export interface Job {
+  readonly task: ReadTask;
+  readonly started: MessagePort;
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 60_000;
@@ -62,7 +69,7 @@ export function createReaderPool(options: PoolOptions = {}): ReaderPool {
   if (workers <= 0) return inlinePool();
   const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const memoryBudgetMb = options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB;
-  const piscina = new Piscina<ReadTask, ReadResult>({
+  const piscina = new Piscina<Job, ReadResult>({
     filename: options.workerFile ?? WORKER,
     minThreads: 0,
     maxThreads: workers,
@@ -75,15 +82,27 @@ export function createReaderPool(options: PoolOptions = {}): ReaderPool {
   const maxQueue = options.maxQueue ?? Infinity;
 
   async function run(task: ReadTask): Promise<ReadResult> {
-    const signal = AbortSignal.timeout(timeBudgetMs);
+    const { port1, port2 } = new MessageChannel();
+    const abort = new AbortController();
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, timeBudgetMs);
+    });
     try {
-      return await piscina.run(task, { signal });
+      return await piscina.run({ task, started: port2 }, { signal: abort.signal, transferList: [port2] });
     } catch (e) {
       const err = e as Error & { code?: string };
-      if (signal.aborted) return failure(task, 'time', `reading took longer than the time budget of ${timeBudgetMs / 1000} s per file`);
+      if (timedOut) return failure(task, 'time', `reading took longer than the time budget of ${timeBudgetMs / 1000} s per file`);
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return failure(task, 'memory', `reading needed more than the memory budget of ${memoryBudgetMb} MiB per file`);
       // A reader bug (an exception) or a thread that died: this file fails, the next gets a fresh thread.
       return failure(task, 'crash', `the reader failed on this file: ${err.message.split('\n')[0]}`);
+    } finally {
+      clearTimeout(timer);
+      port1.close();
     }
   }
 

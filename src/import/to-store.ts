@@ -3,14 +3,11 @@
  * span made relative to its document (byte offsets into the file kept), and
  * the duplicate-detection keys computed here, off the writer's thread.
  */
-import type { Inferred, ReportDocument, Span } from '../model.js';
+import { flatIdentity } from '../identity-fields.js';
+import type { ReportDocument, Span } from '../model.js';
 import type { FileResult } from '../pipeline.js';
 import { fingerprint, sketch } from '../store/identity.js';
-import type { DocSpan, DocumentFields, NewDocument, NewFact, NewFile } from '../store/input.js';
-
-const IDENTITY_FIELDS = [
-  'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'meeting', 'speaker', 'doc_type', 'script',
-] as const satisfies readonly (keyof DocumentFields)[];
+import type { DocSpan, NewDocument, NewFact, NewFile } from '../store/input.js';
 
 /** `span` minus the document's start: offsets into the document's own text. */
 function relative(span: Span, base: number): DocSpan {
@@ -22,16 +19,9 @@ function without<T extends { span: Span }>(x: T): Omit<T, 'span'> {
   return rest;
 }
 
-const valueOf = <T>(v: Inferred<T> | null): T | null => (v ? v.value : null);
-
 export function newDocument(doc: ReportDocument, sourceText: string): NewDocument {
   const base = doc.span.start;
-  const id = doc.identity;
-  const evidence: Record<string, { evidence: string; confidence: number }> = {};
-  for (const f of IDENTITY_FIELDS) {
-    const v = id[f];
-    if (v) evidence[f] = { evidence: v.evidence, confidence: v.confidence };
-  }
+  const { fields, evidence } = flatIdentity(doc.identity);
   const facts: NewFact[] = [
     ...doc.targets.map((t): NewFact => ({ fact: 'target', span: relative(t.span, base), data: without(t) })),
     ...doc.outcomes.map((o): NewFact => ({ fact: 'outcome', span: relative(o.span, base), data: without(o) })),
@@ -40,9 +30,7 @@ export function newDocument(doc: ReportDocument, sourceText: string): NewDocumen
   const text = sourceText.slice(doc.span.start, doc.span.end);
   return {
     part: doc.part,
-    jurisdiction: valueOf(id.jurisdiction), province: valueOf(id.province), level: valueOf(id.level), report_year: valueOf(id.report_year),
-    review_year: valueOf(id.review_year), date: valueOf(id.date), meeting: valueOf(id.meeting), speaker: valueOf(id.speaker),
-    doc_type: id.doc_type.value, script: id.script.value,
+    ...fields,
     start: doc.span.start,
     end: doc.span.end,
     evidence,

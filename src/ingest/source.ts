@@ -13,13 +13,9 @@ import { htmlToText, looksLikeHtml } from './html.js';
 import { identity, originAt, type MappedText } from './mapped-text.js';
 import { normalize, type Script } from './normalize.js';
 
-export type SourceFormat = 'txt' | 'html' | 'docx';
+import type { OffsetUnit, SourceFormat } from '../model.js';
 
-/**
- * What offsets in `origin` count: bytes of the file for text and HTML; for
- * .docx (a compressed archive) UTF-16 units of the document's raw text.
- */
-export type OffsetUnit = 'byte' | 'docx-text';
+export type { OffsetUnit, SourceFormat };
 
 export interface Source {
   readonly file: string;

@@ -11,9 +11,9 @@
  */
 import { z } from 'zod';
 import type { CommitmentData, NewFact, OutcomeData, TargetData } from './input.js';
-import type { FactsTable } from './schema.js';
+import type { Selectable } from 'kysely';
+import type { DocumentsTable, FactsTable } from './schema.js';
 import type { FactRecord } from './types.js';
-import type { Level } from '../vocab.js';
 
 /** True when A and B have the same keys and each is assignable to the other: a schema that drifts from the model fails to compile. */
 type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
@@ -58,30 +58,7 @@ const sameAsModel: [Same<z.infer<typeof targetData>, TargetData>, Same<z.infer<t
 void sameAsModel;
 
 /** The columns of a fact row that the repository selects (with its document's place and year). */
-export interface FactRow {
-  id: number;
-  document_id: number;
-  jurisdiction: string | null;
-  level: Level | null;
-  report_year: number | null;
-  fact: FactsTable['fact'];
-  indicator: string | null;
-  kind: FactsTable['kind'];
-  value: number | null;
-  value_max: number | null;
-  unit: string | null;
-  qualifier: FactsTable['qualifier'];
-  scope: string | null;
-  year: number | null;
-  headline: number;
-  estimated: number;
-  text: string;
-  start_offset: number;
-  end_offset: number;
-  source_start: number;
-  source_end: number;
-  data_json: string;
-}
+export type FactRow = Omit<Selectable<FactsTable>, 'ord'> & Pick<Selectable<DocumentsTable>, 'jurisdiction' | 'level' | 'report_year'>;
 
 const num = (v: number | null) => (v === null ? null : Number(v));
 

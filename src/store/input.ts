@@ -6,25 +6,11 @@
  * unit), which is what a reader is shown as "where it was found".
  */
 import type { Diagnostic } from '../ingest/diagnostics.js';
-import type { Commitment, DocType, FactKind, Outcome, Qualifier, Script, Section, Target } from '../model.js';
-import type { Level } from '../vocab.js';
+import type { Commitment, FactKind, OffsetUnit, Outcome, Qualifier, Script, Section, SourceFormat, Span, Target } from '../model.js';
+import type { IdentityFields } from '../identity-fields.js';
 
-/**
- * The reader's formats and offset units, as the store keeps them. Spelled
- * here (not imported from the reader) so that the web app, which imports these
- * types, does not take in the reader's modules; to-store.ts fails to compile
- * if the reader's and these part ways.
- */
-export type SourceFormat = 'txt' | 'html' | 'docx';
-export type OffsetUnit = 'byte' | 'docx-text';
-
-/** A stretch of a document: offsets into the document's text and into the original file. */
-export interface DocSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly sourceStart: number;
-  readonly sourceEnd: number;
-}
+/** A stretch of a document: Span's fields, with start/end relative to the document's own text. */
+export type DocSpan = Span;
 
 export type StoredSection = Omit<Section, 'span'> & { readonly span: DocSpan };
 
@@ -43,18 +29,7 @@ export type NewFact =
   | { readonly fact: 'commitment'; readonly span: DocSpan; readonly data: CommitmentData };
 
 /** The identity fields of a document, flat. */
-export interface DocumentFields {
-  readonly jurisdiction: string | null;
-  readonly province: string | null;
-  readonly level: Level | null;
-  readonly report_year: number | null;
-  readonly review_year: number | null;
-  readonly date: string | null;
-  readonly meeting: string | null;
-  readonly speaker: string | null;
-  readonly doc_type: DocType;
-  readonly script: Script;
-}
+export type DocumentFields = IdentityFields;
 
 export interface NewDocument extends DocumentFields {
   /** 1-based order within the file. */
@@ -93,4 +68,4 @@ export interface NewFile {
   readonly documents: readonly NewDocument[];
 }
 
-export type { FactKind, Qualifier };
+export type { FactKind, OffsetUnit, Qualifier, SourceFormat };

@@ -6,7 +6,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { readForStore } = await import('../../src/import/read.ts');
 
-export default async function read(task) {
+export default async function read({ task, started }) {
+  started.postMessage('started');
+  started.close();
   const name = 'path' in task ? task.path : task.fileName;
   if (name.includes('spin')) for (;;);
   if (name.includes('hog')) {

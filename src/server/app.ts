@@ -156,7 +156,9 @@ export function createApp(repo: Repository, options: AppOptions = {}): (req: App
           throw new HttpError(429, `import quota reached: ${used.files} files and ${used.bytes} bytes in the last 24 hours; an account may import ${quota.files} files and ${quota.bytes} bytes a day`);
         }
         const item = await importUpload(repo, { fileName: q.filename, bytes: body, accountId: s.account.id }, sharedReaderPool());
-        if (item.status === 'failed') throw new HttpError(422, item.reason ?? 'unreadable');
+        // Over a budget: 413 (too much to read); the pool full: 503; unreadable content: 422.
+        const kind = item.failure?.kind;
+        if (item.status === 'failed') throw new HttpError(kind === 'time' || kind === 'memory' ? 413 : kind === 'busy' ? 503 : 422, item.reason ?? 'unreadable');
         return json(item.status === 'imported' ? 201 : 200, { ok: true, ...item });
       },
     },

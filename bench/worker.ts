@@ -6,13 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { expandPaths } from '../src/cli/files.js';
-import { isFailure, processBytes } from '../src/pipeline.js';
+import { importFiles, newFile } from '../src/import/index.js';
 import { openPostgres } from '../src/store/postgres/engine.js';
 import { openRepository, type Repository } from '../src/store/repository.js';
 import { openSqlite } from '../src/store/sqlite/engine.js';
@@ -31,6 +30,8 @@ export interface WorkerArgs {
   keepDir?: string;
   search?: boolean;
   searchBudgetMs?: number;
+  /** Corpus: reading threads for `importFiles` (0: read on the storing thread, as before the pool). */
+  workers?: number;
 }
 
 export interface WorkerResult {
@@ -42,7 +43,7 @@ export interface WorkerResult {
   documents: number;
   facts: number;
   inputBytes: number;
-  /** Time spent in processBytes + importResult (corpus) or importResult only (generated). */
+  /** Time spent in importFiles (corpus: read, extract and store) or storeFile only (generated). */
   seconds: number;
   wallSeconds: number;
   peakRssBytes: number;
@@ -85,24 +86,19 @@ async function main(): Promise<void> {
     engine: a.engine, source: a.source, factor: a.factor ?? 1, files: 0, failed: 0, documents: 0, facts: 0, inputBytes: 0,
     seconds: 0, wallSeconds: 0, peakRssBytes: 0, peakRssReset: false, dbBytes: 0,
   };
-  const runId = await repo.startRun();
   if (a.source === 'corpus') {
+    // The product path (`luoshi import`): files read from disk, hashed, read in the pool, stored in order.
     const files = await expandPaths([CORPUS]);
-    const data = await Promise.all(files.map(async (f) => ({ f, bytes: await readFile(f) })));
+    res.inputBytes = files.reduce((n, f) => n + statSync(f).size, 0);
     res.peakRssReset = resetPeakRss();
     const t0 = performance.now();
-    for (const { f, bytes } of data) {
-      res.inputBytes += bytes.length;
-      const r = await processBytes(f, bytes);
-      if (isFailure(r)) {
-        await repo.recordFailure(runId, f, r.error);
-        res.failed++;
-      } else await repo.importResult(r, runId);
-      res.files++;
-    }
+    const report = await importFiles(repo, files, undefined, { workers: a.workers });
     res.seconds = (performance.now() - t0) / 1000;
     res.wallSeconds = res.seconds;
+    res.files = report.items.length;
+    res.failed = report.run.failed;
   } else {
+    const runId = await repo.startRun();
     const pool = JSON.parse(readFileSync(a.poolFile!, 'utf8')) as Pool;
     const gen = new Generator(pool, rng(1000 + (a.factor ?? 1)));
     const n = a.targetBytes ? Infinity : pool.templates.length * (a.factor ?? 1);
@@ -113,15 +109,15 @@ async function main(): Promise<void> {
       const fr = gen.file(i, `x${a.factor}`);
       res.inputBytes += fr.source.size;
       const t = performance.now();
-      await repo.importResult(fr, runId);
+      await repo.storeFile(newFile(fr), runId);
       busy += performance.now() - t;
       res.files++;
       if (i % 2000 === 1999) process.stderr.write(`bench: ×${a.factor} ${a.engine}: ${i + 1} files, ${(res.inputBytes / 1e6).toFixed(0)} MB, ${(busy / 1000).toFixed(0)} s in import\n`);
     }
     res.seconds = busy / 1000;
     res.wallSeconds = (performance.now() - w0) / 1000;
+    await repo.finishRun(runId, 'done');
   }
-  await repo.finishRun(runId, 'done');
   res.peakRssBytes = peakRss();
   const c = await repo.counts();
   res.documents = c.documents;

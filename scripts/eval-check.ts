@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { scorecardFromStore } from '../src/check/from-store.js';
 import type { Scorecard } from '../src/check/index.js';
 import { isFailure, processFile } from '../src/pipeline.js';
-import { importFiles } from '../src/store/import.js';
+import { importFiles } from '../src/import/index.js';
 import { openRepository } from '../src/store/repository.js';
 import { openSqlite } from '../src/store/sqlite/engine.js';
 

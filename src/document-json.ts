@@ -4,44 +4,24 @@
  * field's evidence and confidence beside them under `evidence`.
  */
 import type { Diagnostic } from './ingest/diagnostics.js';
+import { flatIdentity, type Evidence, type IdentityFields } from './identity-fields.js';
 import type { FileResult } from './pipeline.js';
-import type { DocumentIdentity, ReportDocument } from './model.js';
+import type { ReportDocument } from './model.js';
 
-const IDENTITY_FIELDS = [
-  'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'meeting', 'speaker', 'doc_type', 'script',
-] as const satisfies readonly (keyof DocumentIdentity)[];
-
-export interface DocumentJson {
-  part: number;
-  jurisdiction: string | null;
-  province: string | null;
-  level: string | null;
-  report_year: number | null;
-  review_year: number | null;
-  date: string | null;
-  meeting: string | null;
-  speaker: string | null;
-  doc_type: string;
-  script: string;
-  evidence: Record<string, { evidence: string; confidence: number }>;
+export type DocumentJson = { part: number } & IdentityFields & {
+  evidence: Evidence;
   span: ReportDocument['span'];
   sections: ReportDocument['sections'];
   targets: ReportDocument['targets'];
   outcomes: ReportDocument['outcomes'];
   commitments: ReportDocument['commitments'];
-}
+};
 
 export function documentJson(doc: ReportDocument): DocumentJson {
-  const evidence: DocumentJson['evidence'] = {};
-  const flat: Record<string, unknown> = {};
-  for (const f of IDENTITY_FIELDS) {
-    const v = doc.identity[f];
-    flat[f] = v ? v.value : null;
-    if (v) evidence[f] = { evidence: v.evidence, confidence: v.confidence };
-  }
+  const { fields, evidence } = flatIdentity(doc.identity);
   return {
     part: doc.part,
-    ...(flat as Omit<DocumentJson, 'part' | 'evidence' | 'span' | 'sections' | 'targets' | 'outcomes' | 'commitments'>),
+    ...fields,
     evidence,
     span: doc.span,
     sections: doc.sections,

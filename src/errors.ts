@@ -107,6 +107,13 @@ export class TooMany extends DomainError {
   }
 }
 
+/** 503: the server cannot take this now (its readers are all busy); try again shortly. */
+export class Unavailable extends DomainError {
+  override readonly name: string = 'Unavailable';
+  readonly status = 503;
+  readonly code = 'busy';
+}
+
 /**
  * 409 on a versioned record: someone changed it since the caller read it.
  * `current` is the record as it is now (in the shape the caller reads), so a

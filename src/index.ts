@@ -17,6 +17,6 @@ export { scorecardFromStore, scorecardsForPlace } from './check/from-store.js';
 export { compareIndicator, type ComparisonRow } from './check/research.js';
 export { openStore, resolveStore, defaultDbPath } from './store/open.js';
 export type { Repository, SearchQuery, SearchHit, DocumentSummary, DocumentDetail, FactRecord } from './store/repository.js';
-export { importFiles } from './store/import.js';
+export { importFiles, importUpload, createReaderPool, type ImportOptions, type ImportReport, type ReaderPool } from './import/index.js';
 export { createApp } from './server/app.js';
 export { startServer, staticFiles } from './server/serve.js';

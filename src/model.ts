@@ -7,6 +7,15 @@ export type Level = 'national' | 'province' | 'prefecture' | 'county' | 'distric
 export type DocType = 'full' | 'summary' | 'interpretation';
 export type Script = 'simplified' | 'traditional';
 
+/** The forms a source file comes in. */
+export type SourceFormat = 'txt' | 'html' | 'docx';
+
+/**
+ * What offsets into the original file count: bytes of the file for text and
+ * HTML; for .docx (a compressed archive) UTF-16 units of the document's raw text.
+ */
+export type OffsetUnit = 'byte' | 'docx-text';
+
 /** Where a fact sits: offsets into the normalised text and into the original file. */
 export interface Span {
   /** UTF-16 offsets into the source's normalised text, [start, end). */

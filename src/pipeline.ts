@@ -52,9 +52,10 @@ export async function processFile(file: string, options: ReadOptions = {}): Prom
   }
 }
 
-export async function processBytes(file: string, bytes: Uint8Array): Promise<FileResult | FileFailure> {
+/** Processes bytes that claim to be `file`; `known.sha256` spares hashing them again. */
+export async function processBytes(file: string, bytes: Uint8Array, known: { sha256?: string } = {}): Promise<FileResult | FileFailure> {
   try {
-    return processSource(await sourceFromBytes(file, bytes));
+    return processSource(await sourceFromBytes(file, bytes, known));
   } catch (e) {
     if (e instanceof UnreadableInputError) return failure(file, e);
     throw e;

@@ -24,15 +24,12 @@ export function fromExtracted(doc: ReportDocument, sourceText: string, label: st
   };
 }
 
-/** From a stored document (facts keep their full JSON in `data`). */
+/** From a stored document (facts keep what they say in `data`, their offsets relative to the document). */
 export function fromStored(doc: DocumentDetail): CheckDocument {
-  const of = (kind: string) =>
-    doc.facts
-      .filter((f) => f.fact === kind)
-      .map((f) => {
-        const { span: _span, ...rest } = f.data as { span?: unknown } & Record<string, unknown>;
-        return { ...rest, start: f.start, end: f.end };
-      });
+  const located = <T extends { span: unknown }>(f: { data: T; start: number; end: number }) => {
+    const { span: _span, ...rest } = f.data;
+    return { ...rest, start: f.start, end: f.end };
+  };
   return {
     id: doc.id,
     label: `${doc.jurisdiction ?? '?'} ${doc.report_year ?? '?'} (#${doc.id})`,
@@ -40,8 +37,8 @@ export function fromStored(doc: DocumentDetail): CheckDocument {
     report_year: doc.report_year,
     text: doc.text,
     sections: doc.sections.map((s) => ({ part: s.part, start: s.span.start })),
-    targets: of('target') as unknown as CheckDocument['targets'],
-    outcomes: of('outcome') as unknown as CheckDocument['outcomes'],
-    commitments: of('commitment') as unknown as CheckDocument['commitments'],
+    targets: doc.facts.flatMap((f) => (f.fact === 'target' ? [located(f)] : [])),
+    outcomes: doc.facts.flatMap((f) => (f.fact === 'outcome' ? [located(f)] : [])),
+    commitments: doc.facts.flatMap((f) => (f.fact === 'commitment' ? [located(f)] : [])),
   };
 }

@@ -4,6 +4,7 @@
  * year-Y report; the outcome from the year-(Y+1) report's review.
  */
 import type { FactRecord, Repository } from '../store/repository.js';
+import type { Level } from '../vocab.js';
 import { convert } from './units.js';
 import { compare, type Verdict } from './verdict.js';
 
@@ -29,7 +30,7 @@ export interface ComparisonRow {
 export interface ComparisonFilter {
   indicator: string;
   kind?: string;
-  level?: string;
+  level?: Level;
   jurisdiction?: string;
   yearFrom?: number;
   yearTo?: number;

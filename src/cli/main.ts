@@ -34,6 +34,9 @@ program
   .option(...dbOption)
   .option('--json', 'print the run summary as JSON')
   .option('--max-size <MiB>', 'largest file accepted, in MiB (default 32)')
+  .option('--workers <n>', 'threads reading files while the main thread stores (default: cores − 1, at least 1; 0: read on the main thread)')
+  .option('--file-timeout <s>', 'seconds one file may take to read before it fails (default 60)')
+  .option('--file-memory <MiB>', 'heap one reading thread may use before its file fails (default 1024)')
   .action(async (paths: string[], opts) => {
     process.exitCode = await runImport(paths, opts);
   });
@@ -130,9 +133,9 @@ formatOptions(
     .option('--to <year>', 'year to'),
 ).action(async (opts) => {
   const { compareIndicator, COMPARISON_COLUMNS } = await import('../check/research.js');
-  const { withStore, emitRows } = await import('./store-commands.js');
+  const { withStore, emitRows, levelOption } = await import('./store-commands.js');
   await withStore(opts, async (repo) => {
-    const rows = await compareIndicator(repo, { indicator: opts.indicator, kind: opts.kind, level: opts.level, jurisdiction: opts.jurisdiction, yearFrom: opts.from ? Number(opts.from) : undefined, yearTo: opts.to ? Number(opts.to) : undefined });
+    const rows = await compareIndicator(repo, { indicator: opts.indicator, kind: opts.kind, level: levelOption(opts.level), jurisdiction: opts.jurisdiction, yearFrom: opts.from ? Number(opts.from) : undefined, yearTo: opts.to ? Number(opts.to) : undefined });
     await emitRows(rows, COMPARISON_COLUMNS, opts, rows, () =>
       rows.map((r) => `${r.jurisdiction} ${r.year}  target ${r.target_value ?? '—'}${r.target_max !== null ? '–' + r.target_max : ''}${r.target_unit ?? ''} ${r.target_qualifier ?? ''}  outcome ${r.outcome_value ?? '—'}${r.outcome_unit ?? ''}  ${r.verdict ?? 'no target'}`).join('\n') + `\n${rows.length} rows\n`,
     );

@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { toCsv, toXlsx } from '../export/table.js';
-import { importFiles, type ImportProgress } from '../store/import.js';
+import { importFiles, type ImportProgress } from '../import/index.js';
 import { openStore } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
+import { LEVELS, type Level } from '../vocab.js';
 import { expandPaths } from './files.js';
 
 export interface StoreCliOptions {
@@ -28,13 +29,32 @@ function bar(p: ImportProgress, counts: Record<string, number>): string {
   return `\r[${'█'.repeat(filled)}${'·'.repeat(width - filled)}] ${p.done}/${p.total}  新 ${counts.imported} 重 ${counts.duplicate} 败 ${counts.failed}  ${name}\x1b[K`;
 }
 
-export async function runImport(paths: string[], opts: StoreCliOptions & { maxSize?: string }): Promise<number> {
+/** A positive number given on the command line, or undefined when not given. */
+function positive(value: string | undefined, option: string, scale = 1): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0)) throw new CliError(`${option} takes a positive number, got ${value}`);
+  return Math.round(n * scale);
+}
+
+export interface ImportCliOptions extends StoreCliOptions {
+  maxSize?: string;
+  workers?: string;
+  fileTimeout?: string;
+  fileMemory?: string;
+}
+
+export async function runImport(paths: string[], opts: ImportCliOptions): Promise<number> {
+  const maxBytes = positive(opts.maxSize, '--max-size', 1048576);
+  const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new CliError(`--workers takes a whole number (0: read on the main thread), got ${opts.workers}`);
+  const timeBudgetMs = positive(opts.fileTimeout, '--file-timeout', 1000);
+  const memoryBudgetMb = positive(opts.fileMemory, '--file-memory');
   const files = await expandPaths(paths);
   if (files.length === 0) {
     process.stderr.write('luoshi: nothing to import (no .txt, .html or .docx files under the given paths)\n');
     return 1;
   }
-  const maxBytes = opts.maxSize ? Math.round(Number(opts.maxSize) * 1048576) : undefined;
   return withStore(opts, async (repo) => {
     const tty = process.stderr.isTTY && !opts.json;
     const counts: Record<string, number> = { imported: 0, duplicate: 0, failed: 0 };
@@ -47,7 +67,7 @@ export async function runImport(paths: string[], opts: StoreCliOptions & { maxSi
         if (tty) process.stderr.write(bar(p, counts));
         else if (p.result.status === 'failed' && !opts.json) process.stderr.write(`luoshi: ${p.file}: ${p.result.reason}\n`);
       },
-      { maxBytes },
+      { maxBytes, workers, timeBudgetMs, memoryBudgetMb },
     );
     if (tty) process.stderr.write('\n');
     const totals = await repo.counts();
@@ -95,12 +115,20 @@ export async function emitRows<T extends object>(rows: T[], columns: (keyof T)[]
 
 export class CliError extends Error {}
 
+/** A --level value checked against the known levels. */
+export function levelOption(value: string | undefined): Level | undefined {
+  if (value === undefined) return undefined;
+  const found = LEVELS.find((l) => l === value);
+  if (!found) throw new CliError(`unknown --level ${value} (${LEVELS.join(', ')})`);
+  return found;
+}
+
 const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'doc_type', 'script', 'n_targets', 'n_outcomes', 'n_commitments', 'duplicates', 'file_name', 'part'] as const;
 
 export async function runReports(opts: StoreCliOptions & { jurisdiction?: string; level?: string; year?: string }): Promise<number> {
   return withStore(opts, async (repo) => {
     const year = opts.year ? Number(opts.year) : undefined;
-    const page = await repo.listDocuments({ jurisdiction: opts.jurisdiction, level: opts.level, yearFrom: year, yearTo: year }, { limit: 1_000_000, offset: 0 });
+    const page = await repo.listDocuments({ jurisdiction: opts.jurisdiction, level: levelOption(opts.level), yearFrom: year, yearTo: year }, { limit: 1_000_000, offset: 0 });
     await emitRows(page.items, [...DOC_COLUMNS], opts, page.items, () =>
       page.items.map((d) => `${String(d.id).padStart(5)}  ${d.report_year ?? '????'}  ${(d.jurisdiction ?? '?').padEnd(12, '　')}  ${d.level ?? '?'}  ${d.doc_type}  targets ${d.n_targets}, outcomes ${d.n_outcomes}, commitments ${d.n_commitments}${d.duplicates ? `  (+${d.duplicates} duplicate${d.duplicates > 1 ? 's' : ''})` : ''}`).join('\n') + `\n${page.total} documents\n`,
     );
@@ -111,7 +139,7 @@ export async function runReports(opts: StoreCliOptions & { jurisdiction?: string
 export async function runSearch(query: string, opts: StoreCliOptions & { jurisdiction?: string; level?: string; from?: string; to?: string; part?: string; limit?: string }): Promise<number> {
   return withStore(opts, async (repo) => {
     const result = await repo.search({
-      q: query, jurisdiction: opts.jurisdiction, level: opts.level, part: opts.part,
+      q: query, jurisdiction: opts.jurisdiction, level: levelOption(opts.level), part: opts.part,
       yearFrom: opts.from ? Number(opts.from) : undefined, yearTo: opts.to ? Number(opts.to) : undefined,
       limit: opts.limit ? Number(opts.limit) : 20,
     });
@@ -125,7 +153,7 @@ export async function runSearch(query: string, opts: StoreCliOptions & { jurisdi
 
 export async function runFacts(fact: 'target' | 'outcome' | 'commitment', opts: StoreCliOptions & { indicator?: string; year?: string; jurisdiction?: string; level?: string; headline?: boolean }): Promise<number> {
   return withStore(opts, async (repo) => {
-    const page = await repo.facts({ fact, indicator: opts.indicator, year: opts.year ? Number(opts.year) : undefined, jurisdiction: opts.jurisdiction, level: opts.level, headline: opts.headline, limit: 1_000_000 });
+    const page = await repo.facts({ fact, indicator: opts.indicator, year: opts.year ? Number(opts.year) : undefined, jurisdiction: opts.jurisdiction, level: levelOption(opts.level), headline: opts.headline, limit: 1_000_000 });
     const cols = ['document_id', 'jurisdiction', 'report_year', 'year', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text'] as const;
     await emitRows(page.items, [...cols], opts, page.items, () =>
       page.items.map((f) => `${f.jurisdiction ?? '?'} ${f.year ?? f.report_year ?? '?'}  ${f.indicator ?? ''}  ${f.value ?? ''}${f.value_max !== null ? '–' + f.value_max : ''}${f.unit ?? ''} ${f.qualifier ?? ''}  ${f.text}`).join('\n') + `\n${page.total} ${fact}s\n`,

@@ -14,13 +14,9 @@ import { htmlToText, looksLikeHtml } from './html.js';
 import { identity, originAt, type MappedText } from './mapped-text.js';
 import { normalize, type Script } from './normalize.js';
 
-export type SourceFormat = 'txt' | 'html' | 'docx';
+import type { OffsetUnit, SourceFormat } from '../model.js';
 
-/**
- * What offsets in `origin` count: bytes of the file for text and HTML; for
- * .docx (a compressed archive) UTF-16 units of the document's raw text.
- */
-export type OffsetUnit = 'byte' | 'docx-text';
+export type { OffsetUnit, SourceFormat };
 
 export interface Source {
   readonly file: string;
@@ -100,10 +96,13 @@ function fileTooLarge(file: string, size: number, maxBytes: number): ReadLimitEx
   );
 }
 
-/** Reads bytes that claim to be `file` (the name decides .docx/.html handling). */
-export async function sourceFromBytes(file: string, bytes: Uint8Array): Promise<Source> {
+/**
+ * Reads bytes that claim to be `file` (the name decides .docx/.html handling).
+ * `known.sha256` is the bytes' hash when the caller has it already.
+ */
+export async function sourceFromBytes(file: string, bytes: Uint8Array, known: { sha256?: string } = {}): Promise<Source> {
   const ext = extname(file).toLowerCase();
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = known.sha256 ?? createHash('sha256').update(bytes).digest('hex');
   const refusedByName = REFUSED_EXT[ext];
   if (refusedByName && ext !== '.docx') {
     throw new UnreadableInputError(file, `not a text document: ${refusedByName}`, 'ingest/unsupported-format');

@@ -6,7 +6,7 @@
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { reviewRange } from '../check/index.js';
 import { fromStored } from '../check/adapters.js';
-import type { Repository } from '../store/repository.js';
+import type { FactRecord, Repository } from '../store/repository.js';
 import type { Database, TasksTable } from '../store/schema.js';
 import { deadlineFor } from './deadline.js';
 import type { HistoryEntry, Notice, ProgressReport, Task } from './types.js';
@@ -213,7 +213,7 @@ export class LedgerStore {
     );
     const targets = doc.facts.filter((f) => f.fact === 'target');
     const seen = new Set(targets.map((t) => t.text));
-    const picked = [...targets];
+    const picked: FactRecord[] = [...targets];
     for (const c of doc.facts.filter((f) => f.fact === 'commitment')) {
       const d = c.data as { livelihood?: boolean; names?: string[] };
       if (seen.has(c.text)) continue;

@@ -28,6 +28,7 @@ import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
 import { cascadeRoutes } from './routes/cascade.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
+import { sharedReaderPool, type ReaderPool } from '../import/index.js';
 
 export type { ImportQuota };
 
@@ -44,6 +45,8 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** What one account may import through the API in a rolling day. */
   readonly importQuota?: ImportQuota;
+  /** The worker threads that read uploads (default: one pool shared by the process). */
+  readonly readers?: ReaderPool;
 }
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
@@ -93,7 +96,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     }),
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
-  app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA }));
+  app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA, readers: () => options.readers ?? sharedReaderPool() }));
   app.route('/api', cascadeRoutes(repo));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),

@@ -3,7 +3,7 @@
  * else: DDL types, the full-text index and how to ask it. Code above this
  * contract never asks "is this SQLite?" — it reads capability flags.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DocumentFilter } from './filters.js';
 import type { Database } from './schema.js';
 
@@ -14,13 +14,28 @@ export interface Engine {
   readonly db: Kysely<Database>;
   /** Where the data lives, for messages (a file path or a URL without password). */
   readonly location: string;
+  /** The schema holding the tables, where the database has schemas (PostgreSQL). */
+  readonly schema?: string;
+  /**
+   * Statements that open a transaction holding a lock only one migrating
+   * process at a time can hold (SQLite: the write lock; PostgreSQL: an
+   * advisory lock), so concurrent openers migrate one after the other.
+   */
+  readonly migrationLock: readonly string[];
+  /**
+   * Opens a transaction that will write. SQLite: `begin immediate`, which
+   * takes the write lock up front and so waits (busy_timeout) for another
+   * process's write; a deferred transaction that reads first fails at once
+   * when it then writes behind another writer's commit.
+   */
+  readonly writeBegin: string;
   readonly types: { readonly id: string; readonly blob: string; readonly real: string; readonly bigint: string };
   /** DDL that creates the full-text index (run by migration 1). */
   readonly searchIndexDdl: readonly string[];
   /** DDL that adds (and fills) a substring index for queries of 3+ characters (migration 5). */
   readonly trigramIndexDdl: readonly string[];
-  /** Adds a document's text to the full-text index (inside the import transaction). */
-  indexDocument(trx: Transaction<Database>, documentId: number, text: string): Promise<void>;
+  /** Adds a document's text to the full-text index (on the connection of the import's transaction). */
+  indexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
   /**
    * Ids of documents containing `query` verbatim (any length), best first.
    * `query` is plain text; the engine quotes it for its own syntax.

@@ -3,11 +3,12 @@
  * engines' search (which must filter inside the index query to page it).
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Level } from '../vocab.js';
 import type { Database } from './schema.js';
 
 export interface DocumentFilter {
   jurisdiction?: string;
-  level?: string;
+  level?: Level;
   yearFrom?: number;
   yearTo?: number;
 }

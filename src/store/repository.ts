@@ -2,30 +2,19 @@
  * The one interface the rest of Luoshi uses to keep and query reports. It is
  * implemented once on top of kysely; the engine supplies what differs.
  */
-import { createHash } from 'node:crypto';
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import { documentJson, type DocumentJson } from '../document-json.js';
-import type { FileResult } from '../pipeline.js';
-import type { Section } from '../model.js';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Engine, EngineName } from './engine.js';
+import { factRecord } from './facts.js';
 import { documentFilter, escapeLike, type DocumentFilter } from './filters.js';
-import { migrate } from './migrations.js';
+import type { NewFile } from './input.js';
+import { migrate } from './migrations/index.js';
+import { evidenceOf, sectionsOf, warningsOf } from './rows.js';
 import type { Database } from './schema.js';
-import type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit, Snippet } from './types.js';
+import type { DocumentDetail, DocumentSummary, FactRecord, FactType, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet } from './types.js';
+import { knownDocuments, recordItem, recordKnownFile, storeFileIn } from './write.js';
 
-export type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit, Snippet };
-
-export type ImportStatus = 'imported' | 'duplicate' | 'failed';
-
-export interface ImportItemResult {
-  readonly file: string;
-  readonly status: ImportStatus;
-  readonly reason?: string;
-  /** Stored document ids (new ones, or the ones this file duplicates). */
-  readonly documentIds: number[];
-  readonly newDocuments: number;
-  readonly duplicateDocuments: number;
-}
+export type { DocumentDetail, DocumentSummary, FactRecord, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet };
+export type { NewFile } from './input.js';
 
 export type { DocumentFilter } from './filters.js';
 
@@ -46,11 +35,11 @@ export interface SearchQuery extends DocumentFilter {
 }
 
 export interface FactFilter {
-  fact: 'target' | 'outcome' | 'commitment';
+  fact: FactType;
   indicator?: string;
   year?: number;
   jurisdiction?: string;
-  level?: string;
+  level?: DocumentFilter['level'];
   headline?: boolean;
   documentId?: number;
   limit?: number;
@@ -66,14 +55,6 @@ export interface ReportChoice {
   note: string | null;
 }
 
-export interface RunSummary {
-  id: number;
-  status: string;
-  imported: number;
-  duplicates: number;
-  failed: number;
-}
-
 export interface Repository {
   readonly engine: EngineName;
   readonly location: string;
@@ -87,9 +68,11 @@ export interface Repository {
   reportChoice(jurisdiction: string, reportYear: number): Promise<ReportChoice | undefined>;
   chooseReport(choice: Omit<ReportChoice, 'chosen_at'>): Promise<ReportChoice>;
   finishRun(runId: number, status: 'done' | 'failed'): Promise<RunSummary>;
-  /** Stores one processed file atomically (all of it or nothing). */
-  importResult(result: FileResult, runId: number | null): Promise<ImportItemResult>;
-  /** Records `file` as a duplicate when a file with these exact bytes is stored; undefined otherwise. */
+  /** Stores one read file atomically (all of it or nothing); documents already stored from another file are recorded as duplicates. */
+  storeFile(input: NewFile, runId: number | null): Promise<ImportItemResult>;
+  /** Whether a file with these exact bytes was seen before (stored, or recorded as a copy). Reads only. */
+  knowsFile(sha256: string): Promise<boolean>;
+  /** Records `file` as a duplicate when a file with these exact bytes was seen before; undefined otherwise. */
   importKnownFile(file: string, sha256: string, runId: number | null): Promise<ImportItemResult | undefined>;
   recordFailure(runId: number | null, file: string, reason: string): Promise<ImportItemResult>;
   listDocuments(filter: DocumentFilter, paging: Paging): Promise<Page<DocumentSummary>>;
@@ -98,52 +81,6 @@ export interface Repository {
   facts(filter: FactFilter): Promise<Page<FactRecord>>;
   counts(): Promise<{ sources: number; documents: number; facts: number; duplicates: number }>;
   close(): Promise<void>;
-}
-
-// --- identity of a document across sources ------------------------------------
-
-/** The text reduced to what survives re-encoding and re-markup. */
-function contentCore(text: string): string {
-  return text.replace(/[^\u4e00-\u9fff0-9]/g, '');
-}
-
-export function fingerprint(text: string): string {
-  return createHash('sha256').update(contentCore(text)).digest('hex').slice(0, 32);
-}
-
-function shingles(text: string): Set<number> {
-  const core = contentCore(text);
-  const out = new Set<number>();
-  for (let i = 0; i + 8 <= core.length; i++) {
-    let h = 2166136261;
-    for (let j = i; j < i + 8; j++) h = Math.imul(h ^ core.charCodeAt(j), 16777619);
-    if ((h & 7) === 0) out.add(h);
-  }
-  return out;
-}
-
-const SKETCH_SIZE = 8;
-
-/** The smallest shingle hashes (a bottom-k MinHash): similar texts share most of them. */
-export function sketch(text: string): number[] {
-  return [...shingles(text)].map((h) => h >>> 0).sort((a, b) => a - b).slice(0, SKETCH_SIZE);
-}
-
-/** Share of the shorter text's shingles found in the longer one (0..1). */
-export function containment(a: string, b: string): number {
-  const sa = shingles(a);
-  const sb = shingles(b);
-  const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
-  if (small.size === 0) return contentCore(a) === contentCore(b) ? 1 : 0;
-  let hit = 0;
-  for (const h of small) if (big.has(h)) hit++;
-  return hit / small.size;
-}
-
-const SAME_REPORT = 0.6;
-
-function docKey(d: DocumentJson, fp: string): string {
-  return d.jurisdiction && d.report_year ? `${d.jurisdiction}|${d.report_year}|${d.doc_type}` : `fp:${fp}`;
 }
 
 const now = () => new Date().toISOString();
@@ -213,151 +150,34 @@ class KyselyRepository implements Repository {
   }
 
   async recordFailure(runId: number | null, file: string, reason: string): Promise<ImportItemResult> {
-    if (runId !== null) {
-      await this.db.insertInto('import_items').values({ run_id: runId, file, sha256: null, status: 'failed', reason, source_id: null, document_ids: null, at: now() }).execute();
-    }
-    return { file, status: 'failed', reason, documentIds: [], newDocuments: 0, duplicateDocuments: 0 };
+    return recordItem(this.db, runId, { file, sha256: null, status: 'failed', reason, sourceId: null, ids: [], fresh: 0, dups: 0 });
+  }
+
+  async knowsFile(sha256: string): Promise<boolean> {
+    return (await knownDocuments(this.db, sha256)) !== undefined;
   }
 
   async importKnownFile(file: string, sha256: string, runId: number | null): Promise<ImportItemResult | undefined> {
-    return this.db.transaction().execute((trx) => this.knownFile(trx, file, sha256, runId));
+    return this.write((trx) => recordKnownFile(trx, file, sha256, runId));
   }
 
-  private async knownFile(trx: Transaction<Database>, file: string, sha256: string, runId: number | null): Promise<ImportItemResult | undefined> {
-    const existing = await trx.selectFrom('sources').select('id').where('sha256', '=', sha256).executeTakeFirst();
-    let ids: number[];
-    if (existing) {
-      ids = (await trx.selectFrom('documents').select('id').where('source_id', '=', existing.id).orderBy('part').execute()).map((r) => Number(r.id));
-    } else {
-      // The same bytes seen before as a copy of a stored report from another source.
-      const seen = await trx.selectFrom('duplicates').select(['document_id', 'part']).where('sha256', '=', sha256).orderBy('part').orderBy('id').execute();
-      if (seen.length === 0) return undefined;
-      ids = [...new Map(seen.map((d) => [d.part, Number(d.document_id)])).values()];
-    }
-    for (const [i, id] of ids.entries()) {
-      await trx.insertInto('duplicates').values({ document_id: id, file, sha256, part: i + 1, reason: 'identical file already imported', run_id: runId, at: now() }).execute();
-    }
-    return this.item(trx, runId, file, sha256, 'duplicate', 'identical file already imported', null, ids, 0, ids.length);
+  async storeFile(input: NewFile, runId: number | null): Promise<ImportItemResult> {
+    return this.write((trx) => storeFileIn(trx, this.eng, input, runId));
   }
 
-  async importResult(result: FileResult, runId: number | null): Promise<ImportItemResult> {
-    const src = result.source;
-    const docs = result.documents.map(documentJson);
-    return this.db.transaction().execute(async (trx) => {
-      const known = await this.knownFile(trx, result.file, src.sha256, runId);
-      if (known) return known;
-      // Which documents are already stored from another source?
-      const plan: { doc: DocumentJson; text: string; fp: string; key: string; dupOf?: number }[] = [];
-      for (const doc of docs) {
-        const text = src.text.slice(doc.span.start, doc.span.end);
-        const fp = fingerprint(text);
-        const key = docKey(doc, fp);
-        const sk = sketch(text);
-        // Three indexed look-ups rather than one OR (which scans). A sketch
-        // candidate must share half of its hashes: one shared hash is often
-        // only boilerplate wording that many reports repeat.
-        const ids = new Set<number>();
-        for (const r of await trx.selectFrom('documents').select('id').where('doc_key', '=', key).execute()) ids.add(Number(r.id));
-        for (const r of await trx.selectFrom('documents').select('id').where('fingerprint', '=', fp).execute()) ids.add(Number(r.id));
-        if (sk.length) {
-          const shared = await trx
-            .selectFrom('doc_sketches')
-            .select('document_id')
-            .where('hash', 'in', sk)
-            .groupBy('document_id')
-            .having((eb) => eb.fn.countAll(), '>=', Math.ceil(sk.length / 2))
-            .execute();
-          for (const r of shared) ids.add(Number(r.document_id));
-        }
-        // Text is loaded only for the candidates that need a containment check.
-        const candidates = ids.size ? await trx.selectFrom('documents').select(['id', 'fingerprint', 'doc_key']).where('id', 'in', [...ids]).orderBy('id').execute() : [];
-        // Different known identities are different reports, however alike the words.
-        let same: (typeof candidates)[number] | undefined;
-        for (const c of candidates) {
-          if (c.fingerprint === fp) same = c;
-          else if (c.doc_key === key || c.doc_key.startsWith('fp:') || key.startsWith('fp:')) {
-            const other = await trx.selectFrom('documents').select('text').where('id', '=', c.id).executeTakeFirstOrThrow();
-            if (containment(other.text, text) >= SAME_REPORT) same = c;
-          }
-          if (same) break;
-        }
-        plan.push({ doc, text, fp, key, dupOf: same ? Number(same.id) : undefined });
+  /** Runs `fn` in a transaction begun as a write (see Engine.writeBegin): all of it or nothing. */
+  private write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (conn) => {
+      await sql.raw(this.eng.writeBegin).execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`rollback`.execute(conn);
+        throw e;
       }
-      const fresh = plan.filter((p) => p.dupOf === undefined);
-      let sourceId: number | null = null;
-      const ids: number[] = [];
-      if (fresh.length > 0) {
-        const s = await trx
-          .insertInto('sources')
-          .values({
-            sha256: src.sha256, file_name: result.file, size: src.size, format: src.format, encoding: src.encoding,
-            offset_unit: src.offsetUnit, script: src.script, text: src.text, bytes: src.bytes,
-            warnings_json: JSON.stringify(result.diagnostics), imported_at: now(), run_id: runId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        sourceId = Number(s.id);
-      }
-      for (const p of plan) {
-        if (p.dupOf !== undefined) {
-          await trx.insertInto('duplicates').values({ document_id: p.dupOf, file: result.file, sha256: src.sha256, part: p.doc.part, reason: 'same report already imported from another file', run_id: runId, at: now() }).execute();
-          ids.push(p.dupOf);
-          continue;
-        }
-        ids.push(await this.insertDocument(trx, sourceId!, p.doc, p.text, p.fp, p.key));
-      }
-      const status: ImportStatus = fresh.length > 0 ? 'imported' : 'duplicate';
-      const reason = fresh.length === 0 ? 'same report already imported from another file' : plan.length > fresh.length ? `${plan.length - fresh.length} of ${plan.length} documents already imported` : undefined;
-      return this.item(trx, runId, result.file, src.sha256, status, reason ?? null, sourceId, ids, fresh.length, plan.length - fresh.length);
     });
-  }
-
-  private async item(
-    trx: Transaction<Database>, runId: number | null, file: string, sha256: string, status: ImportStatus,
-    reason: string | null, sourceId: number | null, ids: number[], fresh: number, dups: number,
-  ): Promise<ImportItemResult> {
-    if (runId !== null) {
-      await trx.insertInto('import_items').values({ run_id: runId, file, sha256, status, reason, source_id: sourceId, document_ids: JSON.stringify(ids), at: now() }).execute();
-    }
-    return { file, status, ...(reason ? { reason } : {}), documentIds: ids, newDocuments: fresh, duplicateDocuments: dups };
-  }
-
-  private async insertDocument(trx: Transaction<Database>, sourceId: number, d: DocumentJson, text: string, fp: string, key: string): Promise<number> {
-    const row = await trx
-      .insertInto('documents')
-      .values({
-        source_id: sourceId, part: d.part, doc_key: key, fingerprint: fp, jurisdiction: d.jurisdiction, province: d.province,
-        level: d.level, report_year: d.report_year, review_year: d.review_year, date: d.date, meeting: d.meeting, speaker: d.speaker,
-        doc_type: d.doc_type, script: d.script, identity_json: JSON.stringify(d.evidence), start_offset: d.span.start,
-        end_offset: d.span.end, text, sections_json: JSON.stringify(d.sections), n_targets: d.targets.length,
-        n_outcomes: d.outcomes.length, n_commitments: d.commitments.length,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    const base = d.span.start;
-    const facts = [
-      ...d.targets.map((t, i) => ({ fact: 'target', ord: i, indicator: t.indicator, kind: t.kind, value: t.value ?? null, value_max: t.value_max ?? null, unit: t.unit ?? null, qualifier: t.qualifier, scope: t.scope ?? null, year: t.year, headline: 0, estimated: 0, text: t.text, span: t.span, data: t })),
-      ...d.outcomes.map((o, i) => ({ fact: 'outcome', ord: i, indicator: o.indicator, kind: o.kind, value: o.value ?? null, value_max: o.value_max ?? null, unit: o.unit ?? null, qualifier: o.qualifier, scope: o.scope ?? null, year: o.year, headline: o.headline ? 1 : 0, estimated: o.estimated ? 1 : 0, text: o.text, span: o.span, data: o })),
-      ...d.commitments.map((c, i) => ({ fact: 'commitment', ord: i, indicator: c.indicator ?? null, kind: null, value: c.value ?? null, value_max: c.value_max ?? null, unit: c.unit ?? null, qualifier: c.qualifier ?? null, scope: null, year: c.year, headline: 0, estimated: 0, text: c.text, span: c.span, data: c })),
-    ];
-    for (let i = 0; i < facts.length; i += 200) {
-      await trx
-        .insertInto('facts')
-        .values(
-          facts.slice(i, i + 200).map((f) => ({
-            document_id: id, fact: f.fact, ord: f.ord, indicator: f.indicator, kind: f.kind, value: f.value, value_max: f.value_max,
-            unit: f.unit, qualifier: f.qualifier, scope: f.scope, year: f.year, headline: f.headline, estimated: f.estimated,
-            text: f.text, start_offset: f.span.start - base, end_offset: f.span.end - base, source_start: f.span.sourceStart,
-            source_end: f.span.sourceEnd, data_json: JSON.stringify(f.data),
-          })),
-        )
-        .execute();
-    }
-    const sk = sketch(text);
-    if (sk.length) await trx.insertInto('doc_sketches').values(sk.map((hash) => ({ hash, document_id: id }))).execute();
-    await this.eng.indexDocument(trx, id, text);
-    return id;
   }
 
   private summaryQuery() {
@@ -390,12 +210,11 @@ class KyselyRepository implements Repository {
     const outcomes = await this.facts({ fact: 'outcome', documentId: id, limit: 100000 });
     const commitments = await this.facts({ fact: 'commitment', documentId: id, limit: 100000 });
     const dups = await this.db.selectFrom('duplicates').select(['file', 'reason', 'at']).where('document_id', '=', id).orderBy('id').execute();
-    const start = Number(d.start_offset);
-    const sections = (JSON.parse(d.sections_json) as Section[]).map((sec) => ({ ...sec, span: { ...sec.span, start: sec.span.start - start, end: sec.span.end - start } }));
     return {
-      ...normalizeSummary(s), meeting: d.meeting, speaker: d.speaker, text: d.text, identity: JSON.parse(d.identity_json),
-      sections, warnings: JSON.parse(d.warnings_json), encoding: d.encoding, format: d.format, sha256: d.sha256,
-      offset_unit: d.offset_unit, start_offset: start, facts: [...facts.items, ...outcomes.items, ...commitments.items], duplicate_files: dups,
+      ...normalizeSummary(s), meeting: d.meeting, speaker: d.speaker, text: d.text, identity: evidenceOf(d.identity_json, id),
+      sections: sectionsOf(d.sections_json, id), warnings: warningsOf(d.warnings_json, id), encoding: d.encoding, format: d.format,
+      sha256: d.sha256, offset_unit: d.offset_unit, start_offset: Number(d.start_offset),
+      facts: [...facts.items, ...outcomes.items, ...commitments.items], duplicate_files: dups,
     };
   }
 
@@ -428,12 +247,11 @@ class KyselyRepository implements Repository {
     // Filter in chunks to keep parameter lists small.
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const rows = await this.summaryQuery().where(documentFilter(query)).select(['d.text', 'd.sections_json', 'd.start_offset']).where('d.id', 'in', chunk).execute();
+      const rows = await this.summaryQuery().where(documentFilter(query)).select(['d.text', 'd.sections_json']).where('d.id', 'in', chunk).execute();
       for (const r of rows) {
         const positions = findAll(r.text, q);
-        const sections = JSON.parse(r.sections_json) as Section[];
-        const start = Number(r.start_offset);
-        const kept = positions.filter((p) => sections.some((s) => s.part === query.part && s.span.start - start <= p && p < s.span.end - start));
+        const sections = sectionsOf(r.sections_json, Number(r.id));
+        const kept = positions.filter((p) => sections.some((s) => s.part === query.part && s.span.start <= p && p < s.span.end));
         if (kept.length === 0) continue;
         hits.push({ document: normalizeSummary(r), matches: kept.length, snippets: kept.slice(0, query.snippets ?? 3).map((p) => snippet(r.text, p, q.length)) });
       }
@@ -463,17 +281,7 @@ class KyselyRepository implements Repository {
       .limit(f.limit ?? 1000)
       .offset(f.offset ?? 0)
       .execute();
-    return {
-      total: Number(total.n),
-      items: rows.map((r) => ({
-        id: Number(r.id), document_id: Number(r.document_id), jurisdiction: r.jurisdiction, level: r.level,
-        report_year: r.report_year === null ? null : Number(r.report_year), fact: r.fact, indicator: r.indicator, kind: r.kind,
-        value: r.value === null ? null : Number(r.value), value_max: r.value_max === null ? null : Number(r.value_max), unit: r.unit,
-        qualifier: r.qualifier, scope: r.scope, year: r.year === null ? null : Number(r.year), headline: Number(r.headline) === 1,
-        estimated: Number(r.estimated) === 1, text: r.text, start: Number(r.start_offset), end: Number(r.end_offset),
-        source_start: Number(r.source_start), source_end: Number(r.source_end), data: JSON.parse(r.data_json),
-      })),
-    };
+    return { total: Number(total.n), items: rows.map(factRecord) };
   }
 
   async counts() {
@@ -487,15 +295,16 @@ class KyselyRepository implements Repository {
   }
 }
 
-function normalizeSummary(r: Record<string, unknown>): DocumentSummary {
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+type SummaryRow = Omit<DocumentSummary, 'duplicates'> & { duplicates: number | null };
+
+/** Drivers give numbers as bigint-ish strings or numbers; the API gives numbers. */
+function normalizeSummary(r: SummaryRow): DocumentSummary {
+  const num = (v: number | null) => (v === null ? null : Number(v));
   return {
-    id: Number(r.id), source_id: Number(r.source_id), file_name: String(r.file_name), part: Number(r.part),
-    jurisdiction: (r.jurisdiction as string | null) ?? null, province: (r.province as string | null) ?? null,
-    level: (r.level as string | null) ?? null, report_year: num(r.report_year), review_year: num(r.review_year),
-    date: (r.date as string | null) ?? null, doc_type: String(r.doc_type), script: String(r.script),
-    n_targets: Number(r.n_targets), n_outcomes: Number(r.n_outcomes), n_commitments: Number(r.n_commitments),
-    duplicates: Number(r.duplicates ?? 0),
+    id: Number(r.id), source_id: Number(r.source_id), file_name: r.file_name, part: Number(r.part), jurisdiction: r.jurisdiction,
+    province: r.province, level: r.level, report_year: num(r.report_year), review_year: num(r.review_year), date: r.date,
+    doc_type: r.doc_type, script: r.script, n_targets: Number(r.n_targets), n_outcomes: Number(r.n_outcomes),
+    n_commitments: Number(r.n_commitments), duplicates: Number(r.duplicates ?? 0),
   };
 }
 
@@ -509,40 +318,4 @@ function snippet(text: string, at: number, len: number, ctx = 30): Snippet {
   return { start: at, end: at + len, before: text.slice(Math.max(0, at - ctx), at), match: text.slice(at, at + len), after: text.slice(at + len, at + len + ctx) };
 }
 
-/**
- * The stored document for a place and report year: the full text rather than
- * a summary, then the one with most facts.
- */
-/** Which stored report speaks for a place and year, and why. */
-export interface ResolvedReport {
-  readonly document: DocumentSummary;
-  /** chosen: a reviewer picked it; first: the first one stored. */
-  readonly rule: 'chosen' | 'first';
-  readonly choice?: ReportChoice;
-  /** Every stored document that claims the same place and year (the chosen one included). */
-  readonly candidates: DocumentSummary[];
-}
-
-/**
- * The report of `jurisdiction` for `reportYear` that the record rests on: the
- * one a reviewer marked authoritative, else the first stored. Never "the
- * fullest-looking one": a later upload (a fake, a digest dressed as a full
- * report) must not silently replace the report a scorecard was built on.
- */
-export async function resolveReport(repo: Repository, jurisdiction: string, reportYear: number): Promise<ResolvedReport | undefined> {
-  const page = await repo.listDocuments({ jurisdiction, yearFrom: reportYear, yearTo: reportYear }, { limit: 200, offset: 0 });
-  const exact = page.items.filter((d) => d.jurisdiction === jurisdiction);
-  // Without an exact name, only the same place written longer or shorter (徐水区 / 保定市徐水区) counts —
-  // never a place whose name merely contains this one (保定市清苑区 is not 保定市).
-  const samePlace = (name: string | null) => !!name && (name.endsWith(jurisdiction) || jurisdiction.endsWith(name));
-  const candidates = (exact.length ? exact : page.items.filter((d) => samePlace(d.jurisdiction))).sort((a, b) => a.id - b.id);
-  if (!candidates.length) return undefined;
-  const choice = await repo.reportChoice(jurisdiction, reportYear);
-  const chosen = choice && candidates.find((d) => d.id === choice.document_id);
-  if (chosen) return { document: chosen, rule: 'chosen', choice, candidates };
-  return { document: candidates[0], rule: 'first', candidates };
-}
-
-export async function findReport(repo: Repository, jurisdiction: string, reportYear: number): Promise<DocumentSummary | undefined> {
-  return (await resolveReport(repo, jurisdiction, reportYear))?.document;
-}
+export { findReport, resolveReport, type ResolvedReport } from './reports.js';

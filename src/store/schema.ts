@@ -3,16 +3,20 @@
  * PostgreSQL; JSON columns are stored as text so both read them the same way.
  */
 import type { Generated } from 'kysely';
+import type { DocType, FactKind, Qualifier, Script } from '../model.js';
+import type { Level } from '../vocab.js';
+import type { FactType, OffsetUnit, SourceFormat } from './input.js';
+import type { ImportStatus, RunStatus } from './types.js';
 
 export interface SourcesTable {
   id: Generated<number>;
   sha256: string;
   file_name: string;
   size: number;
-  format: string;
+  format: SourceFormat;
   encoding: string;
-  offset_unit: string;
-  script: string;
+  offset_unit: OffsetUnit;
+  script: Script;
   text: string;
   bytes: Uint8Array;
   warnings_json: string;
@@ -28,18 +32,21 @@ export interface DocumentsTable {
   fingerprint: string;
   jurisdiction: string | null;
   province: string | null;
-  level: string | null;
+  level: Level | null;
   report_year: number | null;
   review_year: number | null;
   date: string | null;
   meeting: string | null;
   speaker: string | null;
-  doc_type: string;
-  script: string;
+  doc_type: DocType;
+  script: Script;
+  /** Each identity field's evidence and confidence. */
   identity_json: string;
+  /** Where the document sits in its source's normalised text. */
   start_offset: number;
   end_offset: number;
   text: string;
+  /** Sections with spans relative to the document's text (migration 9 converted older rows). */
   sections_json: string;
   n_targets: number;
   n_outcomes: number;
@@ -49,24 +56,26 @@ export interface DocumentsTable {
 export interface FactsTable {
   id: Generated<number>;
   document_id: number;
-  /** target | outcome | commitment */
-  fact: string;
+  fact: FactType;
   ord: number;
   indicator: string | null;
-  kind: string | null;
+  kind: FactKind | null;
   value: number | null;
   value_max: number | null;
   unit: string | null;
-  qualifier: string | null;
+  qualifier: Qualifier | null;
   scope: string | null;
   year: number | null;
   headline: number;
   estimated: number;
   text: string;
+  /** Offsets into the document's text. */
   start_offset: number;
   end_offset: number;
+  /** Offsets into the original file, in the source's offset unit. */
   source_start: number;
   source_end: number;
+  /** What the fact says, read back through the schemas in facts.ts. */
   data_json: string;
 }
 
@@ -74,7 +83,7 @@ export interface ImportRunsTable {
   id: Generated<number>;
   started_at: string;
   finished_at: string | null;
-  status: string;
+  status: RunStatus;
   imported: number;
   duplicates: number;
   failed: number;
@@ -99,7 +108,7 @@ export interface ImportItemsTable {
   run_id: number;
   file: string;
   sha256: string | null;
-  status: string;
+  status: ImportStatus;
   reason: string | null;
   source_id: number | null;
   document_ids: string | null;

@@ -3,7 +3,35 @@
  * app uses these very definitions (type-only imports) instead of restating them.
  */
 import type { Diagnostic } from '../ingest/diagnostics.js';
-import type { Section } from '../model.js';
+import type { DocType, FactKind, Qualifier, Script } from '../model.js';
+import type { Level } from '../vocab.js';
+import type { CommitmentData, DocSpan, FactType, OffsetUnit, OutcomeData, SourceFormat, StoredSection, TargetData } from './input.js';
+
+export type { FactType, StoredSection };
+
+/** How one file of an import ended. */
+export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+
+/** running, then done or failed; a run a killed process left running is marked interrupted by the next one. */
+export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
+
+export interface ImportItemResult {
+  readonly file: string;
+  readonly status: ImportStatus;
+  readonly reason?: string;
+  /** Stored document ids (new ones, or the ones this file duplicates). */
+  readonly documentIds: number[];
+  readonly newDocuments: number;
+  readonly duplicateDocuments: number;
+}
+
+export interface RunSummary {
+  id: number;
+  status: RunStatus;
+  imported: number;
+  duplicates: number;
+  failed: number;
+}
 
 export interface DocumentSummary {
   id: number;
@@ -12,12 +40,12 @@ export interface DocumentSummary {
   part: number;
   jurisdiction: string | null;
   province: string | null;
-  level: string | null;
+  level: Level | null;
   report_year: number | null;
   review_year: number | null;
   date: string | null;
-  doc_type: string;
-  script: string;
+  doc_type: DocType;
+  script: Script;
   n_targets: number;
   n_outcomes: number;
   n_commitments: number;
@@ -44,42 +72,53 @@ export interface SearchHit {
   snippets: Snippet[];
 }
 
-export interface FactRecord {
+interface FactRecordBase {
   id: number;
   document_id: number;
   jurisdiction: string | null;
-  level: string | null;
+  level: Level | null;
   report_year: number | null;
-  fact: string;
   indicator: string | null;
-  kind: string | null;
+  kind: FactKind | null;
   value: number | null;
   value_max: number | null;
   unit: string | null;
-  qualifier: string | null;
+  qualifier: Qualifier | null;
   scope: string | null;
   year: number | null;
   headline: boolean;
   estimated: boolean;
   text: string;
+  /** Offsets into the document's text. */
   start: number;
   end: number;
+  /** Offsets into the original file (the source's offset unit). */
   source_start: number;
   source_end: number;
-  data: Record<string, unknown>;
 }
+
+/** What a fact says, with its span relative to the document (as `start`/`end`, `source_start`/`source_end`). */
+type WithSpan<T> = T & { span: DocSpan };
+
+/** A stored fact: the columns, and the whole extracted object in `data`, told apart by `fact`. */
+export type FactRecord =
+  | (FactRecordBase & { fact: 'target'; data: WithSpan<TargetData> })
+  | (FactRecordBase & { fact: 'outcome'; data: WithSpan<OutcomeData> })
+  | (FactRecordBase & { fact: 'commitment'; data: WithSpan<CommitmentData> });
 
 export interface DocumentDetail extends DocumentSummary {
   meeting: string | null;
   speaker: string | null;
   text: string;
-  identity: Record<string, unknown>;
-  sections: Section[];
+  /** Each identity field's evidence and confidence. */
+  identity: Record<string, { evidence: string; confidence: number }>;
+  /** Spans relative to the document's text (and into the original file). */
+  sections: StoredSection[];
   warnings: Diagnostic[];
   encoding: string;
-  format: string;
+  format: SourceFormat;
   sha256: string;
-  offset_unit: string;
+  offset_unit: OffsetUnit;
   start_offset: number;
   facts: FactRecord[];
   duplicate_files: { file: string; reason: string; at: string }[];

@@ -16,7 +16,7 @@ import { buildCascade } from '../../src/cascade/build.js';
 import type { Cascade } from '../../src/cascade/schema.js';
 import { scorecardFromStore } from '../../src/check/from-store.js';
 import { createApp } from '../../src/server/app.js';
-import { importFiles } from '../../src/store/import.js';
+import { importFiles } from '../../src/import/index.js';
 import { resolveReport, type FactRecord, type Repository } from '../../src/store/repository.js';
 import { inProcess, type App } from '../helpers/in-process.js';
 import { createTestStore, STORES, type TestStore } from '../store/stores.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareIndicator } from '../../src/check/research.js';
 import { scorecardFromStore } from '../../src/check/from-store.js';
+import { newFile } from '../../src/import/index.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
 
@@ -12,7 +13,7 @@ describe.each(STORES)('stored reports held against each other on %s', (name) => 
     for (const [i, year] of [[0, 2021], [10, 2022], [20, 2023]] as const) {
       const r = await processBytes(`r${year}.txt`, Buffer.from(makeReport(i, year)));
       if (isFailure(r)) throw new Error(r.error);
-      await store.repo.importResult(r, null);
+      await store.repo.storeFile(newFile(r), null);
     }
   });
   afterAll(async () => {

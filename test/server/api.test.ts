@@ -8,6 +8,7 @@ import { startServer } from '../../src/server/serve.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
 import { Client } from '../ledger/client.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
+import { newFile } from '../../src/import/index.js';
 
 const text = (r: AppResponse) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('utf8'));
 const body = (r: AppResponse) => JSON.parse(text(r));
@@ -105,7 +106,7 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
     const bytes = Buffer.from(makeReport(41));
     const processed = await processBytes('/srv/secret/uploads/r41.txt', bytes);
     if (isFailure(processed)) throw new Error(processed.error);
-    await store.repo.importResult(processed, null);
+    await store.repo.storeFile(newFile(processed), null);
     const all = text(await get('/api/reports.json')) + text(await get('/api/reports.csv')) + text(await get('/api/documents/1'));
     expect(all).toContain('r41.txt');
     expect(all).not.toContain('/srv/secret');

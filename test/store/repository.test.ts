@@ -1,12 +1,14 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFailure, processBytes, type FileResult } from '../../src/pipeline.js';
+import { newFile } from '../../src/import/index.js';
+import { isFailure, processBytes } from '../../src/pipeline.js';
+import type { NewFile } from '../../src/store/input.js';
 import { createTestStore, makeReport, STORES, type TestStore } from './stores.js';
 
-async function processed(name: string, bytes: Uint8Array): Promise<FileResult> {
+async function processed(name: string, bytes: Uint8Array): Promise<NewFile> {
   const r = await processBytes(name, bytes);
   if (isFailure(r)) throw new Error(r.error);
-  return r;
+  return newFile(r);
 }
 
 describe.each(STORES)('repository on %s', (storeName) => {
@@ -21,9 +23,9 @@ describe.each(STORES)('repository on %s', (storeName) => {
   it('imports a report once; the same file again is a recorded duplicate', async () => {
     const { repo } = store;
     const run = await repo.startRun();
-    const first = await repo.importResult(await processed('a.txt', Buffer.from(makeReport(1))), run);
+    const first = await repo.storeFile(await processed('a.txt', Buffer.from(makeReport(1))), run);
     expect(first.status).toBe('imported');
-    const again = await repo.importResult(await processed('a-copy.txt', Buffer.from(makeReport(1))), run);
+    const again = await repo.storeFile(await processed('a-copy.txt', Buffer.from(makeReport(1))), run);
     expect(again.status).toBe('duplicate');
     expect(again.documentIds).toEqual(first.documentIds);
     const summary = await repo.finishRun(run, 'done');
@@ -37,10 +39,10 @@ describe.each(STORES)('repository on %s', (storeName) => {
     const { repo } = store;
     const before = await repo.counts();
     const text = makeReport(2);
-    const a = await repo.importResult(await processed('r.txt', Buffer.from(text)), null);
-    const gbk = await repo.importResult(await processed('r-gbk.txt', iconv.encode(text.replace(/\n/g, '\r\n'), 'gb18030')), null);
+    const a = await repo.storeFile(await processed('r.txt', Buffer.from(text)), null);
+    const gbk = await repo.storeFile(await processed('r-gbk.txt', iconv.encode(text.replace(/\n/g, '\r\n'), 'gb18030')), null);
     const html = `<html><body><div>首页 &gt; 政府工作报告</div>${text.split('\n').map((p) => `<p>${p}</p>`).join('')}<div>上一篇：无</div></body></html>`;
-    const h = await repo.importResult(await processed('r.html', Buffer.from(html)), null);
+    const h = await repo.storeFile(await processed('r.html', Buffer.from(html)), null);
     expect(a.status).toBe('imported');
     expect(gbk.status).toBe('duplicate');
     expect(h.status).toBe('duplicate');
@@ -52,7 +54,7 @@ describe.each(STORES)('repository on %s', (storeName) => {
   it('keeps different reports apart', async () => {
     const { repo } = store;
     const before = await repo.counts();
-    for (let i = 10; i < 14; i++) await repo.importResult(await processed(`r${i}.txt`, Buffer.from(makeReport(i))), null);
+    for (let i = 10; i < 14; i++) await repo.storeFile(await processed(`r${i}.txt`, Buffer.from(makeReport(i))), null);
     expect((await repo.counts()).documents - before.documents).toBe(4);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFailure, processBytes } from '../../src/pipeline.js';
+import { newFile } from '../../src/import/index.js';
 import { resolveReport } from '../../src/store/repository.js';
 import { createTestStore, makeReport, type TestStore } from './stores.js';
 
@@ -11,7 +12,7 @@ describe('which stored report speaks for a place and year', () => {
     for (const [i, year] of [[3, 2022], [4, 2023], [4, 2022]] as const) {
       const r = await processBytes(`r${i}-${year}.txt`, Buffer.from(makeReport(i, year)));
       if (isFailure(r)) throw new Error(r.error);
-      await store.repo.importResult(r, null);
+      await store.repo.storeFile(newFile(r), null);
     }
   });
   afterAll(async () => {

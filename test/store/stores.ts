@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { Engine } from '../../src/store/engine.js';
 import { openPostgres } from '../../src/store/postgres/engine.js';
 import { openRepository, type Repository } from '../../src/store/repository.js';
 import { openSqlite } from '../../src/store/sqlite/engine.js';
@@ -48,6 +49,37 @@ export async function createTestStore(name: StoreName): Promise<TestStore> {
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);
       await c.end();
+    },
+  };
+}
+
+/** An empty database of either engine that can be opened more than once (as several processes would). */
+export interface TestDatabase {
+  /** What the CLI's --db takes to reach it. */
+  readonly location: string;
+  open(): Engine;
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabase(name: StoreName): Promise<TestDatabase> {
+  if (name === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'luoshi-db-'));
+    const file = join(dir, 'test.db');
+    return { location: file, open: () => openSqlite(file), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const schema = `luoshi_m_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create extension if not exists pg_trgm`);
+  await admin.query(`create schema ${schema}`);
+  const url = new URL(PG_URL);
+  url.searchParams.set('schema', schema);
+  return {
+    location: url.toString(),
+    open: () => openPostgres(PG_URL, { schema }),
+    dispose: async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
     },
   };
 }

@@ -8,8 +8,8 @@ import { IMPORTERS } from '../../accounts/roles.js';
 import { ReportNotFound, scorecardFromStore } from '../../check/from-store.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../../check/rows.js';
-import { InvalidInput, NotFound, TooLarge, TooMany } from '../../errors.js';
-import { isFailure, processBytes } from '../../pipeline.js';
+import { InvalidInput, NotFound, TooLarge, TooMany, Unavailable } from '../../errors.js';
+import { importUpload, type ReaderPool } from '../../import/index.js';
 import { resolveReport, type Repository } from '../../store/repository.js';
 import { LEVELS, PARTS } from '../../vocab.js';
 import type { AppEnv } from '../env.js';
@@ -29,6 +29,8 @@ export interface ReportDeps {
   readonly now: () => Date;
   readonly maxUploadBytes: number;
   readonly importQuota: ImportQuota;
+  /** Reads uploads in worker threads, each within a time and memory budget. */
+  readonly readers: () => ReaderPool;
 }
 
 const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'doc_type', 'script', 'n_targets', 'n_outcomes', 'n_commitments', 'duplicates', 'file_name', 'part'] as const;
@@ -159,16 +161,14 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       if (used.files + 1 > d.importQuota.files || used.bytes + body.length > d.importQuota.bytes) {
         throw new TooMany(`import quota reached: ${used.files} files and ${used.bytes} bytes in the last 24 hours; an account may import ${d.importQuota.files} files and ${d.importQuota.bytes} bytes a day`, undefined, 'import_quota');
       }
-      const run = await repo.startRun({ accountId: s.account.id, bytes: body.length });
-      const processed = await processBytes(filename, body);
-      if (isFailure(processed)) {
-        await repo.recordFailure(run, filename, processed.error);
-        await repo.finishRun(run, 'done');
-        throw processed.status === 413 ? new TooLarge(processed.error) : new InvalidInput(processed.error, [], 'unreadable_file');
+      const item = await importUpload(repo, { fileName: filename, bytes: body, accountId: s.account.id }, d.readers());
+      if (item.status === 'failed') {
+        // Read off the request thread within a time and memory budget: over a budget or a read limit 413, readers all busy 503, unreadable 422.
+        const kind = item.failure?.kind;
+        const reason = item.reason ?? 'unreadable';
+        throw kind === 'time' || kind === 'memory' || kind === 'limit' ? new TooLarge(reason) : kind === 'busy' ? new Unavailable(reason) : new InvalidInput(reason, [], 'unreadable_file');
       }
-      const item = await repo.importResult(processed, run);
-      await repo.finishRun(run, 'done');
-      const answer = { ok: true as const, ...item, documents: processed.documents.length, warnings: processed.diagnostics.filter((x) => x.severity !== 'info') };
+      const answer = { ok: true as const, ...item };
       return item.status === 'imported' ? c.json(answer, 201) : c.json(answer, 200);
     },
   );

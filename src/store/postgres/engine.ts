@@ -33,6 +33,10 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     name: 'postgres',
     db,
     location: redactUrl(url),
+    schema: schema ?? 'public',
+    writeBegin: 'begin',
+    // One lock per schema: suites (or tenants) in other schemas migrate at the same time.
+    migrationLock: ['begin', `select pg_advisory_xact_lock(hashtext('luoshi-migrate:' || current_schema()))`],
     types: { id: 'serial primary key', blob: 'bytea', real: 'double precision', bigint: 'bigint' },
     searchIndexDdl: ['create extension if not exists pg_trgm', 'create index documents_text_trgm on documents using gin (text gin_trgm_ops)'],
     trigramIndexDdl: [],

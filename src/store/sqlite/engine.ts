@@ -12,7 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { AliasNode, FromNode, IdentifierNode, Kysely, RawNode, SelectQueryNode, SqliteDialect, TableNode, sql, type KyselyPlugin } from 'kysely';
 import type { Engine } from '../engine.js';
 import { StoreError } from '../engine.js';
 import type { Database } from '../schema.js';
@@ -30,6 +30,25 @@ function matchFor(query: string): { table: 'doc_tri' | 'doc_fts'; match: string 
   const phrase = segmentForIndex(q).replace(/"/g, ' ').trim();
   return phrase ? { table: 'doc_fts', match: '"' + phrase + '"' } : undefined;
 }
+
+/**
+ * Puts SQLite's INDEXED BY hint on `documents as d` in a query's FROM, which
+ * kysely has no syntax for; the query stays typed against the real table.
+ */
+const filterIndexHint: KyselyPlugin = {
+  transformQuery({ node }) {
+    if (!SelectQueryNode.is(node) || !node.from) return node;
+    const froms = node.from.froms.map((f) =>
+      AliasNode.is(f) && TableNode.is(f.node) && f.node.table.identifier.name === 'documents' && IdentifierNode.is(f.alias) && f.alias.name === 'd'
+        ? RawNode.createWithSql('documents as d indexed by documents_filter')
+        : f,
+    );
+    return { ...node, from: FromNode.create(froms) };
+  },
+  async transformResult({ result }) {
+    return result;
+  },
+};
 
 /** Up to this many matching documents, search results are ranked by relevance (bm25). */
 export const RANK_LIMIT = 2000;
@@ -51,6 +70,8 @@ export function openSqlite(file: string): Engine {
     name: 'sqlite',
     db,
     location: file,
+    migrationLock: ['begin immediate'],
+    writeBegin: 'begin immediate',
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
     trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`, `insert into doc_tri(rowid, body) select id, text from documents`],
@@ -70,10 +91,10 @@ export function openSqlite(file: string): Engine {
       // A document row holds the text, so visiting rows to filter costs a page read each
       // (100 ms for 40k matches at ×100); the covering index answers the filter alone (10 ms).
       // SQLite's planner prefers the rowid look-up, hence the hint, which kysely cannot spell.
-      const documents = sql`documents as d indexed by documents_filter` as unknown as 'documents as d';
       // The FTS tables are not in the typed schema: join through raw SQL, filter with the shared clause.
       const base = conn
-        .selectFrom(documents)
+        .withPlugin(filterIndexHint)
+        .selectFrom('documents as d')
         .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from ${sql.table(m.table)} where ${sql.table(m.table)} match ${m.match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
         .where(documentFilter(filter));
       // One pass over the matches gives the newest-first page and the count (a window over

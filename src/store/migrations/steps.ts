@@ -1,19 +1,28 @@
 /**
- * Versioned migrations, applied in order inside a transaction each, recorded
- * in schema_migrations. They only ever add: a migration never drops data.
+ * The schema's steps, in order. They only ever add: a step never drops data.
+ * Steps 1–8 are DDL as the first migration runner applied them (databases
+ * made then record them in schema_migrations); later steps may also convert
+ * rows in place, keeping what they hold.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Engine } from './engine.js';
-import { StoreError } from './engine.js';
-import type { Database } from './schema.js';
+import type { Engine } from '../engine.js';
+import { sectionsOf } from '../rows.js';
+import type { Database } from '../schema.js';
 
-interface Migration {
+export interface Step {
+  readonly version: number;
+  readonly name: string;
+  up(db: Kysely<Database>, engine: Engine): Promise<void>;
+}
+
+/** A step that is a list of statements. */
+interface DdlStep {
   readonly version: number;
   readonly name: string;
   statements(engine: Engine): string[];
 }
 
-const MIGRATIONS: Migration[] = [
+const DDL: DdlStep[] = [
   {
     version: 1,
     name: 'reports, documents, facts, import runs, full-text index',
@@ -146,7 +155,7 @@ const MIGRATIONS: Migration[] = [
     ],
   },
   {
-    version: 9,
+    version: 10,
     name: 'failed sign-in and voting-code attempts (shared by every server process) and the devices an account signed in from',
     statements: ({ types: t }) => [
       `create table auth_attempts (id ${t.id}, key text not null, at text not null)`,
@@ -156,24 +165,33 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
-
-export async function migrate(engine: Engine): Promise<number[]> {
-  const db: Kysely<Database> = engine.db;
-  await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)`.execute(db);
-  const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)));
-  const newest = Math.max(0, ...done);
-  if (newest > SCHEMA_VERSION) {
-    throw new StoreError(`database ${engine.location} has schema version ${newest}, newer than this Luoshi (${SCHEMA_VERSION}); upgrade Luoshi`);
+/**
+ * Step 9: sections were stored with spans into the source's text while facts
+ * had spans into their document's; now both are relative to the document
+ * (byte offsets into the file unchanged). Converted in batches by id.
+ */
+async function sectionsRelativeToDocument(db: Kysely<Database>): Promise<void> {
+  for (let last = 0; ; ) {
+    const rows = await db.selectFrom('documents').select(['id', 'start_offset', 'sections_json']).where('id', '>', last).orderBy('id').limit(500).execute();
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      const base = Number(r.start_offset);
+      const sections = sectionsOf(r.sections_json, Number(r.id)).map((s) => ({ ...s, span: { ...s.span, start: s.span.start - base, end: s.span.end - base } }));
+      await db.updateTable('documents').set({ sections_json: JSON.stringify(sections) }).where('id', '=', r.id).execute();
+    }
+    last = Number(rows[rows.length - 1].id);
   }
-  const applied: number[] = [];
-  for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
-    await db.transaction().execute(async (trx) => {
-      for (const stmt of m.statements(engine)) await sql.raw(stmt).execute(trx);
-      await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: new Date().toISOString() }).execute();
-    });
-    applied.push(m.version);
-  }
-  return applied;
 }
+
+export const STEPS: readonly Step[] = [
+  ...DDL.map((d): Step => ({
+    version: d.version,
+    name: d.name,
+    async up(db, engine) {
+      for (const stmt of d.statements(engine)) await sql.raw(stmt).execute(db);
+    },
+  })),
+  { version: 9, name: 'section spans relative to their document, as fact spans are', up: sectionsRelativeToDocument },
+].sort((a, b) => a.version - b.version);
+
+export const SCHEMA_VERSION = STEPS[STEPS.length - 1].version;

@@ -1,0 +1,117 @@
+/**
+ * Import files into the store: each file's bytes are hashed once; bytes seen
+ * before are recorded as a copy without reading them; the others are read and
+ * extracted in the reader pool while this thread stores, one file per
+ * transaction, in the order given (so which of two copies is "the" stored one
+ * does not depend on timing). A file that cannot be read is recorded as failed
+ * and the run goes on.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { DEFAULT_MAX_BYTES } from '../ingest/source.js';
+import type { ImportItemResult, Repository, RunSummary } from '../store/repository.js';
+import { createReaderPool, type PoolOptions, type ReaderPool } from './pool.js';
+import type { ReadResult } from './read.js';
+
+export interface ImportProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly file: string;
+  readonly result: ImportItemResult;
+}
+
+export interface ImportReport {
+  readonly run: RunSummary;
+  readonly items: ImportItemResult[];
+  readonly newDocuments: number;
+  readonly duplicateDocuments: number;
+}
+
+export interface ImportOptions extends PoolOptions {
+  /** Largest file accepted, in bytes (default 32 MiB). */
+  readonly maxBytes?: number;
+  /** A pool to read with (kept open); by default one is made for the run. */
+  readonly pool?: ReaderPool;
+}
+
+/** A file ready for the writer: a copy of known bytes, or what the reader made of it. */
+type Prepared = { readonly known: { readonly file: string; readonly sha256: string } } | { readonly read: ReadResult };
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function readIfSmall(file: string, maxBytes: number): Promise<Uint8Array | undefined> {
+  try {
+    const info = await stat(file);
+    return info.isFile() && info.size <= maxBytes ? await readFile(file) : undefined;
+  } catch {
+    return undefined; // the reader says why
+  }
+}
+
+async function prepare(repo: Repository, pool: ReaderPool, file: string, maxBytes: number): Promise<Prepared> {
+  const bytes = await readIfSmall(file, maxBytes);
+  // Missing, too large, a folder: the reader opens it itself and gives the reason.
+  if (!bytes) return { read: await pool.read({ path: file, maxBytes }) };
+  const sha256 = sha256Of(bytes);
+  // Bytes already stored need no reading: re-running an import is cheap.
+  if (await repo.knowsFile(sha256)) return { known: { file, sha256 } };
+  return { read: await pool.read({ fileName: file, bytes, sha256 }) };
+}
+
+/** Stores what was prepared for one file; a copy or failure is recorded as such. */
+export async function storePrepared(repo: Repository, runId: number, file: string, p: Prepared): Promise<ImportItemResult> {
+  if ('known' in p) {
+    const known = await repo.importKnownFile(file, p.known.sha256, runId);
+    // Stored rows are never removed, so bytes known a moment ago are known now.
+    if (!known) throw new Error(`${file}: bytes recorded as imported are no longer in the store`);
+    return known;
+  }
+  if (!p.read.ok) return repo.recordFailure(runId, file, p.read.failure.reason);
+  return repo.storeFile(p.read.file, runId);
+}
+
+export async function importFiles(
+  repo: Repository,
+  files: string[],
+  onProgress?: (p: ImportProgress) => void,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const pool = options.pool ?? createReaderPool(options);
+  // Files read ahead of the writer: enough to keep every thread busy while one file is stored.
+  const ahead = pool.size * 2;
+  const pending = new Map<number, Promise<Prepared>>();
+  const start = (i: number) => {
+    if (i < files.length && !pending.has(i)) {
+      const p = prepare(repo, pool, files[i], maxBytes);
+      p.catch(() => {}); // awaited in order below; a rejection is not lost, only not reported twice
+      pending.set(i, p);
+    }
+  };
+  const runId = await repo.startRun();
+  const items: ImportItemResult[] = [];
+  let status: 'done' | 'failed' = 'done';
+  let run: RunSummary;
+  try {
+    for (const [i, file] of files.entries()) {
+      for (let j = i; j <= i + ahead; j++) start(j);
+      const prepared = await pending.get(i)!;
+      pending.delete(i);
+      const result = await storePrepared(repo, runId, file, prepared);
+      items.push(result);
+      onProgress?.({ done: i + 1, total: files.length, file, result });
+    }
+  } catch (e) {
+    status = 'failed';
+    throw e;
+  } finally {
+    // Close the run even when a store error ends it early; reads still running are let finish.
+    run = await repo.finishRun(runId, status);
+    await Promise.allSettled(pending.values());
+    if (!options.pool) await pool.destroy();
+  }
+  const sum = (k: 'newDocuments' | 'duplicateDocuments') => items.reduce((a, r) => a + r[k], 0);
+  return { run, items, newDocuments: sum('newDocuments'), duplicateDocuments: sum('duplicateDocuments') };
+}

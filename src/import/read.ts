@@ -1,0 +1,34 @@
+/**
+ * One file read for the store: bytes (or a path) → pipeline → the store's
+ * input. What a worker runs; pure apart from reading the file.
+ */
+import { isFailure, processBytes, processFile } from '../pipeline.js';
+import type { NewFile } from '../store/input.js';
+import { newFile } from './to-store.js';
+
+/** What to read: bytes already in memory (hashed once, by the caller), or a path the reader opens itself. */
+export type ReadTask =
+  | { readonly fileName: string; readonly bytes: Uint8Array; readonly sha256: string }
+  | { readonly path: string; readonly maxBytes?: number };
+
+/** Why a file could not be read: its content, or a budget it went over. */
+/** limit: the file passed a read limit (too large once expanded, too many parts). */
+export type FailureKind = 'unreadable' | 'limit' | 'time' | 'memory' | 'crash' | 'busy';
+
+export interface ReadFailure {
+  readonly file: string;
+  readonly kind: FailureKind;
+  /** One line, for people. */
+  readonly reason: string;
+  /** Stable id (ingest/too-large, import/time-budget …). */
+  readonly ruleId: string;
+}
+
+export type ReadResult = { readonly ok: true; readonly file: NewFile } | { readonly ok: false; readonly failure: ReadFailure };
+
+export async function readForStore(task: ReadTask): Promise<ReadResult> {
+  const name = 'path' in task ? task.path : task.fileName;
+  const r = 'path' in task ? await processFile(task.path, { maxBytes: task.maxBytes }) : await processBytes(task.fileName, task.bytes, { sha256: task.sha256 });
+  if (isFailure(r)) return { ok: false, failure: { file: name, kind: r.status === 413 ? 'limit' : 'unreadable', reason: r.error, ruleId: r.ruleId } };
+  return { ok: true, file: newFile(r) };
+}

@@ -14,7 +14,6 @@ import type { LedgerOptions } from './legacy/ledger-routes.js';
 import { ledgerRoutes } from './legacy/ledger-routes.js';
 import { legacyHandler } from './legacy/mount.js';
 import { proposalRoutes } from './legacy/proposal-routes.js';
-import { voteRoutes } from './legacy/vote-routes.js';
 import type { Repository } from '../store/repository.js';
 import type { AppEnv } from './env.js';
 import { notFoundHandler, onError, validationHook } from './errors.js';
@@ -23,6 +22,7 @@ import { readCache } from './middleware/cache.js';
 import { format, routePath } from './middleware/format.js';
 import { ok, openApiDocument } from './openapi.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
+import { voteRoutes } from './routes/votes.js';
 
 export type { ImportQuota };
 
@@ -83,12 +83,13 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA }));
+  app.route('/api', voteRoutes({ repo, auth, now }));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),
     (c) => c.json(openApiDocument(app), 200),
   );
 
-  const legacy = [...ledgerRoutes(repo, { now: options.now, ...options.ledger }), ...proposalRoutes(repo, { now }), ...voteRoutes(repo, { now })];
+  const legacy = [...ledgerRoutes(repo, { now: options.now, ...options.ledger }), ...proposalRoutes(repo, { now })];
   app.all('/api/*', legacyHandler(legacy, notFound));
 
   if (options.staticHandler) {

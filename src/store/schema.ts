@@ -3,6 +3,7 @@
  * PostgreSQL; JSON columns are stored as text so both read them the same way.
  */
 import type { Generated } from 'kysely';
+import type { RoundKind, RoundState, Threshold } from '../votes/rules.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -253,8 +254,7 @@ export interface VoteSessionsTable {
   title: string;
   /** How many projects the congress picks (each ballot chooses up to this many). */
   seats: number;
-  /** none | majority_of_roster | majority_of_ballots */
-  threshold: string;
+  threshold: Threshold;
   document_id: number | null;
   created_by: number | null;
   created_at: string;
@@ -291,12 +291,10 @@ export interface VoteRoundsTable {
   id: Generated<number>;
   session_id: number;
   round_no: number;
-  /** selection (票决) | satisfaction (满意度测评) */
-  kind: string;
+  kind: RoundKind;
   seats: number | null;
   candidate_ids_json: string;
-  /** open | closed */
-  state: string;
+  state: RoundState;
   opened_at: string;
   closed_at: string | null;
   /** The tally as computed at closing, kept to show it is reproducible. */

@@ -15,6 +15,7 @@ import { ledgerRoutes } from './legacy/ledger-routes.js';
 import { legacyHandler } from './legacy/mount.js';
 import { proposalRoutes } from './legacy/proposal-routes.js';
 import type { Repository } from '../store/repository.js';
+import type { BoxPolicy } from '../votes/ballot-box.js';
 import type { AppEnv } from './env.js';
 import { notFoundHandler, onError, validationHook } from './errors.js';
 import { makeAuth } from './middleware/auth.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** What one account may import through the API in a rolling day. */
   readonly importQuota?: ImportQuota;
+  /** 票决: when the ballot box writes waiting ballots (see src/votes/ballot-box.ts). */
+  readonly votes?: { readonly box?: BoxPolicy };
 }
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
@@ -83,7 +86,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA }));
-  app.route('/api', voteRoutes({ repo, auth, now }));
+  app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box }));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),
     (c) => c.json(openApiDocument(app), 200),

@@ -1,21 +1,24 @@
 /**
  * 票决 voting: rounds, secret ballots and counting.
  *
- * Secrecy is kept by the shape of the data: casting writes two rows in one
- * transaction, `vote_participation` (round, deputy: who voted) and `ballots`
- * (random id, round, choices: what was chosen), with no time and nothing
- * shared between them but the round. A deputy cannot vote twice because
- * (round, deputy) is the participation table's primary key. Closing a round
- * rewrites its ballots in shuffled order, so not even the physical order of
- * rows (PostgreSQL keeps insertion order) follows the order of voting.
+ * Secrecy is kept by the shape of the data and by when it is written.
+ * `vote_participation` (round, deputy: who voted) and `ballots` (random id,
+ * round, choices: what was chosen) have no time and nothing in common but
+ * the round; a deputy cannot vote twice because (round, deputy) is the
+ * participation table's primary key. Ballots are written by the ballot box
+ * (./ballot-box.ts) in batches, never by the cast's own transaction; closing
+ * a round writes the last batch, rewrites all its ballots in a new random
+ * order under new ids (one transaction: one xmin, no order left from the
+ * batches), counts them, and then has the engine drop what its files keep of
+ * the old row versions.
  */
-import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Conflict, Forbidden } from '../errors.js';
 import type { Database } from '../store/schema.js';
+import { BallotBox, DEFAULT_BOX, shuffle, type BoxPolicy } from './ballot-box.js';
 import { ballotId, codeHash } from './codes.js';
 import { DEPUTY_COLUMNS, deputyOf, keptTallies, readCandidates, readRound, readRounds, readSession, requireSession, resultOf, rosterSize, type Db } from './rows.js';
-import { BallotError, checkRatings, checkSelection, tallySatisfaction, tallySelection, type Candidate } from './tally.js';
+import { checkRatings, checkSelection, tallySatisfaction, tallySelection, type Candidate } from './tally.js';
 import type { BallotChoices, Deputy, Rating, Round, RoundKind, RoundOpen, StoredBallot, Tally, VoteCandidate, VoteSession } from './types.js';
 
 /** A voting code that is unknown or belongs to another session (403; the route counts it against the caller). */
@@ -26,18 +29,21 @@ export class WrongCode extends Forbidden {
   }
 }
 
-/** Fisher–Yates with a cryptographic source: the stored order must not be guessable. */
-function shuffle<T>(items: readonly T[]): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
+export interface RoundOptions {
+  /** When waiting ballots are written (tests shorten the wait). */
+  readonly box?: BoxPolicy;
+  /** Drops what the database files keep of deleted row versions (WAL, dead tuples); run after a round closes. */
+  readonly forgetHistory?: (tables: readonly ('ballots' | 'vote_participation')[]) => Promise<void>;
 }
 
 export class VoteRounds {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly box: BallotBox;
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: RoundOptions = {},
+  ) {
+    this.box = new BallotBox(db, options.box ?? DEFAULT_BOX);
+  }
 
   round(roundId: number): Promise<Round> {
     return readRound(this.db, roundId);
@@ -67,20 +73,25 @@ export class VoteRounds {
     });
   }
 
-  /** Closes a round: shuffles its ballots in storage, counts them and keeps the count. */
+  /**
+   * Closes a round: the ballots still in the box are written, all are
+   * rewritten in a new random order, counted, and the count kept. A cast
+   * that had not been stored when the close took the round's lock is refused.
+   */
   async close(roundId: number, now: Date): Promise<{ round: Round; tally: Tally }> {
-    return this.db.transaction().execute(async (trx) => {
+    const out = await this.box.close(roundId, async (trx, state) => {
       const round = await readRound(trx, roundId);
-      if (round.state !== 'open') throw new Conflict(`round ${round.round_no} is already closed`, 'round_closed');
+      if (state !== 'open') throw new Conflict(`round ${round.round_no} is already closed`, 'round_closed');
       const stored = await trx.selectFrom('ballots').select('choices_json').where('round_id', '=', roundId).execute();
       await trx.deleteFrom('ballots').where('round_id', '=', roundId).execute();
-      for (const b of shuffle(stored.map((x) => x.choices_json))) {
-        await trx.insertInto('ballots').values({ id: ballotId(), round_id: roundId, choices_json: b }).execute();
-      }
+      const rows = shuffle(stored).map((b) => ({ id: ballotId(), round_id: roundId, choices_json: b.choices_json }));
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('ballots').values(rows.slice(i, i + 500)).execute();
       const tally = await tallyIn(trx, round);
       await trx.updateTable('vote_rounds').set({ state: 'closed', closed_at: now.toISOString(), result_json: JSON.stringify(tally) }).where('id', '=', roundId).execute();
       return { round: await readRound(trx, roundId), tally };
     });
+    await this.options.forgetHistory?.(['ballots', 'vote_participation']);
+    return out;
   }
 
   // --- casting ------------------------------------------------------------------
@@ -96,35 +107,25 @@ export class VoteRounds {
     const deputy = await this.deputyByCode(code);
     const session = (await readSession(this.db, deputy.session_id))!;
     const round = (await readRounds(this.db, session.id)).find((r) => r.state === 'open') ?? null;
-    const voted = round ? await hasVoted(this.db, round.id, deputy.id) : false;
+    const voted = round ? this.box.holds(round.id, deputy.id) || (await hasVoted(this.db, round.id, deputy.id)) : false;
     const all = await readCandidates(this.db, session.id);
     return { deputy, session, round, voted, candidates: round ? all.filter((c) => round.candidate_ids.includes(c.id)) : [] };
   }
 
   /**
-   * One secret ballot. Refused (Conflict) if this deputy has voted in the
-   * round — checked first for a clear answer, and enforced by the primary
-   * key when two casts race.
+   * One secret ballot, answered once it is stored (by the ballot box, with
+   * others). Refused (Conflict) if this deputy has voted in the round or has
+   * a ballot waiting, and if the round closes before it is stored.
    */
   async cast(code: string, roundId: number, choices: unknown): Promise<{ round_no: number; kind: RoundKind }> {
     const deputy = await this.deputyByCode(code);
-    try {
-      return await this.db.transaction().execute(async (trx) => {
-        const round = await readRound(trx, roundId);
-        if (round.session_id !== deputy.session_id) throw new WrongCode('this voting code belongs to another session');
-        if (round.state !== 'open') throw new Conflict(`round ${round.round_no} is closed`, 'round_closed');
-        if (await hasVoted(trx, roundId, deputy.id)) throw alreadyVoted(round.round_no);
-        const checked = round.kind === 'selection' ? checkSelection(choices, round.candidate_ids, round.seats!) : checkRatings(choices, round.candidate_ids);
-        await trx.insertInto('vote_participation').values({ round_id: roundId, deputy_id: deputy.id }).execute();
-        await trx.insertInto('ballots').values({ id: ballotId(), round_id: roundId, choices_json: JSON.stringify(checked) }).execute();
-        return { round_no: round.round_no, kind: round.kind };
-      });
-    } catch (e) {
-      if (e instanceof Conflict || e instanceof Forbidden || e instanceof BallotError) throw e;
-      // The primary key refused a second row for this deputy: a concurrent cast won.
-      if (await hasVoted(this.db, roundId, deputy.id)) throw alreadyVoted();
-      throw e;
-    }
+    const round = await readRound(this.db, roundId);
+    if (round.session_id !== deputy.session_id) throw new WrongCode('this voting code belongs to another session');
+    if (round.state !== 'open') throw new Conflict(`round ${round.round_no} is closed`, 'round_closed');
+    if (this.box.holds(roundId, deputy.id) || (await hasVoted(this.db, roundId, deputy.id))) throw alreadyVoted(round.round_no);
+    const checked = round.kind === 'selection' ? checkSelection(choices, round.candidate_ids, round.seats!) : checkRatings(choices, round.candidate_ids);
+    await this.box.cast(roundId, deputy.id, JSON.stringify(checked));
+    return { round_no: round.round_no, kind: round.kind };
   }
 
   // --- counting -----------------------------------------------------------------

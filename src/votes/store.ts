@@ -11,7 +11,7 @@ import type { Database } from '../store/schema.js';
 import type { CandidateInput } from './candidates.js';
 import { codeHash, newVotingCode } from './codes.js';
 import { candidateOf, DEPUTY_COLUMNS, deputyOf, keptTallies, readCandidates, readRounds, requireSession, resultOf, rosterSize, sessionOf, type Db } from './rows.js';
-import { VoteRounds } from './rounds.js';
+import { VoteRounds, type RoundOptions } from './rounds.js';
 import type { Deputy, DeputyWithCode, KeptTally, Round, SessionCreate, SessionDetail, SessionResult, VoteCandidate, VoteSession, VoteSessionSummary } from './types.js';
 
 /** What adopting needs of the ledger: tasks made in one transaction with the caller's own writes. */
@@ -22,8 +22,9 @@ export class VoteStore {
   constructor(
     readonly db: Kysely<Database>,
     private readonly ledger: TaskMaker,
+    options: RoundOptions = {},
   ) {
-    this.rounds = new VoteRounds(db);
+    this.rounds = new VoteRounds(db, options);
   }
 
   // --- sessions -----------------------------------------------------------------

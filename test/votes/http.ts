@@ -9,7 +9,10 @@ import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp, type AppOptions } from '../../src/server/app.js';
 import { inProcess } from '../helpers/in-process.js';
 import { body, Client, text, type App } from '../ledger/client.js';
-import { createTestStore, type StoreName, type TestStore } from '../store/stores.js';
+import { sql } from 'kysely';
+import { openPostgres } from '../../src/store/postgres/engine.js';
+import { openRepository } from '../../src/store/repository.js';
+import { createTestStore, PG_URL, type StoreName, type TestStore } from '../store/stores.js';
 import { ballotsFor, FORTY } from './fixtures.js';
 
 export const PASSWORD = 'S3cret-pass!';
@@ -43,6 +46,22 @@ export async function openWorld(storeName: StoreName, options: AppOptions = {}):
     return c;
   };
   return { store, app, sup, deputy: await client('10.1.0.9'), client };
+}
+
+/**
+ * The same PostgreSQL schema served by a second app with connections and a
+ * ballot box of its own, as a second server process would (SQLite's driver
+ * is synchronous: two connections in one process would wait on each other).
+ */
+export async function secondServer(w: VoteWorld, options: AppOptions = {}): Promise<{ deputy: Client; sup: Client; close(): Promise<void> }> {
+  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(w.store.repo.db)).rows[0].s;
+  const repo = await openRepository(openPostgres(PG_URL, { schema }));
+  const app = inProcess(createApp(repo, options));
+  const sup = new Client(app, '10.2.0.2');
+  expect((await sup.login('clerk', PASSWORD)).status).toBe(200);
+  const deputy = new Client(app, '10.2.0.9');
+  await deputy.get('/api/ledger/session');
+  return { deputy, sup, close: () => repo.close() };
 }
 
 export interface Code {

@@ -6,10 +6,13 @@ import { STORES } from '../store/stores.js';
 import { castAll, fortyRound, newSession, openRound, openWorld, PASSWORD, sharedFortyRound, type VoteWorld } from './http.js';
 import { FORTY } from './fixtures.js';
 
+/** A deputy voting alone is answered after the box's wait: shortened here, where what matters is what is stored (secrecy.test.ts runs the defaults). */
+const QUICK_BOX = { votes: { box: { batch: 10, waitMs: 100 } } };
+
 describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
   let w: VoteWorld;
   beforeAll(async () => {
-    w = await openWorld(storeName);
+    w = await openWorld(storeName, QUICK_BOX);
   });
   afterAll(async () => {
     await w?.store.dispose();

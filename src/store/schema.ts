@@ -3,7 +3,7 @@
  * PostgreSQL; JSON columns are stored as text so both read them the same way.
  */
 import type { Generated } from 'kysely';
-import type { RoundKind, RoundState, Threshold } from '../votes/rules.js';
+import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -313,6 +313,18 @@ export interface BallotsTable {
   choices_json: string;
 }
 
+/** A voting code reissued, or a reissue refused while a round was open (migration 9): the deputy and the office both see these. */
+export interface VoteCodeEventsTable {
+  id: Generated<number>;
+  session_id: number;
+  deputy_id: number;
+  event: CodeEvent;
+  /** The round that was open when a reissue was refused. */
+  round_id: number | null;
+  account_id: number | null;
+  at: string;
+}
+
 // --- 建议/提案: suggestions and proposals to answer (migration 6) -----------------
 
 export interface ProposalsTable {
@@ -386,6 +398,7 @@ export interface Database {
   vote_rounds: VoteRoundsTable;
   vote_participation: VoteParticipationTable;
   ballots: BallotsTable;
+  vote_code_events: VoteCodeEventsTable;
   proposals: ProposalsTable;
   proposal_units: ProposalUnitsTable;
   proposal_history: ProposalHistoryTable;

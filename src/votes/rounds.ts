@@ -17,9 +17,9 @@ import { Conflict, Forbidden } from '../errors.js';
 import type { Database } from '../store/schema.js';
 import { BallotBox, DEFAULT_BOX, shuffle, type BoxPolicy } from './ballot-box.js';
 import { ballotId, codeHash } from './codes.js';
-import { DEPUTY_COLUMNS, deputyOf, keptTallies, readCandidates, readRound, readRounds, readSession, requireSession, resultOf, rosterSize, type Db } from './rows.js';
+import { DEPUTY_COLUMNS, deputyOf, keptTallies, lockSession, readCandidates, readCodeEvents, readRound, readRounds, readSession, requireSession, resultOf, rosterSize, type Db } from './rows.js';
 import { checkRatings, checkSelection, tallySatisfaction, tallySelection, type Candidate } from './tally.js';
-import type { BallotChoices, Deputy, Rating, Round, RoundKind, RoundOpen, StoredBallot, Tally, VoteCandidate, VoteSession } from './types.js';
+import type { BallotChoices, CodeEventItem, Deputy, Rating, Round, RoundKind, RoundOpen, StoredBallot, Tally, VoteCandidate, VoteSession } from './types.js';
 
 /** A voting code that is unknown or belongs to another session (403; the route counts it against the caller). */
 export class WrongCode extends Forbidden {
@@ -56,6 +56,7 @@ export class VoteRounds {
    */
   async open(sessionId: number, now: Date, pick: RoundOpen): Promise<Round> {
     return this.db.transaction().execute(async (trx) => {
+      await lockSession(trx, sessionId);
       const s = await requireSession(trx, sessionId);
       const rounds = await readRounds(trx, sessionId);
       const open = rounds.find((r) => r.state === 'open');
@@ -103,13 +104,13 @@ export class VoteRounds {
   }
 
   /** The deputy a code belongs to, with their session's open round (if any) and whether they have voted in it. */
-  async lookup(code: string): Promise<{ deputy: Deputy; session: VoteSession; round: Round | null; voted: boolean; candidates: VoteCandidate[] }> {
+  async lookup(code: string): Promise<{ deputy: Deputy; session: VoteSession; round: Round | null; voted: boolean; candidates: VoteCandidate[]; codeEvents: CodeEventItem[] }> {
     const deputy = await this.deputyByCode(code);
     const session = (await readSession(this.db, deputy.session_id))!;
     const round = (await readRounds(this.db, session.id)).find((r) => r.state === 'open') ?? null;
     const voted = round ? this.box.holds(round.id, deputy.id) || (await hasVoted(this.db, round.id, deputy.id)) : false;
     const all = await readCandidates(this.db, session.id);
-    return { deputy, session, round, voted, candidates: round ? all.filter((c) => round.candidate_ids.includes(c.id)) : [] };
+    return { deputy, session, round, voted, candidates: round ? all.filter((c) => round.candidate_ids.includes(c.id)) : [], codeEvents: await readCodeEvents(this.db, { deputy_id: deputy.id }) };
   }
 
   /**

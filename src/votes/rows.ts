@@ -6,7 +6,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { NotFound } from '../errors.js';
 import type { Database, VoteCandidatesTable, VoteRoundsTable, VoteSessionsTable } from '../store/schema.js';
 import { electedOver } from './tally.js';
-import type { Deputy, KeptTally, Round, SatisfactionTally, SelectionTally, SessionResult, Tally, VoteCandidate, VoteSession } from './types.js';
+import type { CodeEventItem, Deputy, KeptTally, Round, SatisfactionTally, SelectionTally, SessionResult, Tally, VoteCandidate, VoteSession } from './types.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -44,6 +44,16 @@ export async function requireSession(db: Db, id: number): Promise<VoteSession> {
   return s;
 }
 
+/**
+ * Takes the session's row lock (an update that changes nothing): opening a
+ * round and reissuing a voting code serialise on it, so a code is never
+ * reissued into a round that opened meanwhile.
+ */
+export async function lockSession(trx: Transaction<Database>, id: number): Promise<void> {
+  const r = await trx.updateTable('vote_sessions').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).returning('id').executeTakeFirst();
+  if (!r) throw new NotFound(`no 票决 session with id ${id}`);
+}
+
 export async function readCandidates(db: Db, sessionId: number): Promise<VoteCandidate[]> {
   return (await db.selectFrom('vote_candidates').selectAll().where('session_id', '=', sessionId).orderBy('ord').execute()).map(candidateOf);
 }
@@ -68,6 +78,19 @@ export async function readRound(db: Db, roundId: number): Promise<Round> {
   const r = await db.selectFrom('vote_rounds').select('session_id').where('id', '=', roundId).executeTakeFirst();
   if (!r) throw new NotFound(`no voting round with id ${roundId}`);
   return (await readRounds(db, Number(r.session_id))).find((x) => x.id === roundId)!;
+}
+
+/** The code log of a session, or of one deputy: reissues and refused reissues, oldest first, with who did them. */
+export async function readCodeEvents(db: Db, where: { session_id: number } | { deputy_id: number }): Promise<CodeEventItem[]> {
+  let q = db
+    .selectFrom('vote_code_events as e')
+    .innerJoin('deputies as d', 'd.id', 'e.deputy_id')
+    .leftJoin('vote_rounds as r', 'r.id', 'e.round_id')
+    .leftJoin('accounts as a', 'a.id', 'e.account_id')
+    .select(['e.id', 'e.deputy_id', 'd.name as deputy', 'e.event', 'r.round_no', 'a.name as by', 'e.at'])
+    .orderBy('e.id');
+  q = 'session_id' in where ? q.where('e.session_id', '=', where.session_id) : q.where('e.deputy_id', '=', where.deputy_id);
+  return (await q.execute()).map((r) => ({ id: Number(r.id), deputy_id: Number(r.deputy_id), deputy: r.deputy, event: r.event, round_no: num(r.round_no), by: r.by, at: r.at }));
 }
 
 /** The counts kept when each closed round closed, in round order. */

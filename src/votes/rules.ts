@@ -14,3 +14,7 @@ export type RoundKind = (typeof ROUND_KINDS)[number];
 export const ROUND_STATES = ['open', 'closed'] as const;
 export type RoundState = (typeof ROUND_STATES)[number];
 
+
+/** What the code log (凭证码记录) holds: a code reissued, or a reissue refused because a round was open. */
+export const CODE_EVENTS = ['reissued', 'refused'] as const;
+export type CodeEvent = (typeof CODE_EVENTS)[number];

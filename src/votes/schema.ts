@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { SATISFACTIONS } from '../vocab.js';
-import { ROUND_KINDS, ROUND_STATES, THRESHOLDS } from './rules.js';
+import { CODE_EVENTS, ROUND_KINDS, ROUND_STATES, THRESHOLDS } from './rules.js';
 
 const Id = z.number().int().positive();
 const Count = z.number().int().min(0);
@@ -92,6 +92,7 @@ export const Deputy = z
 /** A deputy with the voting code just issued: the only answer a code ever appears in. */
 export const DeputyWithCode = Deputy.extend({ code: z.string().openapi({ description: 'shown once; only its hash is stored' }) });
 
+
 export const Round = z
   .object({
     id: Id, session_id: Id, round_no: z.number().int().positive(), kind: RoundKind, seats: z.number().int().positive().nullable(),
@@ -117,6 +118,14 @@ export const PublicCandidate = VoteCandidate.pick({ id: true, ord: true, title: 
 export const PublicSessionSummary = VoteSessionSummary.pick({ id: true, jurisdiction: true, year: true, title: true, seats: true, candidates: true, deputies: true, rounds: true });
 export const PublicSessionDetail = SessionDetail.extend({ session: PublicSession, candidates: z.array(PublicCandidate) });
 
+/** An entry of the code log (凭证码记录): a code reissued, or a reissue refused because a round was open. */
+export const CodeEventItem = z
+  .object({
+    id: Id, deputy_id: Id, deputy: z.string(), event: z.enum(CODE_EVENTS), round_no: z.number().int().nullable().openapi({ description: 'the open round a reissue was refused in' }),
+    by: z.string().nullable().openapi({ description: 'the account that asked' }), at: z.string(),
+  })
+  .openapi('CodeEvent');
+
 /** What POST /api/votes/lookup answers a deputy. */
 export const Lookup = z.object({
   deputy: Deputy.pick({ name: true, delegation: true }),
@@ -124,6 +133,7 @@ export const Lookup = z.object({
   round: Round.pick({ id: true, round_no: true, kind: true, seats: true }).nullable(),
   voted: z.boolean(),
   candidates: z.array(VoteCandidate.pick({ id: true, ord: true, title: true, detail: true })),
+  code_events: z.array(CodeEventItem.pick({ event: true, round_no: true, by: true, at: true })).openapi({ description: 'every reissue of this deputy\'s code, and every refused one' }),
 });
 
 export const Participation = z.object({ voted: Count, not_voted: Count, voters: z.array(Deputy), absent: z.array(Deputy) });

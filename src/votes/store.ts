@@ -10,9 +10,9 @@ import type { LedgerStore, Task } from '../ledger/store.js';
 import type { Database } from '../store/schema.js';
 import type { CandidateInput } from './candidates.js';
 import { codeHash, newVotingCode } from './codes.js';
-import { candidateOf, DEPUTY_COLUMNS, deputyOf, keptTallies, readCandidates, readRounds, requireSession, resultOf, rosterSize, sessionOf, type Db } from './rows.js';
+import { candidateOf, DEPUTY_COLUMNS, deputyOf, keptTallies, lockSession, readCandidates, readCodeEvents, readRounds, requireSession, resultOf, rosterSize, sessionOf, type Db } from './rows.js';
 import { VoteRounds, type RoundOptions } from './rounds.js';
-import type { Deputy, DeputyWithCode, KeptTally, Round, SessionCreate, SessionDetail, SessionResult, VoteCandidate, VoteSession, VoteSessionSummary } from './types.js';
+import type { CodeEventItem, Deputy, DeputyWithCode, KeptTally, Round, SessionCreate, SessionDetail, SessionResult, VoteCandidate, VoteSession, VoteSessionSummary } from './types.js';
 
 /** What adopting needs of the ledger: tasks made in one transaction with the caller's own writes. */
 export type TaskMaker = Pick<LedgerStore, 'createTasks'>;
@@ -110,18 +110,36 @@ export class VoteStore {
     });
   }
 
-  /** A new code for a deputy who lost theirs; the old one stops working. Whether they voted is unchanged. */
-  async reissueCode(sessionId: number, deputyId: number, now: Date): Promise<DeputyWithCode> {
+  /**
+   * A new code for a deputy who lost theirs; the old one stops working.
+   * Refused while a round of the session is open — a new code then could
+   * cast the deputy's ballot before they do — and the refusal is recorded
+   * as the reissue would be: both in the code log the deputy sees when they
+   * enter their code, and the office in the session's log.
+   */
+  async reissueCode(sessionId: number, deputyId: number, accountId: number | null, now: Date): Promise<DeputyWithCode> {
     const code = newVotingCode();
-    const r = await this.db
-      .updateTable('deputies')
-      .set({ code_hash: codeHash(code), code_issued_at: now.toISOString() })
-      .where('id', '=', deputyId)
-      .where('session_id', '=', sessionId)
-      .returning(DEPUTY_COLUMNS)
-      .executeTakeFirst();
-    if (!r) throw new NotFound(`no deputy ${deputyId} in session ${sessionId}`);
-    return { ...deputyOf(r), code };
+    const r = await this.db.transaction().execute(async (trx) => {
+      await lockSession(trx, sessionId);
+      const d = await trx.selectFrom('deputies').select(DEPUTY_COLUMNS).where('id', '=', deputyId).where('session_id', '=', sessionId).executeTakeFirst();
+      if (!d) throw new NotFound(`no deputy ${deputyId} in session ${sessionId}`);
+      const open = (await readRounds(trx, sessionId)).find((x) => x.state === 'open');
+      const event = { session_id: sessionId, deputy_id: deputyId, account_id: accountId, at: now.toISOString() };
+      if (open) {
+        await trx.insertInto('vote_code_events').values({ ...event, event: 'refused', round_id: open.id }).execute();
+        return { refused: open.round_no };
+      }
+      await trx.updateTable('deputies').set({ code_hash: codeHash(code), code_issued_at: now.toISOString() }).where('id', '=', deputyId).execute();
+      await trx.insertInto('vote_code_events').values({ ...event, event: 'reissued', round_id: null }).execute();
+      return { deputy: deputyOf(d) };
+    });
+    if ('refused' in r) throw new Conflict(`round ${r.refused} is open: a voting code can be reissued after it closes (this attempt is recorded in the code log)`, 'round_open');
+    return { ...r.deputy, code };
+  }
+
+  /** The session's code log: every reissue and refused reissue, oldest first. */
+  codeEvents(sessionId: number): Promise<CodeEventItem[]> {
+    return requireSession(this.db, sessionId).then(() => readCodeEvents(this.db, { session_id: sessionId }));
   }
 
   // --- results ------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import type { z } from '@hono/zod-openapi';
 import type * as S from './schema.js';
 
-export type { RoundKind, Threshold } from './rules.js';
+export type { CodeEvent, RoundKind, Threshold } from './rules.js';
 export type Rating = z.infer<typeof S.Rating>;
 
 export type SelectionRow = z.infer<typeof S.SelectionRow>;
@@ -32,6 +32,7 @@ export type SessionDetail = z.infer<typeof S.SessionDetail>;
 /** What POST /api/votes/lookup answers a deputy. */
 export type Lookup = z.infer<typeof S.Lookup>;
 export type Participation = z.infer<typeof S.Participation>;
+export type CodeEventItem = z.infer<typeof S.CodeEventItem>;
 
 export type SessionCreate = z.infer<typeof S.SessionCreate>;
 export type RoundOpen = z.infer<typeof S.RoundOpen>;

@@ -40,19 +40,20 @@ export function voteBallotRoutes(store: VoteStore, d: VoteDeps): OpenAPIHono<App
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/votes/lookup', summary: 'A deputy\'s voting code: who they are, the open round and its candidates, whether they have voted',
+      method: 'post', path: '/votes/lookup', summary: 'A deputy\'s voting code: who they are, the open round and its candidates, whether they have voted, and every (refused) reissue of their code',
       middleware: auth.anonymousWrite,
       request: { body: jsonBody(CodeBody) },
       responses: { 200: ok(okEnvelope(Lookup.shape)), ...errors(400, 403, 429) },
     }),
     async (c) => {
       const { code } = c.req.valid('json');
-      const { deputy, session, round, voted, candidates } = await withCode(c, () => store.rounds.lookup(code));
+      const { deputy, session, round, voted, candidates, codeEvents } = await withCode(c, () => store.rounds.lookup(code));
       return c.json({
         ok: true as const, deputy: { name: deputy.name, delegation: deputy.delegation },
         session: { id: session.id, jurisdiction: session.jurisdiction, year: session.year, title: session.title, seats: session.seats },
         round: round && { id: round.id, round_no: round.round_no, kind: round.kind, seats: round.seats }, voted,
         candidates: candidates.map((x) => ({ id: x.id, ord: x.ord, title: x.title, detail: x.detail })),
+        code_events: codeEvents.map((e) => ({ event: e.event, round_no: e.round_no, by: e.by, at: e.at })),
       }, 200);
     },
   );

@@ -17,7 +17,7 @@ import type { Repository } from '../../store/repository.js';
 import { readTable } from '../../tables/read.js';
 import { candidatesFromDocument, parseCandidateList, type CandidateInput } from '../../votes/candidates.js';
 import { parseRoster, rosterFromRows, type RosterEntry } from '../../votes/roster.js';
-import { CandidatesAdd, Deputy, DeputyWithCode, RosterAdd, SessionCreate, SessionDetail, VoteCandidate, VoteSession, VoteSessionSummary } from '../../votes/schema.js';
+import { CandidatesAdd, CodeEventItem, Deputy, DeputyWithCode, RosterAdd, SessionCreate, SessionDetail, VoteCandidate, VoteSession, VoteSessionSummary } from '../../votes/schema.js';
 import { VoteStore } from '../../votes/store.js';
 import type { DeputyWithCode as DeputyCode } from '../../votes/types.js';
 import type { AppEnv } from '../env.js';
@@ -149,16 +149,29 @@ export function voteRoutes(d: VoteDeps): OpenAPIHono<AppEnv> {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/votes/sessions/{id}/deputies/{deputy}/code', summary: 'A new voting code for a deputy who lost theirs; the old one stops working',
+      method: 'post', path: '/votes/sessions/{id}/deputies/{deputy}/code', summary: 'A new voting code for a deputy who lost theirs (the old one stops working); refused while a round is open. Both are recorded in the code log',
       middleware: auth.need(MANAGE, { write: true }),
       request: { params: params({ id: PathId, deputy: PathId }) },
       responses: { 200: ok(okEnvelope({ deputy: DeputyWithCode })), ...errors(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const p = c.req.valid('param');
-      const deputy = await store.reissueCode(p.id, p.deputy, now());
+      const deputy = await store.reissueCode(p.id, p.deputy, c.get('session').account.id, now());
       c.header('cache-control', 'no-store');
       return c.json({ ok: true as const, deputy }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/votes/sessions/{id}/code-events', summary: 'The code log: every reissued voting code and every reissue refused while a round was open, with who asked',
+      middleware: auth.need(READ),
+      request: { params: SessionParams },
+      responses: { 200: ok(okEnvelope({ total: z.number().int(), items: z.array(CodeEventItem) })), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const items = await store.codeEvents(c.req.valid('param').id);
+      return c.json({ ok: true as const, total: items.length, items }, 200);
     },
   );
 

@@ -92,6 +92,11 @@ export const Deputy = z
 /** A deputy with the voting code just issued: the only answer a code ever appears in. */
 export const DeputyWithCode = Deputy.extend({ code: z.string().openapi({ description: 'shown once; only its hash is stored' }) });
 
+/** Deputies just added with their codes, and the same as a CSV file to print (built here, formulas neutralised). */
+export const IssuedCodes = z.object({
+  total: Count, items: z.array(DeputyWithCode), note: z.string(),
+  codes_csv: z.string().openapi({ description: 'CSV (UTF-8 with BOM): 姓名, 代表团, 投票凭证码; a cell starting with = + - @ is quoted with \'' }),
+});
 
 export const Round = z
   .object({

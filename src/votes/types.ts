@@ -33,6 +33,7 @@ export type SessionDetail = z.infer<typeof S.SessionDetail>;
 export type Lookup = z.infer<typeof S.Lookup>;
 export type Participation = z.infer<typeof S.Participation>;
 export type CodeEventItem = z.infer<typeof S.CodeEventItem>;
+export type IssuedCodes = z.infer<typeof S.IssuedCodes>;
 
 export type SessionCreate = z.infer<typeof S.SessionCreate>;
 export type RoundOpen = z.infer<typeof S.RoundOpen>;

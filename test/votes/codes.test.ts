@@ -1,8 +1,11 @@
 /**
- * Voting codes (issue 15, item 7): a supervisor cannot take over a
+ * Voting codes (issue 15, items 7 and 8): a supervisor cannot take over a
  * deputy's vote by reissuing their code while a round is open, and every
- * reissue (or refused one) is in a log the deputy and the office both see.
+ * reissue (or refused one) is in a log the deputy and the office both see;
+ * the codes file to print is built by the server, with formulas neutralised
+ * and commas quoted.
  */
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { body, text } from '../ledger/client.js';
 import { STORES } from '../store/stores.js';
@@ -48,5 +51,26 @@ describe.each(STORES)('voting codes on %s', (storeName) => {
     expect(body(await sup.get(`/api/votes/sessions/${s.id}/code-events`)).items.map((e: { event: string; by: string }) => [e.event, e.by])).toEqual([['refused', 'clerk'], ['reissued', 'clerk']]);
     // The other deputy's log is their own: empty.
     expect(body(await deputy.post('/api/votes/lookup', { code: s.codes[1].code })).code_events).toEqual([]);
+  });
+
+  it('the codes file to print comes from the server: formulas neutralised, commas and quotes kept in their cells', async () => {
+    const sess = body(await w.sup.post('/api/votes/sessions', { jurisdiction: '某某区', year: 2024, title: '凭证码文件', seats: 1 })).session.id;
+    const people = [
+      { name: '=HYPERLINK("http://x.example","点我")', delegation: '第一,二代表团' },
+      { name: '王"小"明', delegation: '+86 代表团' },
+      { name: '李四', delegation: null },
+    ];
+    const r = await w.sup.post(`/api/votes/sessions/${sess}/deputies`, { items: people });
+    expect(r.status, text(r)).toBe(201);
+    const csv: string = body(r).codes_csv;
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(csv.slice(1), { relax_column_count: false }) as string[][];
+    const codes = body(r).items.map((d: { code: string }) => d.code);
+    expect(rows).toEqual([
+      ['姓名', '代表团', '投票凭证码'],
+      ['\'=HYPERLINK("http://x.example","点我")', '第一,二代表团', codes[0]],
+      ['王"小"明', '\'+86 代表团', codes[1]],
+      ['李四', '', codes[2]],
+    ]);
   });
 });

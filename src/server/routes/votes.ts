@@ -12,12 +12,13 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { MANAGE } from '../../accounts/roles.js';
 import { BadRequest, InvalidInput, NotFound, TooLarge } from '../../errors.js';
+import { toCsv } from '../../export/table.js';
 import { LedgerStore } from '../../ledger/store.js';
 import type { Repository } from '../../store/repository.js';
 import { readTable } from '../../tables/read.js';
 import { candidatesFromDocument, parseCandidateList, type CandidateInput } from '../../votes/candidates.js';
 import { parseRoster, rosterFromRows, type RosterEntry } from '../../votes/roster.js';
-import { CandidatesAdd, CodeEventItem, Deputy, DeputyWithCode, RosterAdd, SessionCreate, SessionDetail, VoteCandidate, VoteSession, VoteSessionSummary } from '../../votes/schema.js';
+import { CandidatesAdd, CodeEventItem, Deputy, DeputyWithCode, IssuedCodes, RosterAdd, SessionCreate, SessionDetail, VoteCandidate, VoteSession, VoteSessionSummary } from '../../votes/schema.js';
 import { VoteStore } from '../../votes/store.js';
 import type { DeputyWithCode as DeputyCode } from '../../votes/types.js';
 import type { AppEnv } from '../env.js';
@@ -31,12 +32,20 @@ import { voteRoundRoutes } from './votes-rounds.js';
 const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
 
 const SessionParams = params({ id: PathId });
-const Codes = okEnvelope({ total: z.number().int(), items: z.array(DeputyWithCode), note: z.string() });
+const Codes = okEnvelope(IssuedCodes.shape);
 
-/** The answer carrying voting codes: shown once, never kept by a cache. */
+/** The columns of the codes file an office prints and hands out. */
+const CODE_COLUMNS = ['姓名', '代表团', '投票凭证码'] as const;
+
+/**
+ * The answer carrying voting codes: shown once, never kept by a cache, with
+ * the same list as a CSV built here (the export guard: a cell that would be
+ * a formula is quoted; commas and quotes escaped).
+ */
 function withCodes<E extends AppEnv>(c: Context<E>, items: DeputyCode[]) {
   c.header('cache-control', 'no-store');
-  return c.json({ ok: true as const, total: items.length, items, note: 'voting codes are shown only now: print or export them' }, 201);
+  const codes_csv = toCsv(items.map((d) => ({ 姓名: d.name, 代表团: d.delegation, 投票凭证码: d.code })), [...CODE_COLUMNS]);
+  return c.json({ ok: true as const, total: items.length, items, note: 'voting codes are shown only now: print or export them', codes_csv }, 201);
 }
 
 export function voteRoutes(d: VoteDeps): OpenAPIHono<AppEnv> {

@@ -10,7 +10,7 @@ import { ErrorBox, Field, Loading } from '../common';
 import { useI18n } from '../i18n';
 import { pct, useLedger } from '../ledger';
 import { href, navigate } from '../router';
-import { RATINGS, type Lookup, type Rating, type SessionDetail, type Tally, type VoteSession, type VoteSessionSummary } from '../votes';
+import { RATINGS, type IssuedCodes, type Lookup, type Rating, type SessionDetail, type Tally, type VoteSession, type VoteSessionSummary } from '../votes';
 
 const msg = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -206,7 +206,13 @@ export function VoteSessionPage({ id }: { id: number }) {
   const [candText, setCandText] = useState('');
   const [docId, setDocId] = useState('');
   const [roster, setRoster] = useState('');
-  const [codes, setCodes] = useState<{ name: string; delegation: string | null; code: string }[]>([]);
+  const [codes, setCodes] = useState<IssuedCodes['items']>([]);
+  // Built by the server with the export guard (formulas neutralised, commas quoted).
+  const [codesCsv, setCodesCsv] = useState('');
+  const issued = (r: IssuedCodes) => {
+    setCodes(r.items);
+    setCodesCsv(r.codes_csv);
+  };
   const [error, setError] = useState<string>();
   const [note, setNote] = useState<string>();
   const manage = account && ['admin', 'supervisor'].includes(account.role);
@@ -228,7 +234,6 @@ export function VoteSessionPage({ id }: { id: number }) {
   const names = new Map(candidates.map((c) => [c.id, c.title]));
   const open = rounds.find((r) => r.state === 'open');
   const started = rounds.length > 0;
-  const codesCsv = `\uFEFF姓名,代表团,投票凭证码\n${codes.map((c) => `${c.name},${c.delegation ?? ''},${c.code}`).join('\n')}\n`;
   return (
     <>
       <VotesNav active="votes" />
@@ -280,7 +285,7 @@ export function VoteSessionPage({ id }: { id: number }) {
           <Field label={t('vt.pasteRoster')}>
             <textarea rows={4} value={roster} onChange={(e) => setRoster(e.target.value)} data-testid="roster-text" />
           </Field>
-          <button type="button" className="primary" disabled={!roster.trim()} onClick={() => act(`/api/votes/sessions/${id}/deputies`, { text: roster }, (r: { items: typeof codes }) => { setCodes(r.items); setRoster(''); })}>
+          <button type="button" className="primary" disabled={!roster.trim()} onClick={() => act(`/api/votes/sessions/${id}/deputies`, { text: roster }, (r: IssuedCodes) => { issued(r); setRoster(''); })}>
             {t('vt.addRoster')}
           </button>
           <Field label={t('vt.rosterFile')}>
@@ -292,9 +297,9 @@ export function VoteSessionPage({ id }: { id: number }) {
                 const file = e.target.files?.[0];
                 if (!file) return;
                 setError(undefined);
-                sendFile<{ items: typeof codes }>(`/api/votes/sessions/${id}/deputies/import?filename=${encodeURIComponent(file.name)}`, file).then(
+                sendFile<IssuedCodes>(`/api/votes/sessions/${id}/deputies/import?filename=${encodeURIComponent(file.name)}`, file).then(
                   (r) => {
-                    setCodes(r.items);
+                    issued(r);
                     setReload((n) => n + 1);
                   },
                   (err) => setError(msg(err)),

@@ -14,8 +14,8 @@ import type { LedgerOptions } from './legacy/ledger-routes.js';
 import { ledgerRoutes } from './legacy/ledger-routes.js';
 import { legacyHandler } from './legacy/mount.js';
 import { proposalRoutes } from './legacy/proposal-routes.js';
-import { voteRoutes } from './legacy/vote-routes.js';
 import type { Repository } from '../store/repository.js';
+import type { BoxPolicy } from '../votes/ballot-box.js';
 import type { AppEnv } from './env.js';
 import { notFoundHandler, onError, validationHook } from './errors.js';
 import { makeAuth } from './middleware/auth.js';
@@ -29,6 +29,7 @@ import { ok, openApiDocument } from './openapi.js';
 import { cascadeRoutes } from './routes/cascade.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
 import { sharedReaderPool, type ReaderPool } from '../import/index.js';
+import { voteRoutes } from './routes/votes.js';
 
 export type { ImportQuota };
 
@@ -47,6 +48,8 @@ export interface AppOptions {
   readonly importQuota?: ImportQuota;
   /** The worker threads that read uploads (default: one pool shared by the process). */
   readonly readers?: ReaderPool;
+  /** 票决: when the ballot box writes waiting ballots (see src/votes/ballot-box.ts). */
+  readonly votes?: { readonly box?: BoxPolicy };
 }
 
 export const DEFAULT_MAX_UPLOAD = 32 * 1024 * 1024;
@@ -98,12 +101,13 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA, readers: () => options.readers ?? sharedReaderPool() }));
   app.route('/api', cascadeRoutes(repo));
+  app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box }));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),
     (c) => c.json(openApiDocument(app), 200),
   );
 
-  const legacy = [...ledgerRoutes(repo, { now: options.now, ...options.ledger }), ...proposalRoutes(repo, { now }), ...voteRoutes(repo, { now })];
+  const legacy = [...ledgerRoutes(repo, { now: options.now, ...options.ledger }), ...proposalRoutes(repo, { now })];
   app.all('/api/*', legacyHandler(legacy, notFound));
 
   if (options.staticHandler) {

@@ -49,6 +49,15 @@ export interface Engine {
    * matches), otherwise newest report first.
    */
   searchPage(db: Kysely<Database>, query: string, filter: DocumentFilter, limit: number, offset: number): Promise<{ ids: number[]; total: number }>;
+  /**
+   * Drops what the files keep of deleted or replaced rows of `tables`, so a
+   * copy of the files taken later holds only the rows as they are (a closed
+   * ballot box must not keep the order its ballots came in). SQLite
+   * checkpoints and truncates its WAL (deleted cells are zeroed as they go:
+   * secure_delete); PostgreSQL vacuums the tables (dead tuples no
+   * transaction can see any more). Best effort: it never fails the caller.
+   */
+  forgetHistory(tables: readonly (keyof Database & string)[]): Promise<void>;
   close(): Promise<void>;
 }
 

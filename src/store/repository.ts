@@ -80,6 +80,8 @@ export interface Repository {
   search(query: SearchQuery): Promise<Page<SearchHit>>;
   facts(filter: FactFilter): Promise<Page<FactRecord>>;
   counts(): Promise<{ sources: number; documents: number; facts: number; duplicates: number }>;
+  /** The engine's forgetHistory: what the files keep of deleted rows of `tables` is dropped (best effort). */
+  forgetHistory(tables: readonly (keyof Database & string)[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -288,6 +290,10 @@ class KyselyRepository implements Repository {
     const one = async (t: 'sources' | 'documents' | 'facts' | 'duplicates') =>
       Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return { sources: await one('sources'), documents: await one('documents'), facts: await one('facts'), duplicates: await one('duplicates') };
+  }
+
+  forgetHistory(tables: readonly (keyof Database & string)[]): Promise<void> {
+    return this.eng.forgetHistory(tables);
   }
 
   async close(): Promise<void> {

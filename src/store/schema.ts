@@ -7,6 +7,7 @@ import type { DocType, FactKind, Qualifier, Script } from '../model.js';
 import type { Level } from '../vocab.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
 import type { ImportStatus, RunStatus } from './types.js';
+import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -262,8 +263,7 @@ export interface VoteSessionsTable {
   title: string;
   /** How many projects the congress picks (each ballot chooses up to this many). */
   seats: number;
-  /** none | majority_of_roster | majority_of_ballots */
-  threshold: string;
+  threshold: Threshold;
   document_id: number | null;
   created_by: number | null;
   created_at: string;
@@ -300,12 +300,10 @@ export interface VoteRoundsTable {
   id: Generated<number>;
   session_id: number;
   round_no: number;
-  /** selection (票决) | satisfaction (满意度测评) */
-  kind: string;
+  kind: RoundKind;
   seats: number | null;
   candidate_ids_json: string;
-  /** open | closed */
-  state: string;
+  state: RoundState;
   opened_at: string;
   closed_at: string | null;
   /** The tally as computed at closing, kept to show it is reproducible. */
@@ -322,6 +320,18 @@ export interface BallotsTable {
   id: number;
   round_id: number;
   choices_json: string;
+}
+
+/** A voting code reissued, or a reissue refused while a round was open (migration 9): the deputy and the office both see these. */
+export interface VoteCodeEventsTable {
+  id: Generated<number>;
+  session_id: number;
+  deputy_id: number;
+  event: CodeEvent;
+  /** The round that was open when a reissue was refused. */
+  round_id: number | null;
+  account_id: number | null;
+  at: string;
 }
 
 // --- 建议/提案: suggestions and proposals to answer (migration 6) -----------------
@@ -414,6 +424,7 @@ export interface Database {
   vote_rounds: VoteRoundsTable;
   vote_participation: VoteParticipationTable;
   ballots: BallotsTable;
+  vote_code_events: VoteCodeEventsTable;
   proposals: ProposalsTable;
   proposal_units: ProposalUnitsTable;
   proposal_history: ProposalHistoryTable;

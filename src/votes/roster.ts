@@ -1,15 +1,34 @@
 /**
- * A deputy roster as congress offices keep it: a spreadsheet (CSV or XLSX)
- * or lines pasted from one, with 姓名 and usually 代表团.
+ * A deputy roster as congress offices keep it: a spreadsheet (CSV or XLSX,
+ * read by src/tables) or lines pasted from one, with 姓名 and usually 代表团.
  */
+import { findHeader } from '../tables/header.js';
+import { TableFileError } from '../tables/read.js';
+
 export interface RosterEntry {
   name: string;
   delegation: string | null;
 }
 
-const NAME = /^(姓名|代表姓名|代表|name)$/i;
-const DELEGATION = /^(代表团|所在代表团|团组|代表团组|选区|delegation)$/i;
+type RosterColumn = 'name' | 'delegation';
+
+/** Header texts offices use (after normHeader: no spaces, colons or brackets). */
+const HEADERS: Record<string, RosterColumn> = {
+  姓名: 'name', 代表姓名: 'name', 代表: 'name', name: 'name', Name: 'name', NAME: 'name',
+  代表团: 'delegation', 所在代表团: 'delegation', 团组: 'delegation', 代表团组: 'delegation', 选区: 'delegation', delegation: 'delegation', Delegation: 'delegation',
+};
+
 const clean = (s: string | undefined) => (s ?? '').replace(/[\s\u3000]+/g, ' ').trim();
+
+/** The header row among the first five, or undefined when the rows have none (then columns go by position). */
+function headerOf(rows: readonly (readonly string[])[]) {
+  try {
+    return findHeader(rows, HEADERS, 'name', '姓名', 5);
+  } catch (e) {
+    if (e instanceof TableFileError) return undefined;
+    throw e;
+  }
+}
 
 /**
  * Rows to entries. A header row (within the first five) names the columns;
@@ -17,12 +36,11 @@ const clean = (s: string | undefined) => (s ?? '').replace(/[\s\u3000]+/g, ' ').
  * A leading 序号 is dropped from a name.
  */
 export function rosterFromRows(rows: readonly (readonly string[])[]): RosterEntry[] {
-  const headerAt = rows.slice(0, 5).findIndex((r) => r.some((c) => NAME.test(clean(c))));
-  const header = headerAt >= 0 ? rows[headerAt].map(clean) : [];
-  const nameCol = headerAt >= 0 ? header.findIndex((c) => NAME.test(c)) : 0;
-  const delegationCol = headerAt >= 0 ? header.findIndex((c) => DELEGATION.test(c)) : 1;
+  const header = headerOf(rows);
+  const nameCol = header ? header.col('name') : 0;
+  const delegationCol = header ? header.col('delegation') : 1;
   const out: RosterEntry[] = [];
-  for (const r of rows.slice(headerAt + 1)) {
+  for (const r of rows.slice(header ? header.at + 1 : 0)) {
     const name = clean(r[nameCol]).replace(/^\d+[.、\s]*/, '');
     if (!name) continue;
     out.push({ name: name.slice(0, 50), delegation: delegationCol >= 0 ? clean(r[delegationCol]) || null : null });

@@ -4,15 +4,16 @@
  * always give the same tally, which is how a closed round shows it is
  * reproducible.
  */
-import { SATISFACTION_LABELS, SATISFACTIONS, type Satisfaction } from '../vocab.js';
+import { InvalidInput } from '../errors.js';
+import { SATISFACTION_LABELS, SATISFACTIONS } from '../vocab.js';
+import type { Threshold } from './rules.js';
+import type { Rating, SatisfactionRow, SatisfactionTally, SelectionRow, SelectionStatus, SelectionTally, Tally, TieGroup } from './types.js';
 
-/** none: the top N win; majority_of_roster: a winner needs more than half of all deputies (全体代表过半数); majority_of_ballots: more than half of the ballots cast. */
-export const THRESHOLDS = ['none', 'majority_of_roster', 'majority_of_ballots'] as const;
-export type Threshold = (typeof THRESHOLDS)[number];
+export { THRESHOLDS, type Threshold } from './rules.js';
+export type { Rating, SatisfactionRow, SatisfactionTally, SelectionRow, SelectionStatus, SelectionTally, Tally, TieGroup };
 
 /** A deputy's year-end rating of an elected project: the shared satisfaction scale. */
 export const RATINGS = SATISFACTIONS;
-export type Rating = Satisfaction;
 export const RATING_LABELS = SATISFACTION_LABELS;
 
 export interface Candidate {
@@ -20,67 +21,12 @@ export interface Candidate {
   title: string;
 }
 
-export type SelectionStatus = 'elected' | 'tied' | 'not_elected' | 'below_threshold';
-
-export interface SelectionRow {
-  candidate_id: number;
-  title: string;
-  votes: number;
-  /** Competition rank: equal votes share a rank (1, 2, 2, 4). */
-  rank: number;
-  /** votes / ballots cast */
-  share: number | null;
-  status: SelectionStatus;
-}
-
-export interface TieGroup {
-  votes: number;
-  candidate_ids: number[];
-  /** The group spans the last seat: not every member can win, so the round decides nothing for them. */
-  decides_seats: boolean;
-}
-
-export interface SelectionTally {
-  kind: 'selection';
-  seats: number;
-  threshold: Threshold;
-  roster: number;
-  ballots: number;
-  blank: number;
-  rows: SelectionRow[];
-  elected: number[];
-  /** Every group of two or more candidates with equal votes (above zero), reported whether or not it matters. */
-  ties: TieGroup[];
-  /** Set when a tie spans the last seats: these candidates compete for `seats_left` seats in a further round. */
-  undecided: { candidate_ids: number[]; seats_left: number } | null;
-}
-
-export interface SatisfactionRow {
-  candidate_id: number;
-  title: string;
-  satisfied: number;
-  basically: number;
-  dissatisfied: number;
-  /** Ballots that did not rate this project. */
-  abstained: number;
-  /** (满意 + 基本满意) / ratings — the 满意率 reports quote. */
-  satisfaction_rate: number | null;
-  satisfied_share: number | null;
-  basically_share: number | null;
-  dissatisfied_share: number | null;
-}
-
-export interface SatisfactionTally {
-  kind: 'satisfaction';
-  roster: number;
-  ballots: number;
-  rows: SatisfactionRow[];
-}
-
-export type Tally = SelectionTally | SatisfactionTally;
-
-export class BallotError extends Error {
+/** A ballot that does not fit its round (answered 422 on the `choices` field). */
+export class BallotError extends InvalidInput {
   override readonly name = 'BallotError';
+  constructor(message: string) {
+    super(message, [{ field: 'choices', message }], 'invalid_ballot');
+  }
 }
 
 const ratio = (n: number, d: number): number | null => (d > 0 ? Math.round((n / d) * 10000) / 10000 : null);

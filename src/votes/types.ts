@@ -1,83 +1,39 @@
 /**
- * The shapes 票决 answers with. Pure types (no imports but the tally's), so
- * the web app can use the very same definitions.
+ * The shapes 票决 answers with, as TypeScript types inferred from the zod
+ * schemas (./schema.ts). The web app imports these names with `import type`.
  */
-import type { SatisfactionTally, SelectionTally, Tally, Threshold } from './tally.js';
+import type { z } from '@hono/zod-openapi';
+import type * as S from './schema.js';
 
-export type RoundKind = 'selection' | 'satisfaction';
+export type { CodeEvent, RoundKind, Threshold } from './rules.js';
+export type Rating = z.infer<typeof S.Rating>;
 
-export interface VoteSession {
-  id: number;
-  jurisdiction: string;
-  year: number;
-  title: string;
-  seats: number;
-  threshold: Threshold;
-  document_id: number | null;
-  created_at: string;
-  updated_at: string;
-}
+export type SelectionRow = z.infer<typeof S.SelectionRow>;
+export type SelectionStatus = SelectionRow['status'];
+export type TieGroup = z.infer<typeof S.TieGroup>;
+export type SelectionTally = z.infer<typeof S.SelectionTally>;
+export type SatisfactionRow = z.infer<typeof S.SatisfactionRow>;
+export type SatisfactionTally = z.infer<typeof S.SatisfactionTally>;
+export type Tally = z.infer<typeof S.Tally>;
+export type BallotChoices = z.infer<typeof S.BallotChoices>;
+export type StoredBallot = z.infer<typeof S.StoredBallot>;
 
+export type VoteSession = z.infer<typeof S.VoteSession>;
 /** A session in a list, with how much it holds. */
-export type VoteSessionSummary = VoteSession & { candidates: number; deputies: number; rounds: number };
-
-export interface VoteCandidate {
-  id: number;
-  session_id: number;
-  ord: number;
-  title: string;
-  detail: string | null;
-  source_sentence: string | null;
-  document_id: number | null;
-  fact_id: number | null;
-  task_id: number | null;
-}
-
-export interface Deputy {
-  id: number;
-  session_id: number;
-  ord: number;
-  name: string;
-  delegation: string | null;
-}
-
-export interface Round {
-  id: number;
-  session_id: number;
-  round_no: number;
-  kind: RoundKind;
-  seats: number | null;
-  candidate_ids: number[];
-  state: 'open' | 'closed';
-  opened_at: string;
-  closed_at: string | null;
-  /** Ballots cast so far (a count is not a secret). */
-  turnout: number;
-}
-
-export interface SessionResult {
-  elected: number[];
-  undecided: SelectionTally['undecided'];
-  /** Selection rounds closed so far. */
-  selection_rounds: number;
-  satisfaction: SatisfactionTally | null;
-}
-
+export type VoteSessionSummary = z.infer<typeof S.VoteSessionSummary>;
+export type VoteCandidate = z.infer<typeof S.VoteCandidate>;
+export type Deputy = z.infer<typeof S.Deputy>;
+export type DeputyWithCode = z.infer<typeof S.DeputyWithCode>;
+export type Round = z.infer<typeof S.Round>;
+export type SessionResult = z.infer<typeof S.SessionResult>;
+export type KeptTally = z.infer<typeof S.KeptTally>;
 /** What GET /api/votes/sessions/{id} answers (the public form drops internal candidate fields). */
-export interface SessionDetail {
-  session: VoteSession;
-  candidates: VoteCandidate[];
-  deputies: number;
-  rounds: Round[];
-  result: SessionResult;
-  tallies: { round: Round; tally: Tally }[];
-}
-
+export type SessionDetail = z.infer<typeof S.SessionDetail>;
 /** What POST /api/votes/lookup answers a deputy. */
-export interface Lookup {
-  deputy: { name: string; delegation: string | null };
-  session: { id: number; jurisdiction: string; year: number; title: string; seats: number };
-  round: { id: number; round_no: number; kind: RoundKind; seats: number | null } | null;
-  voted: boolean;
-  candidates: Pick<VoteCandidate, 'id' | 'ord' | 'title' | 'detail'>[];
-}
+export type Lookup = z.infer<typeof S.Lookup>;
+export type Participation = z.infer<typeof S.Participation>;
+export type CodeEventItem = z.infer<typeof S.CodeEventItem>;
+export type IssuedCodes = z.infer<typeof S.IssuedCodes>;
+
+export type SessionCreate = z.infer<typeof S.SessionCreate>;
+export type RoundOpen = z.infer<typeof S.RoundOpen>;

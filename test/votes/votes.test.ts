@@ -1,149 +1,124 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { createAdmin } from '../../src/accounts/admin.js';
-import { createApp } from '../../src/server/app.js';
-import { inProcess } from '../helpers/in-process.js';
-import { createTestStore, STORES, type TestStore } from '../store/stores.js';
-import { body, Client, text, type App } from '../ledger/client.js';
-import { ballotsFor, FORTY } from './fixtures.js';
+import { body, Client, text } from '../ledger/client.js';
+import { STORES } from '../store/stores.js';
+import { castAll, fortyRound, newSession, openRound, openWorld, PASSWORD, sharedFortyRound, type VoteWorld } from './http.js';
+import { FORTY } from './fixtures.js';
 
-const PASSWORD = 'S3cret-pass!';
+/** A deputy voting alone is answered after the box's wait: shortened here, where what matters is what is stored (secrecy.test.ts runs the defaults). */
+const QUICK_BOX = { votes: { box: { batch: 10, waitMs: 100 } } };
 
 describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
-  let store: TestStore;
-  let app: App;
-  const clock = new Date('2024-01-20T09:00:00+08:00');
-  let sup: Client;
-  let deputy: Client;
-  let sessionId = 0;
-  let roundId = 0;
-  let candidateIds: number[] = [];
-  let codes: { id: number; name: string; code: string }[] = [];
-  let castOrder: string[] = [];
-
+  let w: VoteWorld;
   beforeAll(async () => {
-    store = await createTestStore(storeName);
-    app = inProcess(createApp(store.repo, { now: () => clock }));
-    await createAdmin(store.repo, 'root', PASSWORD, clock);
-    const root = new Client(app, '10.1.0.1');
-    await root.login('root', PASSWORD);
-    expect((await root.post('/api/ledger/accounts', { name: 'clerk', password: PASSWORD, role: 'supervisor', unit_id: null })).status).toBe(201);
-    expect((await root.post('/api/ledger/accounts', { name: 'officer', password: PASSWORD, role: 'unit_officer', unit_id: body(await root.post('/api/ledger/units', { name: '区住建局', parent_id: null })).unit.id })).status).toBe(201);
-    sup = new Client(app, '10.1.0.2');
-    expect((await sup.login('clerk', PASSWORD)).status).toBe(200);
-    deputy = new Client(app, '10.1.0.9');
-    await deputy.get('/api/ledger/session');
+    w = await openWorld(storeName, QUICK_BOX);
   });
   afterAll(async () => {
-    await store?.dispose();
+    await w?.store.dispose();
   });
 
   it('sets up a session: 40 candidates from a pasted list, a roster of 300 with codes shown once', async () => {
+    const { sup } = w;
     const s = await sup.post('/api/votes/sessions', { jurisdiction: '某某区', year: 2024, title: '2024年区政府民生实事项目票决', seats: 10 });
     expect(s.status, text(s)).toBe(201);
-    sessionId = body(s).session.id;
+    const sessionId = body(s).session.id;
     const list = Array.from({ length: 40 }, (_, i) => `${i + 1}. 民生实事候选项目${i + 1}：内容说明${i + 1}`).join('\n');
     const c = await sup.post(`/api/votes/sessions/${sessionId}/candidates`, { text: list });
     expect(c.status, text(c)).toBe(201);
-    candidateIds = body(c).items.map((x: { id: number }) => x.id);
-    expect(candidateIds).toHaveLength(40);
+    expect(body(c).items.map((x: { id: number }) => x.id)).toHaveLength(40);
     expect(body(c).items[0]).toMatchObject({ title: '民生实事候选项目1', detail: '内容说明1' });
     const roster = Array.from({ length: 300 }, (_, i) => `代表${i + 1}\t第${(i % 6) + 1}代表团`).join('\n');
     const d = await sup.post(`/api/votes/sessions/${sessionId}/deputies`, { text: `姓名\t代表团\n${roster}` });
     expect(d.status, text(d)).toBe(201);
     expect(d.headers['cache-control']).toBe('no-store');
-    codes = body(d).items;
+    const codes: { code: string }[] = body(d).items;
     expect(codes).toHaveLength(300);
     expect(new Set(codes.map((x) => x.code)).size).toBe(300);
     const listed = await sup.get(`/api/votes/sessions/${sessionId}/deputies`);
     expect(text(listed)).not.toContain(codes[0].code);
-    const rows = await store.repo.db.selectFrom('deputies').selectAll().execute();
+    const rows = await w.store.repo.db.selectFrom('deputies').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(codes[0].code);
   });
 
   it('refuses writes from anonymous callers, without CSRF, and from a unit officer', async () => {
-    const anon = new Client(app, '10.1.0.3');
+    const s = await newSession(w.sup, { title: '权限测试', seats: 1, candidates: ['甲'], deputies: 1 });
+    const anon = new Client(w.app, '10.1.0.3');
     expect((await anon.post('/api/votes/sessions', { jurisdiction: 'x', year: 2024, title: 'x', seats: 1 })).status).toBe(403);
     await anon.get('/api/ledger/session');
     expect((await anon.post('/api/votes/sessions', { jurisdiction: 'x', year: 2024, title: 'x', seats: 1 })).status).toBe(401);
-    expect((await sup.post(`/api/votes/sessions/${sessionId}/rounds`, {}, { csrf: false })).status).toBe(403);
-    const officer = new Client(app, '10.1.0.4');
+    expect((await w.sup.post(`/api/votes/sessions/${s.id}/rounds`, {}, { csrf: false })).status).toBe(403);
+    const officer = new Client(w.app, '10.1.0.4');
     await officer.login('officer', PASSWORD);
-    expect((await officer.get(`/api/votes/sessions/${sessionId}`)).status).toBe(403);
+    expect((await officer.get(`/api/votes/sessions/${s.id}`)).status).toBe(403);
   });
 
   it('a round of 300 secret ballots picks the right 10 and reports both ties', async () => {
-    const r = await sup.post(`/api/votes/sessions/${sessionId}/rounds`, { kind: 'selection' });
-    expect(r.status, text(r)).toBe(201);
-    roundId = body(r).round.id;
-    expect(body(r).round).toMatchObject({ round_no: 1, seats: 10, state: 'open' });
-    expect((await sup.post(`/api/votes/sessions/${sessionId}/candidates`, { text: '迟到的项目' })).status).toBe(409);
-
-    const look = await deputy.post('/api/votes/lookup', { code: codes[0].code.toLowerCase() });
-    expect(look.status, text(look)).toBe(200);
-    expect(body(look)).toMatchObject({ deputy: { name: '代表1' }, round: { id: roundId, seats: 10 }, voted: false });
-    expect(body(look).candidates).toHaveLength(40);
-
-    const ballots = ballotsFor(FORTY, candidateIds, 300);
-    castOrder = [];
-    for (let i = 0; i < 300; i++) {
-      const res = await deputy.post(`/api/votes/rounds/${roundId}/ballots`, { code: codes[i].code, choices: ballots[i] });
-      expect(res.status, text(res)).toBe(201);
-      castOrder.push(JSON.stringify([...ballots[i]].sort((a, b) => a - b)));
-    }
-    const open = await sup.get(`/api/votes/rounds/${roundId}/tally`);
-    expect(body(open)).toMatchObject({ tally: null, reproduced: null, round: { turnout: 300 } });
-    expect((await sup.get(`/api/votes/rounds/${roundId}/ballots`)).status).toBe(409);
-
-    const closed = await sup.post(`/api/votes/rounds/${roundId}/close`);
-    expect(closed.status, text(closed)).toBe(200);
-    const t = body(closed).tally;
-    expect([...t.elected].sort((a: number, b: number) => a - b)).toEqual(candidateIds.slice(0, 10));
+    const { sup, deputy } = w;
+    const r = await fortyRound(w, {
+      beforeCast: async (s, roundId) => {
+        const round = body(await sup.get(`/api/votes/sessions/${s.id}`)).rounds[0];
+        expect(round).toMatchObject({ id: roundId, round_no: 1, seats: 10, state: 'open' });
+        expect((await sup.post(`/api/votes/sessions/${s.id}/candidates`, { text: '迟到的项目' })).status).toBe(409);
+        const look = await deputy.post('/api/votes/lookup', { code: s.codes[0].code.toLowerCase() });
+        expect(look.status, text(look)).toBe(200);
+        expect(body(look)).toMatchObject({ deputy: { name: '代表1' }, round: { id: roundId, seats: 10 }, voted: false });
+        expect(body(look).candidates).toHaveLength(40);
+      },
+      afterCast: async (_s, roundId) => {
+        expect(body(await sup.get(`/api/votes/rounds/${roundId}/tally`))).toMatchObject({ tally: null, reproduced: null, round: { turnout: 300 } });
+        expect((await sup.get(`/api/votes/rounds/${roundId}/ballots`)).status).toBe(409);
+      },
+    });
+    const t = r.closed.tally;
+    expect([...t.elected].sort((a: number, b: number) => a - b)).toEqual(r.candidateIds.slice(0, 10));
     expect(t.ties).toEqual([
-      { votes: 220, candidate_ids: [candidateIds[3], candidateIds[4]], decides_seats: false },
-      { votes: 120, candidate_ids: [candidateIds[10], candidateIds[11]], decides_seats: false },
+      { votes: 220, candidate_ids: [r.candidateIds[3], r.candidateIds[4]], decides_seats: false },
+      { votes: 120, candidate_ids: [r.candidateIds[10], r.candidateIds[11]], decides_seats: false },
     ]);
     expect(t).toMatchObject({ ballots: 300, blank: 0, undecided: null });
-    expect(body(closed).result.elected).toHaveLength(10);
+    expect(r.closed.result.elected).toHaveLength(10);
   });
 
   it('refuses a second ballot from the same deputy, also when two are sent at once', async () => {
-    const again = await deputy.post(`/api/votes/rounds/${roundId}/ballots`, { code: codes[0].code, choices: [] });
+    const { sup, deputy } = w;
+    const first = await newSession(sup, { title: '重复投票测试', seats: 1, candidates: ['甲', '乙'], deputies: 2 });
+    const firstRound = await openRound(sup, first.id);
+    expect(await castAll(deputy, firstRound, first.codes, [[first.candidateIds[0]]])).toEqual([201]);
+    const again = await deputy.post(`/api/votes/rounds/${firstRound}/ballots`, { code: first.codes[0].code, choices: [] });
     expect(again.status).toBe(409);
     // A fresh session and round to race two casts of one code.
-    const s = body(await sup.post('/api/votes/sessions', { jurisdiction: '某某区', year: 2024, title: '并发测试', seats: 1 })).session.id;
-    await sup.post(`/api/votes/sessions/${s}/candidates`, { items: [{ title: '甲' }, { title: '乙' }] });
-    const code = body(await sup.post(`/api/votes/sessions/${s}/deputies`, { items: [{ name: '代表甲' }] })).items[0].code;
-    const rid = body(await sup.post(`/api/votes/sessions/${s}/rounds`, {})).round.id;
-    const cand = body(await sup.get(`/api/votes/sessions/${s}`)).candidates[0].id;
+    const s = await newSession(sup, { title: '并发测试', seats: 1, candidates: ['甲', '乙'], deputies: 1 });
+    const rid = await openRound(sup, s.id);
+    const code = s.codes[0].code;
+    const cand = s.candidateIds[0];
     const both = await Promise.all([
       deputy.post(`/api/votes/rounds/${rid}/ballots`, { code, choices: [cand] }),
       deputy.post(`/api/votes/rounds/${rid}/ballots`, { code, choices: [cand] }),
     ]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
-    const n = await store.repo.db.selectFrom('ballots').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', rid).executeTakeFirstOrThrow();
+    const n = await w.store.repo.db.selectFrom('ballots').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', rid).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
-    expect((await deputy.post(`/api/votes/rounds/${rid}/ballots`, { code: codes[1].code, choices: [cand] })).status).toBe(403);
+    // A code of another session does not vote here.
+    expect((await deputy.post(`/api/votes/rounds/${rid}/ballots`, { code: first.codes[1].code, choices: [cand] })).status).toBe(403);
   });
 
   it('refuses bad ballots and wrong codes, and pauses a client after ten wrong codes', async () => {
-    const s = body(await sup.post('/api/votes/sessions', { jurisdiction: '某某区', year: 2024, title: '错票测试', seats: 2 })).session.id;
-    await sup.post(`/api/votes/sessions/${s}/candidates`, { items: [{ title: '甲' }, { title: '乙' }, { title: '丙' }] });
-    const code = body(await sup.post(`/api/votes/sessions/${s}/deputies`, { items: [{ name: '代表乙' }] })).items[0].code;
-    const rid = body(await sup.post(`/api/votes/sessions/${s}/rounds`, {})).round.id;
-    const ids = body(await sup.get(`/api/votes/sessions/${s}`)).candidates.map((c: { id: number }) => c.id);
-    const over = await deputy.post(`/api/votes/rounds/${rid}/ballots`, { code, choices: ids });
+    const s = await newSession(w.sup, { title: '错票测试', seats: 2, candidates: ['甲', '乙', '丙'], deputies: 1 });
+    const rid = await openRound(w.sup, s.id);
+    const code = s.codes[0].code;
+    const over = await w.deputy.post(`/api/votes/rounds/${rid}/ballots`, { code, choices: s.candidateIds });
     expect(over.status).toBe(422);
     expect(body(over).error.message).toMatch(/at most 2/);
-    const guesser = new Client(app, '10.9.9.9');
-    await guesser.get('/api/ledger/session');
+    const guesser = await w.client('10.9.9.9');
     for (let i = 0; i < 10; i++) expect((await guesser.post('/api/votes/lookup', { code: `WRONG-${i}AAAA` })).status).toBe(403);
     expect((await guesser.post('/api/votes/lookup', { code })).status).toBe(429);
-    expect((await deputy.post(`/api/votes/rounds/${rid}/ballots`, { code, choices: [ids[0]] })).status).toBe(201);
+    expect((await w.deputy.post(`/api/votes/rounds/${rid}/ballots`, { code, choices: [s.candidateIds[0]] })).status).toBe(201);
   });
 
   it('the tally recomputed from the stored ballots matches the one kept at closing, and an independent count', async () => {
+    const { sup } = w;
+    const { roundId, candidateIds } = await sharedFortyRound(w);
     const r = await sup.get(`/api/votes/rounds/${roundId}/tally`);
     expect(body(r).reproduced).toBe(true);
     expect(body(r).tally).toEqual(body(r).stored);
@@ -163,9 +138,11 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
   });
 
   it('no table and no answer puts a ballot\'s choices beside its voter', async () => {
-    const ballotCols = Object.keys((await store.repo.db.selectFrom('ballots').selectAll().executeTakeFirstOrThrow()));
+    const { sup, store } = w;
+    const { id: sessionId, roundId, castOrder } = await sharedFortyRound(w);
+    const ballotCols = Object.keys(await store.repo.db.selectFrom('ballots').selectAll().executeTakeFirstOrThrow());
     expect(ballotCols.sort()).toEqual(['choices_json', 'id', 'round_id']);
-    const partCols = Object.keys((await store.repo.db.selectFrom('vote_participation').selectAll().executeTakeFirstOrThrow()));
+    const partCols = Object.keys(await store.repo.db.selectFrom('vote_participation').selectAll().executeTakeFirstOrThrow());
     expect(partCols.sort()).toEqual(['deputy_id', 'round_id']);
     // Stored order (by id, and as the database returns rows) is not the order of voting.
     const byId = (await store.repo.db.selectFrom('ballots').select('choices_json').where('round_id', '=', roundId).orderBy('id').execute()).map((r) => r.choices_json);
@@ -183,17 +160,19 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
     const part = await sup.get(`/api/votes/rounds/${roundId}/participation`);
     expect(body(part)).toMatchObject({ voted: 300, not_voted: 0 });
     expect(text(part)).not.toMatch(/choices|candidate/);
-    const pub = body(await new Client(app, '10.1.0.7').get(`/api/public/votes/sessions/${sessionId}`));
+    const pub = body(await new Client(w.app, '10.1.0.7').get(`/api/public/votes/sessions/${sessionId}`));
     expect(pub.tallies[0].tally.elected).toHaveLength(10);
     expect(JSON.stringify(pub)).not.toMatch(/choices|ballot_id|code_hash/);
-    expect((await new Client(app, '10.1.0.7').get(`/api/votes/rounds/${roundId}/ballots`)).status).toBe(401);
+    expect((await new Client(w.app, '10.1.0.7').get(`/api/votes/rounds/${roundId}/ballots`)).status).toBe(401);
   });
 
   it('the elected projects become ledger tasks in one action, once', async () => {
+    const { sup } = w;
+    const { id: sessionId } = await fortyRound(w);
     const r = await sup.post(`/api/votes/sessions/${sessionId}/adopt`);
     expect(r.status, text(r)).toBe(201);
     expect(body(r).created).toBe(10);
-    const tasks = (await sup.get('/api/ledger/tasks?jurisdiction=某某区&year=2024'));
+    const tasks = await sup.get('/api/ledger/tasks?jurisdiction=某某区&year=2024');
     const items = body(tasks).items as { title: string; livelihood: boolean; source_kind: string; deadline: string }[];
     expect(items).toHaveLength(10);
     expect(items.every((t) => t.livelihood && t.source_kind === 'voted_project' && t.deadline === '2024-12-31')).toBe(true);
@@ -205,6 +184,8 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
   });
 
   it('the year-end satisfaction vote rates the elected projects and gives the shares', async () => {
+    const { sup, deputy } = w;
+    const { id: sessionId, candidateIds, codes } = await fortyRound(w);
     const r = await sup.post(`/api/votes/sessions/${sessionId}/rounds`, { kind: 'satisfaction' });
     expect(r.status, text(r)).toBe(201);
     const rid = body(r).round.id;
@@ -212,11 +193,8 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
     expect(elected).toHaveLength(10);
     const first = candidateIds[0];
     // Project 1: 200 满意, 80 基本满意, 20 不满意 → 满意率 280/300 = 0.9333.
-    for (let i = 0; i < 300; i++) {
-      const rating = i < 200 ? 'satisfied' : i < 280 ? 'basically' : 'dissatisfied';
-      const res = await deputy.post(`/api/votes/rounds/${rid}/ballots`, { code: codes[i].code, choices: { [first]: rating } });
-      expect(res.status, text(res)).toBe(201);
-    }
+    const ratings = codes.map((_, i) => ({ [first]: i < 200 ? 'satisfied' : i < 280 ? 'basically' : 'dissatisfied' }));
+    expect(await castAll(deputy, rid, codes, ratings)).toEqual(Array(300).fill(201));
     const closed = body(await sup.post(`/api/votes/rounds/${rid}/close`));
     const row = closed.tally.rows.find((x: { candidate_id: number }) => x.candidate_id === first);
     expect(row).toMatchObject({ satisfied: 200, basically: 80, dissatisfied: 20, abstained: 0, satisfaction_rate: 0.9333 });
@@ -225,7 +203,9 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
     expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('项目,满意,基本满意,不满意,未评价,满意率');
     expect((await sup.post(`/api/votes/sessions/${sessionId}/rounds`, { kind: 'satisfaction' })).status).toBe(409);
   });
+
   it('imports a roster from an XLSX file and refuses a file that is not one', async () => {
+    const { sup, app } = w;
     const s = body(await sup.post('/api/votes/sessions', { jurisdiction: '某某区', year: 2025, title: '名单导入', seats: 1 })).session.id;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名单');

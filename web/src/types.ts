@@ -16,7 +16,7 @@ export type { Diagnostic as Warning } from '../../src/ingest/diagnostics';
 export type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit } from '../../src/store/types';
 export type { Account, HistoryEntry, ProgressReport, Notice, Unit, UnitDashboard } from '../../src/ledger/types';
 export type { ProposalAction, ProposalHistoryEntry, ProposalImportRow, ProposalPlace, ProposalView } from '../../src/proposals/types';
-export type { Lookup, Round, SessionDetail, VoteCandidate, VoteSession, VoteSessionSummary } from '../../src/votes/types';
+export type { IssuedCodes, Lookup, Round, SessionDetail, VoteCandidate, VoteSession, VoteSessionSummary } from '../../src/votes/types';
 export type { Tally } from '../../src/votes/tally';
 export type { Action, Light, ProposalKind, StatsRow, TaskState, Verdict };
 

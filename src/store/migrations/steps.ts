@@ -163,6 +163,16 @@ const DDL: DdlStep[] = [
       `create table login_devices (token_hash text primary key, account_id integer not null references accounts(id), created_at text not null, last_used_at text not null)`,
     ],
   },
+  {
+    version: 11,
+    name: '票决 voting codes: reissues and refused reissues, for the deputy and the office to see',
+    statements: ({ types: t }) => [
+      `create table vote_code_events (id ${t.id}, session_id integer not null references vote_sessions(id), deputy_id integer not null references deputies(id),
+        event text not null, round_id integer references vote_rounds(id), account_id integer references accounts(id), at text not null)`,
+      'create index vote_code_events_deputy on vote_code_events (deputy_id, id)',
+      'create index vote_code_events_session on vote_code_events (session_id, id)',
+    ],
+  },
 ];
 
 /**

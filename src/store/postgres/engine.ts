@@ -57,6 +57,14 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
       ]);
       return { ids: rows.map((r) => Number(r.id)), total: Number(count.n) };
     },
+    async forgetHistory(tables) {
+      // Dead tuples keep their xmin and place until vacuumed; VACUUM cannot run inside a transaction.
+      try {
+        await sql`vacuum ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+      } catch (e) {
+        process.stderr.write(`luoshi: vacuum ${tables.join(', ')} failed: ${(e as Error).message}\n`);
+      }
+    },
     async close() {
       await db.destroy();
     },

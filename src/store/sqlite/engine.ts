@@ -62,6 +62,8 @@ export function openSqlite(file: string): Engine {
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
+    // A deleted row's bytes are overwritten, not left in free space (see forgetHistory).
+    raw.pragma('secure_delete = ON');
   } catch (e) {
     throw new StoreError(`cannot open SQLite database ${file}: ${(e as Error).message}`);
   }
@@ -114,6 +116,14 @@ export function openSqlite(file: string): Engine {
       if (total > RANK_LIMIT || total === 0) return { ids: newest.map((r) => Number(r.id)), total };
       const ranked = await base.select('d.id').orderBy(sql`f.rank`).orderBy('d.id').limit(limit).offset(offset).execute();
       return { ids: ranked.map((r) => Number(r.id)), total };
+    },
+    async forgetHistory() {
+      // The WAL holds every page version since the last checkpoint: fold it into the file and empty it.
+      try {
+        await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+      } catch (e) {
+        process.stderr.write(`luoshi: WAL checkpoint failed: ${(e as Error).message}\n`);
+      }
     },
     async close() {
       await db.destroy();

@@ -4,7 +4,7 @@ import { useApi, useReload } from '../../api';
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { hasRole, MANAGERS, useSession } from '../../session';
-import type { IssuedCode, SessionDetail } from '../../types';
+import type { IssuedCode, IssuedCodes, SessionDetail } from '../../types';
 import { ErrorBox, Field, Loading, TableFileInput } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useAction } from '../../ui/useAction';
@@ -19,6 +19,12 @@ export function VoteSessionPage({ id }: { id: number }) {
   const [docId, setDocId] = useState('');
   const [roster, setRoster] = useState('');
   const [codes, setCodes] = useState<IssuedCode[]>([]);
+  // Built by the server with the export guard (formulas neutralised, commas quoted).
+  const [codesCsv, setCodesCsv] = useState('');
+  const issued = (r: IssuedCodes) => {
+    setCodes(r.items);
+    setCodesCsv(r.codes_csv);
+  };
   const [note, setNote] = useState<string>();
   const { error, run } = useAction();
   const manage = hasRole(account, MANAGERS);
@@ -37,7 +43,6 @@ export function VoteSessionPage({ id }: { id: number }) {
   const { session, candidates, rounds, result, tallies, deputies } = d.data;
   const open = rounds.find((r) => r.state === 'open');
   const started = rounds.length > 0;
-  const codesCsv = `\uFEFF姓名,代表团,投票凭证码\n${codes.map((c) => `${c.name},${c.delegation ?? ''},${c.code}`).join('\n')}\n`;
   const button = (label: string, onClick: () => void, testId?: string, disabled?: boolean): ReactNode => (
     <button type="button" className="primary" disabled={disabled} onClick={onClick} data-testid={testId}>
       {label}
@@ -101,8 +106,8 @@ export function VoteSessionPage({ id }: { id: number }) {
           {button(
             t('vt.addRoster'),
             () =>
-              post(`/api/votes/sessions/${id}/deputies`, { text: roster }, (r: { items: IssuedCode[] }) => {
-                setCodes(r.items);
+              post(`/api/votes/sessions/${id}/deputies`, { text: roster }, (r: IssuedCodes) => {
+                issued(r);
                 setRoster('');
               }),
             undefined,
@@ -111,7 +116,7 @@ export function VoteSessionPage({ id }: { id: number }) {
           <Field label={t('vt.rosterFile')}>
             <TableFileInput
               testId="roster-file"
-              onFile={(file) => act(() => sendFile<{ items: IssuedCode[] }>(`/api/votes/sessions/${id}/deputies/import?filename=${encodeURIComponent(file.name)}`, file), (r) => setCodes(r.items))}
+              onFile={(file) => act(() => sendFile<IssuedCodes>(`/api/votes/sessions/${id}/deputies/import?filename=${encodeURIComponent(file.name)}`, file), issued)}
             />
           </Field>
           {codes.length > 0 && (

@@ -12,7 +12,7 @@ export async function readStdin(maxBytes: number, input: AsyncIterable<Uint8Arra
   let size = 0;
   for await (const chunk of input) {
     size += chunk.length;
-    if (size > maxBytes) throw new TooLarge(`standard input is larger than ${(maxBytes / 1048576).toFixed(0)} MiB (a report is rarely over 1 MiB; raise the limit with --max-size)`);
+    if (size > maxBytes) throw new TooLarge(`standard input is larger than ${+(maxBytes / 1048576).toFixed(3)} MiB (a report is rarely over 1 MiB; raise the limit with --max-size)`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

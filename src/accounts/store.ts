@@ -65,9 +65,27 @@ export class AccountStore {
     return a.unit_id === null ? [] : this.unitSubtree(a.unit_id);
   }
 
-  async countAdmins(): Promise<number> {
-    const r = await this.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
-    return Number(r.n);
+  async countAdmins(options: { activeOnly?: boolean } = {}): Promise<number> {
+    let q = this.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin');
+    if (options.activeOnly) q = q.where('disabled', '=', 0);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+
+  /** Disabling ends the account's sessions too, so enabling it again does not bring them back. */
+  async setDisabled(accountId: number, disabled: boolean): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('accounts').set({ disabled: disabled ? 1 : 0 }).where('id', '=', accountId).execute();
+      if (disabled) await tx.updateTable('sessions').set({ revoked: 1 }).where('account_id', '=', accountId).execute();
+    });
+  }
+
+  /** A new password ends every session of the account: whoever knew the old one is signed out. */
+  async setPassword(accountId: number, password: string): Promise<void> {
+    const hash = await hashPassword(password);
+    await this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('accounts').set({ password_hash: hash }).where('id', '=', accountId).execute();
+      await tx.updateTable('sessions').set({ revoked: 1 }).where('account_id', '=', accountId).execute();
+    });
   }
 
   // --- sessions -----------------------------------------------------------------

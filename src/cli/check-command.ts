@@ -1,9 +1,16 @@
+import { z } from 'zod';
 import { fromExtracted } from '../check/adapters.js';
-import { scorecardFromStore } from '../check/from-store.js';
-import { checkPair, type Scorecard } from '../check/index.js';
-import { isFailure, processFile } from '../pipeline.js';
-import { CliError, withStore, emitRows, type StoreCliOptions } from './store-commands.js';
+import { scorecardFromStore, scorecardsForPlace } from '../check/from-store.js';
+import { checkPair, type CheckDocument, type Scorecard } from '../check/index.js';
+import { COMPARISON_COLUMNS, compareIndicator } from '../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
+import { InvalidInput } from '../errors.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/source.js';
+import { isFailure, processBytes, processFile } from '../pipeline.js';
+import { Db, FileName, Indicator, Level, MiB, oneOf, parseOptions, Place, Output, Year } from './options.js';
+import { emitRows } from './output.js';
+import { readStdin, STDIN } from './stdin.js';
+import { withStore } from './store-commands.js';
 
 const MARK: Record<string, string> = { met: '✓ 达成', missed: '✗ 未达成', not_reported: '… 未提及', not_comparable: '≠ 不可比' };
 
@@ -21,21 +28,53 @@ function textCard(card: Scorecard): string {
   return lines.join('\n') + '\n';
 }
 
-export async function runCheck(opts: StoreCliOptions & { jurisdiction?: string; year?: string; plan?: string; review?: string }): Promise<number> {
+const CheckOptions = Output.safeExtend({ db: Db, jurisdiction: Place.optional(), year: Year.optional(), plan: z.string().min(1).optional(), review: z.string().min(1).optional(), name: FileName.optional(), maxSize: MiB.optional() }).superRefine((o, ctx) => {
+  const problem = (message: string) => ctx.addIssue({ code: 'custom', path: [], message });
+  if (o.plan !== undefined || o.review !== undefined) {
+    if (o.plan === undefined || o.review === undefined) problem('give both --plan FILE and --review FILE');
+    else if (o.plan === STDIN && o.review === STDIN) problem('- (standard input) can be given only once: for --plan or for --review');
+    else if (o.name !== undefined && o.plan !== STDIN && o.review !== STDIN) problem('--name names standard input: give - for --plan or --review');
+  } else if (o.jurisdiction === undefined || o.year === undefined) problem('give --jurisdiction NAME --year N (or --plan FILE --review FILE)');
+});
+
+/** One report file (or standard input) read for a check without the database. */
+async function readReport(file: string, o: { name?: string; maxSize?: number }): Promise<CheckDocument> {
+  const maxBytes = o.maxSize === undefined ? DEFAULT_MAX_BYTES : Math.round(o.maxSize * 1048576);
+  const r = file === STDIN ? await processBytes(o.name ?? STDIN, await readStdin(maxBytes)) : await processFile(file, { maxBytes });
+  if (isFailure(r)) throw new InvalidInput(`${r.file}: ${r.error}`, [], 'unreadable_file');
+  if (!r.documents.length) throw new InvalidInput(`${r.file}: no report found in the file`, [], 'no_document');
+  return fromExtracted(r.documents[0], r.source.text, r.file);
+}
+
+export async function runCheck(raw: Record<string, unknown>): Promise<number> {
+  const o = parseOptions(CheckOptions, raw);
   let card: Scorecard;
-  if (opts.plan || opts.review) {
-    if (!opts.plan || !opts.review) throw new CliError('give both --plan FILE and --review FILE');
-    const [p, r] = await Promise.all([processFile(opts.plan), processFile(opts.review)]);
-    if (isFailure(p)) throw new CliError(`${p.file}: ${p.error}`);
-    if (isFailure(r)) throw new CliError(`${r.file}: ${r.error}`);
-    if (!p.documents.length || !r.documents.length) throw new CliError('no document found in one of the files');
-    card = checkPair(fromExtracted(p.documents[0], p.source.text, p.file), fromExtracted(r.documents[0], r.source.text, r.file));
-  } else {
-    if (!opts.jurisdiction || !opts.year) throw new CliError('give --jurisdiction NAME --year N (or --plan FILE --review FILE)');
-    const year = Number(opts.year);
-    if (!Number.isInteger(year)) throw new CliError(`--year takes a year, got ${opts.year}`);
-    card = await withStore(opts, (repo) => scorecardFromStore(repo, opts.jurisdiction!, year));
-  }
-  await emitRows(scorecardRows(card), [...SCORECARD_COLUMNS], opts, card, () => textCard(card));
+  if (o.plan !== undefined && o.review !== undefined) {
+    const [plan, review] = await Promise.all([readReport(o.plan, o), readReport(o.review, o)]);
+    card = checkPair(plan, review);
+  } else card = await withStore(o, (repo) => scorecardFromStore(repo, o.jurisdiction!, o.year!));
+  await emitRows(scorecardRows(card), [...SCORECARD_COLUMNS], o, card, () => textCard(card));
+  return 0;
+}
+
+const ScorecardsOptions = Output.safeExtend({ db: Db, jurisdiction: Place });
+
+export async function runScorecards(raw: Record<string, unknown>): Promise<number> {
+  const o = parseOptions(ScorecardsOptions, raw);
+  const rows = await withStore(o, (repo) => scorecardsForPlace(repo, o.jurisdiction));
+  await emitRows(rows, ['year', 'plan_document', 'review_document', 'met', 'missed', 'not_reported', 'not_comparable'], o, { jurisdiction: o.jurisdiction, total: rows.length, items: rows }, () =>
+    rows.map((r) => `${o.jurisdiction} ${r.year}→${r.year + 1}  met ${r.met}  missed ${r.missed}  not reported ${r.not_reported}  not comparable ${r.not_comparable}`).join('\n') + `\n${rows.length} consecutive pairs\n`,
+  );
+  return 0;
+}
+
+const CompareOptions = Output.safeExtend({ db: Db, indicator: Indicator, kind: oneOf(['growth', 'level']), jurisdiction: Place.optional(), level: Level.optional(), from: Year.optional(), to: Year.optional() });
+
+export async function runCompare(raw: Record<string, unknown>): Promise<number> {
+  const o = parseOptions(CompareOptions, raw);
+  const rows = await withStore(o, (repo) => compareIndicator(repo, { indicator: o.indicator, kind: o.kind, level: o.level, jurisdiction: o.jurisdiction, yearFrom: o.from, yearTo: o.to }));
+  await emitRows(rows, COMPARISON_COLUMNS, o, { indicator: o.indicator, total: rows.length, items: rows }, () =>
+    rows.map((r) => `${r.jurisdiction} ${r.year}  target ${r.target_value ?? '—'}${r.target_max !== null ? '–' + r.target_max : ''}${r.target_unit ?? ''} ${r.target_qualifier ?? ''}  outcome ${r.outcome_value ?? '—'}${r.outcome_unit ?? ''}  ${r.verdict ?? 'no target'}`).join('\n') + `\n${rows.length} rows\n`,
+  );
   return 0;
 }

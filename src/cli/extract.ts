@@ -1,32 +1,23 @@
-import { writeFile } from 'node:fs/promises';
 import { fileJson, type FileJson } from '../document-json.js';
-import { FACT_COLUMNS, factRows, toCsv, toXlsx } from '../export/table.js';
-import { isFailure, processFile } from '../pipeline.js';
+import { FACT_COLUMNS, factRows } from '../export/table.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/source.js';
+import { isFailure, processBytes, processFile } from '../pipeline.js';
+import { emitRows, printJsonFailure } from './output.js';
 import { expandPaths } from './files.js';
+import { FileName, formatOf, MiB, parseOptions, Output } from './options.js';
+import { checkStdinUse, readStdin, STDIN } from './stdin.js';
 
-export interface ExtractOptions {
-  json?: boolean;
-  format?: string;
-  out?: string;
-  maxSize?: string;
-}
+const ExtractOptions = Output.safeExtend({ maxSize: MiB.optional(), name: FileName.optional() });
 
-export async function runExtract(paths: string[], opts: ExtractOptions): Promise<number> {
-  const format = opts.json ? 'json' : (opts.format ?? 'text');
-  if (!['json', 'csv', 'xlsx', 'text'].includes(format)) {
-    process.stderr.write(`luoshi: unknown --format ${format} (use json, csv, xlsx or text)\n`);
-    return 2;
-  }
-  const maxBytes = opts.maxSize ? Math.round(Number(opts.maxSize) * 1048576) : undefined;
-  if (maxBytes !== undefined && !(maxBytes > 0)) {
-    process.stderr.write(`luoshi: --max-size takes a number of MiB, got ${opts.maxSize}\n`);
-    return 2;
-  }
+export async function runExtract(paths: string[], raw: Record<string, unknown>): Promise<number> {
+  const o = parseOptions(ExtractOptions, raw);
+  checkStdinUse(paths, o.name);
+  const maxBytes = o.maxSize === undefined ? DEFAULT_MAX_BYTES : Math.round(o.maxSize * 1048576);
   const files = await expandPaths(paths);
   const results: FileJson[] = [];
   let ok = 0;
   for (const file of files) {
-    const r = await processFile(file, { maxBytes });
+    const r = file === STDIN ? await processBytes(o.name ?? STDIN, await readStdin(maxBytes)) : await processFile(file, { maxBytes });
     if (isFailure(r)) {
       process.stderr.write(`luoshi: ${r.file}: ${r.error}\n`);
       results.push({ file: r.file, documents: [], warnings: [], error: r.error });
@@ -35,23 +26,15 @@ export async function runExtract(paths: string[], opts: ExtractOptions): Promise
       results.push(fileJson(r));
     }
   }
-  if (format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-  else if (format === 'csv') {
-    const csv = toCsv(factRows(results), FACT_COLUMNS);
-    if (opts.out) await writeFile(opts.out, csv);
-    else process.stdout.write(csv);
-  } else if (format === 'xlsx') {
-    const buf = await toXlsx(factRows(results), FACT_COLUMNS);
-    if (!opts.out && process.stdout.isTTY) {
-      process.stderr.write('luoshi: --format xlsx writes binary data; give --out FILE.xlsx\n');
-      return 2;
-    }
-    if (opts.out) await writeFile(opts.out, buf);
-    else process.stdout.write(buf);
-  } else {
-    for (const r of results) process.stdout.write(summary(r));
+  // Some files read: a success that lists the failures; none read: a failure that still lists them
+  // (each reason is on stderr already).
+  if (ok === 0 && files.length > 0) {
+    if (formatOf(o) === 'text') process.stdout.write(results.map(summary).join(''));
+    if (formatOf(o) === 'json') printJsonFailure({ exit: 1, status: 422, code: 'unreadable_file', message: files.length === 1 ? `${results[0].file}: ${results[0].error}` : `none of the ${files.length} files could be read` }, { files: results });
+    return 1;
   }
-  return ok === 0 && files.length > 0 ? 1 : 0;
+  await emitRows(factRows(results), FACT_COLUMNS, o, { files: results }, () => results.map(summary).join(''));
+  return 0;
 }
 
 function summary(r: FileJson): string {

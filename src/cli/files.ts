@@ -1,10 +1,19 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { STDIN } from './stdin.js';
 
-/** Expands folders recursively (sorted); files are returned as given. Missing paths stay, to fail later with a message. */
+/**
+ * Expands folders recursively (sorted); files are returned as given. Missing
+ * paths stay, to fail later with a message; `-` (standard input) stays, in
+ * its place (a file named `-` is `./-`).
+ */
 export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
+    if (p === STDIN) {
+      out.push(p);
+      continue;
+    }
     let info;
     try {
       info = await stat(p);

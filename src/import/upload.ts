@@ -5,7 +5,7 @@
  * in the reader pool, off the request thread, within its budgets.
  */
 import type { Diagnostic } from '../ingest/diagnostics.js';
-import type { ImportItemResult, Repository } from '../store/repository.js';
+import type { ImportItemResult, Repository, RunSummary } from '../store/repository.js';
 import { sha256Of, storePrepared } from './files.js';
 import type { ReaderPool } from './pool.js';
 import type { FailureKind } from './read.js';
@@ -27,13 +27,17 @@ export type UploadResult = ImportItemResult & {
   readonly failure?: { readonly kind: FailureKind; readonly ruleId: string };
 };
 
-export async function importUpload(repo: Repository, upload: Upload, pool: ReaderPool): Promise<UploadResult> {
+/** An upload's result with the run it was stored in (the CLI's `import -` prints it as a run summary). */
+export type UploadRun = UploadResult & { readonly run: RunSummary };
+
+export async function importUpload(repo: Repository, upload: Upload, pool: ReaderPool): Promise<UploadRun> {
   const { fileName, bytes } = upload;
   const runId = await repo.startRun(upload.accountId === undefined ? undefined : { accountId: upload.accountId, bytes: bytes.length });
   let status: 'done' | 'failed' = 'failed';
+  let result: UploadResult;
+  let run: RunSummary;
   try {
     const sha256 = sha256Of(bytes);
-    let result: UploadResult;
     if (await repo.knowsFile(sha256)) {
       const item = await storePrepared(repo, runId, fileName, { known: { file: fileName, sha256 } });
       result = { ...item, documents: item.documentIds.length, warnings: [] };
@@ -45,8 +49,9 @@ export async function importUpload(repo: Repository, upload: Upload, pool: Reade
         : { ...item, documents: 0, warnings: [], failure: { kind: read.failure.kind, ruleId: read.failure.ruleId } };
     }
     status = 'done';
-    return result;
   } finally {
-    await repo.finishRun(runId, status);
+    // Closes the run even when storing failed (the error goes on to the caller).
+    run = await repo.finishRun(runId, status);
   }
+  return { ...result, run };
 }

@@ -161,7 +161,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       if (used.files + 1 > d.importQuota.files || used.bytes + body.length > d.importQuota.bytes) {
         throw new TooMany(`import quota reached: ${used.files} files and ${used.bytes} bytes in the last 24 hours; an account may import ${d.importQuota.files} files and ${d.importQuota.bytes} bytes a day`, undefined, 'import_quota');
       }
-      const item = await importUpload(repo, { fileName: filename, bytes: body, accountId: s.account.id }, d.readers());
+      const { run: _run, ...item } = await importUpload(repo, { fileName: filename, bytes: body, accountId: s.account.id }, d.readers());
       if (item.status === 'failed') {
         // Read off the request thread within a time and memory budget: over a budget or a read limit 413, readers all busy 503, unreadable 422.
         const kind = item.failure?.kind;

@@ -141,7 +141,7 @@ describe.each(STORES)('migrations on %s', (name) => {
     for (const r of results) {
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.out)).toEqual([]);
+      expect(JSON.parse(r.out)).toEqual({ ok: true, total: 0, items: [] });
     }
     const engine = database.open();
     try {

@@ -6,7 +6,8 @@
  */
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Repository } from '../store/repository.js';
-import type { Database, ProposalsTable } from '../store/schema.js';
+import type { Database } from '../store/schema.js';
+import type { ProposalsTable } from './rows.js';
 import {
   chinaDate, DEFAULT_REPLY_MONTHS, isIsoDate, KIND_LABELS, KINDS, replyDeadline, SATISFACTION_LABELS,
   type ProposalKind, type ProposalState, type ReplyMonths, type Satisfaction,
@@ -315,7 +316,7 @@ export class ProposalStore {
     if (Number(res.numUpdatedRows) !== 1) throw new StaleVersion();
     if (c.units) {
       await trx.deleteFrom('proposal_units').where('proposal_id', '=', id).execute();
-      const rows = [{ proposal_id: id, unit_id: c.units.lead, role: 'lead' }, ...c.units.assist.map((u) => ({ proposal_id: id, unit_id: u, role: 'assist' }))];
+      const rows = [{ proposal_id: id, unit_id: c.units.lead, role: 'lead' as const }, ...c.units.assist.map((u) => ({ proposal_id: id, unit_id: u, role: 'assist' as const }))];
       await trx.insertInto('proposal_units').values(rows).execute();
     }
     await this.log(trx, id, accountId, c.action ?? action, c.note, now);

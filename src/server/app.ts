@@ -8,10 +8,11 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { LoginLimiter } from '../accounts/auth.js';
+import { Accounts, DEFAULT_SESSION_TTL_MS } from '../accounts/service.js';
 import { AccountStore } from '../accounts/store.js';
 import { TooLarge } from '../errors.js';
-import type { LedgerOptions } from './legacy/ledger-routes.js';
-import { ledgerRoutes } from './legacy/ledger-routes.js';
+import { Ledger } from '../ledger/service.js';
 import { legacyHandler } from './legacy/mount.js';
 import { proposalRoutes } from './legacy/proposal-routes.js';
 import { voteRoutes } from './legacy/vote-routes.js';
@@ -22,6 +23,8 @@ import { makeAuth } from './middleware/auth.js';
 import { readCache } from './middleware/cache.js';
 import { format, routePath } from './middleware/format.js';
 import { ok, openApiDocument } from './openapi.js';
+import { accountRoutes } from './routes/accounts.js';
+import { ledgerRoutes, type LedgerOptions } from './routes/ledger/index.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
 
 export type { ImportQuota };
@@ -83,12 +86,16 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA }));
+  const ledger = options.ledger ?? {};
+  const signIn = { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, limiter: ledger.loginLimiter ?? new LoginLimiter() };
+  app.route('/api', accountRoutes({ accounts: new Accounts(accounts, signIn), auth, now, secureCookies: ledger.secureCookies ?? false }));
+  app.route('/api', ledgerRoutes(new Ledger(repo, accounts, now, ledger.lightRules), auth));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),
     (c) => c.json(openApiDocument(app), 200),
   );
 
-  const legacy = [...ledgerRoutes(repo, { now: options.now, ...options.ledger }), ...proposalRoutes(repo, { now }), ...voteRoutes(repo, { now })];
+  const legacy = [...proposalRoutes(repo, { now }), ...voteRoutes(repo, { now })];
   app.all('/api/*', legacyHandler(legacy, notFound));
 
   if (options.staticHandler) {

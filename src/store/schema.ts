@@ -3,6 +3,8 @@
  * PostgreSQL; JSON columns are stored as text so both read them the same way.
  */
 import type { Generated } from 'kysely';
+import type { LedgerTables } from '../ledger/rows.js';
+import type { ProposalTables } from '../proposals/rows.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -129,7 +131,7 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
-// --- supervision ledger (督办), migration 2 ---------------------------------------
+// --- accounts (migration 2; the ledger's own tables are in src/ledger/rows.ts) -----
 
 export interface UnitsTable {
   id: Generated<number>;
@@ -157,91 +159,6 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   revoked: number;
-}
-
-export interface TasksTable {
-  id: Generated<number>;
-  jurisdiction: string;
-  year: number;
-  document_id: number | null;
-  fact_id: number | null;
-  /** target | commitment | manual */
-  source_kind: string;
-  title: string;
-  source_sentence: string | null;
-  /** Offsets into the document's text (as stored facts keep them). */
-  source_start: number | null;
-  source_end: number | null;
-  /** Offsets into the original file. */
-  source_file_start: number | null;
-  source_file_end: number | null;
-  indicator: string | null;
-  figure_value: number | null;
-  figure_unit: string | null;
-  figure_text: string | null;
-  firmness: string | null;
-  livelihood: number;
-  deadline_phrase: string | null;
-  /** YYYY-MM-DD */
-  deadline: string;
-  deadline_rule: string | null;
-  state: string;
-  lead_unit_id: number | null;
-  progress_figure: number | null;
-  last_progress_at: string | null;
-  assigned_at: string | null;
-  closed_at: string | null;
-  pending_deadline: string | null;
-  extension_reason: string | null;
-  unit_note: string | null;
-  internal_note: string | null;
-  archived: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface TaskUnitsTable {
-  task_id: number;
-  unit_id: number;
-  /** lead | responsible */
-  role: string;
-}
-
-export interface ProgressReportsTable {
-  id: Generated<number>;
-  task_id: number;
-  account_id: number | null;
-  unit_id: number | null;
-  report_date: string;
-  narrative: string;
-  figure: number | null;
-  evidence_json: string;
-  internal: number;
-  created_at: string;
-}
-
-export interface TaskHistoryTable {
-  id: Generated<number>;
-  task_id: number;
-  account_id: number | null;
-  action: string;
-  at: string;
-  before_json: string | null;
-  after_json: string | null;
-  note: string | null;
-}
-
-export interface NoticesTable {
-  id: Generated<number>;
-  task_id: number;
-  unit_id: number | null;
-  account_id: number | null;
-  /** urge (催办) | instruction (批示) */
-  kind: string;
-  text: string;
-  at: string;
-  read_at: string | null;
 }
 
 // --- 票决: deputies' votes on livelihood projects (migration 6) ---------------------
@@ -315,64 +232,11 @@ export interface BallotsTable {
   choices_json: string;
 }
 
-// --- 建议/提案: suggestions and proposals to answer (migration 6) -----------------
-
-export interface ProposalsTable {
-  id: Generated<number>;
-  jurisdiction: string;
-  year: number;
-  /** suggestion (人大代表建议) | proposal (政协提案) */
-  kind: string;
-  number: string;
-  title: string;
-  proposers_json: string;
-  received_at: string;
-  assigned_at: string | null;
-  reply_deadline: string | null;
-  /** registered | assigned | replied */
-  state: string;
-  reply_text: string | null;
-  replied_at: string | null;
-  /** satisfied (满意) | basically (基本满意) | dissatisfied (不满意) */
-  satisfaction: string | null;
-  satisfaction_at: string | null;
-  follow_up: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ProposalUnitsTable {
-  proposal_id: number;
-  unit_id: number;
-  /** lead (主办) | assist (会办) */
-  role: string;
-}
-
-export interface ProposalHistoryTable {
-  id: Generated<number>;
-  proposal_id: number;
-  account_id: number | null;
-  action: string;
-  at: string;
-  note: string | null;
-}
-
-export interface SettingsTable {
-  key: string;
-  value: string;
-  updated_at: string;
-}
-
-export interface Database {
+/** Every table; the features' own (ledger, 建议/提案) are defined beside their code. */
+export interface Database extends LedgerTables, ProposalTables {
   units: UnitsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
-  tasks: TasksTable;
-  task_units: TaskUnitsTable;
-  progress_reports: ProgressReportsTable;
-  task_history: TaskHistoryTable;
-  notices: NoticesTable;
   sources: SourcesTable;
   documents: DocumentsTable;
   facts: FactsTable;
@@ -388,8 +252,4 @@ export interface Database {
   vote_rounds: VoteRoundsTable;
   vote_participation: VoteParticipationTable;
   ballots: BallotsTable;
-  proposals: ProposalsTable;
-  proposal_units: ProposalUnitsTable;
-  proposal_history: ProposalHistoryTable;
-  settings: SettingsTable;
 }

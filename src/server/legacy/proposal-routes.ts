@@ -4,7 +4,7 @@
  * ledger's; a stale version answers 409 with the current item.
  */
 import { z } from 'zod';
-import { LedgerStore } from '../../ledger/store.js';
+import { AccountStore } from '../../accounts/store.js';
 import { readTable } from '../../tables/read.js';
 import { importProposals } from '../../proposals/import.js';
 import {
@@ -72,9 +72,9 @@ const numberField = z.union([z.string(), z.number()]).transform((v) => String(v)
 
 export function proposalRoutes(repo: Repository, options: ProposalRouteOptions = {}): Route[] {
   const store = new ProposalStore(repo);
-  const ledger = new LedgerStore(repo);
-  const now = options.now ?? (() => new Date());
-  const access = new Access(ledger.accounts, now);
+    const now = options.now ?? (() => new Date());
+  const accounts = new AccountStore(repo.db);
+  const access = new Access(accounts, now);
 
   const view = (p: Proposal): ProposalView => ({ ...p, reply_status: replyStatus(p, chinaDate(now())) });
 
@@ -131,7 +131,7 @@ export function proposalRoutes(repo: Repository, options: ProposalRouteOptions =
 
   async function stats(q: { jurisdiction: string; year?: number; kind?: ProposalKind }): Promise<ProposalStats> {
     const items = await store.list({ jurisdiction: q.jurisdiction, year: q.year, kind: q.kind });
-    return proposalStats(items, await ledger.accounts.listUnits(), chinaDate(now()));
+    return proposalStats(items, await accounts.listUnits(), chinaDate(now()));
   }
 
   async function statsAnswer(format: 'json' | 'csv' | 'xlsx', q: z.infer<z.ZodObject<typeof STATS_QUERY>>, name: string): Promise<AppResponse> {
@@ -160,7 +160,7 @@ export function proposalRoutes(repo: Repository, options: ProposalRouteOptions =
         if (q.status) items = items.filter((p) => p.reply_status === q.status);
         // Overdue: the deadline was missed, answered late or not at all.
         if (q.overdue) items = items.filter((p) => (p.reply_status === 'open_overdue' || p.reply_status === 'late') === (q.overdue === 'true'));
-        const names = new Map((await ledger.accounts.listUnits()).map((u) => [u.id, u.name]));
+        const names = new Map((await accounts.listUnits()).map((u) => [u.id, u.name]));
         const unit = (u: number | null) => (u === null ? '' : names.get(u) ?? `#${u}`);
         const rows: Sheet[] = items.map((p) => ({
           编号: p.number, 类型: KIND_LABELS[p.kind], 年度: p.year, 标题: p.title, 提出人: p.proposers.join('、'), 主办单位: unit(p.lead_unit_id),

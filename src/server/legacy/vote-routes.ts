@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { LoginLimiter } from '../../accounts/auth.js';
+import { AccountStore } from '../../accounts/store.js';
 import { LedgerStore } from '../../ledger/store.js';
 import type { Role } from '../../accounts/roles.js';
 import type { Repository } from '../../store/repository.js';
@@ -48,10 +49,10 @@ function withCodes(status: number, value: unknown): AppResponse {
 }
 
 export function voteRoutes(repo: Repository, options: VoteOptions = {}): Route[] {
-  const ledger = new LedgerStore(repo);
+  const ledger = new LedgerStore(repo.db);
   const store = new VoteStore(ledger);
   const now = options.now ?? (() => new Date());
-  const access = new Access(ledger.accounts, now);
+  const access = new Access(new AccountStore(repo.db), now);
   const limiter = options.codeLimiter ?? new LoginLimiter(10, 15 * 60_000);
 
   async function guard<T>(f: () => Promise<T>): Promise<T> {

@@ -13,8 +13,8 @@ import { Accounts, DEFAULT_SESSION_TTL_MS } from '../accounts/service.js';
 import { AccountStore } from '../accounts/store.js';
 import { TooLarge } from '../errors.js';
 import { Ledger } from '../ledger/service.js';
+import { Proposals } from '../proposals/service.js';
 import { legacyHandler } from './legacy/mount.js';
-import { proposalRoutes } from './legacy/proposal-routes.js';
 import { voteRoutes } from './legacy/vote-routes.js';
 import type { Repository } from '../store/repository.js';
 import type { AppEnv } from './env.js';
@@ -25,6 +25,7 @@ import { format, routePath } from './middleware/format.js';
 import { ok, openApiDocument } from './openapi.js';
 import { accountRoutes } from './routes/accounts.js';
 import { ledgerRoutes, type LedgerOptions } from './routes/ledger/index.js';
+import { proposalRoutes } from './routes/proposals/index.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
 
 export type { ImportQuota };
@@ -90,12 +91,13 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   const signIn = { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, limiter: ledger.loginLimiter ?? new LoginLimiter() };
   app.route('/api', accountRoutes({ accounts: new Accounts(accounts, signIn), auth, now, secureCookies: ledger.secureCookies ?? false }));
   app.route('/api', ledgerRoutes(new Ledger(repo, accounts, now, ledger.lightRules), auth));
+  app.route('/api', proposalRoutes(new Proposals(repo.db, accounts, now), auth));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),
     (c) => c.json(openApiDocument(app), 200),
   );
 
-  const legacy = [...proposalRoutes(repo, { now }), ...voteRoutes(repo, { now })];
+  const legacy = voteRoutes(repo, { now });
   app.all('/api/*', legacyHandler(legacy, notFound));
 
   if (options.staticHandler) {

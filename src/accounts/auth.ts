@@ -29,7 +29,35 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** The passwords guessed first (lists of leaked passwords, Chinese sites included); any of them, or one of them with digits added, is refused. */
+const COMMON = ['password', 'passw0rd', 'qwerty', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx', '1q2w3e4r', 'abc123', 'a123456', 'woaini', 'iloveyou', 'admin', 'administrator', 'letmein', 'welcome', 'changeme', 'luoshi', 'dangan', 'zhengfu'];
+
+const RUNS = ['01234567890123456789', 'abcdefghijklmnopqrstuvwxyz'];
+
+/** A run of one or two characters, or of consecutive digits or letters up or down (12345678, 1234567890, abcdefgh, 98765432). */
+function trivialRun(p: string): boolean {
+  if (new Set(p).size <= 2) return true;
+  return RUNS.some((r) => r.includes(p) || [...r].reverse().join('').includes(p));
+}
+
+/**
+ * Why a password may not be used, or undefined when it may: too short, a
+ * trivial run, a common password (with digits or symbols around it), or the
+ * account's own name inside it.
+ */
+export function passwordProblem(password: string, accountName?: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return `a password needs at least ${MIN_PASSWORD_LENGTH} characters`;
+  const lower = password.toLowerCase();
+  if (trivialRun(lower)) return 'a password may not be a run of the same or consecutive characters';
+  const letters = lower.replace(/[^a-z]/g, '');
+  const alnum = lower.replace(/[^a-z0-9]/g, '');
+  if (/^\d+$/.test(lower) && new Set(lower).size < 5) return 'a password of digits alone needs more different digits';
+  if (COMMON.some((c) => c === letters || c === alnum || c === alnum.replace(/\d+$/, ''))) return 'this password is among the first ones guessed';
+  if (accountName && accountName.length >= 3 && lower.includes(accountName.toLowerCase())) return 'a password may not contain the account name';
+  return undefined;
+}
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

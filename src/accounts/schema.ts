@@ -4,7 +4,7 @@
  * OpenAPI document.
  */
 import { z } from '@hono/zod-openapi';
-import { MIN_PASSWORD_LENGTH } from './auth.js';
+import { passwordProblem } from './auth.js';
 import { ROLES } from './roles.js';
 
 export const Id = z.number().int().positive();
@@ -29,11 +29,15 @@ export const AccountName = z.string().regex(/^[\p{L}\p{N}_.@-]{2,64}$/u, '2–64
 export const AccountCreate = z
   .object({
     name: AccountName,
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
+    password: z.string().max(1024),
     role: z.enum(ROLES),
     unit_id: Id.nullable().default(null),
   })
-  .refine((a) => a.role !== 'unit_officer' || a.unit_id !== null, { message: 'a unit officer needs a unit_id', path: ['unit_id'] });
+  .refine((a) => a.role !== 'unit_officer' || a.unit_id !== null, { message: 'a unit officer needs a unit_id', path: ['unit_id'] })
+  .superRefine((a, ctx) => {
+    const problem = passwordProblem(a.password, a.name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['password'] });
+  });
 export type AccountCreate = z.infer<typeof AccountCreate>;
 
 export const Login = z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) });

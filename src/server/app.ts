@@ -22,6 +22,10 @@ import { notFoundHandler, onError, validationHook } from './errors.js';
 import { makeAuth } from './middleware/auth.js';
 import { readCache } from './middleware/cache.js';
 import { format, routePath } from './middleware/format.js';
+import { securityHeaders } from './middleware/security.js';
+import { compress } from './middleware/compress.js';
+import { etag } from 'hono/etag';
+import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
 import { accountRoutes } from './routes/accounts.js';
 import { ledgerRoutes, type LedgerOptions } from './routes/ledger/index.js';
@@ -69,6 +73,10 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   const notFound = notFoundHandler(() => app.routes);
   app.notFound(notFound);
 
+  app.use('*', securityHeaders({ https: options.ledger?.secureCookies ?? false }));
+  app.use('*', compress);
+  // Reads carry a validator, so a client that has the answer gets a 304 (weak: the same data compressed or not).
+  app.use('*', etag({ weak: true }));
   app.use('/api/*', format);
   if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED }));
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.
@@ -78,6 +86,8 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
         throw new TooLarge(upload ? `upload too large: the limit is ${maxUploadBytes} bytes` : `the request body is too large: the limit is ${MAX_JSON_BODY} bytes`);
       } })(c, next);
   });
+
+  app.use('/api/*', refuseNul);
 
   app.openapi(
     createRoute({

@@ -26,7 +26,10 @@ export function staticFiles(root: string): (path: string) => Promise<Response | 
       try {
         const info = await stat(file);
         if (!info.isFile()) continue;
-        const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600' };
+        // Vite names built assets by their content's hash: a name never changes meaning, so browsers keep them for good.
+        const hashed = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+$/.test(file);
+        const cache = file.endsWith('index.html') ? 'no-cache' : hashed ? 'public, max-age=31536000, immutable' : 'max-age=3600';
+        const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache };
         return new Response(new Uint8Array(await readFile(file)), { status: 200, headers });
       } catch {
         // try the next candidate

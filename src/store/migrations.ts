@@ -145,6 +145,15 @@ const MIGRATIONS: Migration[] = [
         chosen_by integer references accounts(id), chosen_at text not null, note text, primary key (jurisdiction, report_year))`,
     ],
   },
+  {
+    version: 9,
+    name: 'failed sign-in and voting-code attempts (shared by every server process) and the devices an account signed in from',
+    statements: ({ types: t }) => [
+      `create table auth_attempts (id ${t.id}, key text not null, at text not null)`,
+      'create index auth_attempts_key on auth_attempts (key, at)',
+      `create table login_devices (token_hash text primary key, account_id integer not null references accounts(id), created_at text not null, last_used_at text not null)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

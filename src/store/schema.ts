@@ -232,8 +232,25 @@ export interface BallotsTable {
   choices_json: string;
 }
 
+/** One failed attempt under a key (an address, an account, a device): what rate limits count. */
+export interface AuthAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
+/** A browser an account signed in from before (its cookie token's hash): it keeps its own, gentler limit. */
+export interface LoginDevicesTable {
+  token_hash: string;
+  account_id: number;
+  created_at: string;
+  last_used_at: string;
+}
+
 /** Every table; the features' own (ledger, 建议/提案) are defined beside their code. */
 export interface Database extends LedgerTables, ProposalTables {
+  auth_attempts: AuthAttemptsTable;
+  login_devices: LoginDevicesTable;
   units: UnitsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;

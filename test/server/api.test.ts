@@ -1,31 +1,38 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/accounts/admin.js';
 import { createApp } from '../../src/server/app.js';
 import { inProcess, type App, type AppResponse } from '../helpers/in-process.js';
 import { startServer } from '../../src/server/serve.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
 import { Client } from '../ledger/client.js';
+import { isFailure, processBytes } from '../../src/pipeline.js';
 
 const text = (r: AppResponse) => (typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('utf8'));
 const body = (r: AppResponse) => JSON.parse(text(r));
 
 describe.each(STORES)('HTTP API on %s', (storeName) => {
+  // Every case starts from its own empty store, so each runs alone.
   let store: TestStore;
   let app: App;
   let importer: Client;
   const get = (url: string) => app({ method: 'GET', url, headers: {} });
   const upload = (filename: string, bytes: Uint8Array) => importer.upload(filename, bytes);
+  /** Two small reports of different places and years. */
+  const twoReports = async () => {
+    expect((await upload('r1.txt', Buffer.from(makeReport(31)))).status).toBe(201);
+    expect((await upload('r2.txt', Buffer.from(makeReport(32)))).status).toBe(201);
+  };
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     store = await createTestStore(storeName);
     app = inProcess(createApp(store.repo, { maxUploadBytes: 64 * 1024 }));
     await createAdmin(store.repo, 'root', 'S3cret-pass!');
     importer = new Client(app);
     expect((await importer.login('root', 'S3cret-pass!')).status).toBe(200);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await store?.dispose();
   });
 
@@ -36,10 +43,11 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
     const again = await upload('r1-again.txt', Buffer.from(makeReport(31)));
     expect(again.status).toBe(200);
     expect(body(again)).toMatchObject({ ok: true, status: 'duplicate' });
-    await upload('r2.txt', Buffer.from(makeReport(32)));
+    expect((await store.repo.counts()).documents).toBe(1);
   });
 
   it('lists reports as JSON, CSV and XLSX', async () => {
+    await twoReports();
     const j = body(await get('/api/reports.json'));
     expect(j.ok).toBe(true);
     expect(j.total).toBe(2);
@@ -51,6 +59,7 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
   });
 
   it('searches with snippets, for 2-character queries too', async () => {
+    await twoReports();
     const r = body(await get(`/api/search.json?q=${encodeURIComponent('农田')}`));
     expect(r.total).toBe(2);
     expect(r.items[0].snippets[0].match).toBe('农田');
@@ -59,6 +68,7 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
   });
 
   it('answers bad requests with a 4xx and a clear message, changing nothing', async () => {
+    await twoReports();
     const before = await store.repo.counts();
     const cases: [string, Promise<AppResponse>, number, RegExp][] = [
       ['empty query', get('/api/search.json?q='), 400, /give a query/],
@@ -74,6 +84,8 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
       ['binary upload', upload('x.txt', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 0, 0, 1])), 422, /binary|text/],
       ['empty upload', upload('empty.txt', new Uint8Array()), 422, /empty/],
       ['path as file name', upload('../../etc/passwd', Buffer.from(makeReport(33))), 400, /file name/],
+      ['NUL in a search query', get('/api/search.json?q=a%00b'), 400, /NUL/],
+      ['NUL in a filter', get('/api/reports.json?jurisdiction=a%00'), 400, /NUL/],
       ['SQL injection in a filter', get(`/api/reports.json?jurisdiction=${encodeURIComponent("' OR 1=1; drop table documents; --")}`), 200, /"total":0/],
     ];
     for (const [name, pending, status, message] of cases) {
@@ -89,7 +101,18 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
     expect(await store.repo.counts()).toEqual(before);
   });
 
+  it('never shows the folders a file was imported from', async () => {
+    const bytes = Buffer.from(makeReport(41));
+    const processed = await processBytes('/srv/secret/uploads/r41.txt', bytes);
+    if (isFailure(processed)) throw new Error(processed.error);
+    await store.repo.importResult(processed, null);
+    const all = text(await get('/api/reports.json')) + text(await get('/api/reports.csv')) + text(await get('/api/documents/1'));
+    expect(all).toContain('r41.txt');
+    expect(all).not.toContain('/srv/secret');
+  });
+
   it('serves facts and the OpenAPI description', async () => {
+    await twoReports();
     const t = await get('/api/targets.json?indicator=gdp');
     expect(t.status).toBe(200);
     expect(body(t)).toMatchObject({ ok: true });
@@ -119,9 +142,50 @@ describe('HTTP server', () => {
     expect((await store.repo.counts()).documents).toBe(0);
   });
 
+  it('compresses answers, and answers 304 to a client that has the current one', async () => {
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip, deflate', 'gzip'], ['identity', null]] as const) {
+      const res = await fetch(`${base}/api/openapi.json`, { headers: { 'accept-encoding': accept } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect((await res.json()).openapi).toMatch(/^3\./);
+    }
+    const first = await fetch(`${base}/api/reports.json`);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^W\/"/);
+    const again = await fetch(`${base}/api/reports.json`, { headers: { 'if-none-match': tag! } });
+    expect(again.status).toBe(304);
+  });
+
   it('answers over real HTTP', async () => {
     const res = await fetch(`${base}/-/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, engine: 'sqlite' });
+    // Pages and answers can be neither framed nor sniffed, and load only the app's own scripts.
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+  });
+});
+
+describe('static files of the web UI', () => {
+  it('lets browsers keep content-hashed assets for good, and revalidate the page itself', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { staticFiles } = await import('../../src/server/serve.js');
+    const dir = mkdtempSync(join(tmpdir(), 'luoshi-static-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>落实</title>');
+    writeFileSync(join(dir, 'assets', 'index-D7poEinU.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
+    const files = staticFiles(dir);
+    expect((await files('/assets/index-D7poEinU.js'))!.headers.get('cache-control')).toMatch(/immutable/);
+    expect((await files('/'))!.headers.get('cache-control')).toBe('no-cache');
+    expect((await files('/favicon.svg'))!.headers.get('cache-control')).not.toMatch(/immutable/);
+    expect(await (await files('/ledger/board'))!.text()).toContain('<title>');
+    expect(await files('/../../etc/passwd')).toBeDefined(); // resolved inside the root: the page, never the file
+    expect(await (await files('/../../etc/passwd'))!.text()).toContain('落实');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,15 +1,6 @@
-/** Talking to the Luoshi HTTP API (same origin). The shapes are the server's own (type-only imports, erased at build). */
+/** Talking to the Luoshi HTTP API (same origin): reads, errors from its one envelope, uploads. */
 import { useEffect, useState } from 'react';
-import type { Verdict } from '../../src/check/verdict';
-import type { CheckItem, Scorecard } from '../../src/check/types';
-import type { Diagnostic as Warning } from '../../src/ingest/diagnostics';
-import type { Section } from '../../src/model';
-import type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit } from '../../src/store/types';
-
-export type { CheckItem, DocumentDetail, DocumentSummary, FactRecord, Page, Scorecard, SearchHit, Section, Verdict, Warning };
-
-export const VERDICTS: Verdict[] = ['met', 'missed', 'not_reported', 'not_comparable'];
-export { LEVELS, PARTS } from '../../src/vocab';
+import type { Warning } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -20,9 +11,26 @@ export class ApiError extends Error {
   }
 }
 
+/** A record the API keeps versions of. */
+export interface Versioned {
+  version: number;
+}
+
+/** A write the server refused because the record changed meanwhile; `current` is the record as it is now. */
+export class Conflict extends ApiError {
+  constructor(
+    message: string,
+    readonly current: Versioned,
+  ) {
+    super(409, message);
+  }
+}
+
 interface Envelope {
   ok?: boolean;
   error?: { status: number; message: string; errors?: { field: string; message: string }[] };
+  /** On a 409 about a versioned record: the record as it is now. */
+  current?: Versioned;
 }
 
 /** The API's error message from its envelope, or a plain description. */
@@ -30,6 +38,17 @@ export function errorMessage(status: number, body: unknown): string {
   const e = (body as Envelope | null)?.error;
   return e?.message ?? `HTTP ${status}`;
 }
+
+/** The error an answer stands for, or null when it is a success. */
+export function answerError(status: number, body: unknown): ApiError | null {
+  const current = (body as Envelope | null)?.current;
+  if (status === 409 && current) return new Conflict(errorMessage(status, body), current);
+  if (status < 200 || status > 299 || (body as Envelope | null)?.ok === false) return new ApiError(status, errorMessage(status, body));
+  return null;
+}
+
+/** What to show for a thrown error. */
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** `?a=1&b=2` from the set values only. */
 export function qs(params: Record<string, string | number | undefined | null>): string {
@@ -39,15 +58,20 @@ export function qs(params: Record<string, string | number | undefined | null>): 
   return s ? `?${s}` : '';
 }
 
+/** The body of an answer as JSON, or null when it is not JSON. */
+export async function jsonOf(res: Response): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch {
+    return null;
+  }
+}
+
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { headers: { accept: 'application/json' }, signal });
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    // not JSON: fall through to the status
-  }
-  if (!res.ok || (body as Envelope | null)?.ok === false) throw new ApiError(res.status, errorMessage(res.status, body));
+  const body = await jsonOf(res);
+  const error = answerError(res.status, body);
+  if (error) throw error;
   return body as T;
 }
 
@@ -71,12 +95,18 @@ export function useApi<T>(url: string | null, reload = 0): Loaded<T> {
       (data) => setState({ data, loading: false }),
       (e: unknown) => {
         if (ctl.signal.aborted) return;
-        setState({ error: e instanceof Error ? e.message : String(e), loading: false });
+        setState({ error: errorText(e), loading: false });
       },
     );
     return () => ctl.abort();
   }, [url, reload]);
   return state;
+}
+
+/** A counter to pass as `useApi`'s `reload`, and the function that moves it on. */
+export function useReload(): [number, () => void] {
+  const [n, setN] = useState(0);
+  return [n, () => setN((x) => x + 1)];
 }
 
 export interface UploadResult {

@@ -1,5 +1,5 @@
-import type { T } from './i18n';
-import type { Lang } from './i18n';
+/** Small formatting helpers every view uses: indicator names, numbers, values with qualifiers, dates, rates. */
+import type { I18n, Lang } from './i18n';
 
 /** Canonical indicator ids (src/extract/lexicon/indicators.ts) and the wording reports use first. */
 export const INDICATOR_ZH: Record<string, string> = {
@@ -52,18 +52,34 @@ export function num(v: number | null | undefined): string {
 /** 7%左右 / about 7% ; 6%-7% */
 export function formatValue(
   f: { value?: number | null; value_max?: number | null; unit?: string | null; qualifier?: string | null },
-  t: T,
-  lang: Lang,
+  { lookup, lang }: Pick<I18n, 'lookup' | 'lang'>,
 ): string {
   if (f.value === null || f.value === undefined) return '—';
   const unit = f.unit ?? '';
   const core = f.value_max !== null && f.value_max !== undefined ? `${num(f.value)}–${num(f.value_max)}${unit}` : `${num(f.value)}${unit}`;
-  const q = f.qualifier ? t(`q.${f.qualifier}`) : '';
-  const qual = q === `q.${f.qualifier}` ? f.qualifier ?? '' : q;
+  const qual = f.qualifier ? lookup(`q.${f.qualifier}`) ?? f.qualifier : '';
   if (!qual) return core;
   return lang === 'zh' ? `${core}${qual}` : `${qual} ${core}`;
 }
 
-export function levelLabel(level: string | null | undefined, t: T): string {
-  return level ? t(`level.${level}`) : '—';
+export function levelLabel(level: string | null | undefined, { lookup }: Pick<I18n, 'lookup'>): string {
+  return level ? lookup(`level.${level}`) ?? level : '—';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A stored instant in the browser's local time, `2023-06-15 10:00`. */
+export function when(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A rate as a percentage with one decimal, `—` when there is none. */
+export const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+
+/** Whether `value` (from a URL, say) is one of `list`. */
+export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
 }

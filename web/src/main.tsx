@@ -1,20 +1,27 @@
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider, useI18n } from './i18n';
-import { href, useRoute } from './router';
-import { Library } from './views/Library';
-import { Reader } from './views/Reader';
-import { ScorecardView } from './views/Scorecard';
-import { Search } from './views/Search';
-import { Board, Login, MyTasks, RequireLogin, TaskPage } from './views/Ledger';
-import { LedgerCtx, useLedgerAuth } from './ledger';
-import { Ballot, VoteResults, VoteSessionPage, VoteSessions } from './views/Votes';
-import { ProposalPage, Proposals, ProposalStats } from './views/Proposals';
+import { href, useRoute, type Route } from './router';
+import { SessionCtx, useSessionState } from './session';
+import { Login, RequireLogin } from './views/account/Login';
+import { Board, MyTasks } from './views/ledger/Board';
+import { LedgerPage } from './views/ledger/common';
+import { TaskPage } from './views/ledger/TaskPage';
+import { ProposalPage } from './views/proposals/ItemPage';
+import { Proposals } from './views/proposals/List';
+import { ProposalStats } from './views/proposals/Stats';
+import { Library } from './views/reports/Library';
+import { Reader } from './views/reports/Reader';
+import { ScorecardView } from './views/reports/Scorecard';
+import { Search } from './views/reports/Search';
+import { Ballot } from './views/votes/Ballot';
+import { VoteSessionPage } from './views/votes/SessionPage';
+import { VoteResults, VoteSessions } from './views/votes/Sessions';
 import './style.css';
 
-// ECharts is large: load it with the Compare view only.
-const Compare = lazy(() => import('./views/Compare').then((m) => ({ default: m.Compare })));
-const LedgerDashboard = lazy(() => import('./views/LedgerDashboard').then((m) => ({ default: m.LedgerDashboard })));
+// ECharts is large: load it with the pages that draw charts only.
+const Compare = lazy(() => import('./views/reports/Compare').then((m) => ({ default: m.Compare })));
+const LedgerDashboard = lazy(() => import('./views/ledger/Dashboard').then((m) => ({ default: m.LedgerDashboard })));
 
 const NAV = [
   ['library', 'nav.library'],
@@ -26,38 +33,52 @@ const NAV = [
   ['proposals', 'nav.proposals'],
 ] as const;
 
+/** The page for a route. */
+function page({ path, params }: Route): ReactNode {
+  const [view = 'library', sub, id] = path;
+  const item = id ? Number(id) : undefined;
+  switch (view) {
+    case 'login':
+      return <Login next="login" />;
+    case 'ledger':
+      if (sub === 'task' && item) return <LedgerPage active="ledger"><TaskPage id={item} /></LedgerPage>;
+      if (sub === 'mine') return <LedgerPage active="ledger/mine"><MyTasks /></LedgerPage>;
+      if (sub === 'dashboard') return <LedgerPage active="ledger/dashboard"><LedgerDashboard params={params} /></LedgerPage>;
+      return <LedgerPage active="ledger"><Board params={params} /></LedgerPage>;
+    case 'votes':
+      if (sub === 'session' && item) return <RequireLogin active={path.join('/')}><VoteSessionPage id={item} /></RequireLogin>;
+      if (sub === 'results' && item) return <VoteResults id={item} />;
+      return <VoteSessions />;
+    case 'proposals':
+      if (sub === 'item' && item) return <RequireLogin active={path.join('/')}><ProposalPage id={item} /></RequireLogin>;
+      if (sub === 'stats') return <ProposalStats params={params} />;
+      return <Proposals params={params} />;
+    case 'vote':
+      return <Ballot />;
+    case 'report':
+      return sub ? <Reader id={Number(sub)} params={params} /> : <Library params={params} />;
+    case 'check':
+      return <ScorecardView params={params} />;
+    case 'compare':
+      return <Compare params={params} />;
+    case 'search':
+      return <Search params={params} />;
+    default:
+      return <Library params={params} />;
+  }
+}
+
+/** The header link a view belongs under. */
+const SECTION: Record<string, string> = { report: 'library', login: 'ledger', vote: 'votes' };
+
 function App() {
   const { t, lang, setLang } = useI18n();
   const route = useRoute();
-  const auth = useLedgerAuth();
+  const session = useSessionState();
   const view = route.path[0] ?? 'library';
-  let body;
-  if (view === 'login') body = <Login next="login" />;
-  else if (view === 'ledger') {
-    const sub = route.path[1];
-    if (sub === 'task' && route.path[2]) body = <RequireLogin active="ledger"><TaskPage id={Number(route.path[2])} /></RequireLogin>;
-    else if (sub === 'mine') body = <RequireLogin active="ledger/mine"><MyTasks /></RequireLogin>;
-    else if (sub === 'dashboard') body = <RequireLogin active="ledger/dashboard"><LedgerDashboard params={route.params} /></RequireLogin>;
-    else body = <RequireLogin active="ledger"><Board params={route.params} /></RequireLogin>;
-  } else if (view === 'votes') {
-    const sub = route.path[1];
-    if (sub === 'session' && route.path[2]) body = <RequireLogin active={route.path.join('/')} nav={false}><VoteSessionPage id={Number(route.path[2])} /></RequireLogin>;
-    else if (sub === 'results' && route.path[2]) body = <VoteResults id={Number(route.path[2])} />;
-    else body = <VoteSessions />;
-  } else if (view === 'proposals') {
-    const sub = route.path[1];
-    if (sub === 'item' && route.path[2]) body = <RequireLogin active={route.path.join('/')} nav={false}><ProposalPage id={Number(route.path[2])} /></RequireLogin>;
-    else if (sub === 'stats') body = <ProposalStats params={route.params} />;
-    else body = <Proposals params={route.params} />;
-  } else if (view === 'vote') body = <Ballot />;
-  else if (view === 'report' && route.path[1]) body = <Reader id={Number(route.path[1])} params={route.params} />;
-  else if (view === 'check') body = <ScorecardView params={route.params} />;
-  else if (view === 'compare') body = <Compare params={route.params} />;
-  else if (view === 'search') body = <Search params={route.params} />;
-  else body = <Library params={route.params} />;
-  const active = view === 'report' ? 'library' : view === 'login' ? 'ledger' : view === 'vote' ? 'votes' : view;
+  const active = SECTION[view] ?? view;
   return (
-    <LedgerCtx.Provider value={auth}>
+    <SessionCtx.Provider value={session}>
       <header className="top">
         <a className="brand" href={href('library')}>
           <span className="seal">落实</span>
@@ -75,9 +96,9 @@ function App() {
         </button>
       </header>
       <main>
-        <Suspense fallback={<p className="muted">{t('loading')}</p>}>{body}</Suspense>
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>{page(route)}</Suspense>
       </main>
-    </LedgerCtx.Provider>
+    </SessionCtx.Provider>
   );
 }
 

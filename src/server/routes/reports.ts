@@ -34,6 +34,12 @@ export interface ReportDeps {
 const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'doc_type', 'script', 'n_targets', 'n_outcomes', 'n_commitments', 'duplicates', 'file_name', 'part'] as const;
 const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year', 'year', 'fact', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text', 'start', 'end', 'source_start', 'source_end'] as const;
 
+/** A stored file's name without the folders it was imported from: server paths are nobody's business. */
+const publicName = (name: string) => name.split(/[\\/]/).pop() ?? name;
+function publicDoc<T extends { file_name: string }>(d: T): T {
+  return { ...d, file_name: publicName(d.file_name) };
+}
+
 const place = { jurisdiction: z.string().max(50).optional(), level: z.enum(LEVELS).optional() };
 const Place = z.string().min(1).max(50);
 
@@ -50,7 +56,8 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     async (c) => {
       const q = c.req.valid('query');
       const page = await repo.listDocuments({ jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to }, { limit: q._limit, offset: q._offset });
-      return table(c, page.items, [...DOC_COLUMNS], 'reports', { ok: true, total: page.total, limit: q._limit, offset: q._offset, items: page.items });
+      const items = page.items.map(publicDoc);
+      return table(c, items, [...DOC_COLUMNS], 'reports', { ok: true, total: page.total, limit: q._limit, offset: q._offset, items });
     },
   );
 
@@ -64,7 +71,8 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       const { id } = c.req.valid('param');
       const doc = await repo.getDocument(id);
       if (!doc) throw new NotFound(`no document with id ${id}`);
-      return c.json({ ok: true as const, document: doc }, 200);
+      const document = { ...publicDoc(doc), duplicate_files: doc.duplicate_files.map((f) => ({ ...f, file: publicName(f.file) })) };
+      return c.json({ ok: true as const, document }, 200);
     },
   );
 
@@ -98,7 +106,8 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const res = await repo.search({ q: q.q, jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to, part: q.part, limit: q._limit, offset: q._offset });
+      const found = await repo.search({ q: q.q, jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to, part: q.part, limit: q._limit, offset: q._offset });
+      const res = { ...found, items: found.items.map((h) => ({ ...h, document: publicDoc(h.document) })) };
       const rows = res.items.flatMap((h) => h.snippets.map((s) => ({ document_id: h.document.id, jurisdiction: h.document.jurisdiction, report_year: h.document.report_year, matches: h.matches, start: s.start, before: s.before, match: s.match, after: s.after })));
       return table(c, rows, ['document_id', 'jurisdiction', 'report_year', 'matches', 'start', 'before', 'match', 'after'], 'search', { ok: true, query: q.q, total: res.total, items: res.items });
     },
@@ -115,7 +124,8 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       const card = await scorecardFromStore(repo, q.jurisdiction, q.year).catch((e: unknown) => {
         throw e instanceof ReportNotFound ? new NotFound(e.message) : e;
       });
-      return table(c, scorecardRows(card), [...SCORECARD_COLUMNS], 'scorecard', { ok: true, ...card });
+      const basis = { plan: { ...card.basis.plan, others: card.basis.plan.others.map(publicDoc) }, review: { ...card.basis.review, others: card.basis.review.others.map(publicDoc) } };
+      return table(c, scorecardRows(card), [...SCORECARD_COLUMNS], 'scorecard', { ok: true, ...card, basis });
     },
   );
 
@@ -173,7 +183,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       const q = c.req.valid('query');
       const r = await resolveReport(repo, q.jurisdiction, q.year);
       if (!r) throw new NotFound(`no stored report of ${q.jurisdiction} for ${q.year}`);
-      return c.json({ ok: true as const, document_id: r.document.id, rule: r.rule, choice: r.choice ?? null, candidates: r.candidates }, 200);
+      return c.json({ ok: true as const, document_id: r.document.id, rule: r.rule, choice: r.choice ?? null, candidates: r.candidates.map(publicDoc) }, 200);
     },
   );
 

@@ -1,12 +1,18 @@
+/** `#/report/:id`: a report's text with its facts highlighted, its outline, its processing notes and a fact's fields. */
 import { useEffect, useMemo, useState } from 'react';
-import { useApi, type DocumentDetail, type FactRecord } from '../api';
-import { ErrorBox, Loading } from '../common';
-import { formatValue, indicatorLabel, levelLabel } from '../format';
-import { useI18n } from '../i18n';
-import { href, navigate } from '../router';
+import { useApi } from '../../api';
+import { formatValue, indicatorLabel, levelLabel } from '../../format';
+import { useI18n, type I18n } from '../../i18n';
+import { href, navigate } from '../../router';
+import type { DocumentDetail, FactRecord } from '../../types';
+import { ErrorBox, Loading } from '../../ui/common';
 
-type Kind = FactRecord['fact'];
-const KINDS: Kind[] = ['target', 'outcome', 'commitment'];
+/** The three tables a fact comes from. */
+const KINDS = ['target', 'outcome', 'commitment'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** "Target", "Outcome"…: the label of a fact's table. */
+const factLabel = ({ lookup }: Pick<I18n, 'lookup'>, f: FactRecord) => lookup(`fact.${f.fact}`) ?? f.fact;
 
 interface Segment {
   start: number;
@@ -46,10 +52,11 @@ function segment(text: string, facts: FactRecord[], sectionStarts: number[], foc
 }
 
 function FactDetail({ fact, unit }: { fact: FactRecord; unit: string }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const rows: [string, string][] = [
     [t('f.indicator'), fact.indicator ? `${indicatorLabel(fact.indicator, lang)} (${fact.indicator})` : '—'],
-    [t('f.value'), formatValue(fact, t, lang)],
+    [t('f.value'), formatValue(fact, i18n)],
     [t('f.kind'), fact.kind ?? '—'],
     [t('f.unit'), fact.unit ?? '—'],
     [t('f.qualifier'), fact.qualifier ?? '—'],
@@ -63,7 +70,7 @@ function FactDetail({ fact, unit }: { fact: FactRecord; unit: string }) {
   return (
     <div className={`fact-detail ${fact.fact}`} data-testid="fact-detail">
       <h3>
-        <span className={`chip ${fact.fact}`}>{t(`fact.${fact.fact}`)}</span> #{fact.id}
+        <span className={`chip ${fact.fact}`}>{factLabel(i18n, fact)}</span> #{fact.id}
       </h3>
       <blockquote>{fact.text}</blockquote>
       <dl>
@@ -84,16 +91,17 @@ function FactDetail({ fact, unit }: { fact: FactRecord; unit: string }) {
 }
 
 export function Reader({ id, params }: { id: number; params: URLSearchParams }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const { data, error, loading } = useApi<{ document: DocumentDetail }>(`/api/documents/${id}`);
   const doc = data?.document;
-  const [hidden, setHidden] = useState<Set<Kind>>(new Set());
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
   const selectedId = Number(params.get('fact') ?? NaN);
   const at = Number(params.get('at') ?? NaN);
   const end = Number(params.get('end') ?? NaN);
   const focus = Number.isFinite(at) && Number.isFinite(end) ? { start: at, end } : undefined;
 
-  const visible = useMemo(() => (doc ? doc.facts.filter((f) => !hidden.has(f.fact as Kind)) : []), [doc, hidden]);
+  const visible = useMemo(() => (doc ? doc.facts.filter((f) => !hidden.has(f.fact)) : []), [doc, hidden]);
   const segs = useMemo(() => (doc ? segment(doc.text, visible, doc.sections.map((s) => s.span.start), focus) : []), [doc, visible, focus?.start, focus?.end]);
   const selected = doc?.facts.find((f) => f.id === selectedId);
   const alsoHere = selected ? segs.find((s) => s.facts.includes(selected))?.facts.filter((f) => f !== selected) ?? [] : [];
@@ -120,7 +128,7 @@ export function Reader({ id, params }: { id: number; params: URLSearchParams }) 
         </a>
         <h1>{title}</h1>
         <p className="muted small">
-          {[levelLabel(doc.level, t), doc.province, doc.date, doc.meeting, doc.speaker, `${doc.format}/${doc.encoding}`, doc.file_name.split('/').pop()]
+          {[levelLabel(doc.level, i18n), doc.province, doc.date, doc.meeting, doc.speaker, `${doc.format}/${doc.encoding}`, doc.file_name.split('/').pop()]
             .filter(Boolean)
             .join(' · ')}
         </p>
@@ -200,7 +208,7 @@ export function Reader({ id, params }: { id: number; params: URLSearchParams }) 
                   data-focus={s.focus || undefined}
                   role="button"
                   tabIndex={0}
-                  title={`${t(`fact.${primary.fact}`)} · ${indicatorLabel(primary.indicator, lang)}`}
+                  title={`${factLabel(i18n, primary)} · ${indicatorLabel(primary.indicator, lang)}`}
                   onClick={() => select(primary)}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' || e.key === ' ') {
@@ -238,7 +246,7 @@ export function Reader({ id, params }: { id: number; params: URLSearchParams }) 
           {selected ? <FactDetail fact={selected} unit={doc.offset_unit} /> : <p className="muted small">{t('rd.hint')}</p>}
           {alsoHere.map((f) => (
             <button key={f.id} type="button" className="link small block" onClick={() => select(f)}>
-              {t(`fact.${f.fact}`)} #{f.id} · {indicatorLabel(f.indicator, lang)}
+              {factLabel(i18n, f)} #{f.id} · {indicatorLabel(f.indicator, lang)}
             </button>
           ))}
         </aside>

@@ -1,21 +1,22 @@
+/** `#/library`: the stored reports with filters and downloads, and the upload area for accounts that may import. */
 import { useRef, useState, type DragEvent } from 'react';
-import { LEVELS, qs, uploadFile, useApi, type DocumentSummary, type Page, type UploadResult } from '../api';
-import { Downloads, ErrorBox, Field, Loading } from '../common';
-import { levelLabel } from '../format';
-import { useI18n } from '../i18n';
-import { IMPORTERS } from '../../../src/accounts/roles';
-import { useLedger } from '../ledger';
-import { href, navigate } from '../router';
-import { Login } from './Ledger';
-
+import { qs, uploadFile, useApi, useReload, type UploadResult } from '../../api';
+import { levelLabel } from '../../format';
+import { useI18n } from '../../i18n';
+import { href, navigate } from '../../router';
+import { hasRole, useSession } from '../../session';
+import { IMPORTERS, LEVELS, type DocumentSummary, type Page } from '../../types';
+import { Downloads, ErrorBox, Field, FilterSelect, Loading } from '../../ui/common';
+import { DataTable } from '../../ui/DataTable';
+import { Login } from '../account/Login';
 
 /** The upload area for accounts that may import; a sign-in for everyone else. */
 function ImportArea({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const { account, ready } = useLedger();
+  const { account, ready } = useSession();
   const [signIn, setSignIn] = useState(false);
   if (!ready) return null;
-  if (account && IMPORTERS.includes(account.role)) return <Uploader onDone={onDone} />;
+  if (hasRole(account, IMPORTERS)) return <Uploader onDone={onDone} />;
   return (
     <section className="dropzone" data-testid="import-locked">
       <p className="muted">{t(account ? 'up.noRole' : 'up.needLogin')}</p>
@@ -38,7 +39,7 @@ interface UploadRow {
 
 function Uploader({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const { csrf } = useLedger();
+  const { csrf } = useSession();
   const [rows, setRows] = useState<UploadRow[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -130,8 +131,9 @@ function Uploader({ onDone }: { onDone: () => void }) {
 }
 
 export function Library({ params }: { params: URLSearchParams }) {
-  const { t } = useI18n();
-  const [reload, setReload] = useState(0);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [reload, again] = useReload();
   const level = params.get('level') ?? '';
   const place = params.get('place') ?? '';
   const year = params.get('year') ?? '';
@@ -143,18 +145,9 @@ export function Library({ params }: { params: URLSearchParams }) {
   return (
     <div className="view">
       <h1>{t('lib.title')}</h1>
-      <ImportArea onDone={() => setReload((n) => n + 1)} />
+      <ImportArea onDone={again} />
       <div className="filters">
-        <Field label={t('lib.level')}>
-          <select value={level} onChange={(e) => set('level', e.target.value)}>
-            <option value="">{t('all')}</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {levelLabel(l, t)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <FilterSelect label={t('lib.level')} value={level} onChange={(v) => set('level', v)} options={LEVELS.map((l) => ({ value: l, label: levelLabel(l, i18n) }))} />
         <Field label={t('lib.place')}>
           <input value={place} placeholder={t('lib.placeholder')} onChange={(e) => set('place', e.target.value)} />
         </Field>
@@ -167,43 +160,24 @@ export function Library({ params }: { params: URLSearchParams }) {
       </div>
       {error && <ErrorBox message={error} />}
       {loading && !data && <Loading />}
-      {data && data.items.length === 0 && <p className="muted">{t('lib.empty')}</p>}
-      {data && data.items.length > 0 && (
-        <table className="grid" data-testid="reports">
-          <thead>
-            <tr>
-              <th>{t('col.place')}</th>
-              <th>{t('col.year')}</th>
-              <th>{t('col.level')}</th>
-              <th>{t('col.province')}</th>
-              <th>{t('col.date')}</th>
-              <th className="n">{t('col.targets')}</th>
-              <th className="n">{t('col.outcomes')}</th>
-              <th className="n">{t('col.commitments')}</th>
-              <th>{t('col.file')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <a href={href(`report/${d.id}`)}>{d.jurisdiction ?? t('rd.unknown')}</a>
-                </td>
-                <td>{d.report_year ?? '—'}</td>
-                <td>{levelLabel(d.level, t)}</td>
-                <td>{d.province ?? '—'}</td>
-                <td>{d.date ?? '—'}</td>
-                <td className="n">{d.n_targets}</td>
-                <td className="n">{d.n_outcomes}</td>
-                <td className="n">{d.n_commitments}</td>
-                <td className="muted small file">
-                  {d.file_name.split('/').pop()}
-                  {d.part > 1 ? ` §${d.part}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {data && (
+        <DataTable
+          testId="reports"
+          rows={data.items}
+          empty={t('lib.empty')}
+          rowKey={(d) => d.id}
+          columns={[
+            { head: t('col.place'), cell: (d) => <a href={href(`report/${d.id}`)}>{d.jurisdiction ?? t('rd.unknown')}</a> },
+            { head: t('col.year'), cell: (d) => d.report_year ?? '—' },
+            { head: t('col.level'), cell: (d) => levelLabel(d.level, i18n) },
+            { head: t('col.province'), cell: (d) => d.province ?? '—' },
+            { head: t('col.date'), cell: (d) => d.date ?? '—' },
+            { head: t('col.targets'), headClassName: 'n', className: 'n', cell: (d) => d.n_targets },
+            { head: t('col.outcomes'), headClassName: 'n', className: 'n', cell: (d) => d.n_outcomes },
+            { head: t('col.commitments'), headClassName: 'n', className: 'n', cell: (d) => d.n_commitments },
+            { head: t('col.file'), className: 'muted small file', cell: (d) => `${d.file_name.split('/').pop()}${d.part > 1 ? ` §${d.part}` : ''}` },
+          ]}
+        />
       )}
     </div>
   );

@@ -1,10 +1,13 @@
+/** `#/compare`: one indicator's targets and outcomes across places and years, as a chart and a table. */
 import { useMemo } from 'react';
-import { qs, useApi, type FactRecord, type Page } from '../api';
-import { Chart } from '../Chart';
-import { Downloads, ErrorBox, Field, Loading } from '../common';
-import { formatValue, INDICATOR_ZH, indicatorLabel, num } from '../format';
-import { useI18n } from '../i18n';
-import { href, navigate } from '../router';
+import { qs, useApi } from '../../api';
+import { Chart } from '../../Chart';
+import { formatValue, INDICATOR_ZH, indicatorLabel, num } from '../../format';
+import { useI18n } from '../../i18n';
+import { href, navigate } from '../../router';
+import type { FactRecord, Page } from '../../types';
+import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
+import { DataTable } from '../../ui/DataTable';
 
 interface Row {
   place: string;
@@ -15,9 +18,14 @@ interface Row {
 
 const PALETTE = ['#b3261e', '#1d4ed8', '#15803d', '#b45309', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f'];
 const measureOf = (f: FactRecord) => `${f.kind ?? ''}|${f.unit ?? ''}`;
+/** Outcome minus target, when both have a value. */
+const gap = (r: Row) => (r.target?.value != null && r.outcome?.value != null ? r.outcome.value - r.target.value : null);
+const gapClass = (g: number | null) => `n ${g === null ? '' : g >= 0 ? 'pos' : 'neg'}`;
+const gapText = (g: number | null) => (g === null ? '—' : `${g > 0 ? '+' : ''}${num(g)}`);
 
 export function Compare({ params }: { params: URLSearchParams }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const indicator = params.get('indicator') || 'gdp';
   const tq = qs({ indicator, _limit: 10000 });
   const oq = qs({ indicator, headline: 'true', _limit: 10000 });
@@ -80,25 +88,15 @@ export function Compare({ params }: { params: URLSearchParams }) {
       <h1>{t('cmp.title')}</h1>
       <p className="muted">{t('cmp.intro')}</p>
       <div className="filters">
-        <Field label={t('cmp.indicator')}>
-          <select value={indicator} onChange={(e) => navigate('compare', { indicator: e.target.value }, true)} data-testid="indicator">
-            {options.map((id) => (
-              <option key={id} value={id}>
-                {indicatorLabel(id, lang)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Choice
+          label={t('cmp.indicator')}
+          value={indicator}
+          onChange={(v) => navigate('compare', { indicator: v }, true)}
+          testId="indicator"
+          options={options.map((id) => ({ value: id, label: indicatorLabel(id, lang) }))}
+        />
         {measures.length > 1 && (
-          <Field label={t('cmp.measure')}>
-            <select value={measure} onChange={(e) => navigate('compare', { indicator, measure: e.target.value }, true)}>
-              {measures.map((m) => (
-                <option key={m} value={m}>
-                  {m.replace('|', ' · ')}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <Choice label={t('cmp.measure')} value={measure} onChange={(v) => navigate('compare', { indicator, measure: v }, true)} options={measures.map((m) => ({ value: m, label: m.replace('|', ' · ') }))} />
         )}
         <span className="spacer" />
         <span className="small muted">{t('cmp.targets')}</span>
@@ -112,34 +110,26 @@ export function Compare({ params }: { params: URLSearchParams }) {
       {rows.length > 0 && (
         <>
           <Chart option={option} />
-          <table className="grid" data-testid="compare-table">
-            <thead>
-              <tr>
-                <th>{t('col.place')}</th>
-                <th>{t('f.year')}</th>
-                <th>{t('cmp.target')}</th>
-                <th>{t('cmp.outcome')}</th>
-                <th className="n">{t('cmp.diff')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const gap = r.target?.value != null && r.outcome?.value != null ? r.outcome.value - r.target.value : null;
-                return (
-                  <tr key={`${r.place}${r.year}`}>
-                    <td>{r.place}</td>
-                    <td>{r.year}</td>
-                    <td>{r.target ? <a href={href(`report/${r.target.document_id}`, { fact: r.target.id })}>{formatValue(r.target, t, lang)}</a> : '—'}</td>
-                    <td>
-                      {r.outcome ? <a href={href(`report/${r.outcome.document_id}`, { fact: r.outcome.id })}>{formatValue(r.outcome, t, lang)}</a> : '—'}
-                      {r.outcome?.estimated && <span className="muted small"> ({t('sc.estimated')})</span>}
-                    </td>
-                    <td className={`n ${gap === null ? '' : gap >= 0 ? 'pos' : 'neg'}`}>{gap === null ? '—' : `${gap > 0 ? '+' : ''}${num(gap)}`}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            testId="compare-table"
+            rows={rows}
+            rowKey={(r) => `${r.place}${r.year}`}
+            columns={[
+              { head: t('col.place'), cell: (r) => r.place },
+              { head: t('f.year'), cell: (r) => r.year },
+              { head: t('cmp.target'), cell: (r) => (r.target ? <a href={href(`report/${r.target.document_id}`, { fact: r.target.id })}>{formatValue(r.target, i18n)}</a> : '—') },
+              {
+                head: t('cmp.outcome'),
+                cell: (r) => (
+                  <>
+                    {r.outcome ? <a href={href(`report/${r.outcome.document_id}`, { fact: r.outcome.id })}>{formatValue(r.outcome, i18n)}</a> : '—'}
+                    {r.outcome?.estimated && <span className="muted small"> ({t('sc.estimated')})</span>}
+                  </>
+                ),
+              },
+              { head: t('cmp.diff'), headClassName: 'n', className: (r) => gapClass(gap(r)), cell: (r) => gapText(gap(r)) },
+            ]}
+          />
         </>
       )}
     </div>

@@ -1,15 +1,18 @@
+/** `#/search`: full-text search over the reports, with snippets that open the report at the match. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { LEVELS, PARTS, qs, useApi, type Page, type SearchHit } from '../api';
-import { Downloads, ErrorBox, Field, Loading } from '../common';
-import { levelLabel } from '../format';
-import { useI18n } from '../i18n';
-import { href, navigate } from '../router';
+import { qs, useApi } from '../../api';
+import { levelLabel } from '../../format';
+import { useI18n } from '../../i18n';
+import { href, navigate } from '../../router';
+import { LEVELS, PARTS, type Page, type SearchHit } from '../../types';
+import { Downloads, ErrorBox, Field, FilterSelect, Loading } from '../../ui/common';
 
 const KEYS = ['q', 'level', 'place', 'from', 'to', 'part'] as const;
 type Form = Record<(typeof KEYS)[number], string>;
 
 export function Search({ params }: { params: URLSearchParams }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const current = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Form;
   const [form, setForm] = useState<Form>(current);
   const key = params.toString();
@@ -34,29 +37,11 @@ export function Search({ params }: { params: URLSearchParams }) {
       <h1>{t('sr.title')}</h1>
       <form className="filters" onSubmit={submit} role="search">
         <Field label={t('sr.q')}>{input('q', { placeholder: t('sr.placeholder'), className: 'q', type: 'search', 'data-testid': 'search-q' })}</Field>
-        <Field label={t('lib.level')}>
-          <select value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value })}>
-            <option value="">{t('all')}</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {levelLabel(l, t)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <FilterSelect label={t('lib.level')} value={form.level} onChange={(v) => setForm({ ...form, level: v })} options={LEVELS.map((l) => ({ value: l, label: levelLabel(l, i18n) }))} />
         <Field label={t('lib.place')}>{input('place', { size: 8 })}</Field>
         <Field label={t('sr.from')}>{input('from', { size: 5, inputMode: 'numeric' })}</Field>
         <Field label={t('sr.to')}>{input('to', { size: 5, inputMode: 'numeric' })}</Field>
-        <Field label={t('sr.part')}>
-          <select value={form.part} onChange={(e) => setForm({ ...form, part: e.target.value })}>
-            <option value="">{t('all')}</option>
-            {PARTS.map((p) => (
-              <option key={p} value={p}>
-                {t(`part.${p}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <FilterSelect label={t('sr.part')} value={form.part} onChange={(v) => setForm({ ...form, part: v })} options={PARTS.map((p) => ({ value: p, label: t(`part.${p}`) }))} />
         <button type="submit">{t('sr.go')}</button>
         <span className="spacer" />
         {query && <Downloads path="/api/search" query={query} />}

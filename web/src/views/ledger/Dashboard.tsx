@@ -1,22 +1,21 @@
 /** 督办看板: tasks by lead unit and light (a stacked bar chart), with completion and on-time rates. */
 import { useMemo } from 'react';
-import { qs, useApi, type Page } from '../api';
-import { Chart } from '../Chart';
-import { ErrorBox, Field, Loading } from '../common';
-import { useI18n } from '../i18n';
-import { LIGHTS, pct, type Dashboard, type Task } from '../ledger';
-import { navigate } from '../router';
+import { qs, useApi } from '../../api';
+import { Chart } from '../../Chart';
+import { pct } from '../../format';
+import { useI18n } from '../../i18n';
+import { navigate } from '../../router';
+import { LIGHTS, type Dashboard, type Page, type Task, type UnitDashboard } from '../../types';
+import { ErrorBox, Loading } from '../../ui/common';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { LedgerPick, useLedgers } from './common';
 
 const COLORS = { green: '#15803d', yellow: '#ca8a04', red: '#b91c1c' } as const;
 
 export function LedgerDashboard({ params }: { params: URLSearchParams }) {
   const { t } = useI18n();
   const tasks = useApi<Page<Task>>('/api/ledger/tasks');
-  const ledgers = useMemo(() => {
-    const seen = new Map<string, { place: string; year: number }>();
-    for (const x of tasks.data?.items ?? []) seen.set(`${x.jurisdiction}|${x.year}`, { place: x.jurisdiction, year: x.year });
-    return [...seen.values()].sort((a, b) => b.year - a.year || a.place.localeCompare(b.place, 'zh'));
-  }, [tasks.data]);
+  const ledgers = useLedgers(tasks.data?.items);
   const place = params.get('place') ?? ledgers[0]?.place ?? '';
   const year = params.get('year') ?? (ledgers[0] ? String(ledgers[0].year) : '');
   const dash = useApi<Dashboard>(place && year ? `/api/ledger/dashboard${qs({ jurisdiction: place, year })}` : null);
@@ -33,6 +32,16 @@ export function LedgerDashboard({ params }: { params: URLSearchParams }) {
     };
   }, [dash.data, t]);
 
+  const numeric = (head: string, cell: (r: UnitDashboard) => string | number): Column<UnitDashboard> => ({ head, cell, className: 'n', headClassName: 'n' });
+  const columns: Column<UnitDashboard>[] = [
+    { head: t('ld.lead'), cell: (r) => (r.unit_id === null ? t('ld.unassigned') : r.unit) },
+    numeric(t('db.total'), (r) => r.total),
+    ...LIGHTS.map((l) => numeric(t(`light.${l}`), (r) => r[l])),
+    numeric(t('db.closed'), (r) => r.closed),
+    numeric(t('db.overdue'), (r) => r.overdue_open),
+    numeric(t('db.completion'), (r) => pct(r.completion_rate)),
+    numeric(t('db.onTime'), (r) => pct(r.on_time_rate)),
+  ];
   const totals = dash.data?.totals;
   const closed = dash.data?.units.reduce((n, r) => n + r.closed, 0) ?? 0;
   const onTime = dash.data?.units.reduce((n, r) => n + r.closed_on_time, 0) ?? 0;
@@ -41,22 +50,7 @@ export function LedgerDashboard({ params }: { params: URLSearchParams }) {
     <section>
       <h1>{t('db.title')}</h1>
       <div className="filters">
-        <Field label={`${t('ld.place')} / ${t('ld.year')}`}>
-          <select
-            value={`${place}|${year}`}
-            onChange={(e) => {
-              const [p, y] = e.target.value.split('|');
-              navigate('ledger/dashboard', { place: p, year: y }, true);
-            }}
-            data-testid="dashboard-pick"
-          >
-            {ledgers.map((l) => (
-              <option key={`${l.place}|${l.year}`} value={`${l.place}|${l.year}`}>
-                {l.place} {l.year}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <LedgerPick ledgers={ledgers} place={place} year={year} onPick={(p, y) => navigate('ledger/dashboard', { place: p, year: y }, true)} testId="dashboard-pick" />
       </div>
       {tasks.error && <ErrorBox message={tasks.error} />}
       {dash.error && <ErrorBox message={dash.error} />}
@@ -86,40 +80,7 @@ export function LedgerDashboard({ params }: { params: URLSearchParams }) {
           </div>
           <h2>{t('db.byUnit')}</h2>
           <Chart option={option} height={Math.max(220, 60 + 44 * dash.data.units.length)} />
-          <table className="grid" data-testid="dashboard-table">
-            <thead>
-              <tr>
-                <th>{t('ld.lead')}</th>
-                <th className="n">{t('db.total')}</th>
-                {LIGHTS.map((l) => (
-                  <th key={l} className="n">
-                    {t(`light.${l}`)}
-                  </th>
-                ))}
-                <th className="n">{t('db.closed')}</th>
-                <th className="n">{t('db.overdue')}</th>
-                <th className="n">{t('db.completion')}</th>
-                <th className="n">{t('db.onTime')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dash.data.units.map((r) => (
-                <tr key={String(r.unit_id)}>
-                  <td>{r.unit_id === null ? t('ld.unassigned') : r.unit}</td>
-                  <td className="n">{r.total}</td>
-                  {LIGHTS.map((l) => (
-                    <td key={l} className="n">
-                      {r[l]}
-                    </td>
-                  ))}
-                  <td className="n">{r.closed}</td>
-                  <td className="n">{r.overdue_open}</td>
-                  <td className="n">{pct(r.completion_rate)}</td>
-                  <td className="n">{pct(r.on_time_rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable testId="dashboard-table" rows={dash.data.units} rowKey={(r) => String(r.unit_id)} columns={columns} />
           <p className="muted small">{t('db.note')}</p>
         </>
       )}

@@ -1,0 +1,158 @@
+/** Small pieces every page uses: downloads, errors, loading, labelled fields and selects, notices, import reports. */
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import type { Unit } from '../types';
+import { DataTable, type Column } from './DataTable';
+
+/** Links to the API's CSV/XLSX form of a list (`/api/reports` → `/api/reports.csv?…`). */
+export function Downloads({ path, query = '' }: { path: string; query?: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="downloads">
+      <a href={`${path}.csv${query}`} download>
+        {t('dl.csv')}
+      </a>
+      <a href={`${path}.xlsx${query}`} download>
+        {t('dl.xlsx')}
+      </a>
+    </span>
+  );
+}
+
+export function ErrorBox({ message }: { message: string }) {
+  return (
+    <div className="error" role="alert">
+      {message}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <p className="muted">{t('loading')}</p>;
+}
+
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export interface Option {
+  value: string | number;
+  label: ReactNode;
+}
+
+/** A labelled select; `blank`, when given, labels a first choice whose value is "". */
+export function Choice({ label, value, onChange, options, blank, testId }: {
+  label: string;
+  value: string | number;
+  onChange: (value: string) => void;
+  options: readonly Option[];
+  blank?: string;
+  testId?: string;
+}) {
+  return (
+    <Field label={label}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {blank !== undefined && <option value="">{blank}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A labelled filter: one select whose first choice, "", means all. */
+export function FilterSelect(props: { label: string; value: string; onChange: (value: string) => void; options: readonly Option[]; testId?: string }) {
+  const { t } = useI18n();
+  return <Choice {...props} blank={t('all')} />;
+}
+
+/** The options of a select of units. */
+export function UnitOptions({ units }: { units: readonly Unit[] }) {
+  return (
+    <>
+      {units.map((u) => (
+        <option key={u.id} value={u.id}>
+          {u.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** What came of a step on a record page. */
+export interface Notice {
+  kind: 'ok' | 'error' | 'conflict';
+  text: string;
+}
+
+export function NoticeBox({ notice }: { notice: Notice }) {
+  return (
+    <div className={notice.kind === 'ok' ? 'ok-box' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid={`notice-${notice.kind}`}>
+      {notice.text}
+    </div>
+  );
+}
+
+/** A file input for a CSV or XLSX table; the input is cleared so the same file can be sent again. */
+export function TableFileInput({ onFile, disabled, testId }: { onFile: (file: File) => void; disabled?: boolean; testId: string }) {
+  return (
+    <input
+      type="file"
+      accept=".csv,.xlsx,text/csv"
+      disabled={disabled}
+      data-testid={testId}
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        e.target.value = '';
+        if (file) onFile(file);
+      }}
+    />
+  );
+}
+
+/**
+ * What became of each row of an imported table: a summary, file-level problems, one line per row
+ * (its number in the file, the `columns`, its problems).
+ */
+export function ImportReport<R extends { row: number; status: string; problems: string[] }>({ testId, summary, result, columns, problemsHead }: {
+  /** Names the report; each row is `{testId}-row`. */
+  testId: string;
+  summary: string;
+  result: { problems: string[]; rows: R[] };
+  columns: Column<R>[];
+  problemsHead: string;
+}) {
+  const { t } = useI18n();
+  const { problems, rows } = result;
+  return (
+    <div data-testid={`${testId}-result`}>
+      <p className="ok" role="status">
+        {summary}
+      </p>
+      {problems.map((p) => (
+        <p key={p} className="muted small">
+          {p}
+        </p>
+      ))}
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.row}
+        rowProps={(r) => ({ 'data-testid': `${testId}-row`, 'data-status': r.status })}
+        columns={[
+          { head: t('imp.row'), cell: (r) => r.row },
+          ...columns,
+          { head: problemsHead, cell: (r) => <span className="small">{r.problems.join('；')}</span> },
+        ]}
+      />
+    </div>
+  );
+}

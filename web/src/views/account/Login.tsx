@@ -1,0 +1,72 @@
+/** Signing in and out, shared by every section that needs an account. */
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, errorText } from '../../api';
+import { useI18n } from '../../i18n';
+import { navigate } from '../../router';
+import { useSession } from '../../session';
+import { ErrorBox, Field, Loading } from '../../ui/common';
+import { useAction } from '../../ui/useAction';
+
+/** `next`: the page to return to; `login` is the sign-in page itself, which goes on to the ledger. */
+export function Login({ next = 'ledger' }: { next?: string }) {
+  const { t } = useI18n();
+  const { login, account } = useSession();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const { busy, error, run } = useAction<void>((e) => (e instanceof ApiError && e.status === 401 ? t('lg.wrong') : errorText(e)));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(
+      () => login(name, password),
+      () => next === 'login' && navigate('ledger'),
+    );
+  };
+  useEffect(() => {
+    if (account && next === 'login') navigate('ledger', {}, true);
+  }, [account, next]);
+  return (
+    <section className="login">
+      <h1>{t('lg.title')}</h1>
+      {next === 'ledger' && <p className="muted">{t('lg.need')}</p>}
+      <form onSubmit={submit} className="stack" data-testid="login-form">
+        <Field label={t('lg.name')}>
+          <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required data-testid="login-name" />
+        </Field>
+        <Field label={t('lg.password')}>
+          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required data-testid="login-password" />
+        </Field>
+        <button type="submit" disabled={busy}>
+          {t('lg.submit')}
+        </button>
+      </form>
+      {error && <ErrorBox message={error} />}
+    </section>
+  );
+}
+
+/** The page when signed in, the sign-in form otherwise. */
+export function RequireLogin({ active, children }: { active: string; children: ReactNode }) {
+  const { account, ready } = useSession();
+  if (!ready) return <Loading />;
+  if (!account) return <Login next={active} />;
+  return <>{children}</>;
+}
+
+/** The signed-in account and its sign-out button, for a section's nav; after signing out the page goes to `then`. */
+export function AccountBox({ testId, logoutTestId, then }: { testId: string; logoutTestId?: string; then: string }) {
+  const { t } = useI18n();
+  const { account, logout } = useSession();
+  const { error, run } = useAction<void>();
+  if (!account) return null;
+  return (
+    <>
+      <span className="muted small" data-testid={testId}>
+        {t('lg.as', { name: account.name, role: t(`role.${account.role}`) })}
+      </span>
+      <button type="button" className="plain" data-testid={logoutTestId} onClick={() => void run(logout, () => navigate(then))}>
+        {t('lg.logout')}
+      </button>
+      {error && <ErrorBox message={error} />}
+    </>
+  );
+}

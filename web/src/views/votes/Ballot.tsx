@@ -1,0 +1,121 @@
+/** `#/vote`, the deputy's ballot: enter the code, choose, cast. It needs no account, and nothing about the choice is shown back after. */
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { SATISFACTIONS, type Lookup, type Satisfaction } from '../../types';
+import { ErrorBox, Field } from '../../ui/common';
+import { DataTable } from '../../ui/DataTable';
+import { useAction } from '../../ui/useAction';
+import { VotesNav } from './common';
+
+export function Ballot() {
+  const { t } = useI18n();
+  const { send } = useSession();
+  const [code, setCode] = useState('');
+  const [look, setLook] = useState<Lookup>();
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [ratings, setRatings] = useState<Record<number, Satisfaction>>({});
+  const [done, setDone] = useState<string>();
+  const { error, run } = useAction();
+  const find = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(undefined);
+    void run(
+      () => send<Lookup>('POST', '/api/votes/lookup', { code }),
+      (r) => {
+        setLook(r);
+        setChosen([]);
+        setRatings({});
+      },
+    );
+  };
+  const cast = () => {
+    if (!look?.round) return;
+    const choices = look.round.kind === 'selection' ? chosen : Object.fromEntries(Object.entries(ratings));
+    void run(
+      () => send('POST', `/api/votes/rounds/${look.round!.id}/ballots`, { code, choices }),
+      () => {
+        setDone(t('vt.cast'));
+        setLook(undefined);
+        setCode('');
+      },
+    );
+  };
+  const seats = look?.round?.seats ?? 0;
+  const open = look?.round && !look.voted ? look.round : null;
+  return (
+    <>
+      <VotesNav active="vote" />
+      <h1>{t('vt.ballotTitle')}</h1>
+      <p className="muted">{t('vt.ballotIntro')}</p>
+      <form className="vote-row" onSubmit={find}>
+        <Field label={t('vt.code')}>
+          <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" data-testid="vote-code" />
+        </Field>
+        <button type="submit" disabled={code.trim().length < 6}>
+          {t('vt.enter')}
+        </button>
+      </form>
+      {error && <ErrorBox message={error} />}
+      {done && (
+        <p className="ok" data-testid="vote-done">
+          {done}
+        </p>
+      )}
+      {look && (
+        <section className="card" data-testid="ballot">
+          <h2>{look.session.title}</h2>
+          <p>{t('vt.hello', { name: look.deputy.name })}</p>
+          {!look.round && <p className="muted">{t('vt.noRound')}</p>}
+          {look.round && look.voted && (
+            <p className="muted" data-testid="already">
+              {t('vt.already', { n: look.round.round_no })}
+            </p>
+          )}
+          {open?.kind === 'selection' && (
+            <>
+              <p data-testid="choose-count">{t('vt.choose', { n: seats, k: chosen.length })}</p>
+              <ul className="choices">
+                {look.candidates.map((c) => (
+                  <li key={c.id}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={chosen.includes(c.id)}
+                        disabled={!chosen.includes(c.id) && chosen.length >= seats}
+                        onChange={(e) => setChosen(e.target.checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))}
+                      />{' '}
+                      {c.ord}. {c.title}
+                      {c.detail && <span className="muted small"> — {c.detail}</span>}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {open?.kind === 'satisfaction' && (
+            <DataTable
+              rows={look.candidates}
+              rowKey={(c) => c.id}
+              columns={[
+                { cell: (c) => c.title },
+                ...SATISFACTIONS.map((r) => ({
+                  cell: (c: Lookup['candidates'][number]) => (
+                    <label>
+                      <input type="radio" name={`r${c.id}`} checked={ratings[c.id] === r} onChange={() => setRatings({ ...ratings, [c.id]: r })} /> {t(`vt.rating.${r}`)}
+                    </label>
+                  ),
+                })),
+              ]}
+            />
+          )}
+          {open && (
+            <button type="button" onClick={cast} className="primary" data-testid="cast">
+              {t('vt.castBtn')}
+            </button>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

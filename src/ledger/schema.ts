@@ -6,7 +6,7 @@
  * requests and generate the OpenAPI document from the same schemas.
  */
 import { z } from '@hono/zod-openapi';
-import { Id, Instant, IsoDate, Jurisdiction, PlanYear, UnitIds, Version } from '../records/fields.js';
+import { HistoryBase, Id, importReport, Instant, IsoDate, Jurisdiction, PlanYear, UnitIds, Version } from '../records/fields.js';
 import { UnitRef } from '../accounts/schema.js';
 import { ACTIONS, FIRMNESS, LIGHTS, NOTICE_KINDS, SOURCE_KINDS, STATES } from './workflow.js';
 
@@ -127,20 +127,12 @@ export type ProgressCreate = Omit<z.infer<typeof ProgressCreate>, 'version'>;
 export const PublicProgress = ProgressReport.pick({ report_date: true, narrative: true, figure: true, unit_id: true });
 export type PublicProgress = z.infer<typeof PublicProgress>;
 
-export const HistoryEntry = z
-  .object({
-    id: Id,
-    task_id: Id,
-    account_id: Id.nullable(),
-    account_name: z.string().nullable(),
-    action: z.string(),
-    at: Instant,
-    /** The fields that changed, as they were and as they became (a step may add pointers such as merged_into). */
-    before: Task.partial().nullable(),
-    after: Task.partial().nullable(),
-    note: z.string().nullable(),
-  })
-  .openapi('TaskHistoryEntry');
+export const HistoryEntry = HistoryBase.extend({
+  task_id: Id,
+  /** The fields that changed, as they were and as they became (a step may add pointers such as merged_into). */
+  before: Task.partial().nullable(),
+  after: Task.partial().nullable(),
+}).openapi('TaskHistoryEntry');
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const Notice = z
@@ -276,14 +268,5 @@ export type PlanRowResult = z.infer<typeof PlanRowResult>;
 export const PLAN_COLUMNS = ['seq', 'task', 'lead', 'responsible', 'deadline'] as const;
 export type PlanColumn = (typeof PLAN_COLUMNS)[number];
 
-export const PlanImportResult = z.object({
-  /** Each header cell and the column it was read as. */
-  columns: z.record(z.string(), z.enum(PLAN_COLUMNS).nullable()),
-  problems: z.array(z.string()),
-  created_units: z.array(UnitRef),
-  rows: z.array(PlanRowResult),
-  matched: z.number().int(),
-  created: z.number().int(),
-  skipped: z.number().int(),
-});
+export const PlanImportResult = importReport(PLAN_COLUMNS, PlanRowResult, ['matched', 'created', 'skipped']);
 export type PlanImportResult = z.infer<typeof PlanImportResult>;

@@ -7,7 +7,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { UnitRef } from '../accounts/schema.js';
-import { Id, Instant, IsoDate, PlanYear, UnitIds, Version } from '../records/fields.js';
+import { HistoryBase, Id, importReport, Instant, IsoDate, PlanYear, UnitIds, Version } from '../records/fields.js';
 import { KINDS, PROPOSAL_STATES, REPLY_STATUSES, SATISFACTIONS } from './vocab.js';
 
 export { UnitRef };
@@ -107,9 +107,7 @@ export const RatingRequest = z.object({ version: Version, satisfaction: f.satisf
 /** 跟踪办理: what is being done after the reply. */
 export const FollowUpRequest = z.object({ version: Version, note: f.follow_up }).strict();
 
-export const ProposalHistoryEntry = z
-  .object({ id: Id, proposal_id: Id, account_id: Id.nullable(), account_name: z.string().nullable(), action: z.string(), at: Instant, note: z.string().nullable() })
-  .openapi('ProposalHistoryEntry');
+export const ProposalHistoryEntry = HistoryBase.extend({ proposal_id: Id }).openapi('ProposalHistoryEntry');
 export type ProposalHistoryEntry = z.infer<typeof ProposalHistoryEntry>;
 
 /** Months from 交办 to the reply deadline, per kind. */
@@ -136,16 +134,7 @@ export const ProposalImportRow = z.object({
 });
 export type ProposalImportRow = z.infer<typeof ProposalImportRow>;
 
-export const ProposalImportResult = z.object({
-  /** Each header cell and the column it was read as. */
-  columns: z.record(z.string(), z.enum(PROPOSAL_COLUMNS).nullable()),
-  problems: z.array(z.string()),
-  created_units: z.array(UnitRef),
-  rows: z.array(ProposalImportRow),
-  created: z.number().int(),
-  existing: z.number().int(),
-  skipped: z.number().int(),
-});
+export const ProposalImportResult = importReport(PROPOSAL_COLUMNS, ProposalImportRow, ['created', 'existing', 'skipped']);
 export type ProposalImportResult = z.infer<typeof ProposalImportResult>;
 
 /** A place and year that has items, with how many of each kind. */

@@ -3,6 +3,7 @@
  * PostgreSQL; JSON columns are stored as text so both read them the same way.
  */
 import type { Generated } from 'kysely';
+import type { Role } from '../accounts/roles.js';
 import type { LedgerTables } from '../ledger/rows.js';
 import type { ProposalTables } from '../proposals/rows.js';
 
@@ -144,8 +145,7 @@ export interface AccountsTable {
   id: Generated<number>;
   name: string;
   password_hash: string;
-  /** admin | supervisor | unit_officer | leader */
-  role: string;
+  role: Role;
   unit_id: number | null;
   disabled: number;
   created_at: string;

@@ -16,7 +16,7 @@ import { Id, Jurisdiction } from '../../../records/fields.js';
 import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
 import { errors, FileName, fileBody, jsonBody, ok, params, PathId, query, Year } from '../../openapi.js';
-import { answer, listOf } from '../answer.js';
+import { answer, ListFilter, listOf } from '../answer.js';
 
 const TaskId = { params: params({ id: PathId }) };
 const TaskAnswer = answer({ task: LitTask });
@@ -30,10 +30,7 @@ export function taskRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
     createRoute({
       method: 'get', path: '/ledger/tasks', summary: 'Tasks this account may see, with their lights', middleware: auth.need(),
       request: {
-        query: query({
-          jurisdiction: z.string().max(50).optional(), year: Year.optional(), state: z.enum(STATES).optional(), light: z.enum(LIGHTS).optional(),
-          unit_id: z.coerce.number().int().positive().optional(),
-        }),
+        query: query({ ...ListFilter, state: z.enum(STATES).optional(), light: z.enum(LIGHTS).optional() }),
       },
       responses: { 200: ok(listOf(LitTask)), ...errors(400, 401) },
     }),

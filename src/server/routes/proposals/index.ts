@@ -18,7 +18,7 @@ import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
 import { errors, FileName, fileBody, jsonBody, ok, params, PathId, query, tableOk, Year } from '../../openapi.js';
 import { table } from '../../respond.js';
-import { answer } from '../answer.js';
+import { answer, ListFilter } from '../answer.js';
 
 const ItemId = { params: params({ id: PathId }) };
 const ItemAnswer = answer({ proposal: ProposalView });
@@ -42,8 +42,7 @@ export function proposalRoutes(proposals: Proposals, auth: Auth): OpenAPIHono<Ap
       method: 'get', path: '/proposals', summary: '建议 and 提案 this account may see, with their reply status today', middleware: auth.need(),
       request: {
         query: query({
-          jurisdiction: z.string().max(50).optional(), year: Year.optional(), kind: z.enum(KINDS).optional(), state: z.enum(PROPOSAL_STATES).optional(),
-          unit_id: z.coerce.number().int().positive().optional(), status: z.enum(REPLY_STATUSES).optional(), overdue: z.enum(['true', 'false']).optional(),
+          ...ListFilter, kind: z.enum(KINDS).optional(), state: z.enum(PROPOSAL_STATES).optional(), status: z.enum(REPLY_STATUSES).optional(), overdue: z.enum(['true', 'false']).optional(),
         }),
       },
       responses: { 200: tableOk(answer({ total: z.number().int(), as_of: z.string(), items: z.array(ProposalView) })), ...errors(400, 401) },

@@ -1,7 +1,7 @@
 /**
  * bytes → Source → documents → facts. The one place the stages are wired.
  */
-import { UnreadableInputError, type Diagnostic } from './ingest/diagnostics.js';
+import { ReadLimitExceeded, UnreadableInputError, type Diagnostic, type ReadLimit } from './ingest/diagnostics.js';
 import { readSource, sourceFromBytes, spanOf, type ReadOptions, type Source } from './ingest/source.js';
 import { extractFacts } from './extract/index.js';
 import { splitAndIdentify } from './identify/index.js';
@@ -18,6 +18,13 @@ export interface FileFailure {
   readonly file: string;
   readonly error: string;
   readonly ruleId: string;
+  /** For an HTTP answer: 413 when a read limit was passed (`limit` names it), else 422. */
+  readonly status: 413 | 422;
+  readonly limit?: ReadLimit;
+}
+
+function failure(file: string, e: UnreadableInputError): FileFailure {
+  return { file, error: e.reason, ruleId: e.ruleId, status: e.status, ...(e instanceof ReadLimitExceeded ? { limit: e.limit } : {}) };
 }
 
 export function processSource(source: Source): FileResult {
@@ -40,7 +47,7 @@ export async function processFile(file: string, options: ReadOptions = {}): Prom
   try {
     return processSource(await readSource(file, options));
   } catch (e) {
-    if (e instanceof UnreadableInputError) return { file, error: e.reason, ruleId: e.ruleId };
+    if (e instanceof UnreadableInputError) return failure(file, e);
     throw e;
   }
 }
@@ -49,7 +56,7 @@ export async function processBytes(file: string, bytes: Uint8Array): Promise<Fil
   try {
     return processSource(await sourceFromBytes(file, bytes));
   } catch (e) {
-    if (e instanceof UnreadableInputError) return { file, error: e.reason, ruleId: e.ruleId };
+    if (e instanceof UnreadableInputError) return failure(file, e);
     throw e;
   }
 }

@@ -139,6 +139,19 @@ formatOptions(
   });
 });
 
+formatOptions(
+  program
+    .command('cascade')
+    .description("one indicator's targets for a year down the chain 全国 → province → prefecture → county/district (层层加码): each step from the level above, gaps, verdicts and how raised targets fared")
+    .requiredOption('--indicator <id>', 'indicator id, e.g. gdp')
+    .requiredOption('--year <year>', 'the year the targets are for')
+    .option('--root <place>', 'only this place and the places under it, e.g. 河北省 (default 全国)')
+    .option(...dbOption),
+).action(async (opts) => {
+  const { runCascade } = await import('./cascade-command.js');
+  process.exitCode = await runCascade(opts);
+});
+
 program
   .command('admin')
   .description('ledger accounts (督办台账)')

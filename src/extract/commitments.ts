@@ -150,10 +150,12 @@ export function extractCommitments(source: Source, base: number, text: string, s
           while ((m = NAME_RE.exec(pc.text))) names.push(m[1] ?? m[2]);
           const ind = findMentions(pc.text)[0]?.id;
           const firm = firmnessOf(pc.text);
-          const start = base + sStart + pc.start;
-          const end = start + pc.text.length;
+          // the span covers the words as given in `text`, not the line break or space around them
+          const words = pc.text.trim();
+          const start = base + sStart + pc.start + (pc.text.length - pc.text.trimStart().length);
+          const end = start + words.length;
           out.push({
-            text: pc.text.trim(),
+            text: words,
             sentence: st.trim(),
             section_path: path.filter(Boolean),
             ...(action ? { action } : {}),

@@ -9,7 +9,7 @@ import type { FactKind, IndicatorFigure, Qualifier } from '../model.js';
 import { scanFigures, type Figure } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
 import { ENUMERATION_AFTER, FALL_VERBS, NUMERAL_IDIOMS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
-import { ADJUSTED_SCOPE, SCOPE_WORDS } from './lexicon/indicators.js';
+import { ADJUSTED_SCOPE, CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES, SCOPE_WORDS } from './lexicon/indicators.js';
 
 export interface Item {
   readonly indicator: string;
@@ -41,6 +41,15 @@ export interface Clause {
 
 const CLAUSE_STOP = /[，,；;。！!？?\n：:]/g;
 
+/**
+ * Longer than any clause of a report (the corpus's longest is 269 characters).
+ * A run that long without clause punctuation is a list run together or junk,
+ * and reading a clause looks at its text once per figure: left out, it keeps
+ * parsing linear (145 KB of figures joined by 、 took 6 s, issue 15).
+ */
+const MAX_CLAUSE = 1000;
+
+/** Clauses of `text`, except those longer than MAX_CLAUSE. */
 export function splitClauses(text: string): Clause[] {
   const out: Clause[] = [];
   let last = 0;
@@ -52,11 +61,11 @@ export function splitClauses(text: string): Clause[] {
     // a line break inside a paragraph is a cut line (a hyperlinked word, a figure split from
     // its unit), not a clause boundary, unless a mark ends the line
     else if (depth === 0 && (/[，,；;。！!？?：:]/.test(c) || (c === '\n' && /[，,；;。！!？?：:]/.test(text[i - 1] ?? '')))) {
-      if (i > last) out.push({ start: last, end: i, text: text.slice(last, i), stop: c });
+      if (i > last && i - last <= MAX_CLAUSE) out.push({ start: last, end: i, text: text.slice(last, i), stop: c });
       last = i + 1;
     }
   }
-  if (last < text.length) out.push({ start: last, end: text.length, text: text.slice(last), stop: '' });
+  if (last < text.length && text.length - last <= MAX_CLAUSE) out.push({ start: last, end: text.length, text: text.slice(last), stop: '' });
   void CLAUSE_STOP;
   return out;
 }
@@ -271,13 +280,15 @@ export function parseItems(text: string, opts: ParseOptions): Item[] {
 
 function dedupe(items: Item[]): Item[] {
   const seen = new Set<string>();
+  // a qualitative item gives way to a figure of the same indicator (a set, not a search per item)
+  const quantified = new Set(items.filter((o) => o.kind !== 'qualitative').map((o) => o.indicator));
   const out: Item[] = [];
   for (const it of items) {
     const key = it.kind === 'qualitative'
       ? `${it.indicator}|q`
       : `${it.indicator}|${it.kind}|${it.value}|${it.value_max}|${it.unit}|${it.qualifier}`;
     if (seen.has(key)) continue;
-    if (it.kind === 'qualitative' && items.some((o) => o !== it && o.indicator === it.indicator && o.kind !== 'qualitative')) continue;
+    if (it.kind === 'qualitative' && quantified.has(it.indicator)) continue;
     seen.add(key);
     out.push(it);
   }
@@ -430,6 +441,15 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
   }
 }
 
+/**
+ * The longest name resolveName can map to an indicator: an alias (or a listed
+ * name), found at most 2 characters in, with a quote each side. Trying every
+ * suffix of a long last conjunct, each resolved in time linear in its length,
+ * was quadratic: a 32,000-character subject took 33 s (issue 15).
+ */
+const RESOLVABLE_LENGTH =
+  Math.max(...INDICATORS.flatMap((e) => e.aliases.map((a) => a.length)), ...Object.keys(CONJUNCT_ALIASES).map((a) => a.length), ...Object.keys(OTHER_NAMES).map((a) => a.length)) + 4;
+
 /** 城镇、农村居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入]. */
 export function conjuncts(subject: string, n: number): string[] {
   let s = subject.trim();
@@ -448,8 +468,8 @@ export function conjuncts(subject: string, n: number): string[] {
   return parts.map((p, i) => {
     if (i === parts.length - 1) return p;
     if (resolveName(p).startsWith('other:') === false) return p;
-    // share the head of the last conjunct
-    for (let k = 1; k < last.length; k++) {
+    // share the head of the last conjunct; only candidates short enough to resolve are tried
+    for (let k = Math.max(1, p.length + last.length - RESOLVABLE_LENGTH); k < last.length; k++) {
       const cand = p + last.slice(k);
       if (!resolveName(cand).startsWith('other:')) return cand;
     }

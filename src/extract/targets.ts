@@ -25,21 +25,29 @@ export interface TargetPassage {
 }
 
 function sentenceBefore(text: string, at: number): string {
-  const from = Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
-  return text.slice(from, at);
+  const window = text.slice(Math.max(0, at - PASSAGE_WINDOW), at);
+  return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n')) + 1);
 }
+
+/**
+ * How far from a lead-in a targets passage (and the sentence before it) is
+ * read, in characters. The longest passage in the corpus spans under 300;
+ * reading to the end of the paragraph from every lead-in made a text of one
+ * long line quadratic (a 31 MiB line took 64 s, issue 15).
+ */
+const PASSAGE_WINDOW = 4000;
 
 /** Reads a candidate passage that starts at `from` (document-relative). */
 function readPassage(text: string, from: number): TargetPassage {
-  const paraEnd = (() => {
-    const i = text.indexOf('\n', from);
-    return i < 0 ? text.length : i;
-  })();
+  const limit = Math.min(text.length, from + PASSAGE_WINDOW);
+  const newline = text.slice(from, limit).indexOf('\n');
+  const paraEnd = newline < 0 ? limit : from + newline;
   const items: Item[] = [];
   let end = from;
   const sents = splitSentences(text.slice(from, paraEnd));
   for (let k = 0; k < sents.length; k++) {
     const s = sents[k];
+    if (paraEnd < text.length && newline < 0 && s.stop === '') break; // a sentence cut by the window
     if (k > 0 && COMMENTARY.test(s.text)) break;
     const its = parseItems(s.text, { mode: 'target' });
     if (k > 0 && its.length === 0) break;

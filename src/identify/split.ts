@@ -52,11 +52,15 @@ interface Head {
 /** Offsets of report heads, earliest first, one per report (clusters merged). */
 export function findHeads(text: string, lines: readonly Line[]): Head[] {
   const cands: Head[] = [];
+  // Once per line: a file of one long line has every head on it, and judging
+  // that line again for each made reading quadratic (issue 15).
+  const teaser = new Map<number, boolean>();
   for (const re of [OPENING_RE, DATELINE_RE]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const li = lineAt(lines, m.index);
-      if (isTeaser(text, lines, li)) continue;
+      if (!teaser.has(li)) teaser.set(li, isTeaser(text, lines, li));
+      if (teaser.get(li)) continue;
       const sigs = new Set<string>();
       if (re === OPENING_RE) {
         const after = m.index + m[0].length;

@@ -107,6 +107,9 @@ function ruleYear(rule: YearRule, m: RegExpExecArray): number | null {
   return null;
 }
 
+/** Longer than any sentence of a report (a long one runs to ~200 characters). */
+const SENTENCE_LOOKBACK = 1000;
+
 /**
  * Dates a text whose years are masked: each rule that fires gives a year;
  * in the review part it is the review year, in the plan part the report year
@@ -123,8 +126,10 @@ export function yearFromRules(text: string, start: number, end: number): YearFin
       const y = ruleYear(rule, m);
       if (!y) continue;
       const at = start + m.index;
-      const sentStart = Math.max(slice.lastIndexOf('。', m.index), slice.lastIndexOf('\n', m.index)) + 1;
-      const sentence = slice.slice(sentStart, m.index);
+      // The sentence up to the match, looked for in the SENTENCE_LOOKBACK characters before it:
+      // in a text of one long line, searching back to its start for every match was quadratic (issue 15).
+      const before = slice.slice(Math.max(0, m.index - SENTENCE_LOOKBACK), m.index);
+      const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n')) + 1);
       const looksBack = /去年|过去一年|一年来|过去的一年|刚刚过去/.test(sentence);
       const looksAhead = /今年|新的一年|明年/.test(sentence);
       let inPlan = at >= planAt;

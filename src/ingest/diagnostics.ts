@@ -25,14 +25,53 @@ export function diag(
   return { ruleId, severity, message, ...extra };
 }
 
-/** Raised when input is unusable; carries the file and a one-line reason. */
+/**
+ * Raised when input is unusable; carries the file and a one-line reason.
+ * `status` is what it means to an HTTP caller: 422, the bytes cannot be read
+ * as a report (413 for a ReadLimitExceeded).
+ */
 export class UnreadableInputError extends Error {
-  override readonly name = 'UnreadableInputError';
+  override readonly name: string = 'UnreadableInputError';
+  readonly status: 413 | 422 = 422;
   constructor(
     readonly file: string,
     readonly reason: string,
     readonly ruleId: string,
   ) {
     super(`${file}: ${reason}`);
+  }
+}
+
+/**
+ * What a reader refuses to go past (src/ingest/limits.ts). Sizes and counts
+ * are of what the file expands to; `nesting` is elements inside elements.
+ */
+export type ReadLimit =
+  | 'file-size'
+  | 'archive-entries'
+  | 'part-size'
+  | 'expanded-size'
+  | 'xml-elements'
+  | 'paragraphs'
+  | 'nesting';
+
+/**
+ * Raised while reading, as soon as a limit is passed, before the memory or
+ * time it guards is spent. 413 (too large once expanded) for sizes and counts,
+ * 422 for nesting, which no real document reaches.
+ */
+export class ReadLimitExceeded extends UnreadableInputError {
+  override readonly name = 'ReadLimitExceeded';
+  override readonly status: 413 | 422;
+  constructor(
+    file: string,
+    readonly limit: ReadLimit,
+    /** The limit's value; `actual` is how far reading got when it stopped (at least max + 1). */
+    readonly max: number,
+    readonly actual: number,
+    what: string,
+  ) {
+    super(file, `${what}: over the limit of ${max.toLocaleString('en')} (${limit})`, `ingest/limit-${limit}`);
+    this.status = limit === 'nesting' ? 422 : 413;
   }
 }

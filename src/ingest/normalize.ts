@@ -110,7 +110,8 @@ function mojibakeNumberForms(): Map<string, string> {
 
 let numberForms: Map<string, string> | undefined;
 
-const GARBLED_LINE = /(^|\n)(。[^\n]{1,40})/g;
+/** A line that starts with 。: where a misread `（n）` begins. */
+const GARBLED_LINE = /(?<=^|\n)。[^\n]{1,40}/g;
 
 /** How natural a piece of text looks: common characters count, symbols and rare ones cost. */
 function naturalness(s: string): number {
@@ -124,13 +125,23 @@ function naturalness(s: string): number {
   return score;
 }
 
+/**
+ * Only the garbled head of a line is replaced, so the words after it keep
+ * their own offsets; the line break before it is not part of the match (a
+ * replacement maps to where its match starts, and the repaired line used to
+ * start at that line break: spans one character early, issue 15).
+ */
 export const repairGbkMojibake: Pass = (src, ctx) => {
   numberForms ??= mojibakeNumberForms();
   const forms = numberForms;
-  return replaceMapped(src, GARBLED_LINE, (m) => {
-    const run = m[2];
+  const text = src.text;
+  let b: MappedTextBuilder | undefined;
+  let last = 0;
+  GARBLED_LINE.lastIndex = 0;
+  for (let m = GARBLED_LINE.exec(text); m; m = GARBLED_LINE.exec(text)) {
+    const run = m[0];
     const number = forms.get(run.slice(0, 2));
-    if (!number) return m[0];
+    if (!number) continue;
     // The misread runs until the decoder falls back into step; choose the cut
     // that makes the repaired head plus the untouched tail read most naturally.
     let best: { text: string; cut: number; score: number } | undefined;
@@ -142,9 +153,12 @@ export const repairGbkMojibake: Pass = (src, ctx) => {
       const score = naturalness(candidate);
       if (!best || score > best.score) best = { text: shifted, cut: k, score };
     }
-    const offset = originAt(src, m.index + m[1].length);
+    const offset = originAt(src, m.index);
+    let head: number;
+    let repaired: string;
     if (best && /^（[一二三四五六七八九十]）/.test(best.text)) {
-      const repaired = best.text + run.slice(best.cut);
+      head = best.cut;
+      repaired = best.text;
       ctx.diagnostics.push(
         diag('ingest/gbk-mojibake', 'warning', `GBK text read one byte out of step repaired: ${run.slice(0, best.cut)} → ${best.text}`, {
           offset,
@@ -152,20 +166,27 @@ export const repairGbkMojibake: Pass = (src, ctx) => {
           expected: best.text,
         }),
       );
-      return m[1] + repaired;
+    } else {
+      // The number can be read but not the words after it: repair the number, flag the rest.
+      head = 2 + /^[^\u4e00-\u9fff]{0,2}/.exec(run.slice(2))![0].length;
+      repaired = `${number}）`;
+      ctx.diagnostics.push(
+        diag(
+          'ingest/gbk-mojibake-unrepaired',
+          'warning',
+          `section number repaired (${number}）) but the words after it are garbled GBK and were kept as found: ${run.slice(0, 12)}`,
+          { offset, actual: run.slice(0, 12) },
+        ),
+      );
     }
-    // The number can be read but not the words after it: repair the number, flag the rest.
-    const tail = run.slice(2).replace(/^[^\u4e00-\u9fff]{0,2}/, '');
-    ctx.diagnostics.push(
-      diag(
-        'ingest/gbk-mojibake-unrepaired',
-        'warning',
-        `section number repaired (${number}）) but the words after it are garbled GBK and were kept as found: ${run.slice(0, 12)}`,
-        { offset, actual: run.slice(0, 12) },
-      ),
-    );
-    return `${m[1]}${number}）${tail}`;
-  });
+    b ??= new MappedTextBuilder(text.length);
+    b.pushSlice(src, last, m.index);
+    b.pushReplacement(repaired, src, m.index, m.index + head);
+    last = m.index + head;
+  }
+  if (!b) return src;
+  b.pushSlice(src, last, text.length);
+  return b.build(src.end);
 };
 
 // --- width ----------------------------------------------------------------------

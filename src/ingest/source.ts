@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
 import { charLengthAt, decodeBytes, sniffRefusedFormat, type TextEncodingName } from './decode.js';
-import { diag, type Diagnostic, UnreadableInputError } from './diagnostics.js';
+import { diag, type Diagnostic, ReadLimitExceeded, UnreadableInputError } from './diagnostics.js';
+import { readDocxText } from './docx.js';
+import { DEFAULT_READ_LIMITS } from './limits.js';
 import { htmlToText, looksLikeHtml } from './html.js';
 import { identity, originAt, type MappedText } from './mapped-text.js';
 import { normalize, type Script } from './normalize.js';
@@ -43,7 +44,7 @@ export interface ReadOptions {
   readonly maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
 
 const TEXT_EXT = new Set(['', '.txt', '.text', '.md']);
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
@@ -67,7 +68,13 @@ export function sourceEndOf(source: Source, textIndex: number): number {
   return start + Math.max(1, charLengthAt(source.bytes, start, source.encoding));
 }
 
-/** Reads a file from disk. Throws UnreadableInputError with a one-line reason. */
+/**
+ * Reads a file from disk. Throws UnreadableInputError with a one-line reason,
+ * ReadLimitExceeded ('file-size') before reading a file over `maxBytes`: the
+ * decoded text and its offset map take ~6 bytes per byte, and every pass runs
+ * over all of it. (Callers that hold bytes already, like the server with its
+ * body limit, bound their size themselves.)
+ */
 export async function readSource(file: string, options: ReadOptions = {}): Promise<Source> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let info;
@@ -78,15 +85,19 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
     throw new UnreadableInputError(file, code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`, 'ingest/io');
   }
   if (info.isDirectory()) throw new UnreadableInputError(file, 'is a directory', 'ingest/io');
-  if (info.size > maxBytes) {
-    throw new UnreadableInputError(
-      file,
-      `too large: ${(info.size / 1048576).toFixed(1)} MiB, the limit is ${(maxBytes / 1048576).toFixed(0)} MiB (a report is rarely over 1 MiB; raise it with --max-size)`,
-      'ingest/too-large',
-    );
-  }
+  if (info.size > maxBytes) throw fileTooLarge(file, info.size, maxBytes);
   const bytes = await readFile(file);
   return sourceFromBytes(file, bytes);
+}
+
+function fileTooLarge(file: string, size: number, maxBytes: number): ReadLimitExceeded {
+  return new ReadLimitExceeded(
+    file,
+    'file-size',
+    maxBytes,
+    size,
+    `too large: ${(size / 1048576).toFixed(1)} MiB (a report is rarely over 1 MiB; the CLI raises the limit with --max-size)`,
+  );
 }
 
 /** Reads bytes that claim to be `file` (the name decides .docx/.html handling). */
@@ -136,15 +147,9 @@ export async function sourceFromBytes(file: string, bytes: Uint8Array): Promise<
 }
 
 async function fromDocx(file: string, bytes: Uint8Array, sha256: string): Promise<Source> {
-  let raw: string;
   const diagnostics: Diagnostic[] = [];
-  try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    raw = result.value;
-    for (const m of result.messages) diagnostics.push(diag('ingest/docx', 'info', m.message));
-  } catch (e) {
-    throw new UnreadableInputError(file, `not a valid .docx: ${(e as Error).message.split('\n')[0]}`, 'ingest/bad-docx');
-  }
+  const { text: raw, messages } = await readDocxText(file, bytes, DEFAULT_READ_LIMITS);
+  for (const m of messages) diagnostics.push(diag('ingest/docx', 'info', m));
   if (!raw.trim()) throw new UnreadableInputError(file, 'the .docx holds no text', 'ingest/empty');
   const norm = normalize(identity(raw), { diagnostics });
   return {

@@ -27,6 +27,7 @@ import { compress } from './middleware/compress.js';
 import { etag } from 'hono/etag';
 import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
+import { cascadeRoutes } from './routes/cascade.js';
 import { accountRoutes } from './routes/accounts.js';
 import { ledgerRoutes, type LedgerOptions } from './routes/ledger/index.js';
 import { proposalRoutes } from './routes/proposals/index.js';
@@ -58,7 +59,7 @@ export const DEFAULT_IMPORT_QUOTA: ImportQuota = { files: 500, bytes: 512 * 1024
 const MAX_JSON_BODY = 1024 * 1024;
 
 /** Public report reads: the same answer until the next write. */
-const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/openapi'];
+const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/cascade', '/api/openapi'];
 
 export type App = OpenAPIHono<AppEnv>;
 
@@ -97,6 +98,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA }));
+  app.route('/api', cascadeRoutes(repo));
   const ledger = options.ledger ?? {};
   const signIn = { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, limiter: ledger.loginLimiter ?? new LoginLimiter() };
   app.route('/api', accountRoutes({ accounts: new Accounts(accounts, signIn), auth, now, secureCookies: ledger.secureCookies ?? false }));

@@ -532,7 +532,10 @@ export interface ResolvedReport {
 export async function resolveReport(repo: Repository, jurisdiction: string, reportYear: number): Promise<ResolvedReport | undefined> {
   const page = await repo.listDocuments({ jurisdiction, yearFrom: reportYear, yearTo: reportYear }, { limit: 200, offset: 0 });
   const exact = page.items.filter((d) => d.jurisdiction === jurisdiction);
-  const candidates = (exact.length ? exact : page.items).sort((a, b) => a.id - b.id);
+  // Without an exact name, only the same place written longer or shorter (徐水区 / 保定市徐水区) counts —
+  // never a place whose name merely contains this one (保定市清苑区 is not 保定市).
+  const samePlace = (name: string | null) => !!name && (name.endsWith(jurisdiction) || jurisdiction.endsWith(name));
+  const candidates = (exact.length ? exact : page.items.filter((d) => samePlace(d.jurisdiction))).sort((a, b) => a.id - b.id);
   if (!candidates.length) return undefined;
   const choice = await repo.reportChoice(jurisdiction, reportYear);
   const chosen = choice && candidates.find((d) => d.id === choice.document_id);

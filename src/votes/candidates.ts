@@ -18,6 +18,21 @@ const NUMBER_PREFIX = new RegExp(
   `^\\s*(?:[${CIRCLED}]|[（(]\\s*[0-9０-９一二三四五六七八九十]+\\s*[)）]|[0-9０-９]+\\s*[.．、)）]|[一二三四五六七八九十]+\\s*[、.．]|第[一二三四五六七八九十百0-9]+[项件个]\\s*[:：，,、]?)\\s*`,
 );
 
+/** Punctuation and space an item may end with. */
+const TRAILING = /[\s；;。,，]/;
+
+/**
+ * `s` without its trailing run of characters matching `one` (a one-character
+ * class). A loop from the end, not `/[…]+$/`: the regex engine retries that
+ * pattern at every start of a run that is not at the end, so a line of 200,000
+ * commas followed by one letter took 27 s (issue 15).
+ */
+function trimTrailing(s: string, one: RegExp): string {
+  let end = s.length;
+  while (end > 0 && one.test(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
 /** One title per item; numbering, bullets and trailing punctuation removed; a `title：detail` line keeps the detail. */
 export function parseCandidateList(text: string): CandidateInput[] {
   const pieces = text
@@ -26,7 +41,7 @@ export function parseCandidateList(text: string): CandidateInput[] {
     .flatMap((line) => line.split(new RegExp(`(?=[${CIRCLED}])`)));
   const out: CandidateInput[] = [];
   for (const raw of pieces) {
-    const line = raw.replace(NUMBER_PREFIX, '').replace(/^[\s•·\-*]+/, '').replace(/[\s；;。,，]+$/, '').trim();
+    const line = trimTrailing(raw.replace(NUMBER_PREFIX, '').replace(/^[\s•·\-*]+/, ''), TRAILING).trim();
     if (!line) continue;
     const colon = line.search(/[：:]/);
     if (colon > 0 && colon <= 40) out.push({ title: line.slice(0, colon).trim(), detail: line.slice(colon + 1).trim() || null });

@@ -50,6 +50,14 @@ describe('extractFacts', () => {
     expect(f.outcomes.some((o) => o.value === 70)).toBe(false);
     expect(f.outcomes.every((o) => o.year === 2023)).toBe(true);
   });
+  it("a commitment's span covers its words, not the line break before them", async () => {
+    // a long line cut mid-sentence joins the next: the clause after the cut starts with the line break
+    const { source, facts: f } = await facts('二、2024年主要目标和重点工作\n（一）推进乡村振兴\n抓好粮食生产，落实最严格的耕地保护制度，稳定粮食播种面积，扩大大豆油料生产，\n新建高标准农田70万亩以上。');
+    const farmland = f.commitments.find((c) => c.value === 70);
+    expect(farmland?.text).toBe('新建高标准农田70万亩以上');
+    expect(source.text.slice(farmland!.span.start, farmland!.span.end)).toBe(farmland!.text);
+  });
+
   it('reads commitments of the plan, with firmness, deadline and livelihood flag', async () => {
     const { facts: f } = await facts(REPORT);
     const farmland = f.commitments.find((c) => c.value === 70);

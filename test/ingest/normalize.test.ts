@@ -27,9 +27,13 @@ describe('repairs', () => {
     const heading = '（三）坚持创新驱动发展战略全面提升科技实力';
     const garbled = iconv.decode(Buffer.concat([Buffer.from([0xa1]), iconv.encode(heading, 'gbk')]), 'gbk');
     expect(garbled.startsWith('。')).toBe(true);
-    const src = await read('r.txt', utf8(`一、过去一年工作回顾\n经济运行稳中向好。\n${garbled}\n全年新增就业1.5万人。`));
+    const bytes = utf8(`一、过去一年工作回顾\n经济运行稳中向好。\n${garbled}\n全年新增就业1.5万人。`);
+    const src = await read('r.txt', bytes);
     expect(src.text).toContain('（三）坚持创新驱动');
     expect(rules(src)).toContain('ingest/gbk-mojibake');
+    // the repaired line starts at the garbled bytes, not at the line break before them
+    const i = src.text.indexOf('（三）');
+    expect(bytesBehind(src, bytes, i, i + 1).toString('utf8')).toBe('。');
   });
 
   it('flags a garbled run it cannot read beyond the section number', async () => {

@@ -8,7 +8,7 @@ import { IMPORTERS } from '../../accounts/roles.js';
 import { ReportNotFound, scorecardFromStore } from '../../check/from-store.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../../check/rows.js';
-import { InvalidInput, NotFound, TooMany } from '../../errors.js';
+import { InvalidInput, NotFound, TooLarge, TooMany } from '../../errors.js';
 import { isFailure, processBytes } from '../../pipeline.js';
 import { resolveReport, type Repository } from '../../store/repository.js';
 import { LEVELS, PARTS } from '../../vocab.js';
@@ -164,7 +164,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       if (isFailure(processed)) {
         await repo.recordFailure(run, filename, processed.error);
         await repo.finishRun(run, 'done');
-        throw new InvalidInput(processed.error, [], 'unreadable_file');
+        throw processed.status === 413 ? new TooLarge(processed.error) : new InvalidInput(processed.error, [], 'unreadable_file');
       }
       const item = await repo.importResult(processed, run);
       await repo.finishRun(run, 'done');

@@ -1,0 +1,219 @@
+/**
+ * .docx → raw text, bounded. mammoth reads the document (its text is what
+ * `docx-text` offsets count), but only after the archive has been inflated
+ * here, a chunk at a time with yauzl, and every XML part counted as it comes
+ * (bytes, elements, paragraphs, nesting) against ReadLimits. mammoth then
+ * gets a new archive holding exactly the parts that were checked: it never
+ * inflates anything unchecked, and no difference between two ZIP readers'
+ * view of a crafted archive can slip a part past the limits.
+ */
+import type { Readable } from 'node:stream';
+import type { Tokenizer } from 'htmlparser2';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import yauzl from 'yauzl';
+import { ReadLimitExceeded, UnreadableInputError } from './diagnostics.js';
+import type { ReadLimits } from './limits.js';
+import { tokenizer } from './tokens.js';
+
+export interface DocxText {
+  readonly text: string;
+  /** mammoth's warnings (unknown elements and the like). */
+  readonly messages: string[];
+}
+
+/** The parts mammoth reads are XML: the main document, notes, comments, styles, numbering, relationships. */
+const XML_PART = /\.(?:xml|rels)$/i;
+
+export async function readDocxText(file: string, bytes: Uint8Array, limits: ReadLimits): Promise<DocxText> {
+  const parts = await inflateXmlParts(file, bytes, limits);
+  const checked = new JSZip();
+  for (const [name, data] of parts) checked.file(name, data);
+  const archive = await checked.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  try {
+    const result = await mammoth.extractRawText({ buffer: archive });
+    return { text: result.value, messages: result.messages.map((m) => m.message) };
+  } catch (e) {
+    throw new UnreadableInputError(file, `not a valid .docx: ${firstLine(e)}`, 'ingest/bad-docx');
+  }
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
+
+/** Inflates every XML part, counting as it goes; throws at the first limit passed. */
+async function inflateXmlParts(file: string, bytes: Uint8Array, limits: ReadLimits): Promise<Map<string, Buffer>> {
+  let zip: yauzl.ZipFile;
+  try {
+    // validateEntrySizes: a part that inflates to more than its header says is an error as soon as it does
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+      autoClose: false,
+    });
+  } catch (e) {
+    throw new UnreadableInputError(file, `not a valid .docx: ${firstLine(e)}`, 'ingest/bad-docx');
+  }
+  const counter = new XmlCounter(file, limits);
+  const parts = new Map<string, Buffer>();
+  let expanded = 0;
+  try {
+    if (zip.entryCount > limits.maxArchiveEntries) {
+      throw new ReadLimitExceeded(file, 'archive-entries', limits.maxArchiveEntries, zip.entryCount, `the archive holds ${zip.entryCount.toLocaleString('en')} entries`);
+    }
+    for await (const entry of readEntries(file, zip)) {
+      if (!XML_PART.test(entry.fileName)) continue; // images and the like: never inflated
+      if (parts.has(entry.fileName)) throw new UnreadableInputError(file, `not a valid .docx: two entries named ${entry.fileName}`, 'ingest/bad-docx');
+      // What the headers declare is checked first, then what inflation actually gives.
+      if (entry.uncompressedSize > limits.maxPartBytes) throw partTooLarge(file, entry.fileName, limits, entry.uncompressedSize);
+      if (expanded + entry.uncompressedSize > limits.maxExpandedBytes) throw expandedTooLarge(file, limits, expanded + entry.uncompressedSize);
+      const stream = await openStream(file, zip, entry);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      counter.startPart();
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          expanded += chunk.length;
+          if (size > limits.maxPartBytes) throw partTooLarge(file, entry.fileName, limits, size);
+          if (expanded > limits.maxExpandedBytes) throw expandedTooLarge(file, limits, expanded);
+          counter.write(chunk);
+          chunks.push(chunk);
+        }
+      } catch (e) {
+        stream.destroy();
+        if (e instanceof UnreadableInputError) throw e;
+        throw new UnreadableInputError(file, `not a valid .docx: ${entry.fileName}: ${firstLine(e)}`, 'ingest/bad-docx');
+      }
+      counter.endPart();
+      parts.set(entry.fileName, Buffer.concat(chunks, size));
+    }
+  } finally {
+    zip.close();
+  }
+  return parts;
+}
+
+function partTooLarge(file: string, part: string, limits: ReadLimits, actual: number): ReadLimitExceeded {
+  return new ReadLimitExceeded(file, 'part-size', limits.maxPartBytes, actual, `${part} expands to more than ${mib(limits.maxPartBytes)}`);
+}
+
+function expandedTooLarge(file: string, limits: ReadLimits, actual: number): ReadLimitExceeded {
+  return new ReadLimitExceeded(file, 'expanded-size', limits.maxExpandedBytes, actual, `the document's XML expands to more than ${mib(limits.maxExpandedBytes)}`);
+}
+
+function mib(n: number): string {
+  return `${(n / 1048576).toFixed(0)} MiB`;
+}
+
+/** The archive's entries one at a time (lazyEntries: the next is read only when asked for). */
+async function* readEntries(file: string, zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+  for (;;) {
+    const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
+      const onEntry = (e: yauzl.Entry) => done(() => resolve(e));
+      const onEnd = () => done(() => resolve(null));
+      const onError = (e: Error) => done(() => reject(new UnreadableInputError(file, `not a valid .docx: ${firstLine(e)}`, 'ingest/bad-docx')));
+      const done = (then: () => void) => {
+        zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
+        then();
+      };
+      zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
+      zip.readEntry();
+    });
+    if (!entry) return;
+    yield entry;
+  }
+}
+
+async function openStream(file: string, zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  try {
+    return await zip.openReadStreamPromise(entry);
+  } catch (e) {
+    throw new UnreadableInputError(file, `not a valid .docx: ${entry.fileName}: ${firstLine(e)}`, 'ingest/bad-docx');
+  }
+}
+
+/**
+ * Counts elements, paragraphs and nesting of XML as it streams in, with
+ * htmlparser2's Tokenizer (linear, no tree). Names are looked up only for
+ * paragraphs (`w:p`, `a:p`: local name `p`), in the last two chunks.
+ */
+class XmlCounter {
+  private elements = 0;
+  private paragraphs = 0;
+  private depth = 0;
+  private decoder = new TextDecoder('utf-8');
+  private tokenizer!: Tokenizer;
+  private chunk = '';
+  private chunkStart = 0;
+  private previous = '';
+
+  constructor(
+    private readonly file: string,
+    private readonly limits: ReadLimits,
+  ) {}
+
+  startPart(): void {
+    this.depth = 0;
+    this.decoder = new TextDecoder('utf-8');
+    this.chunk = '';
+    this.previous = '';
+    this.chunkStart = 0;
+    const limits = this.limits;
+    const file = this.file;
+    this.tokenizer = tokenizer('xml', {
+      onopentagname: (start, end) => {
+        if (++this.elements > limits.maxXmlElements) {
+          throw new ReadLimitExceeded(file, 'xml-elements', limits.maxXmlElements, this.elements, 'the document has too many XML elements');
+        }
+        if (++this.depth > limits.maxNesting) {
+          throw new ReadLimitExceeded(file, 'nesting', limits.maxNesting, this.depth, 'the document nests elements too deeply');
+        }
+        if (end - start <= 16 && /^(?:[\w.-]+:)?p$/.test(this.slice(start, end)) && ++this.paragraphs > limits.maxParagraphs) {
+          throw new ReadLimitExceeded(file, 'paragraphs', limits.maxParagraphs, this.paragraphs, 'the document has too many paragraphs');
+        }
+      },
+      onselfclosingtag: () => {
+        this.depth--;
+      },
+      onclosetag: () => {
+        if (this.depth > 0) this.depth--;
+      },
+      ondeclaration: (start, end) => {
+        // A document type can declare entities that expand exponentially; Word never writes one.
+        if (/^doctype/i.test(this.slice(start, Math.min(end, start + 7)))) {
+          throw new UnreadableInputError(file, 'not a valid .docx: an XML part declares a document type (DTD)', 'ingest/bad-docx');
+        }
+      },
+    });
+  }
+
+  write(bytes: Buffer): void {
+    this.feed(this.decoder.decode(bytes, { stream: true }));
+  }
+
+  endPart(): void {
+    this.feed(this.decoder.decode());
+    this.tokenizer.end();
+  }
+
+  private feed(s: string): void {
+    if (!s) return;
+    this.chunkStart += this.chunk.length;
+    this.previous = this.chunk;
+    this.chunk = s;
+    this.tokenizer.write(s);
+  }
+
+  /** Text at stream offsets [start, end) if still held, else ''. */
+  private slice(start: number, end: number): string {
+    const from = start - this.chunkStart;
+    const to = end - this.chunkStart;
+    if (from >= 0) return this.chunk.slice(from, to);
+    if (from < -this.previous.length) return '';
+    const p = this.previous.length;
+    return this.previous.slice(p + from, p + Math.min(0, to)) + (to > 0 ? this.chunk.slice(0, to) : '');
+  }
+}

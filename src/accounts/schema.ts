@@ -13,6 +13,10 @@ export const Id = z.number().int().positive();
 export const Unit = z.object({ id: Id, name: z.string(), parent_id: Id.nullable() }).openapi('Unit');
 export type Unit = z.infer<typeof Unit>;
 
+/** A unit named in an imported table: found by name, or created. */
+export const UnitRef = z.object({ id: Id, name: z.string(), created: z.boolean() });
+export type UnitRef = z.infer<typeof UnitRef>;
+
 export const UnitCreate = z.object({ name: z.string().trim().min(1).max(100), parent_id: Id.nullable().default(null) });
 
 export const Account = z

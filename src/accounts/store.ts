@@ -115,6 +115,6 @@ export class AccountStore {
   }
 }
 
-function accountOf(r: { id: number; name: string; role: string; unit_id: number | null; disabled: number; created_at: string }): Account {
-  return { id: Number(r.id), name: r.name, role: r.role as Role, unit_id: r.unit_id === null ? null : Number(r.unit_id), disabled: Number(r.disabled) === 1, created_at: r.created_at };
+function accountOf(r: { id: number; name: string; role: Role; unit_id: number | null; disabled: number; created_at: string }): Account {
+  return { id: Number(r.id), name: r.name, role: r.role, unit_id: r.unit_id === null ? null : Number(r.unit_id), disabled: Number(r.disabled) === 1, created_at: r.created_at };
 }

@@ -3,27 +3,11 @@
  * cycles. Pure: the task's facts, the rules and the time come in.
  */
 import { deadlineInstant } from './deadline.js';
+import type { LightRules } from './schema.js';
+import type { Light } from './workflow.js';
 
-export type Light = 'green' | 'yellow' | 'red';
-
-export interface LightRules {
-  /** Yellow when the deadline is this close … */
-  readonly yellowWithinDays: number;
-  /** … and no progress report came in this many days. */
-  readonly staleReportDays: number;
-  /** Red once the deadline has passed and the task is not closed. */
-  readonly redWhenOverdue: boolean;
-  /** Reporting cycle in days (e.g. 30 for monthly reports); null: no cycle rule. */
-  readonly reportingCycleDays: number | null;
-  /** Missed cycles that turn a task yellow, and red. */
-  readonly yellowAfterMissedCycles: number;
-  readonly redAfterMissedCycles: number;
-  /**
-   * Yellow when the figure reached lags the share of time elapsed by more
-   * than this fraction (0.25: at 80% of the time, less than 55% done); null: off.
-   */
-  readonly behindScheduleBy: number | null;
-}
+export { LIGHTS, type Light } from './workflow.js';
+export type { LightRules };
 
 export const DEFAULT_LIGHT_RULES: LightRules = {
   yellowWithinDays: 7,

@@ -7,10 +7,13 @@
  */
 import { findHeader, normHeader, splitList } from '../tables/header.js';
 import { parseDeadline } from './deadline.js';
-import type { Unit } from '../accounts/schema.js';
+import type { Unit, UnitRef } from '../accounts/schema.js';
+import type { AccountStore } from '../accounts/store.js';
+import { StaleVersion } from '../errors.js';
+import type { PlanColumn, PlanImportResult, PlanRowResult } from './schema.js';
 import type { LedgerStore, Task } from './store.js';
 
-export type PlanColumn = 'seq' | 'task' | 'lead' | 'responsible' | 'deadline';
+export type { PlanColumn, PlanImportResult, PlanRowResult };
 
 const HEADERS: Record<string, PlanColumn> = {
   序号: 'seq', 编号: 'seq',
@@ -56,36 +59,6 @@ export function bestMatch(text: string, tasks: Task[]): { task: Task; score: num
   return best && { task: best.task, score: Math.round((best.n / row.size) * 100) / 100 };
 }
 
-export interface PlanUnitRef {
-  id: number;
-  name: string;
-  created: boolean;
-}
-
-export interface PlanRowResult {
-  /** 1-based row of the file. */
-  row: number;
-  task: string;
-  status: 'matched' | 'created' | 'skipped' | 'failed' | 'conflict';
-  task_id: number | null;
-  score: number | null;
-  lead_unit: PlanUnitRef | null;
-  responsible_units: PlanUnitRef[];
-  deadline: string | null;
-  problems: string[];
-}
-
-export interface PlanImportResult {
-  columns: Record<string, PlanColumn | null>;
-  problems: string[];
-  created_units: PlanUnitRef[];
-  rows: PlanRowResult[];
-  matched: number;
-  created: number;
-  skipped: number;
-}
-
-
 /** A deadline cell: an ISO or slashed date, or a phrase the deadline parser reads. */
 export function deadlineCell(cell: string, year: number): string | undefined {
   const c = cell.trim();
@@ -99,7 +72,7 @@ export function deadlineCell(cell: string, year: number): string | undefined {
 }
 
 export async function importPlan(
-  store: LedgerStore, table: string[][], where: { jurisdiction: string; year: number }, accountId: number | null, now: Date, filename: string,
+  store: LedgerStore, accounts: AccountStore, table: string[][], where: { jurisdiction: string; year: number }, accountId: number | null, now: Date, filename: string,
 ): Promise<PlanImportResult> {
   const { at: headerAt, columns, problems, cols: col } = findHeader(table, HEADERS, 'task', '任务 (任务, 工作任务 or 重点任务)');
   const [taskCol] = col('task');
@@ -107,12 +80,12 @@ export async function importPlan(
   const respCols = col('responsible');
   const deadlineCols = col('deadline');
 
-  const units = new Map((await store.accounts.listUnits()).map((u) => [u.name, u] as [string, Unit]));
-  const createdUnits: PlanUnitRef[] = [];
-  const unitRef = async (name: string): Promise<PlanUnitRef> => {
+  const units = new Map((await accounts.listUnits()).map((u) => [u.name, u] as [string, Unit]));
+  const createdUnits: UnitRef[] = [];
+  const unitRef = async (name: string): Promise<UnitRef> => {
     const u = units.get(name);
     if (u) return { id: u.id, name, created: false };
-    const nu = await store.accounts.createUnit(name, null, now);
+    const nu = await accounts.createUnit(name, null, now);
     units.set(name, nu);
     const ref = { id: nu.id, name, created: true };
     createdUnits.push(ref);
@@ -156,22 +129,20 @@ export async function importPlan(
         candidates = candidates.filter((t) => t.id !== m.task.id);
         if (Object.keys(patch).length === 0) task = m.task;
         else {
-          const v = await store.updateTask(m.task.id, m.task.version, patch, accountId, now, how);
-          if (!v.ok) {
+          try {
+            task = await store.updateTask(m.task.id, m.task.version, patch, accountId, now, how);
+          } catch (e) {
+            if (!(e instanceof StaleVersion)) throw e;
             r.status = 'conflict';
             r.task_id = m.task.id;
             r.problems.push(`任务 ${m.task.id} 已被他人修改，请重新导入`);
             continue;
           }
-          task = v.task;
         }
         r.status = 'matched';
       } else {
         task = await store.createTask({ jurisdiction: where.jurisdiction, year: where.year, title: text, ...(r.deadline ? { deadline: r.deadline } : {}) }, accountId, now, how);
-        if (r.lead_unit || r.responsible_units.length) {
-          const v = await store.updateTask(task.id, task.version, { ...patch, deadline: undefined }, accountId, now, how);
-          if (v.ok) task = v.task;
-        }
+        if (r.lead_unit || r.responsible_units.length) task = await store.updateTask(task.id, task.version, { ...patch, deadline: undefined }, accountId, now, how);
         r.status = 'created';
       }
       r.task_id = task.id;

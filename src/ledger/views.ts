@@ -6,10 +6,11 @@
 import type { CheckItem, Scorecard } from '../check/index.js';
 import { deadlineInstant } from './deadline.js';
 import { computeLight, type Light, type LightResult, type LightRules } from './lights.js';
-import type { LitTask, ProgressReport, Task, Unit, UnitDashboard } from './types.js';
+import type { Unit } from '../accounts/schema.js';
+import { INTERNAL_TASK_FIELDS, type LitTask, type ProgressReport, type ProgressRow, type PublicProgress, type PublicTask, type Task, type UnitDashboard, type YearEndFlag, type YearEndRow as YearEndRowSchema } from './schema.js';
 import { STATE_LABELS } from './workflow.js';
 
-export type { LitTask, UnitDashboard };
+export type { LitTask, ProgressRow, UnitDashboard, YearEndFlag };
 
 export function lightOf(t: Task, rules: LightRules, now: Date): LightResult {
   return computeLight(
@@ -24,18 +25,15 @@ export function withLight(t: Task, rules: LightRules, now: Date): LitTask {
   return { ...t, light: l.light, light_reasons: l.reasons, overdue: l.overdue };
 }
 
-/** Fields of a task that only signed-in users see. */
-export const INTERNAL_TASK_FIELDS = ['internal_note', 'unit_note', 'pending_extension', 'fact_id', 'version', 'archived'] as const;
-
-export function publicTask(t: LitTask): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...t };
-  for (const k of INTERNAL_TASK_FIELDS) delete out[k];
-  delete out.light_reasons;
+/** A task without the fields only signed-in accounts see. */
+export function publicTask(t: LitTask): PublicTask {
+  const out: Record<string, unknown> & LitTask = { ...t };
+  for (const k of Object.keys(INTERNAL_TASK_FIELDS)) delete out[k];
   return out;
 }
 
 /** Progress reports for the public: not the internal ones, not who wrote them. */
-export function publicProgress(reports: ProgressReport[]): Record<string, unknown>[] {
+export function publicProgress(reports: ProgressReport[]): PublicProgress[] {
   return reports.filter((r) => !r.internal).map(({ report_date, narrative, figure, unit_id }) => ({ report_date, narrative, figure, unit_id }));
 }
 
@@ -68,16 +66,6 @@ export function dashboard(tasks: Task[], units: Unit[], rules: LightRules, now: 
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-
-export interface ProgressRow {
-  序号: number;
-  任务: string;
-  牵头单位: string;
-  责任单位: string;
-  时间节点: string;
-  进展情况: string;
-  状态: string;
-}
 
 export const PROGRESS_COLUMNS: (keyof ProgressRow)[] = ['序号', '任务', '牵头单位', '责任单位', '时间节点', '进展情况', '状态'];
 
@@ -125,18 +113,8 @@ ${body}
 `;
 }
 
-export type YearEndFlag = 'unfinished_but_met' | 'closed_but_missed' | null;
-
-export interface YearEndRow {
-  task_id: number;
-  title: string;
-  state: string;
-  verdict: CheckItem['verdict'] | null;
-  rule: string | null;
-  evidence: CheckItem['evidence'] | null;
-  matched_by: 'offsets' | 'text' | null;
-  flag: YearEndFlag;
-}
+/** The schema's row with the check module's own verdict and evidence types. */
+export type YearEndRow = Omit<YearEndRowSchema, 'verdict' | 'evidence'> & { verdict: CheckItem['verdict'] | null; evidence: NonNullable<CheckItem['evidence']> | null };
 
 /** Each task beside the next report's verdict on the same promise. */
 export function yearEnd(tasks: Task[], card: Scorecard): YearEndRow[] {
@@ -155,7 +133,7 @@ export function yearEnd(tasks: Task[], card: Scorecard): YearEndRow[] {
         if (item) by = 'text';
       }
       const verdict = item?.verdict ?? null;
-      const flag: YearEndFlag = verdict === 'met' && t.state !== 'closed' ? 'unfinished_but_met' : verdict === 'missed' && t.state === 'closed' ? 'closed_but_missed' : null;
+      const flag: YearEndFlag | null = verdict === 'met' && t.state !== 'closed' ? 'unfinished_but_met' : verdict === 'missed' && t.state === 'closed' ? 'closed_but_missed' : null;
       return { task_id: t.id, title: t.title, state: t.state, verdict, rule: item?.rule ?? null, evidence: item?.evidence ?? null, matched_by: by, flag };
     });
 }

@@ -10,10 +10,31 @@
  *   (extension pending) ─approve_extension | refuse_extension→ (same state)
  */
 
+import { Conflict } from '../errors.js';
+import type { Role } from '../accounts/roles.js';
+
 export const STATES = ['draft', 'assigned', 'accepted', 'in_progress', 'completion_requested', 'under_review', 'closed'] as const;
 export type TaskState = (typeof STATES)[number];
 
-import type { Role } from '../accounts/roles.js';
+/** Where a task came from: a report's target or commitment, typed in, or a project deputies elected (票决). */
+export const SOURCE_KINDS = ['target', 'commitment', 'manual', 'voted_project'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** How binding the report's wording is (确保 hard, 力争 soft). */
+export const FIRMNESS = ['hard', 'soft', 'neutral'] as const;
+export type Firmness = (typeof FIRMNESS)[number];
+
+/** 牵头单位 (one) and 责任单位 (any number). */
+export const TASK_UNIT_ROLES = ['lead', 'responsible'] as const;
+export type TaskUnitRole = (typeof TASK_UNIT_ROLES)[number];
+
+/** Traffic lights (红黄绿灯) of open tasks; see lights.ts. */
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
+
+/** 催办 to the units, a leader's 批示. */
+export const NOTICE_KINDS = ['urge', 'instruction'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const ACTIONS = [
   'assign', 'accept', 'start', 'request_completion', 'review', 'close', 'send_back',
@@ -51,15 +72,12 @@ export const RULES: Record<Action, Rule> = {
   refuse_extension: { from: ['assigned', 'accepted', 'in_progress'], roles: SUPERVISE, pending: true },
 };
 
-export class IllegalTransition extends Error {
+/** 409: the task's state (or its pending extension) does not allow the step. */
+export class IllegalTransition extends Conflict {
   override readonly name = 'IllegalTransition';
   constructor(readonly state: TaskState, readonly action: Action, reason: string) {
-    super(reason);
+    super(reason, 'illegal_transition', [{ field: 'action', message: reason }]);
   }
-}
-
-export class ActionForbidden extends Error {
-  override readonly name = 'ActionForbidden';
 }
 
 export function isAction(s: string): s is Action {

@@ -6,11 +6,12 @@
  */
 import { findHeader, normHeader, splitList } from '../tables/header.js';
 import { TableFileError } from '../tables/read.js';
+import { registerMany, type ImportItem } from './register.js';
 import { isIsoDate, type ProposalKind } from './rules.js';
-import type { ImportItem, ProposalStore } from './store.js';
-import type { ProposalColumn, ProposalImportResult, ProposalImportRow } from './types.js';
+import type { ProposalColumn, ProposalImportResult, ProposalImportRow } from './schema.js';
+import type { Actor, ProposalStore } from './store.js';
 
-export type { ProposalColumn, ProposalImportResult, ProposalImportRow } from './types.js';
+export type { ProposalColumn, ProposalImportResult, ProposalImportRow };
 
 const HEADERS: Record<string, ProposalColumn> = {
   编号: 'number', 案号: 'number', 建议号: 'number', 提案号: 'number', 建议编号: 'number', 提案编号: 'number', 序号: 'seq',
@@ -55,7 +56,7 @@ export function dateCell(cell: string): string | undefined {
 export const splitNames = (s: string) => s.split(/[、,，;；\n]+/).map((x) => x.trim()).filter(Boolean);
 
 export async function importProposals(
-  store: ProposalStore, table: string[][], where: { jurisdiction: string; year: number; kind?: ProposalKind }, accountId: number | null, now: Date, filename: string,
+  store: ProposalStore, table: string[][], where: { jurisdiction: string; year: number; kind?: ProposalKind }, by: Actor, filename: string,
 ): Promise<ProposalImportResult> {
   const { at: headerAt, columns, problems, col, cols } = findHeader(table, HEADERS, 'title', '标题 (标题, 案由 or 题目)');
   // A 序号 is the number only when the file has no 编号 / 案号.
@@ -117,7 +118,7 @@ export async function importProposals(
   }
   if (rows.length === 0) problems.push('表头下没有数据行');
 
-  const done = await store.importMany(items.map((x) => x.item), accountId, now, `import ${filename}`);
+  const done = await registerMany(store, items.map((x) => x.item), by, `import ${filename}`);
   done.rows.forEach((d, k) => {
     const r = items[k].out;
     Object.assign(r, { status: d.status, id: d.id, lead_unit: d.lead_unit, assist_units: d.assist_units, assigned_at: d.assigned_at, reply_deadline: d.reply_deadline });

@@ -7,29 +7,11 @@
  * Dates are calendar days (YYYY-MM-DD) in China Standard Time: a deadline is
  * met by a reply dated on or before it.
  */
-import { SATISFACTION_LABELS, SATISFACTIONS, type Satisfaction } from '../vocab.js';
+import type { ProposalStats, ReplyMonths, StatsRow } from './schema.js';
+import { KINDS, type ProposalKind, type ReplyStatus, type Satisfaction } from './vocab.js';
 
-/** suggestion: 人大代表建议; proposal: 政协委员提案. */
-export const KINDS = ['suggestion', 'proposal'] as const;
-export type ProposalKind = (typeof KINDS)[number];
-
-/** registered (已登记) → assigned (已交办) → replied (已答复). */
-export const PROPOSAL_STATES = ['registered', 'assigned', 'replied'] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
-
-export { SATISFACTION_LABELS, SATISFACTIONS, type Satisfaction };
-
-export const REPLY_STATUSES = ['unassigned', 'open', 'open_overdue', 'on_time', 'late'] as const;
-export type ReplyStatus = (typeof REPLY_STATUSES)[number];
-
-export const KIND_LABELS: Record<ProposalKind, string> = { suggestion: '建议', proposal: '提案' };
-export const STATE_LABELS: Record<ProposalState, string> = { registered: '已登记', assigned: '已交办', replied: '已答复' };
-export const REPLY_STATUS_LABELS: Record<ReplyStatus, string> = {
-  unassigned: '未交办', open: '办理中', open_overdue: '逾期未答复', on_time: '按期答复', late: '逾期答复',
-};
-
-/** Months from 交办 to the reply deadline, per kind. */
-export type ReplyMonths = Record<ProposalKind, number>;
+export * from './vocab.js';
+export type { ProposalStats, ReplyMonths, StatsRow };
 
 /** Both the 代表法 practice and CPPCC rules give three months from 交办. */
 export const DEFAULT_REPLY_MONTHS: ReplyMonths = { suggestion: 3, proposal: 3 };
@@ -96,55 +78,6 @@ export interface StatItem extends ReplyFacts {
   /** 会办单位 */
   assist_unit_ids: number[];
   satisfaction: Satisfaction | null;
-}
-
-/**
- * One line of the figures. The definitions (the reports' own usage):
- *   total (件数)                  items; a unit's are those it leads (主办)
- *   replied (已答复/办结)          items with a reply, on time or not
- *   replied_on_time (按期答复)     reply dated on or before the deadline
- *   replied_late (逾期答复)        reply dated after the deadline
- *   open_overdue (逾期未答复)      no reply, deadline passed
- *   open (办理中)                  no reply, within the deadline
- *   unassigned (未交办)            not yet assigned to a unit
- *   completion_rate (办结率)       replied / total
- *   on_time_rate (按期办结率)      replied_on_time / total
- *   rated (已测评)                 replied items whose proposer's 征询意见表 is recorded (the latest opinion counts)
- *   satisfaction_rate (满意率)     (满意 + 基本满意) / rated — the reports count 基本满意 as satisfied
- *   fully_satisfied_rate (满意占比) 满意 / rated
- *   assisting (会办)               items the unit helps with (not in its total)
- * A rate is a number 0..1 rounded to 4 places, null when its denominator is 0.
- */
-export interface StatsRow {
-  unit_id: number | null;
-  unit: string | null;
-  year: number | null;
-  kind: ProposalKind | null;
-  total: number;
-  replied: number;
-  replied_on_time: number;
-  replied_late: number;
-  open_overdue: number;
-  open: number;
-  unassigned: number;
-  completion_rate: number | null;
-  on_time_rate: number | null;
-  rated: number;
-  satisfied: number;
-  basically: number;
-  dissatisfied: number;
-  satisfaction_rate: number | null;
-  fully_satisfied_rate: number | null;
-  assisting: number;
-}
-
-export interface ProposalStats {
-  as_of: string;
-  /** One row per lead unit (and per unit that only 会办), in unit order; items not yet assigned last. */
-  units: StatsRow[];
-  /** One row per year and kind. */
-  groups: StatsRow[];
-  total: StatsRow;
 }
 
 export const UNASSIGNED_LABEL = '（未交办）';

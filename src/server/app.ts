@@ -8,12 +8,12 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { LoginLimiter } from '../accounts/auth.js';
+import { Accounts, DEFAULT_SESSION_TTL_MS } from '../accounts/service.js';
 import { AccountStore } from '../accounts/store.js';
 import { TooLarge } from '../errors.js';
-import type { LedgerOptions } from './legacy/ledger-routes.js';
-import { ledgerRoutes } from './legacy/ledger-routes.js';
-import { legacyHandler } from './legacy/mount.js';
-import { proposalRoutes } from './legacy/proposal-routes.js';
+import { Ledger } from '../ledger/service.js';
+import { Proposals } from '../proposals/service.js';
 import type { Repository } from '../store/repository.js';
 import type { BoxPolicy } from '../votes/ballot-box.js';
 import type { AppEnv } from './env.js';
@@ -27,6 +27,9 @@ import { etag } from 'hono/etag';
 import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
 import { cascadeRoutes } from './routes/cascade.js';
+import { accountRoutes } from './routes/accounts.js';
+import { ledgerRoutes, type LedgerOptions } from './routes/ledger/index.js';
+import { proposalRoutes } from './routes/proposals/index.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
 import { sharedReaderPool, type ReaderPool } from '../import/index.js';
 import { voteRoutes } from './routes/votes.js';
@@ -102,13 +105,16 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA, readers: () => options.readers ?? sharedReaderPool() }));
   app.route('/api', cascadeRoutes(repo));
   app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box }));
+  const ledger = options.ledger ?? {};
+  const signIn = { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, limiter: ledger.loginLimiter ?? new LoginLimiter() };
+  app.route('/api', accountRoutes({ accounts: new Accounts(accounts, signIn), auth, now, secureCookies: ledger.secureCookies ?? false }));
+  app.route('/api', ledgerRoutes(new Ledger(repo, accounts, now, ledger.lightRules), auth));
+  app.route('/api', proposalRoutes(new Proposals(repo.db, accounts, now), auth));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),
     (c) => c.json(openApiDocument(app), 200),
   );
 
-  const legacy = [...ledgerRoutes(repo, { now: options.now, ...options.ledger }), ...proposalRoutes(repo, { now })];
-  app.all('/api/*', legacyHandler(legacy, notFound));
 
   if (options.staticHandler) {
     const files = options.staticHandler;

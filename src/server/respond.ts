@@ -17,8 +17,8 @@ export async function xlsxResponse<T extends object>(rows: T[], columns: (keyof 
 }
 
 /** `envelope` as JSON, or `rows` (only `columns`) as CSV or XLSX, as the request's format asks. */
-export async function table<T extends object, E extends AppEnv>(c: Context<E>, rows: T[], columns: (keyof T)[], name: string, envelope: object): Promise<Response> {
-  const f = c.get('format');
+export async function table<T extends object, E extends AppEnv = AppEnv>(c: Context<E>, rows: T[], columns: (keyof T)[], name: string, envelope: object): Promise<Response> {
+  const f: AppEnv['Variables']['format'] = c.get('format');
   if (f === 'csv') return download(toCsv(rows, columns), 'text/csv; charset=utf-8', `${name}.csv`);
   if (f === 'xlsx') return xlsxResponse(rows, columns, name, name);
   return c.json(envelope);

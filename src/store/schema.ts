@@ -8,6 +8,9 @@ import type { Level } from '../vocab.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
 import type { ImportStatus, RunStatus } from './types.js';
 import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules.js';
+import type { Role } from '../accounts/roles.js';
+import type { LedgerTables } from '../ledger/rows.js';
+import type { ProposalTables } from '../proposals/rows.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -139,7 +142,7 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
-// --- supervision ledger (督办), migration 2 ---------------------------------------
+// --- accounts (migration 2; the ledger's own tables are in src/ledger/rows.ts) -----
 
 export interface UnitsTable {
   id: Generated<number>;
@@ -152,8 +155,7 @@ export interface AccountsTable {
   id: Generated<number>;
   name: string;
   password_hash: string;
-  /** admin | supervisor | unit_officer | leader */
-  role: string;
+  role: Role;
   unit_id: number | null;
   disabled: number;
   created_at: string;
@@ -167,91 +169,6 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   revoked: number;
-}
-
-export interface TasksTable {
-  id: Generated<number>;
-  jurisdiction: string;
-  year: number;
-  document_id: number | null;
-  fact_id: number | null;
-  /** target | commitment | manual */
-  source_kind: string;
-  title: string;
-  source_sentence: string | null;
-  /** Offsets into the document's text (as stored facts keep them). */
-  source_start: number | null;
-  source_end: number | null;
-  /** Offsets into the original file. */
-  source_file_start: number | null;
-  source_file_end: number | null;
-  indicator: string | null;
-  figure_value: number | null;
-  figure_unit: string | null;
-  figure_text: string | null;
-  firmness: string | null;
-  livelihood: number;
-  deadline_phrase: string | null;
-  /** YYYY-MM-DD */
-  deadline: string;
-  deadline_rule: string | null;
-  state: string;
-  lead_unit_id: number | null;
-  progress_figure: number | null;
-  last_progress_at: string | null;
-  assigned_at: string | null;
-  closed_at: string | null;
-  pending_deadline: string | null;
-  extension_reason: string | null;
-  unit_note: string | null;
-  internal_note: string | null;
-  archived: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface TaskUnitsTable {
-  task_id: number;
-  unit_id: number;
-  /** lead | responsible */
-  role: string;
-}
-
-export interface ProgressReportsTable {
-  id: Generated<number>;
-  task_id: number;
-  account_id: number | null;
-  unit_id: number | null;
-  report_date: string;
-  narrative: string;
-  figure: number | null;
-  evidence_json: string;
-  internal: number;
-  created_at: string;
-}
-
-export interface TaskHistoryTable {
-  id: Generated<number>;
-  task_id: number;
-  account_id: number | null;
-  action: string;
-  at: string;
-  before_json: string | null;
-  after_json: string | null;
-  note: string | null;
-}
-
-export interface NoticesTable {
-  id: Generated<number>;
-  task_id: number;
-  unit_id: number | null;
-  account_id: number | null;
-  /** urge (催办) | instruction (批示) */
-  kind: string;
-  text: string;
-  at: string;
-  read_at: string | null;
 }
 
 // --- 票决: deputies' votes on livelihood projects (migration 6) ---------------------
@@ -334,55 +251,6 @@ export interface VoteCodeEventsTable {
   at: string;
 }
 
-// --- 建议/提案: suggestions and proposals to answer (migration 6) -----------------
-
-export interface ProposalsTable {
-  id: Generated<number>;
-  jurisdiction: string;
-  year: number;
-  /** suggestion (人大代表建议) | proposal (政协提案) */
-  kind: string;
-  number: string;
-  title: string;
-  proposers_json: string;
-  received_at: string;
-  assigned_at: string | null;
-  reply_deadline: string | null;
-  /** registered | assigned | replied */
-  state: string;
-  reply_text: string | null;
-  replied_at: string | null;
-  /** satisfied (满意) | basically (基本满意) | dissatisfied (不满意) */
-  satisfaction: string | null;
-  satisfaction_at: string | null;
-  follow_up: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ProposalUnitsTable {
-  proposal_id: number;
-  unit_id: number;
-  /** lead (主办) | assist (会办) */
-  role: string;
-}
-
-export interface ProposalHistoryTable {
-  id: Generated<number>;
-  proposal_id: number;
-  account_id: number | null;
-  action: string;
-  at: string;
-  note: string | null;
-}
-
-export interface SettingsTable {
-  key: string;
-  value: string;
-  updated_at: string;
-}
-
 /** One failed attempt under a key (an address, an account, a device): what rate limits count. */
 export interface AuthAttemptsTable {
   id: Generated<number>;
@@ -398,17 +266,13 @@ export interface LoginDevicesTable {
   last_used_at: string;
 }
 
-export interface Database {
+/** Every table; the features' own (ledger, 建议/提案) are defined beside their code. */
+export interface Database extends LedgerTables, ProposalTables {
   auth_attempts: AuthAttemptsTable;
   login_devices: LoginDevicesTable;
   units: UnitsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
-  tasks: TasksTable;
-  task_units: TaskUnitsTable;
-  progress_reports: ProgressReportsTable;
-  task_history: TaskHistoryTable;
-  notices: NoticesTable;
   sources: SourcesTable;
   documents: DocumentsTable;
   facts: FactsTable;
@@ -425,8 +289,4 @@ export interface Database {
   vote_participation: VoteParticipationTable;
   ballots: BallotsTable;
   vote_code_events: VoteCodeEventsTable;
-  proposals: ProposalsTable;
-  proposal_units: ProposalUnitsTable;
-  proposal_history: ProposalHistoryTable;
-  settings: SettingsTable;
 }

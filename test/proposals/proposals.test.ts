@@ -1,94 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+/**
+ * 建议/提案 handling over HTTP: eleven items of one place through 登记,
+ * 交办, 答复 and 测评, the figures a report quotes, exports, imports and
+ * settings. Each case replays the steps before it in a world of its own,
+ * so any case runs alone.
+ */
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { createAdmin } from '../../src/accounts/admin.js';
-import { addMonths, chinaDate, proposalStats, replyDeadline, replyStatus, type StatItem } from '../../src/proposals/rules.js';
-import { createApp } from '../../src/server/app.js';
-import { inProcess } from '../helpers/in-process.js';
+import type { Role } from '../../src/accounts/roles.js';
 import type { AppResponse } from '../helpers/in-process.js';
-import { createTestStore, STORES, type TestStore } from '../store/stores.js';
-import { body, Client, text, type App } from '../ledger/client.js';
-
-const PASSWORD = 'S3cret-pass!';
-
-describe('reply deadline and status rules', () => {
-  it('adds calendar months and clamps to the end of a shorter month', () => {
-    expect(addMonths('2023-03-01', 3)).toBe('2023-06-01');
-    expect(addMonths('2023-11-30', 3)).toBe('2024-02-29'); // leap year
-    expect(addMonths('2022-11-30', 3)).toBe('2023-02-28');
-    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
-    expect(addMonths('2024-05-31', 1)).toBe('2024-06-30');
-    expect(addMonths('2023-12-15', 3)).toBe('2024-03-15');
-    expect(addMonths('2023-08-31', 6)).toBe('2024-02-29');
-    expect(() => addMonths('2023-02-30', 3)).toThrow(RangeError);
-  });
-
-  it('takes the months per kind from the settings, three by default', () => {
-    expect(replyDeadline('2023-03-31', 'suggestion')).toBe('2023-06-30');
-    expect(replyDeadline('2023-03-31', 'proposal')).toBe('2023-06-30');
-    expect(replyDeadline('2023-03-31', 'proposal', { suggestion: 3, proposal: 2 })).toBe('2023-05-31');
-    expect(replyDeadline('2023-12-31', 'suggestion', { suggestion: 2, proposal: 3 })).toBe('2024-02-29');
-  });
-
-  it('reads the day in China, not in UTC', () => {
-    expect(chinaDate(new Date('2023-06-30T16:30:00Z'))).toBe('2023-07-01');
-    expect(chinaDate(new Date('2023-06-30T15:59:59Z'))).toBe('2023-06-30');
-  });
-
-  it('tells on-time, late, open, overdue and unassigned apart', () => {
-    const item = { assigned_at: '2023-03-01', reply_deadline: '2023-06-01' };
-    expect(replyStatus({ ...item, replied_at: '2023-06-01' }, '2023-09-01')).toBe('on_time');
-    expect(replyStatus({ ...item, replied_at: '2023-06-02' }, '2023-09-01')).toBe('late');
-    expect(replyStatus({ ...item, replied_at: null }, '2023-06-01')).toBe('open');
-    expect(replyStatus({ ...item, replied_at: null }, '2023-06-02')).toBe('open_overdue');
-    expect(replyStatus({ assigned_at: null, reply_deadline: null, replied_at: null }, '2023-06-02')).toBe('unassigned');
-  });
-
-  it('computes the figures of a small example by hand', () => {
-    const base = { year: 2023, kind: 'suggestion' as const, assigned_at: '2023-03-01', reply_deadline: '2023-06-01', assist_unit_ids: [] as number[] };
-    const items: StatItem[] = [
-      { ...base, lead_unit_id: 1, replied_at: '2023-05-01', satisfaction: 'satisfied', assist_unit_ids: [2, 1] },
-      { ...base, lead_unit_id: 1, replied_at: '2023-07-01', satisfaction: 'dissatisfied' },
-      { ...base, lead_unit_id: 1, replied_at: null, satisfaction: null },
-      { ...base, kind: 'proposal', lead_unit_id: 2, replied_at: '2023-04-01', satisfaction: 'basically' },
-      { ...base, kind: 'proposal', lead_unit_id: null, assigned_at: null, reply_deadline: null, replied_at: null, satisfaction: null },
-    ];
-    const s = proposalStats(items, [{ id: 1, name: 'X' }, { id: 2, name: 'Y' }], '2023-08-01');
-    const [x, y, none] = s.units;
-    // X: 3 led; replied 2 (办结率 2/3), on time 1 (按期 1/3); rated 2, 满意 1 → 满意率 1/2.
-    expect(x).toMatchObject({ unit: 'X', total: 3, replied: 2, replied_on_time: 1, replied_late: 1, open_overdue: 1, completion_rate: 0.6667, on_time_rate: 0.3333, satisfaction_rate: 0.5, fully_satisfied_rate: 0.5, assisting: 0 });
-    // Y: 1 led, on time, 基本满意 → 满意率 1/1, 满意占比 0/1; assists item 1 (a unit never assists its own item).
-    expect(y).toMatchObject({ unit: 'Y', total: 1, completion_rate: 1, on_time_rate: 1, satisfaction_rate: 1, fully_satisfied_rate: 0, assisting: 1 });
-    expect(none).toMatchObject({ unit_id: null, unit: '（未交办）', total: 1, unassigned: 1, completion_rate: 0, satisfaction_rate: null });
-    // All 5: replied 3/5, on time 2/5; rated 3, 满意 + 基本满意 = 2 → 2/3.
-    expect(s.total).toMatchObject({ total: 5, replied: 3, completion_rate: 0.6, on_time_rate: 0.4, rated: 3, satisfaction_rate: 0.6667, fully_satisfied_rate: 0.3333 });
-    expect(s.groups.map((g) => [g.year, g.kind, g.total])).toEqual([[2023, 'suggestion', 3], [2023, 'proposal', 2]]);
-    expect(proposalStats([], [], '2023-08-01').total).toMatchObject({ total: 0, completion_rate: null, satisfaction_rate: null });
-  });
-});
+import { STORES, type StoreName } from '../store/stores.js';
+import { body, Client, text } from '../ledger/client.js';
+import { addAccount, addUnits, admin, PASSWORD, signedIn, world } from '../ledger/fixtures.js';
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const csv = (rows: string[][]) => rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
 type Item = { id: number; version: number; number: string; kind: string; state: string; reply_deadline: string | null; assigned_at: string | null; replied_at: string | null; reply_text: string | null; satisfaction: string | null; reply_status: string; lead_unit_id: number | null; assist_unit_ids: number[] };
 type Row = Record<string, number | string | null>;
+type UnitKey = 'A' | 'B' | 'C';
 
-describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
-  let store: TestStore;
-  let app: App;
-  let clock = new Date('2023-02-20T09:00:00+08:00');
-  const at = (iso: string) => {
-    clock = new Date(iso);
-  };
-  let root: Client;
-  let sup: Client;
-  let officerA: Client;
-  let officerB: Client;
-  let leader: Client;
-  const units: Record<'A' | 'B' | 'C', number> = { A: 0, B: 0, C: 0 };
+const UNITS: [UnitKey, string][] = [['A', '甲市发展和改革委员会'], ['B', '甲市教育局'], ['C', '甲市交通运输局']];
+const ACCOUNTS: [string, Role, UnitKey | null][] = [['sup', 'supervisor', null], ['offa', 'unit_officer', 'A'], ['offb', 'unit_officer', 'B'], ['boss', 'leader', null]];
+
+/** A place with three units, a supervisor, an officer of A and of B, a leader, all signed in; no items yet. */
+async function handling(storeName: StoreName) {
+  const w = await world(storeName, '2023-02-20T09:00:00+08:00');
+  const app = w.app;
+  const root = await admin(w, '10.9.0.1');
+  await addUnits(w, UNITS.map(([, name]) => [name, null] as const));
+  const units = Object.fromEntries(UNITS.map(([k, name]) => [k, w.units[name]])) as Record<UnitKey, number>;
+  for (const [name, role, unit] of ACCOUNTS) await addAccount(w, name, role, unit && UNITS.find(([k]) => k === unit)![1]);
+  const [sup, officerA, officerB, leader] = [await signedIn(w, 'sup', '10.9.0.2'), await signedIn(w, 'offa', '10.9.0.3'), await signedIn(w, 'offb', '10.9.0.4'), await signedIn(w, 'boss', '10.9.0.5')];
   /** The example's items by name (S: 建议, P: 提案) with their last known version. */
   const items: Record<string, Item> = {};
-
   /** A step on an item with its current version; keeps the version it answers with. */
   const step = async (c: Client, name: string, path: string, data: Record<string, unknown> = {}): Promise<AppResponse> => {
     const r = await c.post(`/api/proposals/${items[name].id}/${path}`, { version: items[name].version, ...data });
@@ -101,41 +47,106 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     return body(r) as { units: Row[]; groups: Row[]; total: Row };
   };
   const upload = (c: Client, query: string, bytes: Uint8Array) => app({ method: 'POST', url: `/api/proposals/import?${query}`, headers: c.headers(), body: bytes });
+  return { w, app, at: w.at, root, sup, officerA, officerB, leader, units, items, step, statsOf, upload };
+}
+type Handling = Awaited<ReturnType<typeof handling>>;
 
-  beforeAll(async () => {
-    store = await createTestStore(storeName);
-    app = inProcess(createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: 400 * 86_400_000 } }));
-    await createAdmin(store.repo, 'root', PASSWORD, clock);
-    root = new Client(app, '10.9.0.1');
+/** 6 建议 (S1–S6) and 5 提案 (P1–P5) registered on 02-20. */
+async function registerAll(p: Handling): Promise<AppResponse[]> {
+  const out: AppResponse[] = [];
+  for (let i = 1; i <= 6; i++) {
+    const r = await p.sup.post('/api/proposals', { jurisdiction: '甲市', year: 2023, kind: 'suggestion', number: String(i), title: `关于第${i}项工作的建议`, proposers: ['张代表', '李代表'] });
+    if (r.status === 201) p.items[`S${i}`] = body(r).proposal;
+    out.push(r);
+  }
+  for (let i = 1; i <= 5; i++) {
+    const r = await p.sup.post('/api/proposals', { jurisdiction: '甲市', year: 2023, kind: 'proposal', number: i, title: `关于第${i}项工作的提案`, proposers: ['王委员'] });
+    if (r.status === 201) p.items[`P${i}`] = body(r).proposal;
+    out.push(r);
+  }
+  return out;
+}
+
+/** 交办 on 03-01 of all but S5 and P5 (S1 with C assisting). */
+async function assignPlan(p: Handling): Promise<[string, UnitKey, AppResponse][]> {
+  p.at('2023-03-01T10:00:00+08:00');
+  const plan: [string, UnitKey, UnitKey[]][] = [['S1', 'A', ['C']], ['S2', 'A', []], ['S3', 'A', []], ['S4', 'B', []], ['S6', 'B', []], ['P1', 'A', []], ['P4', 'B', []], ['P2', 'C', []], ['P3', 'C', []]];
+  const out: [string, UnitKey, AppResponse][] = [];
+  for (const [name, lead, assist] of plan) out.push([name, lead, await p.step(p.sup, name, 'assign', { lead_unit_id: p.units[lead], assist_unit_ids: assist.map((u) => p.units[u]) })]);
+  return out;
+}
+
+/** S5 assigned late, on 05-15, to B with A assisting. */
+function assignLate(p: Handling): Promise<AppResponse> {
+  p.at('2023-05-15T10:00:00+08:00');
+  return p.step(p.sup, 'S5', 'assign', { lead_unit_id: p.units.B, assist_unit_ids: [p.units.A] });
+}
+
+/** Replies (asked on 07-01, dated earlier): S3 late, the others on time. */
+async function replyAll(p: Handling): Promise<[string, string, AppResponse][]> {
+  const replies: [Client, string, string][] = [
+    [p.officerB, 'S6', '2023-04-01'], [p.officerA, 'S1', '2023-05-10'], [p.officerA, 'S2', '2023-06-01'], [p.officerA, 'S3', '2023-06-20'],
+    [p.officerA, 'P1', '2023-05-20'], [p.sup, 'P2', '2023-05-20'], [p.sup, 'P3', '2023-05-20'],
+  ];
+  const out: [string, string, AppResponse][] = [];
+  for (const [c, name, date] of replies) out.push([name, date, await p.step(c, name, 'reply', { text: `${name} 答复内容：已研究办理`, replied_at: date })]);
+  return out;
+}
+
+/** The proposers' opinions on six replies. */
+async function rateAll(p: Handling): Promise<[string, string, AppResponse][]> {
+  const ratings: [string, string][] = [['S1', 'satisfied'], ['S2', 'basically'], ['S3', 'dissatisfied'], ['P1', 'satisfied'], ['P2', 'satisfied'], ['P3', 'dissatisfied']];
+  const out: [string, string, AppResponse][] = [];
+  for (const [name, s] of ratings) out.push([name, s, await p.step(p.sup, name, 'satisfaction', { satisfaction: s })]);
+  return out;
+}
+
+const followUpS3 = (p: Handling) => p.step(p.officerA, 'S3', 'follow-up', { note: '已约见代表，重新办理' });
+const reReplyS3 = (p: Handling) => p.step(p.officerA, 'S3', 'reply', { text: 'S3 再次答复：已落实', replied_at: '2023-06-28' });
+const reRateS3 = (p: Handling) => p.step(p.sup, 'S3', 'satisfaction', { satisfaction: 'basically', note: '第二次征询意见表' });
+
+async function registered(storeName: StoreName): Promise<Handling> {
+  const p = await handling(storeName);
+  await registerAll(p);
+  return p;
+}
+
+async function assigned(storeName: StoreName): Promise<Handling> {
+  const p = await registered(storeName);
+  await assignPlan(p);
+  await assignLate(p);
+  return p;
+}
+
+/** Answered and rated on 07-01; S3 (不满意) followed up, answered again and rated again. */
+async function answered(storeName: StoreName): Promise<Handling> {
+  const p = await assigned(storeName);
+  p.at('2023-07-01T10:00:00+08:00');
+  await replyAll(p);
+  await rateAll(p);
+  for (const s3 of [followUpS3, reReplyS3, reRateS3]) await s3(p);
+  return p;
+}
+
+describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
+  it('sets up units and accounts over HTTP, and every account signs in', async () => {
+    const w = await world(storeName, '2023-02-20T09:00:00+08:00');
+    await createAdmin(w.store.repo, 'root', PASSWORD, w.now());
+    const root = new Client(w.app, '10.9.0.1');
     expect((await root.login('root', PASSWORD)).status).toBe(200);
-    for (const [k, name] of [['A', '甲市发展和改革委员会'], ['B', '甲市教育局'], ['C', '甲市交通运输局']] as const) {
-      units[k] = body(await root.post('/api/ledger/units', { name })).unit.id;
-    }
-    for (const [name, role, unit] of [['sup', 'supervisor', null], ['offa', 'unit_officer', units.A], ['offb', 'unit_officer', units.B], ['boss', 'leader', null]] as const) {
-      const r = await root.post('/api/ledger/accounts', { name, password: PASSWORD, role, unit_id: unit });
+    const units: Record<string, number> = {};
+    for (const [k, name] of UNITS) units[k] = body(await root.post('/api/ledger/units', { name })).unit.id;
+    for (const [name, role, unit] of ACCOUNTS) {
+      const r = await root.post('/api/ledger/accounts', { name, password: PASSWORD, role, unit_id: unit && units[unit] });
       expect(r.status, text(r)).toBe(201);
     }
-    sup = new Client(app, '10.9.0.2');
-    officerA = new Client(app, '10.9.0.3');
-    officerB = new Client(app, '10.9.0.4');
-    leader = new Client(app, '10.9.0.5');
-    for (const [c, n] of [[sup, 'sup'], [officerA, 'offa'], [officerB, 'offb'], [leader, 'boss']] as const) expect((await c.login(n, PASSWORD)).status).toBe(200);
-  });
-  afterAll(async () => {
-    await store?.dispose();
+    for (const [name, ip] of [['sup', '10.9.0.2'], ['offa', '10.9.0.3'], ['offb', '10.9.0.4'], ['boss', '10.9.0.5']]) expect((await new Client(w.app, ip).login(name, PASSWORD)).status).toBe(200);
   });
 
   it('registers 6 建议 and 5 提案; a number is unique per kind; only supervisors register', async () => {
-    for (let i = 1; i <= 6; i++) {
-      const r = await sup.post('/api/proposals', { jurisdiction: '甲市', year: 2023, kind: 'suggestion', number: String(i), title: `关于第${i}项工作的建议`, proposers: ['张代表', '李代表'] });
-      expect(r.status, text(r)).toBe(201);
-      items[`S${i}`] = body(r).proposal;
-    }
-    for (let i = 1; i <= 5; i++) {
-      const r = await sup.post('/api/proposals', { jurisdiction: '甲市', year: 2023, kind: 'proposal', number: i, title: `关于第${i}项工作的提案`, proposers: ['王委员'] });
-      expect(r.status, text(r)).toBe(201);
-      items[`P${i}`] = body(r).proposal;
-    }
+    const p = await handling(storeName);
+    const { app, items, sup, officerA } = p;
+    for (const r of await registerAll(p)) expect(r.status, text(r)).toBe(201);
     expect(items.S1).toMatchObject({ number: '1', kind: 'suggestion', state: 'registered', received_at: '2023-02-20', version: 1, reply_status: 'unassigned', proposers: ['张代表', '李代表'] });
     expect(items.P1).toMatchObject({ number: '1', kind: 'proposal' });
     const dup = await sup.post('/api/proposals', { jurisdiction: '甲市', year: 2023, kind: 'suggestion', number: '1', title: '另一件' });
@@ -150,10 +161,9 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
   });
 
   it('交办 sets the reply deadline three months on; stale versions get 409 with the current item', async () => {
-    at('2023-03-01T10:00:00+08:00');
-    const plan: [string, 'A' | 'B' | 'C', ('A' | 'B' | 'C')[]][] = [['S1', 'A', ['C']], ['S2', 'A', []], ['S3', 'A', []], ['S4', 'B', []], ['S6', 'B', []], ['P1', 'A', []], ['P4', 'B', []], ['P2', 'C', []], ['P3', 'C', []]];
-    for (const [name, lead, assist] of plan) {
-      const r = await step(sup, name, 'assign', { lead_unit_id: units[lead], assist_unit_ids: assist.map((u) => units[u]) });
+    const p = await registered(storeName);
+    const { items, step, sup, officerA, units } = p;
+    for (const [name, lead, r] of await assignPlan(p)) {
       expect(r.status, text(r)).toBe(200);
       expect(items[name]).toMatchObject({ state: 'assigned', assigned_at: '2023-03-01', reply_deadline: '2023-06-01', version: 2, reply_status: 'open', lead_unit_id: units[lead] });
     }
@@ -168,13 +178,14 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     // No reply before 交办.
     expect((await step(sup, 'P5', 'reply', { text: '答复' })).status).toBe(409);
 
-    at('2023-05-15T10:00:00+08:00');
-    const r = await step(sup, 'S5', 'assign', { lead_unit_id: units.B, assist_unit_ids: [units.A] });
+    const r = await assignLate(p);
     expect(r.status, text(r)).toBe(200);
     expect(items.S5).toMatchObject({ assigned_at: '2023-05-15', reply_deadline: '2023-08-15', assist_unit_ids: [units.A] });
   });
 
   it('the lead unit answers; other units may not; replies on time, late, and after 不满意', async () => {
+    const p = await assigned(storeName);
+    const { at, items, step, sup, officerA, officerB, leader } = p;
     at('2023-07-01T10:00:00+08:00');
     // 会办 unit: sees the item, cannot answer it.
     const seen = await officerA.get(`/api/proposals/${items.S5.id}`);
@@ -189,12 +200,7 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     expect((await step(officerA, 'S1', 'reply', { text: '答复', replied_at: '2023-02-28' })).status).toBe(422);
     expect((await step(officerA, 'S1', 'reply', { text: '答复', replied_at: '2023-07-02' })).status).toBe(422);
 
-    const replies: [Client, string, string][] = [
-      [officerB, 'S6', '2023-04-01'], [officerA, 'S1', '2023-05-10'], [officerA, 'S2', '2023-06-01'], [officerA, 'S3', '2023-06-20'],
-      [officerA, 'P1', '2023-05-20'], [sup, 'P2', '2023-05-20'], [sup, 'P3', '2023-05-20'],
-    ];
-    for (const [c, name, date] of replies) {
-      const r = await step(c, name, 'reply', { text: `${name} 答复内容：已研究办理`, replied_at: date });
+    for (const [name, date, r] of await replyAll(p)) {
       expect(r.status, text(r)).toBe(200);
       expect(items[name]).toMatchObject({ state: 'replied', replied_at: date });
     }
@@ -202,19 +208,17 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     expect(items.S3.reply_status).toBe('late');
     expect((await step(officerA, 'S1', 'reply', { text: '再答复' })).status).toBe(409);
 
-    const ratings: [string, string][] = [['S1', 'satisfied'], ['S2', 'basically'], ['S3', 'dissatisfied'], ['P1', 'satisfied'], ['P2', 'satisfied'], ['P3', 'dissatisfied']];
     expect((await step(officerA, 'S1', 'satisfaction', { satisfaction: 'satisfied' })).status).toBe(403);
-    for (const [name, s] of ratings) {
-      const r = await step(sup, name, 'satisfaction', { satisfaction: s });
+    for (const [name, s, r] of await rateAll(p)) {
       expect(r.status, text(r)).toBe(200);
       expect(items[name]).toMatchObject({ satisfaction: s, satisfaction_at: '2023-07-01' });
     }
     // 不满意: follow-up, a new reply, and the proposer's new opinion replaces the old one.
-    expect((await step(officerA, 'S3', 'follow-up', { note: '已约见代表，重新办理' })).status).toBe(200);
-    const again = await step(officerA, 'S3', 'reply', { text: 'S3 再次答复：已落实', replied_at: '2023-06-28' });
+    expect((await followUpS3(p)).status).toBe(200);
+    const again = await reReplyS3(p);
     expect(again.status, text(again)).toBe(200);
     expect(items.S3).toMatchObject({ replied_at: '2023-06-20', reply_text: 'S3 再次答复：已落实', reply_status: 'late', follow_up: '已约见代表，重新办理' });
-    expect((await step(sup, 'S3', 'satisfaction', { satisfaction: 'basically', note: '第二次征询意见表' })).status).toBe(200);
+    expect((await reRateS3(p)).status).toBe(200);
     const s3 = body(await sup.get(`/api/proposals/${items.S3.id}`));
     expect(s3.proposal.satisfaction).toBe('basically');
     expect(s3.history.map((h: { action: string }) => h.action)).toEqual(['create', 'assign', 'reply', 'satisfaction', 'follow_up', 're_reply', 'satisfaction']);
@@ -223,6 +227,7 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
   });
 
   it('办结率, 按期办结率 and 满意率 per unit and in total match the hand count, overdue replies included', async () => {
+    const { app, sup, units, statsOf } = await answered(storeName);
     const s = await statsOf(sup, 'jurisdiction=甲市&year=2023');
     const row = (id: number | null) => s.units.find((u) => u.unit_id === id)!;
     // A leads S1 S2 S3 P1: all 4 replied (办结率 4/4); S3 late, so 按期 3/4.
@@ -269,12 +274,14 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
   });
 
   it('lists publicly the places and years that have items, with the count of each kind', async () => {
+    const { app } = await registered(storeName);
     const r = await new Client(app).get('/api/public/proposals/places');
     expect(r.status, text(r)).toBe(200);
     expect(body(r).items).toEqual([{ jurisdiction: '甲市', year: 2023, suggestion: 6, proposal: 5 }]);
   });
 
   it('time passes: an open item becomes overdue; lists filter by status and unit scope', async () => {
+    const { at, items, sup, officerA, units, statsOf } = await answered(storeName);
     at('2023-08-20T10:00:00+08:00');
     const s = await statsOf(sup, 'jurisdiction=甲市&year=2023');
     // S5's deadline 08-15 has passed: B now has 3 overdue and none open; 办结率 unchanged at 1/4.
@@ -291,6 +298,8 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
   });
 
   it('exports the figures and the list as XLSX and CSV with Chinese headers', async () => {
+    const { at, sup } = await answered(storeName);
+    at('2023-08-20T10:00:00+08:00');
     const x = await sup.get('/api/proposals/stats.xlsx?jurisdiction=甲市&year=2023');
     expect(x.status).toBe(200);
     expect(x.headers['content-type']).toMatch(/spreadsheetml/);
@@ -318,6 +327,7 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
   });
 
   it('imports a list from CSV (UTF-8 with BOM, then GBK): bad rows reported, units created, re-import changes nothing', async () => {
+    const { at, sup, officerA, upload } = await handling(storeName);
     at('2024-03-10T10:00:00+08:00');
     const file = csv([
       ['乙市2024年人大代表建议、政协委员提案交办清单'],
@@ -378,6 +388,7 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
   });
 
   it('settings: admins change the reply months; new deadlines follow, a change of units keeps the clock', async () => {
+    const { at, root, sup, officerA, units } = await handling(storeName);
     expect(body(await sup.get('/api/proposals/settings'))).toMatchObject({ reply_months: { suggestion: 3, proposal: 3 } });
     expect((await officerA.get('/api/proposals/settings')).status).toBe(403);
     expect((await sup.put('/api/proposals/settings', { reply_months: { proposal: 2 } })).status).toBe(403);

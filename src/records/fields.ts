@@ -1,0 +1,39 @@
+/**
+ * Field schemas every workflow feature (督办, 建议/提案) spells the same way:
+ * ids, versions, dates and places. The features' own schemas build on them.
+ */
+import { z } from '@hono/zod-openapi';
+import { Id, UnitRef } from '../accounts/schema.js';
+
+export { Id };
+
+/** The version a client read; a write must name it (see records/versioned.ts). */
+export const Version = z.number().int().positive();
+
+/** A calendar day. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+/** An instant (ISO 8601, UTC). */
+export const Instant = z.string().openapi({ format: 'date-time' });
+
+export const Jurisdiction = z.string().min(1).max(50);
+
+/** The year of a plan or a congress session. */
+export const PlanYear = z.number().int().min(1949).max(2100);
+
+export const UnitIds = z.array(Id).max(50);
+
+/** Who took a step on a record, when, and what they noted; each feature adds its record's key and what else its history keeps. */
+export const HistoryBase = z.object({ id: Id, account_id: Id.nullable(), account_name: z.string().nullable(), action: z.string(), at: Instant, note: z.string().nullable() });
+
+const Count = z.number().int();
+
+/**
+ * What importing a table answers: how each header cell was read (as one of
+ * `columns`, or not at all), problems with the file as a whole, the units
+ * it created, one result per row, and the counts of `counts`.
+ */
+export function importReport<C extends readonly [string, ...string[]], R extends z.ZodType, K extends string>(columns: C, row: R, counts: readonly K[]) {
+  const countShape = Object.fromEntries(counts.map((k) => [k, Count])) as Record<K, typeof Count>;
+  return z.object({ columns: z.record(z.string(), z.enum(columns).nullable()), problems: z.array(z.string()), created_units: z.array(UnitRef), rows: z.array(row), ...countShape });
+}

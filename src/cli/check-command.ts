@@ -1,21 +1,25 @@
 import { fromExtracted } from '../check/adapters.js';
 import { scorecardFromStore } from '../check/from-store.js';
-import { checkPair, type Scorecard } from '../check/index.js';
+import { checkPair, type Scorecard, type Verdict } from '../check/index.js';
 import { isFailure, processFile } from '../pipeline.js';
 import { CliError, withStore, emitRows, type StoreCliOptions } from './store-commands.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
 
-const MARK: Record<string, string> = { met: '✓ 达成', missed: '✗ 未达成', not_reported: '… 未提及', not_comparable: '≠ 不可比' };
+const MARK: Record<Verdict, string> = { met: '✓ 达成', missed: '✗ 未达成', not_reported: '… 未提及', not_comparable: '≠ 不可比', needs_review: '? 待核实' };
 
 function textCard(card: Scorecard): string {
+  const n = card.items.length;
+  const decided = card.counts.met + card.counts.missed;
   const lines = [
     `${card.jurisdiction ?? '?'} ${card.year ?? '?'}年承诺 — ${card.plan_report.label} ↔ ${card.review_report.label}`,
-    `met ${card.counts.met}, missed ${card.counts.missed}, not reported ${card.counts.not_reported}, not comparable ${card.counts.not_comparable}`,
+    `达成 ${card.counts.met}，未达成 ${card.counts.missed}，未提及 ${card.counts.not_reported}，不可比 ${card.counts.not_comparable}，待核实 ${card.counts.needs_review}` +
+      `（已判定 ${decided}/${n}${n ? `，${Math.round((100 * decided) / n)}%` : ''}）`,
     '',
   ];
   for (const i of card.items) {
     lines.push(`${MARK[i.verdict].padEnd(6)} ${i.commitment}`);
-    if (i.evidence) lines.push(`         ← ${i.evidence.text}${i.rule ? `  [${i.rule}]` : ''}`);
+    if (i.evidence) lines.push(`         ← ${i.evidence.text}`);
+    lines.push(`         ${i.reason.text}（置信度 ${i.confidence.toFixed(2)}）`);
     if (i.note) lines.push(`         (${i.note})`);
   }
   return lines.join('\n') + '\n';

@@ -8,7 +8,7 @@ import type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit } fro
 
 export type { CheckItem, DocumentDetail, DocumentSummary, FactRecord, Page, Scorecard, SearchHit, Section, Verdict, Warning };
 
-export const VERDICTS: Verdict[] = ['met', 'missed', 'not_reported', 'not_comparable'];
+export const VERDICTS: Verdict[] = ['met', 'missed', 'not_reported', 'not_comparable', 'needs_review'];
 export const LEVELS = ['national', 'province', 'prefecture', 'county', 'district'] as const;
 export const PARTS = ['review', 'plan', 'self_building', 'preamble', 'other'] as const;
 

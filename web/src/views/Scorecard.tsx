@@ -60,12 +60,9 @@ function Rows({ items, card, open, toggle }: { items: { item: CheckItem; i: numb
                     </div>
                   </div>
                   <p className="small">
-                    {item.rule && (
-                      <>
-                        <b>{t('sc.rule')}{t('colon')}</b>
-                        {item.rule}{' '}
-                      </>
-                    )}
+                    <b>{t('sc.rule')}{t('colon')}</b>
+                    {lang === 'en' ? item.reason.text_en : item.reason.text}
+                    <span className="muted"> ({t('sc.confidence')} {item.confidence.toFixed(2)})</span>{' '}
                     {item.note && (
                       <>
                         <b>{t('sc.note')}{t('colon')}</b>

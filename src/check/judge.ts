@@ -1,0 +1,358 @@
+/**
+ * Judging one promise by the review's observations. A promise is settled
+ * only by an observation of the same subject, kind and period: wording may
+ * choose among those, never across them. What has only a related
+ * observation is not_comparable with that observation shown; what has none
+ * is not_reported. A reading that is not sure enough says needs_review.
+ */
+import type { FactKind, Qualifier } from '../model.js';
+import { headOf, leadOf, overlap, subjectOf } from './match.js';
+import type { Observation, Reading, Statement } from './observations.js';
+import { reason, type FigureRef, type Reason, type ReasonFields } from './reasons.js';
+import type { Evidence } from './types.js';
+import { convert, unitFamily } from './units.js';
+import { compare, type Verdict } from './verdict.js';
+
+/** Below this confidence a met or missed is shown as needs_review (待核实). */
+export const REVIEW_THRESHOLD = 0.6;
+
+export interface Judgement {
+  readonly verdict: Verdict;
+  readonly reason: Reason;
+  /** 0..1: how sure the reading is that the evidence speaks of the promised measure and year. */
+  readonly confidence: number;
+  readonly evidence?: Evidence;
+  readonly outcome?: number;
+  readonly outcome_unit?: string;
+  readonly estimated?: boolean;
+}
+
+export interface PromiseFigure {
+  readonly text: string;
+  readonly indicator?: string;
+  readonly kind?: FactKind;
+  readonly value?: number;
+  readonly value_max?: number;
+  readonly unit?: string;
+  readonly qualifier?: Qualifier;
+  readonly scope?: string;
+}
+
+/** Indicators that are related but not the same measure: their figure makes a verdict not_comparable. */
+const RELATED: Record<string, string[]> = {
+  industrial_output: ['industrial_value_added'],
+  industrial_value_added: ['industrial_output'],
+  fiscal_revenue: ['general_budget_revenue', 'local_fiscal_revenue'],
+  general_budget_revenue: ['fiscal_revenue', 'local_fiscal_revenue'],
+  local_fiscal_revenue: ['general_budget_revenue', 'fiscal_revenue'],
+  disposable_income: ['urban_disposable_income', 'rural_disposable_income'],
+  urban_disposable_income: ['disposable_income'],
+  rural_disposable_income: ['disposable_income'],
+  foreign_trade: ['exports'],
+  exports: ['foreign_trade'],
+};
+
+// Air quality stands beside emission and energy targets: related, never the same measure.
+const AIR = /优良天数|空气质量|PM2\.5|PM ?2\.5|细颗粒物|综合指数|重污染天数|优良率|空气优良/;
+const EMISSION_TARGET = /排放|减排|污染物|PM2\.5|细颗粒物|约束性|能耗|空气/;
+
+function evidenceOf(o: { text: string; textStart: number; textEnd: number }): Evidence {
+  return { text: o.text, start: o.textStart, end: o.textEnd };
+}
+
+function targetRef(p: PromiseFigure): FigureRef {
+  return { kind: p.kind, value: p.value, value_max: p.value_max, unit: p.unit, qualifier: p.qualifier };
+}
+
+function obsRef(o: Observation, label?: string): FigureRef {
+  return { kind: o.kind === 'ranking' ? 'level' : o.kind, value: o.value, ...(o.valueMax !== undefined ? { value_max: o.valueMax } : {}), unit: o.unit, qualifier: o.qualifier, estimated: o.estimated, ...(label ? { label } : {}) };
+}
+
+function judged(verdict: Verdict, fields: ReasonFields, confidence: number, o?: Observation | Statement): Judgement {
+  const base: Judgement = { verdict, reason: reason(fields), confidence };
+  if (!o) return base;
+  if ('kind' in o) return { ...base, evidence: evidenceOf(o), outcome: o.value, outcome_unit: o.unit, estimated: o.estimated };
+  return { ...base, evidence: { text: o.text, start: o.start, end: o.end } };
+}
+
+/** A met or missed below the threshold becomes needs_review, keeping the figures and saying why. */
+function guarded(j: Judgement): Judgement {
+  if ((j.verdict === 'met' || j.verdict === 'missed') && j.confidence < REVIEW_THRESHOLD) {
+    return { ...j, verdict: 'needs_review', reason: reason({ ...j.reason, code: 'weak_match' }) };
+  }
+  return j;
+}
+
+const isAdjusted = (o: Observation) => o.scope.some((s) => s === '可比' || s === '扣除' || s === '同口径');
+/** A narrower area than the promise's (开发区, 市区) speaks of a part, not the whole. */
+const isPart = (p: PromiseFigure, o: Observation) => (o.scope.includes('园区') && !/园区|开发区|高新区|新区/.test(p.text)) || (o.scope.includes('市区') && !/市区|城区/.test(p.text));
+
+/** Registered vs surveyed unemployment, and other sub-measures that share an indicator id. */
+function measureDiffers(p: PromiseFigure, o: Observation): string | undefined {
+  if (p.indicator === 'unemployment_rate') {
+    const pr = /调查/.test(p.text) ? '调查' : /登记/.test(p.text) ? '登记' : undefined;
+    const or = o.scope.includes('调查') || /调查/.test(o.subject) ? '调查' : o.scope.includes('登记') || /登记/.test(o.subject) ? '登记' : undefined;
+    if (pr && or && pr !== or) return `${pr}失业率 / ${or}失业率`;
+  }
+  return undefined;
+}
+
+/** Same kind: a growth answers a growth, a level a level; a share, a multiple, a rank answer neither. */
+function kindFits(promised: FactKind | undefined, o: Observation): boolean {
+  if (o.kind === 'share' || o.kind === 'multiple' || o.kind === 'ranking') return false;
+  return (promised ?? 'level') === o.kind;
+}
+
+function compareTo(p: PromiseFigure, o: Observation) {
+  const v = convert(o.value, o.unit, p.unit);
+  if (v === undefined || p.value === undefined) return undefined;
+  return { value: v, c: compare(p.value, p.qualifier, v, { indicator: p.indicator, targetMax: p.value_max, unit: p.unit }) };
+}
+
+function settled(p: PromiseFigure, o: Observation, confidence: number): Judgement {
+  const r = compareTo(p, o)!;
+  return guarded(judged(r.c.verdict, { code: r.c.verdict === 'met' ? 'reached' : 'short', target: targetRef(p), outcome: obsRef(o), direction: r.c.direction, bound: r.c.bound, tolerance: r.c.tolerance }, confidence, o));
+}
+
+/** The year's observations of the promised indicator, in review order. */
+function ofIndicator(R: Reading, id: string | undefined): Observation[] {
+  return id ? R.observations.filter((o) => o.indicator === id) : [];
+}
+
+/**
+ * A main target with a figure (增长7%左右, 控制在4.5%以内, 1000万人以上).
+ */
+export function judgeTarget(p: PromiseFigure, R: Reading): Judgement {
+  if (p.kind === 'qualitative' || p.value === undefined) return judgeQualitative(p, R);
+  const all = ofIndicator(R, p.indicator);
+  const differing = all.filter((o) => measureDiffers(p, o) && o.period === 'year');
+  const same = all.filter((o) => !measureDiffers(p, o));
+  const year = same.filter((o) => o.period === 'year');
+  const fits = year.filter((o) => kindFits(p.kind, o) && compareTo(p, o) !== undefined);
+  const whole = fits.filter((o) => !isPart(p, o));
+  const plain = p.scope && /可比/.test(p.scope) ? whole : whole.filter((o) => !isAdjusted(o));
+  if (plain.length) {
+    const o = plain[0];
+    // Two figures of the year that disagree on the verdict: the reading is not sure which is the whole.
+    const verdicts = new Set(plain.map((x) => compareTo(p, x)!.c.verdict));
+    return settled(p, o, verdicts.size > 1 ? 0.55 : o.estimated ? 0.85 : 0.9);
+  }
+  const adjusted = whole.filter(isAdjusted);
+  if (adjusted.length) {
+    const o = adjusted[0];
+    const r = compareTo(p, o)!;
+    const scope = o.scope.find((s) => s === '可比' || s === '扣除' || s === '同口径');
+    if (r.c.verdict === 'missed') return guarded(judged('missed', { code: 'adjusted_short', target: targetRef(p), outcome: obsRef(o), scope, direction: r.c.direction, bound: r.c.bound }, 0.8, o));
+    return judged('not_comparable', { code: 'adjusted_only', target: targetRef(p), outcome: obsRef(o), scope }, 0.8, o);
+  }
+  if (p.indicator === 'disposable_income' && p.kind === 'growth') {
+    const split = urbanRural(p, R);
+    if (split) return split;
+  }
+  const part = fits.filter((o) => isPart(p, o));
+  if (part.length) return judged('not_comparable', { code: 'other_measure', target: targetRef(p), outcome: obsRef(part[0]), scope: part[0].scope.join('、') }, 0.8, part[0]);
+  if (differing.length) return judged('not_comparable', { code: 'other_measure', target: targetRef(p), outcome: obsRef(differing[0]), scope: measureDiffers(p, differing[0]) }, 0.8, differing[0]);
+  const otherKind = year.filter((o) => !fits.includes(o) && o.kind !== 'ranking');
+  if (otherKind.length) {
+    const o = otherKind.find((x) => x.kind === 'level') ?? otherKind[0];
+    return judged('not_comparable', { code: 'other_kind', target: targetRef(p), outcome: obsRef(o) }, 0.8, o);
+  }
+  const related = R.observations.filter((o) => o.period === 'year' && (RELATED[p.indicator ?? ''] ?? []).includes(o.indicator ?? ''));
+  if (related.length) return judged('not_comparable', { code: 'other_measure', target: targetRef(p), outcome: obsRef(related[0]), scope: related[0].subject }, 0.75, related[0]);
+  const multi = same.filter((o) => o.period === 'multi_year');
+  if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(p), period_words: multi[0].periodWords }, 0.8, multi[0]);
+  const partYear = same.filter((o) => o.period === 'part_year');
+  if (partYear.length) return judged('not_reported', { code: 'part_year_only', target: targetRef(p), period_words: partYear[0].periodWords }, 0.7, partYear[0]);
+  const words = R.statements.find((s) => s.period === 'year' && p.indicator && s.indicators.includes(p.indicator) && STATED.test(s.text));
+  if (words) return judged('not_comparable', { code: 'words_only', target: targetRef(p), quote: words.text }, 0.6, words);
+  return judged('not_reported', { code: 'not_found', target: targetRef(p) }, 0.7);
+}
+
+/**
+ * Urban and rural figures for an all-resident promise: met when both reach
+ * it, missed when both fall short, not_comparable when they straddle it.
+ */
+function urbanRural(p: PromiseFigure, R: Reading): Judgement | undefined {
+  const pick = (id: string) => R.observations.find((o) => o.indicator === id && o.period === 'year' && kindFits(p.kind, o) && compareTo(p, o) !== undefined && !isAdjusted(o));
+  const u = pick('urban_disposable_income');
+  const r = pick('rural_disposable_income');
+  if (!u || !r) return undefined;
+  const cu = compareTo(p, u)!.c;
+  const cr = compareTo(p, r)!.c;
+  const fields = { target: targetRef(p), outcome: obsRef(u, '城镇'), others: [obsRef(r, '农村')], tolerance: cu.tolerance };
+  const ev: Observation = { ...u, text: u.sentence === r.sentence ? (u.textStart <= r.textStart ? mergeText(u, r) : mergeText(r, u)) : u.text, textStart: Math.min(u.textStart, r.textStart), textEnd: Math.max(u.textEnd, r.textEnd) };
+  if (u.sentence !== r.sentence) Object.assign(ev, { text: u.text, textStart: u.textStart, textEnd: u.textEnd });
+  if (cu.verdict === 'met' && cr.verdict === 'met') return guarded(judged('met', { code: 'both_reached', ...fields }, 0.85, ev));
+  if (cu.verdict === 'missed' && cr.verdict === 'missed') return guarded(judged('missed', { code: 'both_short', ...fields }, 0.85, ev));
+  return judged('not_comparable', { code: 'split_straddles', ...fields }, 0.85, ev);
+}
+
+function mergeText(a: Observation, b: Observation): string {
+  const start = a.textStart;
+  const end = Math.max(a.textEnd, b.textEnd);
+  const sStart = a.textStart - a.sentence.indexOf(a.text);
+  return a.sentence.slice(start - sStart, end - sStart);
+}
+
+// Words that state an outcome (not an intention): 保持稳定, 总体平稳, 持续改善, 完成, 实现 …
+const STATED = /稳定|平稳|改善|好转|下降|增长|完成|实现|取得|进展|提升|向好|最低|较低|前列|有效|全部|圆满|超额|收官|同步|快于|高于|达到|巩固|回升|提高|扩大|减少/;
+const DONE_TASK = /(?:超额|全面|圆满|均|全部|顺利)?完成[^，。；]{0,12}(?:任务|目标)|(?:任务|目标)[^，。；]{0,6}(?:全面|圆满|超额)?完成/;
+const STABLE_WORDS = /稳|增长|向好|提质|回稳|回升|扩大|提高|恢复/;
+// A promise that something keeps falling (排放继续减少, 持续下降).
+const FALL_WORDS = /(?:继续|持续|进一步|稳步)?(?:减少|下降|降低)(?![\d])/;
+
+/**
+ * A target in words: income in step with growth (同步), a stabilising or
+ * growing measure (进出口回稳向好), a task to complete (完成省定任务), or any
+ * other aim (宏观杠杆率保持基本稳定).
+ */
+function judgeQualitative(p: PromiseFigure, R: Reading): Judgement {
+  const text = p.text;
+  const year = (o: Observation) => o.period === 'year';
+  // 居民收入增长与经济增长同步: income growth at least GDP growth less 0.5 point.
+  if (/同步/.test(text) && /收入/.test(text)) {
+    const gdp = R.observations.find((o) => o.indicator === 'gdp' && year(o) && o.kind === 'growth' && o.unit === '%' && !isAdjusted(o) && !isPart(p, o));
+    const inc = R.observations.find((o) => o.indicator === 'disposable_income' && year(o) && o.kind === 'growth' && o.unit === '%' && !isPart(p, o));
+    if (gdp && inc) {
+      const ok = inc.value >= gdp.value - 0.5 - 1e-9;
+      return guarded(judged(ok ? 'met' : 'missed', { code: ok ? 'in_step' : 'not_in_step', outcome: obsRef(inc, '居民收入'), others: [obsRef(gdp, '经济')] }, 0.8, inc));
+    }
+    const said = R.statements.find((s) => s.period === 'year' && /同步|快于经济|高于经济|跑赢/.test(s.text) && /收入/.test(s.sentence));
+    if (said) return judged('met', { code: 'stated_done', quote: said.text }, 0.7, said);
+    if (inc && !gdp) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(inc, '居民收入') }, 0.6, inc);
+  }
+  // A measure promised to hold steady or grow (进出口回稳向好, 居民收入稳步增长), or to keep falling
+  // (主要污染物排放继续减少): the year's change of the same measure answers it.
+  const falling = FALL_WORDS.test(text);
+  if (p.indicator && !p.indicator.startsWith('other:') && (falling || (STABLE_WORDS.test(text) && !EMISSION_TARGET.test(text))) && !/同步/.test(text)) {
+    const g = R.observations.find((o) => o.indicator === p.indicator && year(o) && o.kind === 'growth' && o.unit === '%' && !isAdjusted(o) && !isPart(p, o));
+    if (g) {
+      const ok = falling ? g.value < 0 : g.value > 0;
+      return guarded(judged(ok ? 'met' : 'missed', { code: ok ? 'grew' : 'fell', outcome: obsRef(g) }, 0.75, g));
+    }
+  }
+  // 完成…任务: the review states the task done, or gives only a related measure (air quality for emissions).
+  const subject = subjectOf(text).replace(/任务|目标|下达|省定|市定|国家|上级|各项|约束性指标|指标|其他|等/g, ' ').trim();
+  const taskLike = /完成|任务|目标/.test(text);
+  if (taskLike) {
+    const done = R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && (subject ? overlap(subject, c.text) >= 0.5 : false));
+    if (done) return judged('met', { code: 'stated_done', quote: done.text }, 0.65, { start: done.start, end: done.end, text: done.text, sentence: done.text, indicators: [], period: 'year' });
+  }
+  if (EMISSION_TARGET.test(text) || p.indicator === 'pollutant_emissions' || p.indicator === 'energy_intensity') {
+    const air = R.observations.find((o) => year(o) && AIR.test(o.subject + o.text) && !(p.indicator && o.indicator === p.indicator));
+    const same = R.observations.find((o) => year(o) && p.indicator !== undefined && o.indicator === p.indicator);
+    const o = same ?? air;
+    if (o) return judged('not_comparable', { code: same ? 'other_kind' : 'other_measure', outcome: obsRef(o), scope: same ? undefined : '空气质量' }, 0.7, o);
+  }
+  // Any other aim in words: a clause of the year that says the same thing happened.
+  if (subject.length >= 2) {
+    let best: { c: Reading['clauses'][number]; s: number } | undefined;
+    for (const c of R.clauses) {
+      if (c.period !== 'year' || !STATED.test(c.text)) continue;
+      const s = overlap(subject, c.text);
+      if (!best || s > best.s) best = { c, s };
+    }
+    if (best && best.s >= 0.6) {
+      const c = best.c;
+      return guarded(judged('met', { code: 'stated_done', quote: c.text }, best.s >= 0.75 ? 0.7 : 0.62, { start: c.start, end: c.end, text: c.text, sentence: c.text, indicators: [], period: 'year' }));
+    }
+  }
+  return judged('not_reported', { code: 'not_found' }, 0.6);
+}
+
+// ——— commitments ———
+
+// A promise to finish (建成, 完成, 竣工) is not kept by a start (开工, 进入…程序).
+const PROMISE_DONE = /建成|完成|竣工|投产|通车|投用|交付|办结|落成/;
+// Annual renovation programmes are counted by units started (新开工改造).
+const RENOVATION = /老旧小区|棚户区|城中村|危旧房|危房/;
+const PROMISE_INCREMENT = /新增|新建|新培育|新引进|新认定|新创建|引进|培育|认定/;
+const PROMISE_STOCK = /达到|发展到|总数|总量|累计达|保有/;
+
+function commitmentKind(p: PromiseFigure): FactKind {
+  if (p.kind && p.kind !== 'qualitative') return p.kind;
+  if (p.unit === '%' && /增长|增幅|增速|提高(?!到|至)/.test(p.text)) return 'growth';
+  return 'level';
+}
+
+interface Scored {
+  o: Observation;
+  score: number;
+  head: boolean;
+}
+
+/** How well an observation's subject names the promise's object. */
+function subjectScore(subject: string, o: Observation): Scored {
+  const words = o.subject || o.text;
+  const score = Math.max(overlap(subject, words), 0.85 * overlap(subject, o.text));
+  const head = headOf(subject);
+  const lead = leadOf(subject);
+  const ctx = o.subject + o.text;
+  return { o, score, head: !head || (ctx.includes(head) && (!lead || ctx.includes(lead) || score >= 0.65)) };
+}
+
+/**
+ * A quantified commitment (新建口袋公园100个, 建设高标准农田38万亩): judged by
+ * the year's observation whose subject names the same thing, in a unit of the
+ * same family, of the same kind and stage.
+ */
+export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
+  if (p.value === undefined || !p.unit) return judgeTask(p, R);
+  const kind = commitmentKind(p);
+  const promise: PromiseFigure = { ...p, kind };
+  if (p.indicator && !p.indicator.startsWith('other:') && ofIndicator(R, p.indicator).some((o) => o.period === 'year')) {
+    const j = judgeTarget(promise, R);
+    if (j.verdict !== 'not_reported') return j;
+  }
+  const subject = subjectOf(p.text);
+  if (!subject) return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
+  const year = R.observations.filter((o) => o.period === 'year');
+  const scored = year.map((o) => subjectScore(subject, o)).filter((s) => s.head && s.score >= 0.45);
+  scored.sort((a, b) => b.score - a.score || a.o.start - b.o.start);
+  const comparable = scored.filter((s) => compareTo(promise, s.o) !== undefined && (unitFamily(p.unit)?.family !== 'share' || kindFits(kind, s.o) || (kind === 'level' && s.o.kind === 'share')));
+  const best = comparable[0];
+  if (best && best.score >= 0.5) {
+    const o = best.o;
+    if (PROMISE_DONE.test(p.text) && o.stage === 'begun' && !RENOVATION.test(p.text)) {
+      return judged('not_comparable', { code: 'other_stage', target: targetRef(promise), outcome: obsRef(o), promised: PROMISE_DONE.exec(p.text)![0], found: o.text }, 0.75, o);
+    }
+    if (PROMISE_INCREMENT.test(p.text) && o.count === 'stock' && !PROMISE_STOCK.test(p.text)) {
+      return judged('not_comparable', { code: 'stock_vs_increment', target: targetRef(promise), outcome: obsRef(o), promised: '新增量', found: '总量' }, 0.7, o);
+    }
+    if (PROMISE_STOCK.test(p.text) && o.count === 'increment' && !PROMISE_INCREMENT.test(p.text) && !/完成|建成|实施/.test(p.text)) {
+      return judged('not_comparable', { code: 'stock_vs_increment', target: targetRef(promise), outcome: obsRef(o), promised: '总量', found: '新增量' }, 0.7, o);
+    }
+    // Confidence follows how much of the object the observation's own subject names.
+    const confidence = best.score >= 0.8 ? 0.85 : best.score >= 0.65 ? 0.7 : 0.5;
+    return settled(promise, o, comparable.length > 1 && comparable[1].score >= best.score - 1e-9 && compareTo(promise, comparable[1].o)!.c.verdict !== compareTo(promise, o)!.c.verdict ? Math.min(confidence, 0.55) : confidence);
+  }
+  const strong = scored.find((s) => s.score >= 0.7 && compareTo(promise, s.o) === undefined);
+  if (strong) return judged('not_comparable', { code: 'other_kind', target: targetRef(promise), outcome: obsRef(strong.o) }, 0.65, strong.o);
+  // The same entity with another measure (肉牛存栏量 promised, 肉牛养殖量 reported): related, not the same.
+  const lead = leadOf(subject);
+  const sibling = lead.length === 2 ? year.find((o) => o.subject.startsWith(lead) && o.subject !== lead && compareTo(promise, o) !== undefined && overlap(subject, o.subject) >= 0.3) : undefined;
+  if (sibling) return judged('not_comparable', { code: 'other_measure', target: targetRef(promise), outcome: obsRef(sibling), scope: sibling.subject }, 0.6, sibling);
+  const multi = R.observations.filter((o) => o.period === 'multi_year').map((o) => subjectScore(subject, o)).filter((s) => s.head && s.score >= 0.7 && compareTo(promise, s.o) !== undefined);
+  if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(promise), period_words: multi[0].o.periodWords }, 0.7, multi[0].o);
+  const done = R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(subject, c.text) >= 0.6);
+  if (done) return judged('met', { code: 'stated_done', quote: done.text }, 0.6, { start: done.start, end: done.end, text: done.text, sentence: done.text, indicators: [], period: 'year' });
+  return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
+}
+
+/** A task without a figure: done when a clause of the year states the same task. */
+function judgeTask(p: PromiseFigure, R: Reading): Judgement {
+  const subject = subjectOf(p.text);
+  if (subject.length >= 2) {
+    let best: { c: Reading['clauses'][number]; s: number } | undefined;
+    for (const c of R.clauses) {
+      if (c.period !== 'year') continue;
+      const s = overlap(subject, c.text);
+      if (!best || s > best.s) best = { c, s };
+    }
+    if (best && best.s >= 0.6) {
+      const c = best.c;
+      return guarded(judged('met', { code: 'stated_done', quote: c.text }, best.s >= 0.8 ? 0.65 : 0.5, { start: c.start, end: c.end, text: c.text, sentence: c.text, indicators: [], period: 'year' }));
+    }
+  }
+  return judged('not_reported', { code: 'not_found' }, 0.6);
+}

@@ -1,0 +1,321 @@
+/**
+ * Observations // 观测: the review part read once into figures with what they
+ * measure. Each figure of the review becomes one observation with its subject
+ * (the words naming the thing measured, and the indicator id when the lexicon
+ * knows it), its kind (growth, level, share, multiple, ranking), its value and
+ * unit, the period it speaks of (that year, several years, part of a year),
+ * its scope (可比口径, 城镇/农村 …), whether it is an estimate, and for tasks
+ * the stage reached (begun vs done) and whether it counts an increment or a
+ * stock. A promise is later judged only by observations of the same subject,
+ * kind and period (see judge.ts).
+ */
+import { findMentions } from '../extract/indicators.js';
+import { parseItems, splitClauses, splitSentences } from '../extract/items.js';
+import { scanFigures, type Figure } from '../extract/numbers.js';
+import { paragraphsOf } from '../extract/structure.js';
+import type { Qualifier } from '../model.js';
+
+export type ObservationKind = 'growth' | 'level' | 'share' | 'multiple' | 'ranking';
+/**
+ * year — the review year itself; multi_year — a five-year, average (年均),
+ * cumulative (累计) or since-a-base-year figure; part_year — a quarter or
+ * half; other_year — explicitly another year.
+ */
+export type Period = 'year' | 'multi_year' | 'part_year' | 'other_year';
+export type Stage = 'begun' | 'done';
+export type Count = 'increment' | 'stock';
+
+export interface Observation {
+  /** Offsets of the figure in the document text. */
+  readonly start: number;
+  readonly end: number;
+  /** The words that carry it: from the subject's clause to the figure's clause end. */
+  readonly text: string;
+  readonly textStart: number;
+  readonly textEnd: number;
+  /** The whole sentence, for context. */
+  readonly sentence: string;
+  /** Words naming what is measured (before the figure, or after it when it leads the clause). */
+  readonly subject: string;
+  /** Canonical indicator id or `other:<name>`, when the indicator grammar reads one. */
+  readonly indicator?: string;
+  readonly kind: ObservationKind;
+  /** Signed: a fall is negative. */
+  readonly value: number;
+  readonly valueMax?: number;
+  readonly unit: string;
+  readonly qualifier: Qualifier;
+  readonly period: Period;
+  /** Why the period is not the year (年均, 累计, 五年来 …), for the reason shown. */
+  readonly periodWords?: string;
+  /** 可比, 扣除…因素, 同口径, 城镇, 农村, 调查, 登记, 实际 … */
+  readonly scope: readonly string[];
+  readonly estimated: boolean;
+  readonly stage?: Stage;
+  readonly count?: Count;
+}
+
+/** A statement without a figure about an indicator (居民收入增长快于经济增速, 外贸保持稳定). */
+export interface Statement {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly sentence: string;
+  readonly indicators: readonly string[];
+  readonly period: Period;
+}
+
+export interface Reading {
+  readonly observations: Observation[];
+  readonly statements: Statement[];
+  /** Clauses of the review in order, for wording-based lookups. */
+  readonly clauses: readonly { text: string; start: number; end: number; period: Period }[];
+}
+
+// Verbs before a figure that make it a change (增长7%) and the sign of the change.
+const RISE = /(?:增长|增速|增幅|增加|提高|提升|上升|上涨|增收|增产|扩大|涨幅|多增|攀升|回升)(?:了)?$/;
+const FALL = /(?:下降|降低|减少|回落|降幅|削减|压减|下滑|减产|收窄|缩小|改善率|改善)(?:了)?$/;
+// …到/至 after a change verb makes the figure the level reached (提高到47%).
+const TO_LEVEL = /(?:到|至|为|达到|达|突破|超过|控制在|保持在|稳定在|维持在)$/;
+// Ratio of a part to a whole: 占规上工业增加值比重达X%, 占比, 所占份额.
+const SHARE = /占[^，。；]{0,30}(?:比重|比例|份额)|占比|比重|份额/;
+// A multiple over a base (是2015年的1.19倍, 翻一番).
+const MULTIPLE_UNIT = /^倍$/;
+// A rank or position (居全省第2位, 全省第一).
+const RANKING = /第[一二三四五六七八九十\d]+(?:位|名)?$|前列$|位次/;
+
+// Several years at once: 年均 averages, 累计 totals, five-year or since-a-year spans.
+const MULTI_WORDS = /年均|平均每年|(?<!全年|年内|当年|今年)累计|五年(?:来|间|共|累计|内)|[三五]年来|近[三五]年|十[一二三四五六]五(?:”|")?(?:期间|时期|以来)|以来|\d{4}(?:年)?(?:—|－|-|至|到)\d{4}年/;
+// Part of a year.
+const PART_YEAR = /[一二三四1-4]季度|上半年|前三季度|1[-—至~～]\d{1,2}月|前\d{1,2}个月/;
+// A paragraph (or heading) that opens a passage on several years.
+const MULTI_PARAGRAPH = /^[\s—－\-－一二三四五六七八九十、（()）.．\d]*(?:过去五年|五年来|这五年|近五年|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d{4}年以来|(?:党的)?十[八九]大以来)/;
+// A paragraph that comes back to the year itself (过去一年, 刚刚过去的2017年, 这一年, 2020年，…).
+function yearReturn(year: number | null): RegExp {
+  const y = year === null ? '' : `|${year}年(?!以来)`;
+  return new RegExp(`^[\\s—－\\-一二三四五六七八九十、（()）.．\\d]*(?:各位代表[！!，,：:]?)?(?:刚刚)?(?:过去的?(?:一年${y})|这一年|去年|一年来${y})`);
+}
+// Adjusted bases: the figure is not the headline figure.
+const ADJUSTED = /可比|同口径|扣除[^，。；]{0,12}(?:因素|后)|剔除[^，。；]{0,12}(?:因素|后)|按[^，。；]{0,6}口径/;
+// Stages of a task: begun (开工, 启动, 进入…程序) vs done (建成, 完成, 竣工, 投产, 通车).
+const BEGUN = /开工|启动|进入[^，。；]{0,10}程序|签约|落地|谋划|储备|招标|前期/;
+const DONE = /建成|完成|竣工|投产|通车|投用|交付|验收|获批|办结|达产|落成/;
+// Counting what is added this year vs how many there are now.
+const INCREMENT = /新增|新建|新开工|新改建|新认定|新培育|新引进|引进|培育|认定|创建|获评|建成|改造|完成|实施|新发展|新设立|新注册|新登记|净增|增加/;
+const STOCK = /达到|总数|总量|累计达|共有|拥有|总计|达(?=\d)|保有|规模达|存栏/;
+
+const SCOPE_WORDS: readonly [RegExp, string][] = [
+  [/可比/, '可比'],
+  [/同口径/, '同口径'],
+  [/扣除[^，。；]{0,12}(?:因素|后)|剔除[^，。；]{0,12}(?:因素|后)/, '扣除'],
+  [/城镇(?!化)|城市居民/, '城镇'],
+  [/农村|农民/, '农村'],
+  [/调查失业/, '调查'],
+  [/登记失业/, '登记'],
+  [/实际(?:增长|利用)/, '实际'],
+  [/名义增长/, '名义'],
+  [/市区|城区|主城区|中心城区/, '市区'],
+  [/开发区|园区|高新区|经开区|新区|示范区/, '园区'],
+];
+
+/** Where the review speaks of the year the promises were made for. */
+export interface ReviewSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Reads the review part `text[span.start, span.end)` into observations.
+ * `year` is the year reviewed (the plan report's year).
+ */
+export function readReview(text: string, span: ReviewSpan, year: number | null): Reading {
+  const observations: Observation[] = [];
+  const statements: Statement[] = [];
+  const clauses: { text: string; start: number; end: number; period: Period }[] = [];
+  const body = text.slice(span.start, span.end);
+  let passageMulti = false;
+  const returns = yearReturn(year);
+  for (const para of paragraphsOf(body, 0)) {
+    const p = para.text;
+    const heading = p.length < 40 && !/[。；]/.test(p);
+    // A heading that opens a five-year review makes its passage multi-year until a heading or paragraph returns to the year.
+    if (heading) passageMulti = /十[一二三四五六]五|五年/.test(p) && !/一年|\d{4}年(?:工作)?回顾/.test(p);
+    else if (returns.test(p)) passageMulti = false;
+    const paraMulti = passageMulti || MULTI_PARAGRAPH.test(p);
+    const paraEstimated = /^[\s—－\-]*(?:[^，。]{0,8})?预计/.test(p);
+    for (const sent of splitSentences(p)) {
+      const sStart = span.start + para.start + sent.start;
+      readSentence(sent.text, sStart, year, paraMulti, paraEstimated, observations, statements, clauses);
+    }
+  }
+  return { observations, statements, clauses };
+}
+
+interface Pending {
+  figure: Figure;
+  clauseIdx: number;
+}
+
+function readSentence(
+  s: string,
+  base: number,
+  year: number | null,
+  paraMulti: boolean,
+  paraEstimated: boolean,
+  observations: Observation[],
+  statements: Statement[],
+  clausesOut: { text: string; start: number; end: number; period: Period }[],
+): void {
+  const dated = year !== null && new RegExp(`${year}年(?!以来|的|底前)`).test(s);
+  const datedElse = [...s.matchAll(/(\d{4})年(?!以来)/g)].map((m) => Number(m[1])).filter((y) => y !== year && year !== null && y !== year - 1 && y !== year + 1);
+  const sentMulti = paraMulti && !dated && !/全年|这一年|去年|过去一年|当年/.test(s);
+  const estimated = paraEstimated || /预计/.test(s);
+  const items = parseItems(s, { mode: 'outcome' });
+  const clauses = splitClauses(s);
+  const taken = new Set<number>();
+  let subjectCarry = '';
+  let verbCarry = '';
+  const pendings: Pending[] = [];
+  clauses.forEach((c, ci) => {
+    const figs = scanFigures(c.text).filter((f) => f.unit !== '' || /^[%％]/.test(c.text.slice(f.end)));
+    const cPeriod = periodOf(c.text, s, sentMulti, year, datedElse);
+    clausesOut.push({ text: c.text, start: base + c.start, end: base + c.end, period: cPeriod.period });
+    if (!figs.length) {
+      const ms = findMentions(c.text);
+      if (ms.length) statements.push({ start: base + c.start, end: base + c.end, text: c.text, sentence: s, indicators: [...new Set(ms.map((m) => m.id))], period: cPeriod.period });
+      // A figure-less clause naming the subject (新增肉牛养殖主体…，) lends it to the next.
+      const lead = c.text.replace(/^(?:其中|全年|同时|并|还)/, '');
+      if (lead.length <= 20) subjectCarry = lead;
+      return;
+    }
+    let prevEnd = 0;
+    for (const f of figs) {
+      pendings.push({ figure: f, clauseIdx: ci });
+      const left = c.text.slice(prevEnd, f.start);
+      const right = c.text.slice(f.end).split(/[、]/)[0];
+      const { subject: ownSubject, verb } = splitPredicate(left);
+      let subject = ownSubject;
+      // 新增高新技术企业210家、科技型中小企业1235家: the verb carries over the list.
+      const verbUsed = verb || (prevEnd > 0 || /^[、和及]/.test(left) ? verbCarry : '');
+      if (!subject && prevEnd === 0 && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right)) {
+        // 227个村获评省级美丽乡村: the counted thing follows the figure.
+        subject = right.replace(/^(?:的)/, '');
+      }
+      if (!subject) subject = subjectCarry;
+      const abs = f.value;
+      const unit = f.unit === '' ? '%' : f.unit;
+      const leftCtx = (ci > 0 ? clauses[ci - 1].text + '，' : '') + c.text.slice(0, f.start);
+      let kind: ObservationKind = 'level';
+      let sign = 1;
+      const v = verbUsed.replace(/(?:了|为|在|到|至|达到|达)$/, (m) => (/^(?:到|至|为|在|达到|达)$/.test(m) ? m : ''));
+      if (MULTIPLE_UNIT.test(unit)) kind = 'multiple';
+      else if (RANKING.test(c.text.slice(0, f.start))) kind = 'ranking';
+      else if (unit === '%' || unit === '个百分点' || unit === '‰') {
+        if (SHARE.test(left) || SHARE.test(subject)) kind = 'share';
+        else if (TO_LEVEL.test(verbUsed) && !/(?:增长|下降|减少|增加)(?:了)?$/.test(verbUsed)) kind = 'level';
+        else if (FALL.test(v) || /(?:下降|降低|减少|回落|削减|压减|下滑|收窄)/.test(verbUsed)) {
+          kind = 'growth';
+          sign = -1;
+        } else if (RISE.test(v) || /(?:增长|增速|增幅|增加|提高|上升|上涨)/.test(verbUsed) || unit === '个百分点') kind = 'growth';
+        else kind = 'level';
+      } else if (/(?:下降|降低|减少|削减|压减|下滑)(?:了)?$/.test(verbUsed)) {
+        // 农村贫困人口减少1109万, 压减地下水开采量1.89亿立方米: the size of a fall in units.
+        kind = 'growth';
+        sign = /压减|削减/.test(verbUsed) ? 1 : -1;
+      } else if (/(?:增长|增加|提高|多增)(?:了)?$/.test(verbUsed) && !/新增/.test(verbUsed)) kind = 'growth';
+      const item0 = items.find((it, k) => !taken.has(k) && it.value !== undefined && Math.abs(Math.abs(it.value) - abs) < 1e-9 && (it.unit ?? '') === f.unit && it.start <= c.start + f.start + 1 && it.end >= c.start + f.end - 1 && (taken.add(k), true));
+      const item = item0;
+      // CPI's rise is its level (居民消费价格上涨2% answers 涨幅3%左右).
+      if (item?.indicator === 'cpi' && kind === 'growth') kind = 'level';
+      const periodInfo = periodOf(c.text.slice(0, f.end) + right, s, sentMulti, year, datedElse, leftCtx);
+      // 从A增长到B / 由A提高到B: A is a base, the change is over several years; B is a level at the end.
+      const fromTo = /(?:从|由)[^，。；]{0,20}$/.test(c.text.slice(0, f.start)) && /^[^，。；]{0,6}(?:增长|提高|增加|上升|扩大|下降|减少|降低|提升)?(?:到|至)/.test(c.text.slice(f.end));
+      const endpoint = /(?:从|由)[^，。；]*(?:增长|提高|增加|上升|扩大|下降|减少|降低|提升)?(?:到|至)(?:\d{4}年的?)?$/.test(c.text.slice(0, f.start));
+      let period = periodInfo.period;
+      let periodWords = periodInfo.words;
+      if (fromTo) {
+        period = 'multi_year';
+        periodWords = '从…到…';
+      } else if (endpoint && period === 'year' && !new RegExp(`${year}年`).test(c.text)) {
+        // An end amount not dated to the year (从87亿元增长到118亿元) is the end of a span.
+        period = 'multi_year';
+        periodWords = '从…增长到…';
+      }
+      const scope: string[] = [];
+      const scopeText = subject + verbUsed + left + (ci > 0 ? clauses[ci - 1].text : '');
+      for (const [re, w] of SCOPE_WORDS) if (re.test(scopeText) && !scope.includes(w)) scope.push(w);
+      if (ADJUSTED.test(left) && !scope.includes('可比') && !scope.includes('扣除') && !scope.includes('同口径')) scope.push('可比');
+      const stageText = verbUsed + left + right;
+      const stage: Stage | undefined = DONE.test(stageText) ? 'done' : BEGUN.test(stageText) ? 'begun' : undefined;
+      const count: Count | undefined = STOCK.test(left) && !/新增|净增/.test(left) ? 'stock' : INCREMENT.test(verbUsed + left) ? 'increment' : undefined;
+      const q: Qualifier = f.valueMax !== undefined ? 'range' : /^(?:以上|多|余)/.test(c.text.slice(f.end)) || /(?:超过|突破|逾|超)$/.test(left) || f.inner === 'at_least' ? 'at_least' : /^左右/.test(c.text.slice(f.end)) || /(?:约|近|接近)$/.test(left) ? 'about' : /^(?:以内|以下)/.test(c.text.slice(f.end)) ? 'at_most' : 'exact';
+      const textStart = ci > 0 && !ownSubject && prevEnd === 0 ? clauses[ci - 1].start : c.start;
+      const qualEnd = f.end + (/^(?:以上|左右|以内|以下)/.exec(c.text.slice(f.end))?.[0].length ?? 0);
+      observations.push({
+        start: base + c.start + f.start,
+        end: base + c.start + f.end,
+        text: s.slice(textStart, c.start + qualEnd),
+        textStart: base + textStart,
+        textEnd: base + c.start + qualEnd,
+        sentence: s,
+        subject: subject.trim(),
+        ...(item ? { indicator: item.indicator } : {}),
+        kind,
+        value: sign * abs,
+        ...(f.valueMax !== undefined ? { valueMax: sign * f.valueMax } : {}),
+        unit,
+        qualifier: q,
+        period,
+        ...(periodWords ? { periodWords } : {}),
+        scope,
+        estimated: estimated || (item?.estimated ?? false),
+        ...(stage ? { stage } : {}),
+        ...(count ? { count } : {}),
+      });
+      if (ownSubject) subjectCarry = ownSubject;
+      if (verb) verbCarry = verb;
+      prevEnd = f.end;
+    }
+  });
+  void pendings;
+}
+
+/** The clause's period, from its own words, its sentence's and its paragraph's. */
+function periodOf(clause: string, sentence: string, sentMulti: boolean, year: number | null, datedElse: number[], leftCtx = ''): { period: Period; words?: string } {
+  const m = MULTI_WORDS.exec(clause) ?? MULTI_WORDS.exec(leftCtx);
+  if (m) return { period: 'multi_year', words: m[0] };
+  const base = /比(\d{4})年/.exec(clause);
+  if (base && year !== null && Number(base[1]) < year - 1) return { period: 'multi_year', words: base[0] };
+  const times = /是(\d{4})年的/.exec(clause);
+  if (times && year !== null && Number(times[1]) < year) return { period: 'multi_year', words: times[0] };
+  const part = PART_YEAR.exec(clause);
+  if (part) return { period: 'part_year', words: part[0] };
+  const own = /^(\d{4})年/.exec(clause) ?? /^[^，]{0,4}(\d{4})年/.exec(clause);
+  if (own && year !== null && Number(own[1]) !== year && !/以来|比/.test(clause.slice(0, 12))) return { period: Number(own[1]) > year ? 'other_year' : 'other_year', words: own[0] };
+  if (sentMulti) return { period: 'multi_year', words: '五年来' };
+  void sentence;
+  void datedElse;
+  return { period: 'year' };
+}
+
+/** Predicate words that end a subject: the verb nearest the figure. */
+const PREDICATE = /(?:同比|比上年|较上年|比去年|分别|均|累计|全年|共|总计|预计|初步预计)*(?:实际|名义|可比)?(?:增长|增速为?|增幅为?|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降至|降到|减少|回落到|回落|削减|压减|达到|达|为|完成|实现|突破|超过|超|逾|控制在|保持在|稳定在|维持在|新增|新建|新开工|新改建|建成|建设|改造|引进|培育|认定|创建|获评|开工|实施|投入|投资|发放|接待|开行|吸纳|帮扶|安置|培训|植树|营造林|造林|治理|整治|关停|取缔|拆除|打造|打通)(?:了|为|在|到|至)?$/;
+
+function splitPredicate(left: string): { subject: string; verb: string } {
+  let l = left.replace(/^[、和及与，,\s]+/, '').replace(/(?:约|近|接近|超过|突破|逾|超)$/, (m) => m);
+  // Time and lead words at the start say when, not what.
+  l = l.replace(/^(?:\d{4}年(?:全年)?|全年|去年|当年|今年|年内|其中|同时|另外|此外|共|总计|累计|预计|初步预计|初步核算|全市|全省|全县|全区|全州|全国)+/, '');
+  let verb = '';
+  const m = PREDICATE.exec(l);
+  if (m) {
+    verb = m[0];
+    l = l.slice(0, m.index);
+  }
+  // A leading verb (建成高标准农田48.7万亩): the object follows it.
+  const lead = /^(?:新增|新建|新开工|新改建|新（改）建|建成|建设|改造|引进|培育|认定|创建|完成|实施|开工|打通|治理|整治|关停|压减|发放|接待|开行|吸纳|培训|打造|投入|累计投入|解决|提供|落实|实现|开展|认证|关闭|拆除)/.exec(l);
+  if (lead) {
+    verb = lead[0] + (verb ? verb : '');
+    l = l.slice(lead[0].length);
+  }
+  return { subject: l.replace(/(?:的|了|等)$/, '').trim(), verb };
+}

@@ -9,9 +9,9 @@
  * stock. A promise is later judged only by observations of the same subject,
  * kind and period (see judge.ts).
  */
-import { findMentions } from '../extract/indicators.js';
-import { parseItems, splitClauses, splitSentences } from '../extract/items.js';
-import { scanFigures, type Figure } from '../extract/numbers.js';
+import { findMentions, resolveName } from '../extract/indicators.js';
+import { conjuncts, parseItems, splitClauses, splitSentences } from '../extract/items.js';
+import { scanFigures } from '../extract/numbers.js';
 import { paragraphsOf } from '../extract/structure.js';
 import type { Qualifier } from '../model.js';
 
@@ -89,7 +89,7 @@ const MULTI_WORDS = /年均|平均每年|(?<!全年|年内|当年|今年)累计|
 // Part of a year.
 const PART_YEAR = /[一二三四1-4]季度|上半年|前三季度|1[-—至~～]\d{1,2}月|前\d{1,2}个月/;
 // A paragraph (or heading) that opens a passage on several years.
-const MULTI_PARAGRAPH = /^[\s—－\-－一二三四五六七八九十、（()）.．\d]*(?:过去五年|五年来|这五年|近五年|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d{4}年以来|(?:党的)?十[八九]大以来)/;
+const MULTI_PARAGRAPH = /^[\s—－\-－一二三四五六七八九十、（()）.．\d]*(?:各位代表[！!，,：:]?)?(?:回顾)?(?:过去五年|五年来|这五年|近五年|“?十[一二三四五六]五”?(?:时期|期间|以来)|\d{4}年以来|(?:党的)?十[八九]大以来)/;
 // A paragraph that comes back to the year itself (过去一年, 刚刚过去的2017年, 这一年, 2020年，…).
 function yearReturn(year: number | null): RegExp {
   const y = year === null ? '' : `|${year}年(?!以来)`;
@@ -112,7 +112,7 @@ const SCOPE_WORDS: readonly [RegExp, string][] = [
   [/农村|农民/, '农村'],
   [/调查失业/, '调查'],
   [/登记失业/, '登记'],
-  [/实际(?:增长|利用)/, '实际'],
+  [/实际增长/, '实际'],
   [/名义增长/, '名义'],
   [/市区|城区|主城区|中心城区/, '市区'],
   [/开发区|园区|高新区|经开区|新区|示范区/, '园区'],
@@ -138,23 +138,38 @@ export function readReview(text: string, span: ReviewSpan, year: number | null):
   for (const para of paragraphsOf(body, 0)) {
     const p = para.text;
     const heading = p.length < 40 && !/[。；]/.test(p);
-    // A heading that opens a five-year review makes its passage multi-year until a heading or paragraph returns to the year.
+    // A heading or paragraph that opens a five-year review (过去五年, “十三五”时期) makes the passage
+    // multi-year until a heading or a paragraph returns to the year (过去一年, 2020年，…).
     if (heading) passageMulti = /十[一二三四五六]五|五年/.test(p) && !/一年|\d{4}年(?:工作)?回顾/.test(p);
     else if (returns.test(p)) passageMulti = false;
-    const paraMulti = passageMulti || MULTI_PARAGRAPH.test(p);
+    else if (MULTI_PARAGRAPH.test(p)) passageMulti = true;
     const paraEstimated = /^[\s—－\-]*(?:[^，。]{0,8})?预计/.test(p);
     for (const sent of splitSentences(p)) {
       const sStart = span.start + para.start + sent.start;
-      readSentence(sent.text, sStart, year, paraMulti, paraEstimated, observations, statements, clauses);
+      readSentence(sent.text, sStart, year, passageMulti, paraEstimated, observations, statements, clauses);
     }
   }
   return { observations, statements, clauses };
 }
 
-interface Pending {
-  figure: Figure;
-  clauseIdx: number;
+/** The subject a figure speaks of, with the indicator the grammar read for it. */
+interface Named {
+  subject: string;
+  indicator?: string;
+  scopeText: string;
+  /** Sentence offset of the clause that names it, where the evidence starts. */
+  at?: number;
 }
+
+// A figure that only sets a threshold of the thing counted (5000万元以上项目, 10亿元以上项目投资).
+const THRESHOLD_AFTER = /^(?:及)?以上(?:的)?(?:重点|重大|产业|工业|项目|企业|规模|大项目|投资项目|园区|村|单位|市场主体)/;
+/** 突破百亿大关, 迈上千亿级台阶: a round milestone in words, not a measured figure. */
+function isMilestone(text: string, f: { start: number; end: number; chinese?: boolean; unit: string }): boolean {
+  return /^[百千万]+(?:亿|万)/.test(text.slice(f.start, f.end)) || (f.chinese === true && /^(?:万|亿|万亿|千亿|百亿)$/.test(f.unit)) || /^(?:大关|台阶|级)/.test(text.slice(f.end, f.end + 2));
+}
+
+// A clause that opens on a part of the place (开发区营业收入增长…): the whole sentence speaks of that part.
+const PART_LEAD = /^(?:全市|全县|全区)?(?:经济)?(?:开发区|园区|高新区|经开区|工业园区|产业园区|新区|示范区|县城|城区|市区|主城区)/;
 
 function readSentence(
   s: string,
@@ -166,68 +181,86 @@ function readSentence(
   statements: Statement[],
   clausesOut: { text: string; start: number; end: number; period: Period }[],
 ): void {
-  const dated = year !== null && new RegExp(`${year}年(?!以来|的|底前)`).test(s);
-  const datedElse = [...s.matchAll(/(\d{4})年(?!以来)/g)].map((m) => Number(m[1])).filter((y) => y !== year && year !== null && y !== year - 1 && y !== year + 1);
+  const dated = year !== null && new RegExp(`${year}年(?!以来|底前)`).test(s);
   const sentMulti = paraMulti && !dated && !/全年|这一年|去年|过去一年|当年/.test(s);
   const estimated = paraEstimated || /预计/.test(s);
+  const partOfPlace = PART_LEAD.test(s.replace(/^[\s—－\-]+/, ''));
   const items = parseItems(s, { mode: 'outcome' });
   const clauses = splitClauses(s);
   const taken = new Set<number>();
-  let subjectCarry = '';
+  let carry: Named | undefined;
   let verbCarry = '';
-  const pendings: Pending[] = [];
+  // The subjects of the figures so far, for a later "分别增长A%、B%" or "均增长X%".
+  let listed: Named[] = [];
+  let lastSpread = false;
   clauses.forEach((c, ci) => {
-    const figs = scanFigures(c.text).filter((f) => f.unit !== '' || /^[%％]/.test(c.text.slice(f.end)));
-    const cPeriod = periodOf(c.text, s, sentMulti, year, datedElse);
+    const all = scanFigures(c.text).filter((f) => f.unit !== '' || /^[%％]/.test(c.text.slice(f.end)));
+    const figs = all.filter((f) => !THRESHOLD_AFTER.test(c.text.slice(f.end)) && !isMilestone(c.text, f));
+    const prev = ci > 0 ? clauses[ci - 1] : undefined;
+    // A figure-less clause before (“十三五”时期，…) lends its time words to this one.
+    const prevPlain = prev && !scanFigures(prev.text).some((f) => f.unit !== '') ? prev.text : '';
+    const cPeriod = periodOf(c.text, sentMulti, year, prevPlain);
     clausesOut.push({ text: c.text, start: base + c.start, end: base + c.end, period: cPeriod.period });
     if (!figs.length) {
       const ms = findMentions(c.text);
       if (ms.length) statements.push({ start: base + c.start, end: base + c.end, text: c.text, sentence: s, indicators: [...new Set(ms.map((m) => m.id))], period: cPeriod.period });
-      // A figure-less clause naming the subject (新增肉牛养殖主体…，) lends it to the next.
+      // A figure-less clause naming an indicator, or introducing a list (…方面：), lends its subject to the next.
       const lead = c.text.replace(/^(?:其中|全年|同时|并|还)/, '');
-      if (lead.length <= 20) subjectCarry = lead;
+      if ((ms.length || c.stop === '：' || c.stop === ':') && lead.length <= 24) carry = { subject: lead, indicator: ms[ms.length - 1]?.id, scopeText: c.text, at: c.start };
       return;
     }
+    const firstLeft = splitPredicate(c.text.slice(0, figs[0].start)).subject;
+    const spreadWord = /分别|均/.test(c.text.slice(0, figs[0].start));
+    // 城乡居民人均可支配收入分别达到A元、B元: the subject splits over the figures.
+    let perFigure: Named[] | undefined;
+    if (spreadWord && firstLeft && figs.length >= 2) {
+      const names = conjuncts(firstLeft, figs.length);
+      if (names.length === figs.length) perFigure = names.map((n) => ({ subject: n, indicator: resolveName(n), scopeText: n, at: c.start }));
+    } else if (!firstLeft && listed.length >= 2 && (spreadWord || (figs.length === listed.length && lastSpread))) {
+      // …，同比分别增长12.1%、17.2% / …，增长10.3%、19.5% / …，均增长8.5%: one figure per subject listed before.
+      perFigure = figs.length === 1 && /均/.test(c.text.slice(0, figs[0].start)) ? undefined : listed.slice(-figs.length);
+    }
+    const bothOf = !firstLeft && figs.length === 1 && listed.length >= 2 && /均/.test(c.text.slice(0, figs[0].start)) ? listed.slice(-2) : undefined;
     let prevEnd = 0;
-    for (const f of figs) {
-      pendings.push({ figure: f, clauseIdx: ci });
+    figs.forEach((f, fi) => {
       const left = c.text.slice(prevEnd, f.start);
       const right = c.text.slice(f.end).split(/[、]/)[0];
       const { subject: ownSubject, verb } = splitPredicate(left);
-      let subject = ownSubject;
-      // 新增高新技术企业210家、科技型中小企业1235家: the verb carries over the list.
       const verbUsed = verb || (prevEnd > 0 || /^[、和及]/.test(left) ? verbCarry : '');
-      if (!subject && prevEnd === 0 && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right)) {
+      let named: Named | undefined;
+      if (perFigure) named = perFigure[fi];
+      else if (ownSubject) named = { subject: ownSubject, scopeText: left, at: c.start };
+      else if (prevEnd === 0 && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right)) {
         // 227个村获评省级美丽乡村: the counted thing follows the figure.
-        subject = right.replace(/^(?:的)/, '');
-      }
-      if (!subject) subject = subjectCarry;
+        named = { subject: right.replace(/^(?:的)/, ''), scopeText: right };
+      } else named = carry;
+      const targetsOf: Named[] = bothOf ?? (named ? [named] : [{ subject: '', scopeText: '' }]);
       const abs = f.value;
       const unit = f.unit === '' ? '%' : f.unit;
-      const leftCtx = (ci > 0 ? clauses[ci - 1].text + '，' : '') + c.text.slice(0, f.start);
       let kind: ObservationKind = 'level';
       let sign = 1;
-      const v = verbUsed.replace(/(?:了|为|在|到|至|达到|达)$/, (m) => (/^(?:到|至|为|在|达到|达)$/.test(m) ? m : ''));
+      const v = verbUsed.replace(/(?:了)$/, '');
+      const rateVerb = /增幅|增速|降幅|涨幅|增长率/.test(verbUsed + left);
       if (MULTIPLE_UNIT.test(unit)) kind = 'multiple';
       else if (RANKING.test(c.text.slice(0, f.start))) kind = 'ranking';
       else if (unit === '%' || unit === '个百分点' || unit === '‰') {
-        if (SHARE.test(left) || SHARE.test(subject)) kind = 'share';
-        else if (TO_LEVEL.test(verbUsed) && !/(?:增长|下降|减少|增加)(?:了)?$/.test(verbUsed)) kind = 'level';
-        else if (FALL.test(v) || /(?:下降|降低|减少|回落|削减|压减|下滑|收窄)/.test(verbUsed)) {
+        if (SHARE.test(left) || SHARE.test(named?.subject ?? '')) kind = 'share';
+        else if (!rateVerb && TO_LEVEL.test(verbUsed) && !/(?:增长|下降|减少|增加)(?:了)?$/.test(verbUsed)) kind = 'level';
+        else if (FALL.test(v) || /(?:下降|降低|减少|回落|削减|压减|下滑|收窄|降幅)/.test(verbUsed + (rateVerb ? left : ''))) {
           kind = 'growth';
           sign = -1;
-        } else if (RISE.test(v) || /(?:增长|增速|增幅|增加|提高|上升|上涨)/.test(verbUsed) || unit === '个百分点') kind = 'growth';
+        } else if (rateVerb || RISE.test(v) || /(?:增长|增速|增幅|增加|提高|上升|上涨)/.test(verbUsed) || unit === '个百分点') kind = 'growth';
         else kind = 'level';
       } else if (/(?:下降|降低|减少|削减|压减|下滑)(?:了)?$/.test(verbUsed)) {
         // 农村贫困人口减少1109万, 压减地下水开采量1.89亿立方米: the size of a fall in units.
         kind = 'growth';
         sign = /压减|削减/.test(verbUsed) ? 1 : -1;
       } else if (/(?:增长|增加|提高|多增)(?:了)?$/.test(verbUsed) && !/新增/.test(verbUsed)) kind = 'growth';
-      const item0 = items.find((it, k) => !taken.has(k) && it.value !== undefined && Math.abs(Math.abs(it.value) - abs) < 1e-9 && (it.unit ?? '') === f.unit && it.start <= c.start + f.start + 1 && it.end >= c.start + f.end - 1 && (taken.add(k), true));
-      const item = item0;
+      const item = items.find((it, k) => !taken.has(k) && it.value !== undefined && Math.abs(Math.abs(it.value) - abs) < 1e-9 && (it.unit ?? '') === f.unit && it.start <= c.start + f.start + 1 && it.end >= c.start + f.end - 1 && (taken.add(k), true));
       // CPI's rise is its level (居民消费价格上涨2% answers 涨幅3%左右).
-      if (item?.indicator === 'cpi' && kind === 'growth') kind = 'level';
-      const periodInfo = periodOf(c.text.slice(0, f.end) + right, s, sentMulti, year, datedElse, leftCtx);
+      const cpi = (item?.indicator ?? named?.indicator) === 'cpi';
+      if (cpi && kind === 'growth') kind = 'level';
+      const periodInfo = periodOf(c.text.slice(0, f.end) + right, sentMulti, year, prevPlain);
       // 从A增长到B / 由A提高到B: A is a base, the change is over several years; B is a level at the end.
       const fromTo = /(?:从|由)[^，。；]{0,20}$/.test(c.text.slice(0, f.start)) && /^[^，。；]{0,6}(?:增长|提高|增加|上升|扩大|下降|减少|降低|提升)?(?:到|至)/.test(c.text.slice(f.end));
       const endpoint = /(?:从|由)[^，。；]*(?:增长|提高|增加|上升|扩大|下降|减少|降低|提升)?(?:到|至)(?:\d{4}年的?)?$/.test(c.text.slice(0, f.start));
@@ -236,53 +269,66 @@ function readSentence(
       if (fromTo) {
         period = 'multi_year';
         periodWords = '从…到…';
-      } else if (endpoint && period === 'year' && !new RegExp(`${year}年`).test(c.text)) {
-        // An end amount not dated to the year (从87亿元增长到118亿元) is the end of a span.
-        period = 'multi_year';
-        periodWords = '从…增长到…';
+      } else if (endpoint) {
+        // An end amount dated to the year (从2015年的56亿元增长到2020年的77亿元) is that year's level; undated, the end of a span.
+        period = dated && period !== 'other_year' ? 'year' : 'multi_year';
+        if (period === 'multi_year') periodWords = '从…增长到…';
       }
-      const scope: string[] = [];
-      const scopeText = subject + verbUsed + left + (ci > 0 ? clauses[ci - 1].text : '');
-      for (const [re, w] of SCOPE_WORDS) if (re.test(scopeText) && !scope.includes(w)) scope.push(w);
-      if (ADJUSTED.test(left) && !scope.includes('可比') && !scope.includes('扣除') && !scope.includes('同口径')) scope.push('可比');
       const stageText = verbUsed + left + right;
       const stage: Stage | undefined = DONE.test(stageText) ? 'done' : BEGUN.test(stageText) ? 'begun' : undefined;
       const count: Count | undefined = STOCK.test(left) && !/新增|净增/.test(left) ? 'stock' : INCREMENT.test(verbUsed + left) ? 'increment' : undefined;
-      const q: Qualifier = f.valueMax !== undefined ? 'range' : /^(?:以上|多|余)/.test(c.text.slice(f.end)) || /(?:超过|突破|逾|超)$/.test(left) || f.inner === 'at_least' ? 'at_least' : /^左右/.test(c.text.slice(f.end)) || /(?:约|近|接近)$/.test(left) ? 'about' : /^(?:以内|以下)/.test(c.text.slice(f.end)) ? 'at_most' : 'exact';
-      const textStart = ci > 0 && !ownSubject && prevEnd === 0 ? clauses[ci - 1].start : c.start;
-      const qualEnd = f.end + (/^(?:以上|左右|以内|以下)/.exec(c.text.slice(f.end))?.[0].length ?? 0);
-      observations.push({
-        start: base + c.start + f.start,
-        end: base + c.start + f.end,
-        text: s.slice(textStart, c.start + qualEnd),
-        textStart: base + textStart,
-        textEnd: base + c.start + qualEnd,
-        sentence: s,
-        subject: subject.trim(),
-        ...(item ? { indicator: item.indicator } : {}),
-        kind,
-        value: sign * abs,
-        ...(f.valueMax !== undefined ? { valueMax: sign * f.valueMax } : {}),
-        unit,
-        qualifier: q,
-        period,
-        ...(periodWords ? { periodWords } : {}),
-        scope,
-        estimated: estimated || (item?.estimated ?? false),
-        ...(stage ? { stage } : {}),
-        ...(count ? { count } : {}),
-      });
-      if (ownSubject) subjectCarry = ownSubject;
+      const after = c.text.slice(f.end);
+      const q: Qualifier = f.valueMax !== undefined ? 'range' : /^(?:以上|多|余)/.test(after) || /(?:超过|突破|逾|超)$/.test(left) || f.inner === 'at_least' ? 'at_least' : /^左右/.test(after) || /(?:约|近|接近)$/.test(left) ? 'about' : /^(?:以内|以下)/.test(after) || /(?:不到|不足|低于)$/.test(left) ? 'at_most' : 'exact';
+      const textStart = Math.min(c.start, ...targetsOf.map((t) => t.at ?? c.start));
+      const qualEnd = f.end + (/^(?:以上|左右|以内|以下)/.exec(after)?.[0].length ?? 0);
+      for (const t of targetsOf) {
+        const scope: string[] = [];
+        const scopeText = t.subject + verbUsed + left + t.scopeText;
+        for (const [re, w] of SCOPE_WORDS) if (re.test(scopeText) && !scope.includes(w)) scope.push(w);
+        if (ADJUSTED.test(left) && !scope.some((x) => x === '可比' || x === '扣除' || x === '同口径')) scope.push('可比');
+        if (partOfPlace && !scope.includes('园区') && !scope.includes('市区')) scope.push('园区');
+        // A carried subject's canonical indicator beats a name the grammar made up from the predicate (可比增长 → other:可比).
+        const carried = !ownSubject && t.indicator && !t.indicator.startsWith('other:') ? t.indicator : undefined;
+        const indicator = perFigure || bothOf ? t.indicator ?? item?.indicator : carried ?? item?.indicator ?? (ownSubject ? undefined : t.indicator);
+        observations.push({
+          start: base + c.start + f.start,
+          end: base + c.start + f.end,
+          text: s.slice(textStart, c.start + qualEnd),
+          textStart: base + textStart,
+          textEnd: base + c.start + qualEnd,
+          sentence: s,
+          subject: t.subject.trim(),
+          ...(indicator ? { indicator } : {}),
+          kind,
+          value: sign * abs,
+          ...(f.valueMax !== undefined ? { valueMax: sign * f.valueMax } : {}),
+          unit,
+          qualifier: q,
+          period,
+          ...(periodWords && period !== 'year' ? { periodWords } : {}),
+          scope,
+          estimated: estimated || (item?.estimated ?? false),
+          ...(stage ? { stage } : {}),
+          ...(count ? { count } : {}),
+        });
+      }
+      if (ownSubject && !perFigure) {
+        carry = { subject: ownSubject, indicator: item?.indicator, scopeText: left, at: c.start };
+        listed = [...listed.filter((x) => x.subject !== ownSubject), carry].slice(-4);
+      } else if (named && item?.indicator && !named.indicator) named.indicator = item.indicator;
       if (verb) verbCarry = verb;
       prevEnd = f.end;
-    }
+    });
+    if (perFigure && firstLeft) {
+      listed = perFigure;
+      lastSpread = true;
+    } else lastSpread = false;
   });
-  void pendings;
 }
 
-/** The clause's period, from its own words, its sentence's and its paragraph's. */
-function periodOf(clause: string, sentence: string, sentMulti: boolean, year: number | null, datedElse: number[], leftCtx = ''): { period: Period; words?: string } {
-  const m = MULTI_WORDS.exec(clause) ?? MULTI_WORDS.exec(leftCtx);
+/** The clause's period, from its own words, a figure-less clause before it, and its passage. */
+function periodOf(clause: string, sentMulti: boolean, year: number | null, before = ''): { period: Period; words?: string } {
+  const m = MULTI_WORDS.exec(clause) ?? MULTI_WORDS.exec(before);
   if (m) return { period: 'multi_year', words: m[0] };
   const base = /比(\d{4})年/.exec(clause);
   if (base && year !== null && Number(base[1]) < year - 1) return { period: 'multi_year', words: base[0] };
@@ -290,11 +336,9 @@ function periodOf(clause: string, sentence: string, sentMulti: boolean, year: nu
   if (times && year !== null && Number(times[1]) < year) return { period: 'multi_year', words: times[0] };
   const part = PART_YEAR.exec(clause);
   if (part) return { period: 'part_year', words: part[0] };
-  const own = /^(\d{4})年/.exec(clause) ?? /^[^，]{0,4}(\d{4})年/.exec(clause);
-  if (own && year !== null && Number(own[1]) !== year && !/以来|比/.test(clause.slice(0, 12))) return { period: Number(own[1]) > year ? 'other_year' : 'other_year', words: own[0] };
+  const own = /^[^，]{0,4}?(\d{4})年/.exec(clause);
+  if (own && year !== null && Number(own[1]) !== year && !/以来|比/.test(clause.slice(0, 12))) return { period: 'other_year', words: own[0] };
   if (sentMulti) return { period: 'multi_year', words: '五年来' };
-  void sentence;
-  void datedElse;
   return { period: 'year' };
 }
 
@@ -302,7 +346,7 @@ function periodOf(clause: string, sentence: string, sentMulti: boolean, year: nu
 const PREDICATE = /(?:同比|比上年|较上年|比去年|分别|均|累计|全年|共|总计|预计|初步预计)*(?:实际|名义|可比)?(?:增长|增速为?|增幅为?|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降至|降到|减少|回落到|回落|削减|压减|达到|达|为|完成|实现|突破|超过|超|逾|控制在|保持在|稳定在|维持在|新增|新建|新开工|新改建|建成|建设|改造|引进|培育|认定|创建|获评|开工|实施|投入|投资|发放|接待|开行|吸纳|帮扶|安置|培训|植树|营造林|造林|治理|整治|关停|取缔|拆除|打造|打通)(?:了|为|在|到|至)?$/;
 
 function splitPredicate(left: string): { subject: string; verb: string } {
-  let l = left.replace(/^[、和及与，,\s]+/, '').replace(/(?:约|近|接近|超过|突破|逾|超)$/, (m) => m);
+  let l = left.replace(/\s+/g, '').replace(/^[、和及与，,\s]+/, '').replace(/(?:约|近|接近|超过|突破|逾|超)$/, (m) => m);
   // Time and lead words at the start say when, not what.
   l = l.replace(/^(?:\d{4}年(?:全年)?|全年|去年|当年|今年|年内|其中|同时|另外|此外|共|总计|累计|预计|初步预计|初步核算|全市|全省|全县|全区|全州|全国)+/, '');
   let verb = '';
@@ -317,5 +361,7 @@ function splitPredicate(left: string): { subject: string; verb: string } {
     verb = lead[0] + (verb ? verb : '');
     l = l.slice(lead[0].length);
   }
+  // 完成投资187.1亿元: the verb's object is the thing measured.
+  if (!l && /投资$|投入$/.test(verb)) return { subject: verb.slice(-2), verb };
   return { subject: l.replace(/(?:的|了|等)$/, '').trim(), verb };
 }

@@ -97,10 +97,15 @@ function checkCommitment(c: Located<Commitment>, R: Reading): CheckItem {
   return item(base, judgeCommitment({ text: c.text, indicator: c.indicator, value: c.value, value_max: c.value_max, unit: c.unit, qualifier: c.qualifier }, R));
 }
 
-/** Headings and the plan report's own review are not promises (重点抓好以下十二个方面, last year's 增长19%). */
-function isPromise(c: Located<Commitment>, planReview: { start: number; end: number }): boolean {
-  if (c.start >= planReview.start && c.start < planReview.end) return false;
-  return !/以下[一二三四五六七八九十\d]+个方面|以下几个方面/.test(c.text);
+/**
+ * Headings and the plan report's own review are not promises (重点抓好以下十二个方面,
+ * last year's 增长19%) — unless the same words also stand in the plan part, as
+ * when a digest repeats a passage.
+ */
+function isPromise(c: Located<Commitment>, plan: CheckDocument, planReview: { start: number; end: number }): boolean {
+  if (/以下[一二三四五六七八九十\d]+个方面|以下几个方面/.test(c.text)) return false;
+  if (c.start >= planReview.start && c.start < planReview.end) return plan.text.indexOf(c.text, planReview.end) >= 0;
+  return true;
 }
 
 export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard {
@@ -118,7 +123,7 @@ export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard
   const planReview = plan.sections.some((s) => s.part === 'plan') ? reviewRange(plan) : { start: 0, end: 0 };
   const seen = new Set<string>();
   for (const c of plan.commitments) {
-    if (!isPromise(c, planReview)) continue;
+    if (!isPromise(c, plan, planReview)) continue;
     // A passage copied into another section states the same promise once.
     if (targetTexts.has(c.text) || seen.has(c.text)) continue;
     seen.add(c.text);

@@ -6,6 +6,7 @@
  * is not_reported. A reading that is not sure enough says needs_review.
  */
 import type { FactKind, Qualifier } from '../model.js';
+import { findMentions } from '../extract/indicators.js';
 import { headOf, leadOf, overlap, subjectOf } from './match.js';
 import type { Observation, Reading, Statement } from './observations.js';
 import { reason, type FigureRef, type Reason, type ReasonFields } from './reasons.js';
@@ -109,14 +110,41 @@ function compareTo(p: PromiseFigure, o: Observation) {
   return { value: v, c: compare(p.value, p.qualifier, v, { indicator: p.indicator, targetMax: p.value_max, unit: p.unit }) };
 }
 
+/**
+ * An outcome given as a bound (增长7%以上, 降幅超过3%) settles a promise only
+ * when the whole bound lies on one side: "7%以上" proves a 6% floor reached but
+ * says nothing about an 8.5% one.
+ */
+function openBound(p: PromiseFigure, o: Observation, c: { verdict: 'met' | 'missed'; direction: 'floor' | 'ceiling' }): boolean {
+  // at_least on a rise reaches upward; on a fall (降幅超过3%, stored −3) it reaches downward.
+  const up = (o.qualifier === 'at_least' && o.value >= 0) || (o.qualifier === 'at_most' && o.value < 0);
+  const down = (o.qualifier === 'at_least' && o.value < 0) || (o.qualifier === 'at_most' && o.value >= 0);
+  if (!up && !down) return false;
+  const reachesFurther = (c.direction === 'floor') === up;
+  return c.verdict === 'missed' ? reachesFurther : !reachesFurther;
+}
+
 function settled(p: PromiseFigure, o: Observation, confidence: number): Judgement {
   const r = compareTo(p, o)!;
+  if (openBound(p, o, r.c)) return judged('not_comparable', { code: 'open_bound', target: targetRef(p), outcome: obsRef(o) }, 0.7, o);
   return guarded(judged(r.c.verdict, { code: r.c.verdict === 'met' ? 'reached' : 'short', target: targetRef(p), outcome: obsRef(o), direction: r.c.direction, bound: r.c.bound, tolerance: r.c.tolerance }, confidence, o));
 }
 
-/** The year's observations of the promised indicator, in review order. */
+/** A name outside the lexicon without its generic tail (化学需氧量排放量 → 化学需氧量). */
+function coreName(id: string): string {
+  return id.replace(/^other:/, '').replace(/(?:排放量|排放|总量|平均浓度|浓度|下降率|的)$/g, '');
+}
+
+/**
+ * The observations of the promised indicator, in review order. An indicator
+ * outside the lexicon (other:化学需氧量排放量) is found by its name in the
+ * observation's subject (二氧化硫排放量和化学需氧量均削减5.5%).
+ */
 function ofIndicator(R: Reading, id: string | undefined): Observation[] {
-  return id ? R.observations.filter((o) => o.indicator === id) : [];
+  if (!id) return [];
+  if (!id.startsWith('other:')) return R.observations.filter((o) => o.indicator === id);
+  const name = coreName(id);
+  return R.observations.filter((o) => o.indicator === id || (name.length >= 3 && o.subject.includes(name)));
 }
 
 /**
@@ -133,6 +161,11 @@ export function judgeTarget(p: PromiseFigure, R: Reading): Judgement {
   const plain = p.scope && /可比/.test(p.scope) ? whole : whole.filter((o) => !isAdjusted(o));
   if (plain.length) {
     const o = plain[0];
+    // 全年控制在5.5%以内 holds for every month: a year-end reading (年末降到5.5%) does not show it.
+    const point = /年末|年底|12月末?/.exec(o.text);
+    if (point && /全年/.test(p.text) && compareTo(p, o)!.c.direction === 'ceiling') {
+      return judged('not_comparable', { code: 'part_year_only', target: targetRef(p), outcome: obsRef(o), period_words: point[0] }, 0.7, o);
+    }
     // Two figures of the year that disagree on the verdict: the reading is not sure which is the whole.
     const verdicts = new Set(plain.map((x) => compareTo(p, x)!.c.verdict));
     return settled(p, o, verdicts.size > 1 ? 0.55 : o.estimated ? 0.85 : 0.9);
@@ -163,8 +196,11 @@ export function judgeTarget(p: PromiseFigure, R: Reading): Judgement {
   if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(p), period_words: multi[0].periodWords }, 0.8, multi[0]);
   const partYear = same.filter((o) => o.period === 'part_year');
   if (partYear.length) return judged('not_reported', { code: 'part_year_only', target: targetRef(p), period_words: partYear[0].periodWords }, 0.7, partYear[0]);
-  const words = R.statements.find((s) => s.period === 'year' && p.indicator && s.indicators.includes(p.indicator) && STATED.test(s.text));
-  if (words) return judged('not_comparable', { code: 'words_only', target: targetRef(p), quote: words.text }, 0.6, words);
+  const words = R.statements.filter((s) => s.period === 'year' && p.indicator && s.indicators.includes(p.indicator) && (STATED.test(s.text) || FAILED.test(s.text)));
+  // 进出口总额出现下降 against a promised rise: short, whatever the figure.
+  const failed = p.kind === 'growth' && (p.value ?? 0) > 0 ? words.find((s) => FAILED.test(s.text)) : undefined;
+  if (failed) return guarded(judged('missed', { code: 'fell', target: targetRef(p), quote: failed.text }, 0.65, failed));
+  if (words.length) return judged('not_comparable', { code: 'words_only', target: targetRef(p), quote: words[0].text }, 0.6, words[0]);
   return judged('not_reported', { code: 'not_found', target: targetRef(p) }, 0.7);
 }
 
@@ -194,12 +230,39 @@ function mergeText(a: Observation, b: Observation): string {
   return a.sentence.slice(start - sStart, end - sStart);
 }
 
-// Words that state an outcome (not an intention): 保持稳定, 总体平稳, 持续改善, 完成, 实现 …
-const STATED = /稳定|平稳|改善|好转|下降|增长|完成|实现|取得|进展|提升|向好|最低|较低|前列|有效|全部|圆满|超额|收官|同步|快于|高于|达到|巩固|回升|提高|扩大|减少/;
+// Words that state an outcome (not an intention): 保持稳定, 总体平稳, 持续改善, 完成, 实现, 基本平衡 …
+const STATED = /稳定|平稳|改善|好转|下降|增长|完成|实现|取得|进展|提升|向好|最低|较低|前列|有效|全部|圆满|超额|收官|同步|快于|高于|达到|巩固|回升|提高|扩大|减少|平衡|趋于|回稳|释放|化解|处置/;
 const DONE_TASK = /(?:超额|全面|圆满|均|全部|顺利)?完成[^，。；]{0,12}(?:任务|目标)|(?:任务|目标)[^，。；]{0,6}(?:全面|圆满|超额)?完成/;
 const STABLE_WORDS = /稳|增长|向好|提质|回稳|回升|扩大|提高|恢复/;
 // A promise that something keeps falling (排放继续减少, 持续下降).
 const FALL_WORDS = /(?:继续|持续|进一步|稳步)?(?:减少|下降|降低)(?![\d])/;
+// A review that says a growth promise failed in words (出现下降, 目标未能实现).
+const FAILED = /出现下降|负增长|未能实现|未能完成|没有完成|未完成|未达到|未达预期/;
+// Specific pollutants whose emissions answer a promise on 主要污染物排放.
+const POLLUTANTS = /二氧化硫|氮氧化物|化学需氧量|氨氮|挥发性有机物|主要污染物/;
+// Where a qualitative aim's subject ends and its predicate begins (宏观杠杆率|保持基本稳定).
+const QUAL_PREDICATE = /(?:保持|取得|有序|有效|继续|持续|进一步|基本|稳定|稳中|稳步|回稳|促稳|保稳|量稳|同步|完成|实现|改善|下降|减少|平衡|增长|防控|进入|达到|确保|明显|不断|全面|总体|如期)/;
+
+/** The thing a qualitative aim speaks of: its words before the predicate, without lead verbs. */
+export function qualitativeSubject(text: string): string {
+  const t = text.replace(/[（(][^）)]*[）)]/g, '').replace(/^(?:力争|确保|努力|争取|推动|促进|实现|完成|保持|做到|坚持|各类)+/, '');
+  const m = QUAL_PREDICATE.exec(t.slice(1));
+  return (m ? t.slice(0, m.index + 1) : t).replace(/^(?:各类|各项|主要的)/, '').trim();
+}
+
+/**
+ * The clause states the change after naming the measure (进出口逐步回稳, 外贸外资保持稳定),
+ * not as an aim before it (着力稳外贸, 推动外贸稳规模).
+ */
+function saysAfter(text: string, id: string, words: RegExp): boolean {
+  if (/^(?:着力|推动|推进|促进|加快|加强|坚持|努力|抓好|做好|实施|出台|支持|引导|鼓励|扎实|全力|大力)/.test(text)) return false;
+  const m = findMentions(text).find((x) => x.id === id);
+  return m !== undefined && words.test(text.slice(m.end));
+}
+
+function asStatement(c: Reading['clauses'][number]): Statement {
+  return { start: c.start, end: c.end, text: c.text, sentence: c.text, indicators: [], period: c.period };
+}
 
 /**
  * A target in words: income in step with growth (同步), a stabilising or
@@ -209,56 +272,104 @@ const FALL_WORDS = /(?:继续|持续|进一步|稳步)?(?:减少|下降|降低)(
 function judgeQualitative(p: PromiseFigure, R: Reading): Judgement {
   const text = p.text;
   const year = (o: Observation) => o.period === 'year';
+  const growthOf = (id: string) => R.observations.find((o) => o.indicator === id && year(o) && o.kind === 'growth' && o.unit === '%' && !isAdjusted(o) && !isPart(p, o));
   // 居民收入增长与经济增长同步: income growth at least GDP growth less 0.5 point.
   if (/同步/.test(text) && /收入/.test(text)) {
-    const gdp = R.observations.find((o) => o.indicator === 'gdp' && year(o) && o.kind === 'growth' && o.unit === '%' && !isAdjusted(o) && !isPart(p, o));
-    const inc = R.observations.find((o) => o.indicator === 'disposable_income' && year(o) && o.kind === 'growth' && o.unit === '%' && !isPart(p, o));
+    const gdp = growthOf('gdp');
+    const inc = growthOf('disposable_income');
     if (gdp && inc) {
       const ok = inc.value >= gdp.value - 0.5 - 1e-9;
       return guarded(judged(ok ? 'met' : 'missed', { code: ok ? 'in_step' : 'not_in_step', outcome: obsRef(inc, '居民收入'), others: [obsRef(gdp, '经济')] }, 0.8, inc));
     }
+    const [u, r] = [growthOf('urban_disposable_income'), growthOf('rural_disposable_income')];
+    if (gdp && u && r) {
+      const okU = u.value >= gdp.value - 0.5 - 1e-9;
+      const okR = r.value >= gdp.value - 0.5 - 1e-9;
+      const fields = { outcome: obsRef(u, '城镇居民收入'), others: [obsRef(r, '农村居民收入'), obsRef(gdp, '经济')] };
+      if (okU && okR) return guarded(judged('met', { code: 'in_step', ...fields }, 0.8, u));
+      if (!okU && !okR) return guarded(judged('missed', { code: 'not_in_step', ...fields }, 0.8, u));
+      return judged('not_comparable', { code: 'split_straddles', ...fields }, 0.8, u);
+    }
     const said = R.statements.find((s) => s.period === 'year' && /同步|快于经济|高于经济|跑赢/.test(s.text) && /收入/.test(s.sentence));
     if (said) return judged('met', { code: 'stated_done', quote: said.text }, 0.7, said);
-    if (inc && !gdp) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(inc, '居民收入') }, 0.6, inc);
+    const level = R.observations.find((o) => year(o) && /disposable_income$/.test(o.indicator ?? ''));
+    if (level) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(level, '居民收入') }, 0.65, level);
   }
   // A measure promised to hold steady or grow (进出口回稳向好, 居民收入稳步增长), or to keep falling
   // (主要污染物排放继续减少): the year's change of the same measure answers it.
   const falling = FALL_WORDS.test(text);
-  if (p.indicator && !p.indicator.startsWith('other:') && (falling || (STABLE_WORDS.test(text) && !EMISSION_TARGET.test(text))) && !/同步/.test(text)) {
-    const g = R.observations.find((o) => o.indicator === p.indicator && year(o) && o.kind === 'growth' && o.unit === '%' && !isAdjusted(o) && !isPart(p, o));
+  const steady = STABLE_WORDS.test(text) && !EMISSION_TARGET.test(text);
+  if (p.indicator && (falling || steady) && !/同步/.test(text)) {
+    const mine = ofIndicator(R, p.indicator).filter((o) => year(o) && o.kind === 'growth' && o.unit === '%' && !isAdjusted(o) && !isPart(p, o));
+    const pollutants = falling && p.indicator === 'pollutant_emissions' ? R.observations.filter((o) => year(o) && o.kind === 'growth' && o.unit === '%' && POLLUTANTS.test(o.subject) && /排放|减排/.test(o.subject + o.text)) : [];
+    const g = mine[0] ?? pollutants[0];
     if (g) {
       const ok = falling ? g.value < 0 : g.value > 0;
       return guarded(judged(ok ? 'met' : 'missed', { code: ok ? 'grew' : 'fell', outcome: obsRef(g) }, 0.75, g));
     }
+    // Only words for the measure: 进出口逐步回稳, 外贸外资保持稳定.
+    const words = R.statements.find((st) => st.period === 'year' && st.indicators.includes(p.indicator!) && saysAfter(st.text, p.indicator!, falling ? FALL_WORDS : /稳|增长|向好|回升|扩大/) && !FAILED.test(st.text));
+    if (words) return guarded(judged('met', { code: 'stated_done', quote: words.text }, 0.65, words));
+    const level = ofIndicator(R, p.indicator).find((o) => year(o));
+    if (level) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(level) }, 0.65, level);
   }
-  // 完成…任务: the review states the task done, or gives only a related measure (air quality for emissions).
-  const subject = subjectOf(text).replace(/任务|目标|下达|省定|市定|国家|上级|各项|约束性指标|指标|其他|等/g, ' ').trim();
-  const taskLike = /完成|任务|目标/.test(text);
-  if (taskLike) {
-    const done = R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && (subject ? overlap(subject, c.text) >= 0.5 : false));
-    if (done) return judged('met', { code: 'stated_done', quote: done.text }, 0.65, { start: done.start, end: done.end, text: done.text, sentence: done.text, indicators: [], period: 'year' });
+  if (RANK_AIM.test(text)) return judgeRanking(p, R);
+  const subject = qualitativeSubject(text);
+  // 完成…任务: the review states the task done for the same thing.
+  if (/完成|任务|目标/.test(text) && subject.length >= 2) {
+    const done = R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(subject.replace(/任务|目标|下达|省定|市定|国家|上级|各项|约束性指标|指标|其他|等/g, ' ').trim() || subject, c.text) >= 0.5);
+    if (done) return judged('met', { code: 'stated_done', quote: done.text }, 0.65, asStatement(done));
   }
-  if (EMISSION_TARGET.test(text) || p.indicator === 'pollutant_emissions' || p.indicator === 'energy_intensity') {
-    const air = R.observations.find((o) => year(o) && AIR.test(o.subject + o.text) && !(p.indicator && o.indicator === p.indicator));
-    const same = R.observations.find((o) => year(o) && p.indicator !== undefined && o.indicator === p.indicator);
-    const o = same ?? air;
-    if (o) return judged('not_comparable', { code: same ? 'other_kind' : 'other_measure', outcome: obsRef(o), scope: same ? undefined : '空气质量' }, 0.7, o);
+  // Emissions and PM2.5 have air quality beside them: related, not the same measure. Energy does not.
+  const emissions = p.indicator === 'pollutant_emissions' || /PM2\.5|细颗粒物/.test(p.indicator ?? '') || (/排放|减排|PM2\.5|细颗粒物/.test(text) && !/^energy_|能耗|能源/.test(p.indicator ?? ''));
+  const same = ofIndicator(R, p.indicator).find((o) => year(o));
+  if (same) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(same) }, 0.7, same);
+  if (emissions) {
+    const air = R.observations.find((o) => year(o) && AIR.test(o.subject + o.text));
+    if (air) return judged('not_comparable', { code: 'other_measure', outcome: obsRef(air), scope: '空气质量' }, 0.7, air);
+    // Only words on air quality or pollution control (PM2.5浓度继续下降, 完成污染防治攻坚战阶段性目标任务).
+    const said = R.clauses.find((c) => c.period === 'year' && (AIR.test(c.text) || /污染防治|大气污染|蓝天/.test(c.text)) && STATED.test(c.text));
+    if (said) return judged('not_comparable', { code: 'other_measure', scope: '空气质量', quote: said.text }, 0.65, asStatement(said));
   }
-  // Any other aim in words: a clause of the year that says the same thing happened.
+  // Any other aim in words: a clause of the year that names the same thing and says it happened.
   if (subject.length >= 2) {
     let best: { c: Reading['clauses'][number]; s: number } | undefined;
-    for (const c of R.clauses) {
-      if (c.period !== 'year' || !STATED.test(c.text)) continue;
+    for (const [i, c] of R.clauses.entries()) {
+      if (c.period !== 'year') continue;
+      const next = R.clauses[i + 1];
+      const said = STATED.test(c.text) || (next !== undefined && next.start === c.end + 1 && STATED.test(next.text) && !QUAL_NOUN.test(next.text));
+      if (!said) continue;
       const s = overlap(subject, c.text);
       if (!best || s > best.s) best = { c, s };
     }
-    if (best && best.s >= 0.6) {
-      const c = best.c;
-      return guarded(judged('met', { code: 'stated_done', quote: c.text }, best.s >= 0.75 ? 0.7 : 0.62, { start: c.start, end: c.end, text: c.text, sentence: c.text, indicators: [], period: 'year' }));
-    }
+    if (best && best.s >= 0.75) return guarded(judged('met', { code: 'stated_done', quote: best.c.text }, best.s >= 0.9 ? 0.7 : 0.62, asStatement(best.c)));
   }
   return judged('not_reported', { code: 'not_found' }, 0.6);
 }
+
+// An aim stated as a rank (进入全省前三, 进入全市前列, 位次前移).
+const RANK_AIM = /前列|前[一二三四五六七八九十\d]+(?:位|名)?|位次|排名/;
+const RANK_SAID = /前列|前[一二三四五六七八九十\d]+(?:位|名)?|第[一二三四五六七八九十\d]+(?:位|名)?/;
+
+/**
+ * A rank aim for the main indicators (主要经济指标进入全省前列): met when the
+ * review ranks the indicators (多项指标稳居全市前列); a single indicator's
+ * rank or a comparison with the average (增速高于全市平均) is related only.
+ */
+function judgeRanking(p: PromiseFigure, R: Reading): Judgement {
+  const list = R.clauses.filter((c) => c.period === 'year');
+  for (const [i, c] of list.entries()) {
+    const next = list[i + 1];
+    const span = next && next.start === c.end + 1 ? `${c.text}，${next.text}` : c.text;
+    if (/指标/.test(c.text) && RANK_SAID.test(span) && !/目标|力争|确保/.test(span)) return guarded(judged('met', { code: 'stated_done', quote: span }, 0.62, asStatement({ ...c, text: span, end: next && span !== c.text ? next.end : c.end })));
+  }
+  const related = list.find((c) => (RANK_SAID.test(c.text) || /高于(?:全省|全市|全国)(?:平均)?/.test(c.text)) && /(?:全省|全市|全国)/.test(c.text) && /增长|增速|总量|指标/.test(c.text) && !/目标|力争|确保/.test(c.text));
+  if (related) return judged('not_comparable', { code: 'other_measure', quote: related.text, scope: '单项指标排名' }, 0.6, asStatement(related));
+  return judged('not_reported', { code: 'not_found' }, 0.6);
+}
+
+// A following clause with a subject of its own says something else.
+const QUAL_NOUN = /^[^，。；]{0,6}(?:指数|浓度|率|量|额|收入|总值)/;
 
 // ——— commitments ———
 
@@ -330,7 +441,8 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
   if (strong) return judged('not_comparable', { code: 'other_kind', target: targetRef(promise), outcome: obsRef(strong.o) }, 0.65, strong.o);
   // The same entity with another measure (肉牛存栏量 promised, 肉牛养殖量 reported): related, not the same.
   const lead = leadOf(subject);
-  const sibling = lead.length === 2 ? year.find((o) => o.subject.startsWith(lead) && o.subject !== lead && compareTo(promise, o) !== undefined && overlap(subject, o.subject) >= 0.3) : undefined;
+  const measure = subject.slice(-1);
+  const sibling = lead.length === 2 ? year.find((o) => compareTo(promise, o) !== undefined && o.subject !== lead && ((o.subject.startsWith(lead) && overlap(subject, o.subject) >= 0.3) || (/[量率额数]/.test(measure) && o.subject.endsWith(measure) && o.sentence.slice(0, Math.max(0, o.sentence.indexOf(o.text)) + o.text.length).includes(lead)))) : undefined;
   if (sibling) return judged('not_comparable', { code: 'other_measure', target: targetRef(promise), outcome: obsRef(sibling), scope: sibling.subject }, 0.6, sibling);
   const multi = R.observations.filter((o) => o.period === 'multi_year').map((o) => subjectScore(subject, o)).filter((s) => s.head && s.score >= 0.7 && compareTo(promise, s.o) !== undefined);
   if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(promise), period_words: multi[0].o.periodWords }, 0.7, multi[0].o);

@@ -240,13 +240,14 @@ function readSentence(
       let kind: ObservationKind = 'level';
       let sign = 1;
       const v = verbUsed.replace(/(?:了)$/, '');
-      const rateVerb = /增幅|增速|降幅|涨幅|增长率/.test(verbUsed + left);
+      // 增速达到X%, 降幅超过3%: a change, whatever verb follows (人口自然增长率6.5‰ is a rate, not a change).
+      const rateVerb = /(?:增幅|增速|降幅|涨幅)(?:为|是|达到|达|超过|保持在|稳定在|实现)?$/.test(left);
       if (MULTIPLE_UNIT.test(unit)) kind = 'multiple';
       else if (RANKING.test(c.text.slice(0, f.start))) kind = 'ranking';
       else if (unit === '%' || unit === '个百分点' || unit === '‰') {
         if (SHARE.test(left) || SHARE.test(named?.subject ?? '')) kind = 'share';
         else if (!rateVerb && TO_LEVEL.test(verbUsed) && !/(?:增长|下降|减少|增加)(?:了)?$/.test(verbUsed)) kind = 'level';
-        else if (FALL.test(v) || /(?:下降|降低|减少|回落|削减|压减|下滑|收窄|降幅)/.test(verbUsed + (rateVerb ? left : ''))) {
+        else if (FALL.test(v) || /(?:下降|降低|减少|回落|削减|压减|下滑|收窄)/.test(verbUsed) || (rateVerb && /降幅/.test(left))) {
           kind = 'growth';
           sign = -1;
         } else if (rateVerb || RISE.test(v) || /(?:增长|增速|增幅|增加|提高|上升|上涨)/.test(verbUsed) || unit === '个百分点') kind = 'growth';
@@ -338,7 +339,8 @@ function periodOf(clause: string, sentMulti: boolean, year: number | null, befor
   if (part) return { period: 'part_year', words: part[0] };
   const own = /^[^，]{0,4}?(\d{4})年/.exec(clause);
   if (own && year !== null && Number(own[1]) !== year && !/以来|比/.test(clause.slice(0, 12))) return { period: 'other_year', words: own[0] };
-  if (sentMulti) return { period: 'multi_year', words: '五年来' };
+  // 同比/比上年: a change over the year before, whatever passage it stands in.
+  if (sentMulti && !/同比|比上年|较上年|比去年/.test(clause)) return { period: 'multi_year', words: '五年来' };
   return { period: 'year' };
 }
 

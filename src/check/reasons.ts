@@ -36,6 +36,8 @@ export type ReasonCode =
   | 'stock_vs_increment'
   /** Answered only in words, with no figure. */
   | 'words_only'
+  /** The outcome is only a bound (增长7%以上) on the wrong side to settle the promise. */
+  | 'open_bound'
   /** Only a several-year figure (年均, 累计, 五年来, 从…增长到…). */
   | 'multi_year_only'
   | 'part_year_only'
@@ -155,7 +157,7 @@ export function renderZh(r: ReasonFields): string {
     case 'grew':
       return `依据：目标为定性表述，报告该指标当年${o}`;
     case 'fell':
-      return `依据：目标为定性表述，报告该指标当年${o}，未达到`;
+      return r.quote ? `依据：报告称“${r.quote}”，未达到目标${t}` : `依据：目标为定性表述，报告该指标当年${o}，未达到`;
     case 'stated_done':
       return `依据：报告称“${r.quote ?? ''}”`;
     case 'adjusted_only':
@@ -172,6 +174,8 @@ export function renderZh(r: ReasonFields): string {
       return `承诺的是${r.promised ?? '新增量'}，报告给出的是${r.found ?? '总量'}（${o}）`;
     case 'words_only':
       return `报告只有文字表述，没有可比数字：“${r.quote ?? ''}”`;
+    case 'open_bound':
+      return `报告只给出界限（${o}），不足以判断是否达到目标${t}`;
     case 'multi_year_only':
       return `报告只有多年数字（${r.period_words ?? '年均/累计'}），不是当年数字`;
     case 'part_year_only':
@@ -206,7 +210,7 @@ export function renderEn(r: ReasonFields): string {
     case 'grew':
       return `A target in words; the review reports ${o} for the year`;
     case 'fell':
-      return `A target in words; the review reports ${o} for the year: short`;
+      return r.quote ? `The review states “${r.quote}”: short of ${t}` : `A target in words; the review reports ${o} for the year: short`;
     case 'stated_done':
       return `The review states: “${r.quote ?? ''}”`;
     case 'adjusted_only':
@@ -223,6 +227,8 @@ export function renderEn(r: ReasonFields): string {
       return `Promised ${r.promised ?? 'an increment'}; the review gives ${r.found ?? 'a total'} (${o})`;
     case 'words_only':
       return `Answered only in words: “${r.quote ?? ''}”`;
+    case 'open_bound':
+      return `The review gives only a bound (${o}), which does not settle ${t}`;
     case 'multi_year_only':
       return `Only a several-year figure (${r.period_words ?? '年均/累计'}), not the year's`;
     case 'part_year_only':

@@ -159,6 +159,8 @@ interface Named {
   scopeText: string;
   /** Sentence offset of the clause that names it, where the evidence starts. */
   at?: number;
+  /** Named after the figure: the evidence runs to the clause end. */
+  after?: boolean;
 }
 
 // A figure that only sets a threshold of the thing counted (5000万元以上项目, 10亿元以上项目投资).
@@ -228,12 +230,14 @@ function readSentence(
       const { subject: ownSubject, verb } = splitPredicate(left);
       const verbUsed = verb || (prevEnd > 0 || /^[、和及]/.test(left) ? verbCarry : '');
       let named: Named | undefined;
+      const rightNames = prevEnd === 0 && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right);
       if (perFigure) named = perFigure[fi];
-      else if (ownSubject) named = { subject: ownSubject, scopeText: left, at: c.start };
-      else if (prevEnd === 0 && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right)) {
-        // 227个村获评省级美丽乡村: the counted thing follows the figure.
-        named = { subject: right.replace(/^(?:的)/, ''), scopeText: right };
-      } else named = carry;
+      else if (ownSubject && !(rightNames && /等$/.test(ownSubject))) named = { subject: ownSubject, scopeText: left, at: c.start };
+      else if (rightNames) {
+        // 227个村获评省级美丽乡村, 投入2.74亿元加强基础设施建设, 整治高保路等6条骨干道路: the counted thing follows the figure.
+        named = { subject: right.replace(/^(?:的)/, ''), scopeText: right, after: true };
+      } else if (!ownSubject && /(?:投资|投入)$/.test(verb)) named = { subject: verb.slice(-2), scopeText: left, at: c.start };
+      else named = carry;
       const targetsOf: Named[] = bothOf ?? (named ? [named] : [{ subject: '', scopeText: '' }]);
       const abs = f.value;
       const unit = f.unit === '' ? '%' : f.unit;
@@ -281,7 +285,7 @@ function readSentence(
       const after = c.text.slice(f.end);
       const q: Qualifier = f.valueMax !== undefined ? 'range' : /^(?:以上|多|余)/.test(after) || /(?:超过|突破|逾|超)$/.test(left) || f.inner === 'at_least' ? 'at_least' : /^左右/.test(after) || /(?:约|近|接近)$/.test(left) ? 'about' : /^(?:以内|以下)/.test(after) || /(?:不到|不足|低于)$/.test(left) ? 'at_most' : 'exact';
       const textStart = Math.min(c.start, ...targetsOf.map((t) => t.at ?? c.start));
-      const qualEnd = f.end + (/^(?:以上|左右|以内|以下)/.exec(after)?.[0].length ?? 0);
+      const qualEnd = named?.after ? c.end - c.start : f.end + (/^(?:以上|左右|以内|以下)/.exec(after)?.[0].length ?? 0);
       for (const t of targetsOf) {
         const scope: string[] = [];
         const scopeText = t.subject + verbUsed + left + t.scopeText;
@@ -313,9 +317,9 @@ function readSentence(
           ...(count ? { count } : {}),
         });
       }
-      if (ownSubject && !perFigure) {
-        carry = { subject: ownSubject, indicator: item?.indicator, scopeText: left, at: c.start };
-        listed = [...listed.filter((x) => x.subject !== ownSubject), carry].slice(-4);
+      if (named && named !== carry && !perFigure && (ownSubject || named.after)) {
+        carry = { ...named, indicator: item?.indicator, at: named.at ?? c.start };
+        listed = [...listed.filter((x) => x.subject !== named!.subject), carry].slice(-4);
       } else if (named && item?.indicator && !named.indicator) named.indicator = item.indicator;
       if (verb) verbCarry = verb;
       prevEnd = f.end;
@@ -345,7 +349,7 @@ function periodOf(clause: string, sentMulti: boolean, year: number | null, befor
 }
 
 /** Predicate words that end a subject: the verb nearest the figure. */
-const PREDICATE = /(?:同比|比上年|较上年|比去年|分别|均|累计|全年|共|总计|预计|初步预计)*(?:实际|名义|可比)?(?:增长|增速为?|增幅为?|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降至|降到|减少|回落到|回落|削减|压减|达到|达|为|完成|实现|突破|超过|超|逾|控制在|保持在|稳定在|维持在|新增|新建|新开工|新改建|建成|建设|改造|引进|培育|认定|创建|获评|开工|实施|投入|投资|发放|接待|开行|吸纳|帮扶|安置|培训|植树|营造林|造林|治理|整治|关停|取缔|拆除|打造|打通)(?:了|为|在|到|至)?$/;
+const PREDICATE = /(?:同比|比上年|较上年|比去年|分别|均|累计|全年|共|总计|预计|初步预计)*(?:实际|名义|可比)?(?:增长|增速为?|增幅为?|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降至|降到|减少|回落到|回落|削减|压减|达到|达|为|完成|实现|突破|超过|超|逾|控制在|保持在|稳定在|维持在|新增|新建|新开工|新改建|建成|建设|改造|引进|培育|认定|创建|获评|开工|实施|投入|投资|发放|接待|开行|吸纳|帮扶|安置|培训|治理|整治|关停|取缔|拆除|打造|打通)(?:了|为|在|到|至)?$/;
 
 function splitPredicate(left: string): { subject: string; verb: string } {
   let l = left.replace(/\s+/g, '').replace(/^[、和及与，,\s]+/, '').replace(/(?:约|近|接近|超过|突破|逾|超)$/, (m) => m);
@@ -358,12 +362,11 @@ function splitPredicate(left: string): { subject: string; verb: string } {
     l = l.slice(0, m.index);
   }
   // A leading verb (建成高标准农田48.7万亩): the object follows it.
-  const lead = /^(?:新增|新建|新开工|新改建|新（改）建|建成|建设|改造|引进|培育|认定|创建|完成|实施|开工|打通|治理|整治|关停|压减|发放|接待|开行|吸纳|培训|打造|投入|累计投入|解决|提供|落实|实现|开展|认证|关闭|拆除)/.exec(l);
-  if (lead) {
+  const lead = /^(?:(?:新增|新建|新开工|新改建|新（改）建|建成|建设|改造|提升|引进|培育|认定|创建|完成|实施|开工|打通|治理|整治|关停|压减|发放|接待|开行|吸纳|培训|打造|投入|累计投入|解决|提供|落实|实现|开展|认证|关闭|拆除)[、和及]?)+/.exec(l);
+  // A lead verb is stripped only when a name remains (年内开工率 keeps its 开工); a verb alone names nothing (完成投资).
+  if (lead && (l.length === lead[0].length || l.length - lead[0].length >= 2)) {
     verb = lead[0] + (verb ? verb : '');
     l = l.slice(lead[0].length);
   }
-  // 完成投资187.1亿元: the verb's object is the thing measured.
-  if (!l && /投资$|投入$/.test(verb)) return { subject: verb.slice(-2), verb };
   return { subject: l.replace(/(?:的|了|等)$/, '').trim(), verb };
 }

@@ -26,8 +26,16 @@ const BARE: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 export function unitFamily(unit: string | undefined | null): { family: string; scale: number } | undefined {
   if (!unit) return undefined;
   for (const [family, units] of Object.entries(FAMILIES)) if (unit in units) return { family, scale: units[unit] };
+  // 万家, 亿人次: a magnitude before any counted unit.
+  const m = /^(万亿|亿|万|千|百)(.+)$/.exec(unit);
+  if (m) {
+    const inner = unitFamily(m[2]);
+    if (inner && inner.family !== 'share' && inner.family !== 'points') return { family: inner.family, scale: inner.scale * BARE_SCALE[m[1]] };
+  }
   return undefined;
 }
+
+const BARE_SCALE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3, 百: 100 };
 
 /** The base measure of `unit`'s family with scale 1 (万亩 → 亩). */
 function baseScale(unit: string): number | undefined {

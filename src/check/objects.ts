@@ -35,7 +35,7 @@ function stripTail(p: string): string {
 }
 
 export function objectOf(text: string): string {
-  let t = text.replace(/[〔［\[][0-9０-９]+[〕］\]]/g, '').replace(/[“”"‘’《》]/g, '').replace(/[（(](?:改建|改|扩)[）)]/g, '');
+  let t = text.replace(/[〔［\[][0-9０-９]+[〕］\]]/g, '').replace(/[“”"‘’《》]/g, '').replace(/[（(][改扩新建提升、]+[）)]/g, '');
   // 农行家属楼等12个老旧小区, 高保路等6条道路: the named examples are not what is counted.
   const list = /^.*等(?=[0-9０-９一二两三四五六七八九十])/.exec(t);
   if (list) t = t.slice(list[0].length);
@@ -51,8 +51,9 @@ export function objectOf(text: string): string {
     .map((p) => p.replace(OPENERS, '').replace(LEAD_VERBS, '').replace(OPENERS, '').replace(LEAD_VERBS, '').replace(/实现/g, ''))
     .map((p) => (THRESHOLD_OBJECT.test(p) ? p : stripTail(afterLastVerb(stripTail(p)))))
     .filter((p) => p.length >= 2);
-  // The longest run names the thing (建设高标准农田38万亩 → 高标准农田; 新建2个立体停车场 → 立体停车场).
-  return parts.sort((a, b) => b.length - a.length)[0] ?? '';
+  // The longest run names the thing (建设高标准农田38万亩 → 高标准农田; 新建2个立体停车场 → 立体停车场);
+  // an investment with no object named is an investment (完成投资80亿元).
+  return parts.sort((a, b) => b.length - a.length)[0] ?? (/投资|投入/.test(text) ? '投资' : '');
 }
 
 const VERB_ANYWHERE = new RegExp(`(?:${VERBS})`, 'g');

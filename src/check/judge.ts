@@ -8,7 +8,7 @@
 import type { FactKind, Qualifier } from '../model.js';
 import { findMentions } from '../extract/indicators.js';
 import { leadOf, overlap, subjectOf } from './match.js';
-import { objectMatch, objectOf, tierOf } from './objects.js';
+import { commonRun, objectMatch, objectOf, tierOf } from './objects.js';
 import type { Observation, Reading, Statement } from './observations.js';
 import { reason, type FigureRef, type Reason, type ReasonFields } from './reasons.js';
 import type { Evidence } from './types.js';
@@ -429,7 +429,9 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
   }
   const object = objectOf(p.text);
   if (object.length < 2) return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
-  const year = R.observations.filter((o) => o.period === 'year');
+  // A project list's total cost (总投资X亿元的N个项目) is not a year's investment, nor the reverse.
+  const totalCost = (t: string) => /总投资/.test(t);
+  const year = R.observations.filter((o) => o.period === 'year' && totalCost(o.subject + o.text.slice(0, Math.max(0, o.text.indexOf(String(Math.abs(o.value)))))) === totalCost(p.text));
   const scored = year.map((o) => scoreAgainst(object, o)).filter((s) => s.head && s.score >= 0.5);
   scored.sort((a, b) => b.score - a.score || a.o.start - b.o.start);
   const sameKind = (o: Observation) => unitFamily(p.unit)?.family !== 'share' || kindFits(kind, o) || (kind === 'level' && o.kind === 'share');
@@ -458,7 +460,7 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
     if (rival || generic) confidence = Math.min(confidence, 0.55);
     return settled(promise, o, confidence);
   }
-  const strong = scored.find((s) => s.score >= 0.85 && compareTo(promise, s.o) === undefined);
+  const strong = scored.find((s) => s.score >= 0.7 && compareTo(promise, s.o) === undefined);
   if (strong) return judged('not_comparable', { code: 'other_kind', target: targetRef(promise), outcome: obsRef(strong.o) }, 0.65, strong.o);
   // The same entity with another measure (肉牛存栏量 promised, 肉牛养殖量 reported): related, not the same.
   const lead = leadOf(object);
@@ -470,7 +472,21 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
   // 超额完成哈哈腔演出任务: the task stated done for the same object.
   const done = R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(object, c.text) >= 0.55);
   if (done) return guarded(judged('met', { code: 'stated_done', quote: done.text }, 0.62, asStatement(done)));
+  // The object named in words only (中欧班列开行数量持续增长, 打通一批断头路): related, no count to read.
+  const named = R.clauses.find((c) => c.period === 'year' && namesObject(c.text, object));
+  if (named) return judged('not_comparable', { code: 'words_only', target: targetRef(promise), quote: named.text }, 0.6, asStatement(named));
   return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
+}
+
+/**
+ * A clause names the object when it holds all of a short one (断头路) or a run
+ * of at least four characters that is most of a longer one (建材产业园 of 新型建材产业园区).
+ */
+export function namesObject(clause: string, object: string): boolean {
+  if (object.length < 3) return false;
+  if (object.length <= 4) return clause.includes(object);
+  const run = commonRun(object, clause);
+  return run.length >= 4 && run.length * 2 >= object.length;
 }
 
 /** A task without a figure: done when a clause of the year states the same task. */

@@ -41,13 +41,15 @@ export function objectOf(text: string): string {
   if (list) t = t.slice(list[0].length);
   // Figures out, with the words that qualify them; a threshold stays (5000万元以上项目).
   for (const f of scanFigures(t).reverse()) {
-    if (THRESHOLD.test(t.slice(f.end))) continue;
+    // A threshold (5000万元以上项目) or a grade in numerals (二三级子公司) names the category.
+    if (THRESHOLD.test(t.slice(f.end)) || (f.chinese && /^(?:级|类|种|等|档|星)$/.test(f.unit))) continue;
     const before = PRE_FIGURE.exec(t.slice(0, f.start))?.[0].length ?? 0;
     const after = POST_FIGURE.exec(t.slice(f.end))?.[0].length ?? 0;
     t = `${t.slice(0, f.start - before)} ${t.slice(f.end + after)}`;
   }
   const parts = t
     .split(/[\s，,、；;：:]+/)
+    .map((p) => p.replace(/^(?:个|项|家|座|所|条|处|户|套|名|场|次|列|眼|栋)(?=[\u4e00-\u9fa5]{2})/, ''))
     .map((p) => p.replace(OPENERS, '').replace(LEAD_VERBS, '').replace(OPENERS, '').replace(LEAD_VERBS, '').replace(/实现/g, ''))
     .map((p) => (THRESHOLD_OBJECT.test(p) ? p : stripTail(afterLastVerb(stripTail(p)))))
     .filter((p) => p.length >= 2);
@@ -64,7 +66,8 @@ function afterLastVerb(p: string): string {
   for (const m of p.matchAll(VERB_ANYWHERE)) {
     const end = (m.index ?? 0) + m[0].length;
     const rest = stripTail(p.slice(end));
-    if (rest.length >= 2 && !/^(?:项目|任务|工程|工作)$/.test(rest)) cut = end;
+    // 临空经济区完成投资: an investment keeps whose it is.
+    if (rest.length >= 2 && !/^(?:项目|任务|工程|工作|投资|投入)$/.test(rest)) cut = end;
   }
   return p.slice(cut);
 }
@@ -94,6 +97,19 @@ export function objectMatch(promised: string, found: string): { score: number; h
   if (nums(promised) && nums(found) && nums(promised) !== nums(found)) return { score: 0, head: false };
   // Found words wholly inside the promise count only as far as they go (率 says little about 参保率).
   const score = contained ? Math.max(0.9, short.length / long.length) : Math.max(overlap(promised, found), 0.9 * overlap(found, promised) * Math.min(1, found.length / promised.length));
-  const head = contained || promised.slice(-2) === found.slice(-2);
+  // Same head noun: the same last two characters, or the same last one when most of the wording agrees (成交总额 / 成交额).
+  const head = contained || promised.slice(-2) === found.slice(-2) || (promised.slice(-1) === found.slice(-1) && score >= 0.7);
   return { score, head };
+}
+
+/** The longest run of characters `a` and `b` share. */
+export function commonRun(a: string, b: string): string {
+  let best = '';
+  for (let i = 0; i < a.length; i++) {
+    for (let j = i + best.length + 1; j <= a.length; j++) {
+      if (b.includes(a.slice(i, j))) best = a.slice(i, j);
+      else break;
+    }
+  }
+  return best;
 }

@@ -197,8 +197,8 @@ function readSentence(
   let lastSpread = false;
   clauses.forEach((c, ci) => {
     const all = scanFigures(c.text).filter((f) => f.unit !== '' || /^[%％]/.test(c.text.slice(f.end)));
-    // 千方百计, 万众一心: a lone Chinese magnitude is an idiom, not a figure.
-    const figs = all.filter((f) => !THRESHOLD_AFTER.test(c.text.slice(f.end)) && !isMilestone(c.text, f) && !(f.chinese && /^[十百千万]$/.test(c.text.slice(f.start, f.start + 1)) && !/^[十百千万][零〇一二两三四五六七八九十百千]/.test(c.text.slice(f.start, f.start + 2))));
+    // 千方百计, 万众一心: a lone Chinese magnitude is an idiom, not a figure; 二三级子公司, 三类人员: a grade names, not counts.
+    const figs = all.filter((f) => !THRESHOLD_AFTER.test(c.text.slice(f.end)) && !isMilestone(c.text, f) && !(f.chinese && /^(?:级|类|种|等|档|星)$/.test(f.unit)) && !(f.chinese && /^[十百千万]$/.test(c.text.slice(f.start, f.start + 1)) && !/^[十百千万][零〇一二两三四五六七八九十百千]/.test(c.text.slice(f.start, f.start + 2))));
     const prev = ci > 0 ? clauses[ci - 1] : undefined;
     // A figure-less clause before (“十三五”时期，…) lends its time words to this one.
     const prevPlain = prev && !scanFigures(prev.text).some((f) => f.unit !== '') ? prev.text : '';
@@ -350,7 +350,7 @@ function periodOf(clause: string, sentMulti: boolean, year: number | null, befor
 }
 
 /** Predicate words that end a subject: the verb nearest the figure. */
-const PREDICATE = /(?:同比|比上年|较上年|比去年|分别|均|累计|全年|共|总计|预计|初步预计)*(?:实际|名义|可比)?(?:(?:增长|增速为?|增幅为?|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降至|降到|减少|回落到|回落|削减|压减|达到|达|为|完成|实现|突破|超过|超|逾|控制在|保持在|稳定在|维持在|新增|新建|新开工|新改建|建成|建设|改造|引进|培育|认定|创建|获评|开工|实施|投入|投资|发放|接待|开行|吸纳|帮扶|安置|培训|治理|整治|关停|取缔|拆除|打造|打通))+(?:了|为|在|到|至)?$/;
+const PREDICATE = /(?:同比|比上年|较上年|比去年|分别|均|累计|全年|共|总计|预计|初步预计)*(?:实际|名义|可比)?(?:(?:增长|增速为?|增幅为?|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降至|降到|减少|回落到|回落|削减|压减|达到|达|为|完成|实现|突破|超过|超|逾|控制在|保持在|稳定在|维持在|新增|新建|新开工|新改建|建成|建设|改造|引进|培育|认定|创建|获评|开工|实施|发放|接待|开行|吸纳|帮扶|安置|培训|治理|整治|关停|取缔|拆除|打造|打通))+(?:了|为|在|到|至)?$/;
 
 function splitPredicate(left: string): { subject: string; verb: string } {
   let l = left.replace(/\s+/g, '').replace(/^[、和及与，,\s]+/, '').replace(/(?:约|近|接近|超过|突破|逾|超)$/, (m) => m);

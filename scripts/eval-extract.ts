@@ -29,6 +29,8 @@ interface GoldItem {
 }
 interface GoldDoc {
   part: number;
+  level?: string;
+  report_year?: number;
   targets?: GoldItem[];
   headline_outcomes?: GoldItem[];
 }
@@ -91,6 +93,32 @@ function match(gold: GoldItem[], pred: PredItem[]) {
 interface Tally { tp: number; fp: number; fn: number }
 const T: Tally = { tp: 0, fp: 0, fn: 0 };
 const H: Tally = { tp: 0, fp: 0, fn: 0 };
+
+/** Family of a report by its level: districts are county-level. */
+const familyOf = (level: string | undefined) =>
+  level === 'national' ? 'national' : level === 'province' ? 'provincial' : level === 'prefecture' ? 'city' : level === 'county' || level === 'district' ? 'county' : 'unknown';
+const eraOf = (year: number | undefined) =>
+  year === undefined ? 'unknown' : year < 2015 ? 'before 2015' : year <= 2020 ? '2015–2020' : 'after 2020';
+const FAMILIES = ['national', 'provincial', 'city', 'county', 'unknown'];
+const ERAS = ['before 2015', '2015–2020', 'after 2020', 'unknown'];
+/** Per-group tallies: targets and headline outcomes of each family and era. */
+const groupT = new Map<string, Tally>();
+const groupH = new Map<string, Tally>();
+const groupDocs = new Map<string, number>();
+function addTo(map: Map<string, Tally>, keys: string[], d: Tally): void {
+  for (const k of keys) {
+    const t = map.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+    t.tp += d.tp;
+    t.fp += d.fp;
+    t.fn += d.fn;
+    map.set(k, t);
+  }
+}
+/** The group keys of a predicted document: the family and era of its gold documents (the first one's when several). */
+function groupsOf(gds: GoldDoc[]): string[] {
+  const g = gds[0];
+  return g ? [`family:${familyOf(g.level)}`, `era:${eraOf(g.report_year)}`] : [];
+}
 const report: string[] = [];
 const fmt = (x: GoldItem | PredItem) =>
   `${x.indicator} ${x.kind} ${x.value ?? ''}${x.value_max !== undefined ? '–' + x.value_max : ''} ${x.unit ?? ''} ${x.qualifier} «${x.text}»`;
@@ -136,8 +164,12 @@ for (const gf of goldFiles()) {
   const lines: string[] = [];
   if (docs.length !== g.documents.length) lines.push(`   (gold has ${g.documents.length} documents, the pipeline found ${docs.length})`);
   for (const gd of unmatchedGold) {
-    T.fn += gd.targets?.length ?? 0;
-    H.fn += (gd.headline_outcomes ?? []).filter((x) => canonical(x.indicator)).length;
+    const dT = { tp: 0, fp: 0, fn: gd.targets?.length ?? 0 };
+    const dH = { tp: 0, fp: 0, fn: (gd.headline_outcomes ?? []).filter((x) => canonical(x.indicator)).length };
+    T.fn += dT.fn;
+    H.fn += dH.fn;
+    addTo(groupT, groupsOf([gd]), dT);
+    addTo(groupH, groupsOf([gd]), dH);
     lines.push(`   part ${gd.part}: no predicted document`);
   }
   for (const d of docs) {
@@ -149,6 +181,9 @@ for (const gf of goldFiles()) {
     T.tp += mt.tp;
     T.fn += mt.missed.length;
     T.fp += mt.extra.length;
+    const keys = groupsOf(gds);
+    addTo(groupT, keys, { tp: mt.tp, fp: mt.extra.length, fn: mt.missed.length });
+    for (const k of keys) groupDocs.set(k, (groupDocs.get(k) ?? 0) + gds.length);
     for (const x of mt.missed) lines.push(`   T miss  ${fmt(x)}`);
     for (const x of mt.extra) lines.push(`   T extra ${fmt(x)}`);
     // headline outcomes
@@ -160,6 +195,7 @@ for (const gf of goldFiles()) {
     H.tp += mh.tp;
     H.fn += mh.missed.length;
     H.fp += fps.length;
+    addTo(groupH, keys, { tp: mh.tp, fp: fps.length, fn: mh.missed.length });
     for (const x of mh.missed) lines.push(`   H miss  ${fmt(x)}`);
     for (const x of fps) lines.push(`   H extra ${fmt(x)}`);
   }
@@ -197,14 +233,37 @@ if (existsSync(accFile)) {
   }
 }
 
-const prf = (t: Tally) => {
+const f1Of = (t: Tally) => {
   const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 1;
   const r = t.tp + t.fn ? t.tp / (t.tp + t.fn) : 1;
-  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+const prf = (t: Tally) => {
+  const { p, r, f } = f1Of(t);
   return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`;
 };
 if (verbose || args.includes('--misses')) console.log([...report, ...(accLines.length ? ['== accountability', ...accLines] : [])].join('\n'));
 console.log(`targets            ${prf(T)}`);
 console.log(`headline outcomes  ${prf(H)}`);
 console.log(`accountability     ${accOk}/${accAll} commitments found among the plan report's targets or commitments`);
+const groupLines: string[] = [];
+let weakest: { name: string; f: number } | null = null;
+for (const [prefix, names] of [['family', FAMILIES], ['era', ERAS]] as const) {
+  for (const name of names) {
+    const k = `${prefix}:${name}`;
+    const docs = groupDocs.get(k);
+    if (!docs) continue;
+    const t = groupT.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+    const h = groupH.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+    const ft = f1Of(t).f;
+    const fh = f1Of(h).f;
+    groupLines.push(`  ${`${prefix} ${name}`.padEnd(22)} ${String(docs).padStart(3)} docs   targets F1 ${ft.toFixed(3)} (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})   headline F1 ${fh.toFixed(3)} (tp ${h.tp}, fp ${h.fp}, fn ${h.fn})`);
+    for (const [what, f] of [['targets', ft], ['headline', fh]] as const) {
+      if (!weakest || f < weakest.f) weakest = { name: `${what} of ${prefix} ${name}`, f };
+    }
+  }
+}
+console.log('by family and era (family by level: districts count as county; era by report year)');
+console.log(groupLines.join('\n'));
+if (weakest) console.log(`weakest: ${weakest.name} (F1 ${weakest.f.toFixed(3)})`);
 console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);

@@ -8,7 +8,7 @@ import { spanOf } from '../ingest/source.js';
 import type { Commitment, Qualifier } from '../model.js';
 import { scanFigures, type Figure } from './numbers.js';
 import { findMentions } from './indicators.js';
-import { splitSentences } from './items.js';
+import { countsSomething, splitSentences } from './items.js';
 import { ACTION_VERBS, DEADLINE_PATTERNS, LIVELIHOOD_HEADS, POST_QUALIFIERS, PRE_QUALIFIERS } from './lexicon/grammar.js';
 import type { Structure } from './structure.js';
 import type { TargetPassage } from './targets.js';
@@ -41,9 +41,15 @@ function qualifierOf(text: string, f: Figure): Qualifier {
   return 'exact';
 }
 
+/**
+ * A figure right after an existential verb states what there is ("全区有280万农牧民",
+ * "拥有8个产业集群", "还有63万失能老人"): context, not a task.
+ */
+const EXISTENTIAL = /(?:^|[^所])(?:拥有|还有|共有|现有|有)$/;
+
 /** Figures that are quantities of a task (not modifiers such as 5000万元以上项目). */
 function quantities(text: string): Figure[] {
-  const figs = scanFigures(text).filter((f) => f.unit !== '' && f.unit !== '连');
+  const figs = scanFigures(text).filter((f) => f.unit !== '' && f.unit !== '连' && countsSomething(text, f) && !EXISTENTIAL.test(text.slice(0, f.start)));
   return figs.filter((f, i) => {
     const after = text.slice(f.end, f.end + 8);
     if (i + 1 < figs.length && /^(?:以上|以下|及以上)?(?:的)?(?:重点|重大|产业|工业|项目|企业|规模|级|大项目|投资项目|园区)/.test(after)) return false;
@@ -65,6 +71,7 @@ export function planVoice(t: string): boolean {
 
 export function extractCommitments(source: Source, base: number, text: string, structure: Structure, passage: TargetPassage | null): Commitment[] {
   const plan = structure.parts.find((p) => p.kind === 'plan');
+  const review = structure.parts.find((p) => p.kind === 'review');
   const out: Commitment[] = [];
   const year = structure.planYear;
   const path: string[] = [];
@@ -83,7 +90,13 @@ export function extractCommitments(source: Source, base: number, text: string, s
       livelihoodPara = pi; // an unnumbered list heading (附件 2025年十件民生实事)
     }
     const livelihood = livelihoodLevel > 0 || (livelihoodPara >= 0 && pi > livelihoodPara && pi - livelihoodPara <= 40) || (/^[ ]*[①-⑳]/.test(p.text) && LIVELIHOOD_HEADS.some((re) => re.test(structure.paragraphs[pi - 1]?.text ?? '')));
-    if (!inPlan && !livelihood && !planVoice(p.text)) return;
+    // commitments come from the plan part (and livelihood lists); a paragraph in the plan's voice
+    // counts outside it (a digest's pages out of order), never inside the review, whose
+    // "争取…资金", "完成…投资", "办好民生实事" are last year's results
+    const inReview = review ? p.start >= review.start && p.start < review.end : false;
+    if (inReview || (!inPlan && !livelihood && !planVoice(p.text))) return;
+    // a footnote ([3]"双十条"：即…) explains a term; it promises nothing
+    if (/^[ ]*[[［【]\d{1,3}[\]］】]/.test(p.text)) return;
     const rel = p.start - base;
     for (const sent of splitSentences(p.text)) {
       const sStart = rel + sent.start;
@@ -110,7 +123,9 @@ export function extractCommitments(source: Source, base: number, text: string, s
           }
         } else pieces.push(cl);
         for (const pc of pieces) {
-          const qs = quantities(pc.text);
+          // a small count in words with no verb of doing ("发挥中央和地方两个积极性", "利用两个市场")
+          // names ideas, not a task
+          const qs = quantities(pc.text).filter((q) => !(q.chinese && q.value <= 10 && !ACTIONS.some((a) => pc.text.includes(a))));
           const concrete = CONCRETE_DONE.test(pc.text) && NAME_RE.test(pc.text);
           NAME_RE.lastIndex = 0;
           if (!qs.length && !concrete) continue;

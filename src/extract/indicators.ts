@@ -2,7 +2,7 @@
  * Finds indicator mentions in a clause with the alias lexicon (leftmost,
  * longest match) and resolves free names to ids or `other:<name>`.
  */
-import { CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
+import { CONJUNCT_ALIASES, INDICATORS, NARROWERS, OTHER_NAMES, SCOPE_WORDS } from './lexicon/indicators.js';
 
 export interface Mention {
   readonly start: number;
@@ -33,6 +33,15 @@ const SHARE_AFTER = /^(?:的)?(?:比重|占比|所占比重|贡献率|增长贡�
 /** A mention right after these is a reference point, not the subject. */
 const REFERENCE_BEFORE = /(?:对|占|相当于|高于|快于|低于|慢于|超过|同步于|人均|万元|单位|与|和|同)$/;
 
+function narrowing(id: string, before: string): string | undefined {
+  for (const n of NARROWERS) {
+    if (!n.ids.includes(id)) continue;
+    const m = n.before.exec(before);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
 export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
   let i = 0;
@@ -40,7 +49,8 @@ export function findMentions(text: string): Mention[] {
     const cands = BY_FIRST.get(text[i]);
     let hit: string | undefined;
     if (cands) for (const a of cands) if (text.startsWith(a, i)) { hit = a; break; }
-    if (!hit && text.startsWith('经济增长', i) && /^经济增长[ ]?\d/.test(text.slice(i, i + 6))) hit = '经济';
+    // bare 经济 names GDP only before a figure of its growth (经济增长5.2%) or a positive-growth claim (实现经济正增长)
+    if (!hit && text.startsWith('经济', i) && /^经济(?:增长[ ]?\d|(?:实现|保持)?正增长)/.test(text.slice(i, i + 8))) hit = '经济';
     if (!hit) { i++; continue; }
     const start = i;
     const end = i + hit.length;
@@ -59,6 +69,9 @@ export function findMentions(text: string): Mention[] {
     } else if (/(?:化石|可再生|清洁)$/.test(before)) {
       const mod = /(?:非化石|化石|可再生|清洁)$/.exec(before)![0];
       out.push({ start: start - mod.length, end, id: `other:${mod}${hit}`, name: mod + hit });
+    } else if (narrowing(ALIAS_TO_ID.get(hit)!, text.slice(Math.max(0, start - 8), start))) {
+      const mod = narrowing(ALIAS_TO_ID.get(hit)!, text.slice(Math.max(0, start - 8), start))!;
+      out.push({ start: start - mod.length, end, id: `other:${mod.replace(/[“”"]/g, '')}${hit}`, name: mod + hit });
     } else if (/人均$/.test(before) && ALIAS_TO_ID.get(hit) === 'gdp') {
       out.push({ start: start - 2, end, id: `other:人均${hit}`, name: `人均${hit}` });
     } else if (REFERENCE_BEFORE.test(before) && !/(?:城乡|城镇|农村|全体)$/.test(before) && ['gdp', 'disposable_income'].includes(ALIAS_TO_ID.get(hit)!) && out.length > 0) {
@@ -79,8 +92,21 @@ export function resolveName(name: string): string {
   const id = ALIAS_TO_ID.get(n) ?? CONJUNCT_ALIASES[n];
   if (id) return id;
   const ms = findMentions(n);
-  if (ms.length === 1 && ms[0].end === n.length && ms[0].start <= 2) return ms[0].id;
+  // a name is the indicator it ends with when what precedes is at most a two-character
+  // territory word (全县…) or scope words only (限额以上消费品零售额 → retail sales, scope 限额以上)
+  if (ms.length === 1 && ms[0].end === n.length && (ms[0].start <= 2 || scopeWordsOnly(n.slice(0, ms[0].start)))) return ms[0].id;
   return `other:${n}`;
+}
+
+function scopeWordsOnly(s: string): boolean {
+  let rest = s;
+  for (let changed = true; rest && changed; ) {
+    changed = false;
+    for (const w of SCOPE_WORDS) if (rest.startsWith(w)) { rest = rest.slice(w.length); changed = true; }
+    const t = /^(?:全[省市县区旗州盟国]|[省市县区])/.exec(rest);
+    if (t) { rest = rest.slice(t[0].length); changed = true; }
+  }
+  return rest === '';
 }
 
 export function isCanonical(id: string): boolean {

@@ -8,8 +8,8 @@ import { spanOf, type Source } from '../ingest/source.js';
 import type { FactKind, IndicatorFigure, Qualifier } from '../model.js';
 import { scanFigures, type Figure } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
-import { FALL_VERBS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
-import { SCOPE_WORDS } from './lexicon/indicators.js';
+import { ENUMERATION_AFTER, FALL_VERBS, NUMERAL_IDIOMS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
+import { ADJUSTED_SCOPE, SCOPE_WORDS } from './lexicon/indicators.js';
 
 export interface Item {
   readonly indicator: string;
@@ -49,7 +49,9 @@ export function splitClauses(text: string): Clause[] {
     const c = text[i];
     if (c === '（' || c === '(') depth++;
     else if ((c === '）' || c === ')') && depth > 0) depth--;
-    else if (depth === 0 && /[，,；;。！!？?\n：:]/.test(c)) {
+    // a line break inside a paragraph is a cut line (a hyperlinked word, a figure split from
+    // its unit), not a clause boundary, unless a mark ends the line
+    else if (depth === 0 && (/[，,；;。！!？?：:]/.test(c) || (c === '\n' && /[，,；;。！!？?：:]/.test(text[i - 1] ?? '')))) {
       if (i > last) out.push({ start: last, end: i, text: text.slice(last, i), stop: c });
       last = i + 1;
     }
@@ -78,14 +80,49 @@ const LEAD = /^(?:[ ]|——|—|其中|全年|今年|初步预计|初步统计|
 const PRED_CUT = /(?:等指标|等约束性?指标|等任务|等|(?<!人)均|大幅|达到|完成|保持|持续|进一步|基本|继续|稳定|有效|有序|取得|下降|降低|削减|改善|高于|快于|与|增速|增幅|增长|促稳|保稳|稳中|量稳|回稳|稳量|提质|“双控”|约束性|指标|任务|目标|控制|实现|全部|总体|跃居|位于|居全|进入|处于|不低于|不高于|止跌|回升|创历史|创新高|首次|再创|再获|连续|不纳入|纳入)/;
 const OTHER_OK = /指标|收支|质量|风险|杠杆率|改革|消费|面积|水质|浓度|比例|比率|位次|前列|前三|水资源|能源|环境|排放|覆盖率/;
 const OTHER_BAD = /规划|结果|小康|攻坚战|战略|上述|以上|部署|工作|要求：|目标任务|开局|大局|建设|发展/;
-const QUAL_OUTCOME = /持平|同步|稳定|改善|下降|向好|增长|丰收|连增|连丰|新高|巩固|胜利|未发生|较低水平|快于|高于全国|回升|正增长|最低|规模创|历史新高|拓展/;
+const QUAL_OUTCOME = /持平|同步|稳定|改善|下降|向好|增长|丰收|连增|连丰|新高|巩固|胜利|未发生|较低水平|快于|高于全[国省市]|高于经济|回升|正增长|最低|规模创|历史新高|拓展|零发生|双下降/;
 const FIRM_HARD = /确保|必须|坚决|务必/;
 const FIRM_SOFT = /力争|争取|努力/;
+
+/** A bracketed note inside a clause: （不含X，下同）, (剔除…因素). */
+const BRACKETED = /（[^）]*）|\([^)]*\)/g;
+/** Adverbs before a milestone verb (历史性突破, 首次跃上, 再次达到): they name nothing. */
+const MILESTONE_ADVERBS = /(?:历史性(?:地)?|首次|再次|再度|一举|成功|顺利|率先)(突破|跨越|跨上|迈上|跃上|达到|超过|站上|重回)/g;
+/** Subjects of a part of the year (三季度, 上半年, 1-11月): its figure is not the year's. */
+const PART_YEAR = /^(?:[一二三四1-4]季度|第[一二三四]季度|前三季度|上半年|下半年|\d{1,2}[-—至]\d{1,2}月|\d{1,2}月份?)$/;
+/** A subject that is only a scope word (可比增长, 按可比口径增长): the figure is the previous indicator's. */
+const SCOPE_ONLY = /^(?:按)?(?:可比|同口径|全口径|实际|名义)(?:口径)?(?:计算)?$/;
+/** The predicate of a clause that follows a list: 分别/均, 同比, a verb. */
+const FOLLOW_PRED = /^(?:分别|均|都)?(?:同比|比上年)?(?:分别|均|都)?(?:增长|下降|提高|达到|增幅|增速|为)?$/;
+/** 均 that spreads one figure over a list of subjects (城乡居民收入均增长8%), not the 均 of 人均/年均/平均. */
+const SHARED = /(?<![人年平])均(?=(?:同比|比上年)?(?:增长|下降|达到|完成|为|提高|超过|突破|在))/;
+/** A list of subjects for one shared figure: 城乡… → 城镇…, 农村…; "A、B和C" → its conjuncts. */
+function listOf(subject: string): string[] {
+  if (/\d/.test(subject)) return [];
+  if (/^城乡/.test(subject) && !/[、和]/.test(subject)) return conjuncts(subject, 2);
+  const n = subject.split(/、|和|及|与/).filter((p) => p.trim()).length;
+  return n >= 2 ? conjuncts(subject, n) : [];
+}
+/** A rate of change as a noun before the verb that gives its value. */
+const RATE_NOUN = /(增速|增幅|增长率|增长速度|降幅|降低率|下降率|降速|减幅)(?:保持|实现|分别)?(?:为|达到|达|在|保持在|稳定在|是|超过|突破|超|不低于|高于)?$/;
+/**
+ * A ranking or evaluation inserted between a figure and the next one of the same subject
+ * ("地区生产总值达到X亿元、居全省第3位、增长Y%", "、比上年前移2个位次、"): it names nothing.
+ */
+const RANKING_INSERT = /[、,，][^、,，]*?(?:第[\d一二三四五六七八九十]+(?:位|名)?|位次|前列|前茅|首位|领先|之首)[^、,，]*(?=[、,，])/g;
+/** An indicator outside the lexicon that is a share or rate of something (税收占比, 城镇化率). */
+const SHARE_NAME = /^other:.*(?:占比|比重|比例|率)$/;
+/** A clause about the economy as a whole (经济运行, 经济下行压力): a following bare figure is GDP's. */
+const ECONOMY_TOPIC = /经济(?:运行|发展|增长|增速|总量|下行)/;
 
 interface Carry {
   indicator?: string;
   /** The indicators of the last 分别 list, for a following "同比增长8%和9.5%". */
   list?: string[];
+  /** The last indicator that is not a share or rate, for a growth that follows a share clause. */
+  main?: string;
+  /** Indicators given a figure so far in the sentence, in order, for "A达X，B达Y，分别增长P、Q". */
+  recent: string[];
   scope?: string;
   estimated: boolean;
 }
@@ -131,6 +168,10 @@ function preQualifier(pred: string): Qualifier | undefined {
 function scopeOf(s: string): string[] {
   const out: string[] = [];
   for (const w of SCOPE_WORDS) if (s.includes(w)) out.push(w);
+  for (const re of ADJUSTED_SCOPE) {
+    const m = re.exec(s);
+    if (m) out.push(m[0]);
+  }
   const rel = /(高于|快于|低于)(全国|全省|全市)(平均水平)?/.exec(s);
   if (rel) out.push(rel[0]);
   return out;
@@ -141,6 +182,9 @@ function kindOf(indicator: string, pred: string, unit: string, figureText: strin
   const isFall = FALL_VERBS.some((v) => p.includes(v)) || /^降/.test(p) || /降$/.test(p);
   const toLevel = /(?:到|至|为|达到|达|突破|超过|控制在|保持在|稳定在|跨上|迈上|跃上|降到|降至|回落到|升至)$/.test(p.replace(/[了在]$/, (m) => (m === '在' ? '在' : '')));
   if (indicator === 'cpi') return { kind: 'level', sign: isFall && !toLevel ? -1 : 1 };
+  // a rate of change named as a noun and then given a value (增速达到9%, 降低率达3.5%) is a growth
+  const rate = RATE_NOUN.exec(p);
+  if (rate && (unit === '%' || unit === '个百分点')) return { kind: 'growth', sign: /降|减/.test(rate[1]) ? -1 : 1 };
   if (toLevel && !/(?:增长|增加|下降|减少)(?:了)?$/.test(p)) return { kind: 'level', sign: 1 };
   if (isFall) return { kind: 'growth', sign: -1 };
   if (RISE_VERBS.some((v) => p.includes(v))) return { kind: 'growth', sign: 1 };
@@ -164,9 +208,33 @@ export function unitFits(id: string, unit: string): boolean {
   return fam ? fam.test(unit) : true;
 }
 
+/**
+ * Whether a figure counts something. Not when its numerals are words of a set
+ * phrase (千方百计), when it names a formula in quotes (“两个维护”, “3个70%”),
+ * or when the report counts its own parts (以下八方面工作).
+ */
+export function countsSomething(text: string, f: Figure): boolean {
+  for (const idiom of NUMERAL_IDIOMS) {
+    let at = text.indexOf(idiom);
+    while (at >= 0) {
+      if (f.start < at + idiom.length && f.end > at) return false;
+      at = text.indexOf(idiom, at + 1);
+    }
+  }
+  const after = text.slice(f.end, f.end + 4);
+  if (ENUMERATION_AFTER.test(after) || (f.unit === '方' && after.startsWith('面'))) return false;
+  if (f.chinese && /[“「"]$/.test(text.slice(0, f.start))) return false;
+  // inside a short quotation: a name ("3个70%", "两个健康"), not a quantity
+  const open = text.lastIndexOf('“', f.start);
+  const close = text.indexOf('”', f.end);
+  if (open >= 0 && close >= 0 && close - open <= 10 && !text.slice(open, f.start).includes('”')) return false;
+  return true;
+}
+
 /** Drops figures that only modify a noun (5000万元以上项目220个) or start a 由…到 pair. */
 function usableFigures(text: string, figs: Figure[]): Figure[] {
   return figs.filter((f, i) => {
+    if (!countsSomething(text, f)) return false;
     const after = text.slice(f.end, f.end + 8);
     const later = figs.slice(i + 1);
     if (later.length && /^(?:以上|以下|及以上)?(?:的)?(?:重点|重大|产业|工业|项目|企业|规模|级|大项目|投资项目|园区)/.test(after)) return false;
@@ -174,6 +242,8 @@ function usableFigures(text: string, figs: Figure[]): Figure[] {
     if (later.length && /(?:由|从|比|较)(?:上年|去年|\d{4}年)?(?:的)?$/.test(before)) return false;
     if (later.length && /^(?:转为|提高到|提高至|增长到|增加到|上升到|上升至|下降到|下降至|降至|降到|增至|提升至|提升到)/.test(after)) return false;
     if (/^[ ]?(?:倍)?(?:的)?(?:标准|水平)/.test(after) && f.unit === '') return false;
+    // a change of rank (前移2个位次) is a ranking, not a quantity
+    if (/^位次/.test(after)) return false;
     if (f.unit === '' && !/^(?:多)?[ ]?(?:$|[，。；、])/.test(after)) return false;
     return true;
   });
@@ -185,10 +255,11 @@ function usableFigures(text: string, figs: Figure[]): Figure[] {
  */
 export function parseItems(text: string, opts: ParseOptions): Item[] {
   const items: Item[] = [];
-  const carry: Carry = { estimated: /^[ ]*(?:初步预计|预计)/.test(text) };
+  const carry: Carry = { estimated: /^[ ]*(?:初步预计|预计)/.test(text), recent: [] };
   const paragraphEstimated = carry.estimated;
   for (const sent of splitSentences(text)) {
     const sentEstimated = paragraphEstimated || /^[ ——]*(?:[^，,；;]{0,6})?(?:初步预计|预计)/.test(sent.text);
+    carry.recent = [];
     for (const cl of splitClauses(sent.text)) {
       const clauseStart = sent.start + cl.start;
       const est = sentEstimated || /预计/.test(cl.text);
@@ -229,42 +300,52 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
   // a stretch figure after 力争 repeats the indicator: keep the floor only
   const push = (it: Omit<Item, 'estimated' | 'firmness'>) => {
     out.push({ ...it, estimated: est, ...(firmness ? { firmness } : {}) });
+    if (it.kind !== 'qualitative' && carry.recent[carry.recent.length - 1] !== it.indicator) carry.recent.push(it.indicator);
   };
 
   if (figs.length === 0) {
     qualitative(text, offset, opts, mentions, leadLen, push);
     if (mentions.length) carry.indicator = mentions[mentions.length - 1].id;
+    else if (!carry.indicator && ECONOMY_TOPIC.test(text)) carry.indicator = 'gdp';
     return;
   }
 
-  // a clause right after a 分别 list, with as many figures and no subject of its own
-  if (carry.list && figs.length === carry.list.length && mentions.length === 0 && /^[^\d]{0,8}$/.test(text.slice(0, figs[0].start).replace(LEAD, '')) && /^(?:分别)?(?:同比|比上年)?(?:分别)?(?:增长|下降|提高|达到)?$/.test(text.slice(leadLen, figs[0].start))) {
-    const list = carry.list;
-    const pred = text.slice(leadLen, figs[0].start);
+  // a clause right after a 分别 list with no subject of its own: as many figures, one each
+  // ("分别达到A元、B元，同比增长8%和9.5%"), or one figure for all ("…，均增长8.5%", "…，分别增长7%");
+  // without a list, "A达X，B达Y，同比分别增长P、Q" pairs the figures with the last indicators given
+  const before = text.slice(leadLen, figs[0].start);
+  const bareLead = mentions.length === 0 && /^[^\d]{0,8}$/.test(text.slice(0, figs[0].start).replace(LEAD, '')) && FOLLOW_PRED.test(before);
+  const all = /^(?:同比|比上年)?(?:分别|均|都)/.test(before);
+  const list = carry.list ?? (figs.length >= 2 && /分别/.test(before) && carry.recent.length >= figs.length ? carry.recent.slice(-figs.length) : undefined);
+  if (list && bareLead && (figs.length === list.length || (figs.length === 1 && all))) {
     const lastPost = postQualifier(text, figs[figs.length - 1].end);
-    figs.forEach((f, i) => {
-      const { kind, sign } = kindOf(list[i], pred, f.unit, '');
+    list.forEach((id, i) => {
+      const f = figs.length === 1 ? figs[0] : figs[i];
+      const { kind, sign } = kindOf(id, before, f.unit, '');
       const q: Qualifier = f.valueMax !== undefined ? 'range' : postQualifier(text, f.end) ?? f.inner ?? lastPost ?? 'exact';
-      push({ indicator: list[i], kind, value: sign * f.value, unit: f.unit, qualifier: q, start: offset, end: offset + text.length });
+      push({ indicator: id, kind, value: sign * f.value, unit: f.unit, qualifier: q, start: offset, end: offset + text.length });
     });
     carry.list = undefined;
     return;
   }
   carry.list = undefined;
 
-  // 分别: distribute figures over the conjuncts of the subject
-  if (/分别/.test(text) && figs.length >= 2) {
-    const predStart = text.indexOf('分别');
+  // 分别: distribute figures over the conjuncts of the subject; a single figure goes to each
+  // ("城乡居民人均可支配收入分别增长8.5%左右")
+  const spread = /分别/.exec(text) ?? SHARED.exec(text);
+  if (spread && (figs.length >= 2 || (figs.length === 1 && spread.index < figs[0].start))) {
+    const predStart = spread.index;
     const subject = text.slice(leadLen, predStart).replace(/(?:预计|初步预计|同比|实际|的)$/g, '');
-    const names = conjuncts(subject, figs.length);
-    if (names.length === figs.length) {
+    const names = figs.length >= 2 ? conjuncts(subject, figs.length) : listOf(subject);
+    if (names.length === figs.length || (figs.length === 1 && names.length >= 2)) {
       const lastPost = postQualifier(text, figs[figs.length - 1].end);
-      const pred = text.slice(predStart + 2, figs[0].start);
-      figs.forEach((f, i) => {
-        const indicator = resolveName(names[i]);
+      const pred = text.slice(predStart + spread[0].length, figs[0].start);
+      names.forEach((name, i) => {
+        const f = figs.length === 1 ? figs[0] : figs[i];
+        const indicator = resolveName(name);
         const { kind, sign } = kindOf(indicator, pred, f.unit, '');
         const q: Qualifier = f.valueMax !== undefined ? 'range' : postQualifier(text, f.end) ?? f.inner ?? preQualifier(pred) ?? lastPost ?? 'exact';
-        const scope = scopeOf(subject + pred);
+        const scope = scopeOf(name + pred);
         push({ indicator, kind, value: sign * f.value, ...(f.valueMax !== undefined ? { value_max: sign * f.valueMax } : {}), unit: f.unit, qualifier: q, ...(scope.length ? { scope: scope.join(';') } : {}), start: offset, end: offset + text.length });
       });
       carry.indicator = undefined;
@@ -296,17 +377,28 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       ids = subjects.map((m) => m.id);
       predFrom = subjects[subjects.length - 1].end;
     } else {
-      const between = text.slice(prevEnd, f.start);
-      const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|下降|达到|为|实现|完成)+/, '');
-      const verbAt = subj.search(/同比|比上年|增长|增幅|增速|下降|降低|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增/);
+      // what stands between the previous figure and this one, without a bracketed note
+      // ("2650亿元（不含X，下同）、增长9%"), the previous figure's qualifier ("6%左右、突破…")
+      // and adverbs of a milestone ("历史性突破百亿大关")
+      const between = text.slice(prevEnd, f.start).replace(BRACKETED, '').replace(ADJUSTED_SCOPE[0], '').replace(/^(?:左右|以上|以内|以下|上下|多|余)/, '').replace(RANKING_INSERT, '').replace(MILESTONE_ADVERBS, '$1');
+      const subj = between.replace(LEAD, '').replace(/^(?:[，,、]|同比|比上年|增幅|增速|增长|增产|减产|增收|下降|达到|为|实现|完成)+/, '');
+      const verbAt = subj.search(/同比|比上年|增长(?!率)|增幅|增速|下降(?!率)|降低(?!率)|减少|提高|上升|达到|达|为|突破|超过|完成|实现|控制在|保持在|稳定在|新增|跨上|迈上|跃上|站上|跨越|跨过|重回/);
       const name = verbAt > 0 ? subj.slice(0, verbAt) : verbAt < 0 && prevEnd === leadLen && !/^[的了是在从由以对]/.test(subj) ? subj : '';
-      if (/^(?:[一二三四]季度|前三季度|上半年|下半年|全年|年末|年底|当年)$/.test(name) && carry.indicator) {
+      if (PART_YEAR.test(name)) {
+        // a quarter's or half-year's figure (三季度增长4.6%) is not the year's: no item
+        prevEnd = f.end;
+        first = false;
+        continue;
+      }
+      // a clause whose subject is only a time ("…生产总值连跨四个台阶，2024年达到X亿元") inherits the indicator
+      if (/^(?:全年|年末|年底|当年|(?:19|20)\d\d年(?:末|底|全年)?)$/.test(name) && carry.indicator) {
         ids = [carry.indicator];
         timeOnly = true;
-      } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|总产|规模|比上年|同比|分别)/.test(name)) {
+      } else if (name.length >= 2 && !/^[的了是在从由以对]/.test(name) && !/^(?:其中|总量|总额|总产|规模|比上年|同比|分别)/.test(name) && !SCOPE_ONLY.test(name)) {
         ids = [resolveName(name)];
-      } else if (carry.indicator && text.slice(f.end).replace(/^(?:左右|以上|以内|以下|多|余)/, '').replace(/[，,。；;、].*$/, '').length <= 6 && /^(?:[、，,和及]|总量|总额|总产|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:实际|名义|可比)?(?:增长|增幅|增速|增加|下降|降低|减少|提高|上升|达到|达|为|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
-        ids = [carry.indicator];
+      } else if (carry.indicator && text.slice(f.end).replace(BRACKETED, '').replace(/^(?:左右|以上|以内|以下|多|余)/, '').replace(/[，,。；;、].*$/, '').length <= 6 && /^(?:[、，,和及]|总量|总额|总产|规模|其中|全年|年|比上年|同比|较上年|分别)*(?:按)?(?:实际|名义|可比|同口径|全口径)?(?:口径)?(?:计算)?(?:增长|增幅|增速|增加|增产|减产|增收|下降|降低|减少|提高|上升|达到|达|为|完成|实现|突破|超过|跨上|迈上|跃上|重回)?$/.test(between)) {
+        // a bare growth in % after a share clause is the main subject's ("收入36亿元，税收占比78%，增长7%")
+        ids = [f.unit === '%' && carry.main && SHARE_NAME.test(carry.indicator) && /增长|增加|下降|减少/.test(between) ? carry.main : carry.indicator];
       }
     }
     if (!ids.length) {
@@ -315,7 +407,8 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       continue;
     }
     const pred = text.slice(predFrom, f.start);
-    const scope = scopeOf(text.slice(0, f.start)).concat(carry.scope && !subjects.length ? [] : []);
+    const note = /^(?:左右|以上|以内|以下)?([（(][^）)]*[）)])/.exec(text.slice(f.end))?.[1] ?? '';
+    const scope = scopeOf(text.slice(0, f.start) + note);
     for (const id of ids) {
       if (f.unit === '连') {
         if (!used.has(id + '|q')) push({ indicator: id, kind: 'qualitative', qualifier: 'exact', start: offset + (subjects[0]?.start ?? prevEnd), end: offset + f.end });
@@ -331,6 +424,7 @@ function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Car
       push({ indicator: id, kind, value: sign * f.value, ...(f.valueMax !== undefined ? { value_max: sign * f.valueMax } : {}), unit: f.unit, qualifier: q, ...(scope.length ? { scope: scope.join(';') } : {}), start: offset + (subjects[0]?.start ?? prevEnd), end: offset + f.end });
     }
     if (!timeOnly) carry.indicator = ids[ids.length - 1];
+    if (carry.indicator && !SHARE_NAME.test(carry.indicator)) carry.main = carry.indicator;
     prevEnd = f.end;
     first = false;
   }
@@ -343,7 +437,12 @@ export function conjuncts(subject: string, n: number): string[] {
     const rest = s.slice(2);
     return ['城镇' + rest, '农村' + rest];
   }
-  const parts = s.split(/、|和|及|与/).map((p) => p.trim()).filter(Boolean);
+  let parts = s.split(/、|和|及|与/).map((p) => p.trim()).filter(Boolean);
+  // 和 inside a name ("信息传输软件和信息技术服务业、租赁和商务服务业"): split at 、 only
+  if (parts.length !== n) {
+    const byComma = s.split('、').map((p) => p.trim()).filter(Boolean);
+    if (byComma.length === n) parts = byComma;
+  }
   if (parts.length !== n) return parts;
   const last = parts[parts.length - 1];
   return parts.map((p, i) => {
@@ -356,6 +455,15 @@ export function conjuncts(subject: string, n: number): string[] {
     }
     const head = /(?:增加值|总产值|产值|投资|收入|总额|产量|消费|比重)$/.exec(last);
     return head && !p.endsWith(head[0]) ? p + head[0] : p;
+  }).map((p, i, all) => {
+    // a later conjunct shares the modifier of the first ("规上工业产值和增加值" → 规上工业增加值)
+    if (i === 0 || !resolveName(p).startsWith('other:')) return p;
+    const first = all[0];
+    for (let k = first.length - 1; k > 0; k--) {
+      const cand = first.slice(0, k) + p;
+      if (!resolveName(cand).startsWith('other:')) return cand;
+    }
+    return p;
   });
 }
 
@@ -370,7 +478,9 @@ function qualitative(text: string, offset: number, opts: ParseOptions, mentions:
   if (opts.mode === 'outcome') {
     for (const m of mentions) {
       const after = text.slice(m.end);
-      if (!QUAL_OUTCOME.test(after) && !/^(?:实现|取得|再获|保持)/.test(after)) continue;
+      // a result in words after the indicator, or an event that did not happen (未发生重特大事故)
+      const absent = /(?:未|没有|不)发生$/.test(text.slice(0, m.start).replace(/[^\u4e00-\u9fa5]/g, '').replace(/(?:规模性|较大以上|重大|重特大|区域性|系统性)$/, ''));
+      if (!absent && !QUAL_OUTCOME.test(after) && !/^(?:实现|取得|再获|保持)/.test(after)) continue;
       push({ indicator: m.id, kind: 'qualitative', qualifier: 'exact', start: offset + m.start, end: offset + text.length });
     }
     return;

@@ -6,6 +6,7 @@
 import { BARE_MAGNITUDES, BASE_UNITS, MAGNITUDES, PERCENT, POINTS } from './lexicon/units.js';
 import { INNER_QUALIFIERS } from './lexicon/grammar.js';
 import type { Qualifier } from '../model.js';
+import { parseNumeral } from '../text/numerals.js';
 
 export interface Figure {
   /** [start, end) in the text scanned, the figure with its unit. */
@@ -22,70 +23,6 @@ export interface Figure {
   readonly chinese?: boolean;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CN_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
-
-/** 一千零二十二万 → 10220000; 十九 → 19; 两 → 2. NaN when not a numeral. */
-export function parseChineseNumeral(s: string): number {
-  if (!s) return NaN;
-  let total = 0;
-  let section = 0;
-  let digit = -1;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) {
-      digit = CN_DIGITS[ch];
-    } else if (ch in CN_SMALL) {
-      section += (digit < 0 ? 1 : digit) * CN_SMALL[ch];
-      digit = -1;
-    } else if (ch in CN_BIG) {
-      const big = CN_BIG[ch];
-      const cur = section + (digit < 0 ? 0 : digit);
-      if (big === 1e8) {
-        total = (total + cur) * big;
-      } else {
-        total += (cur === 0 ? 1 : cur) * big;
-      }
-      section = 0;
-      digit = -1;
-    } else {
-      return NaN;
-    }
-  }
-  return total + section + (digit < 0 ? 0 : digit);
-}
-
-const FULLWIDTH_DIGIT = /[０-９．，]/g;
-
-/**
- * Parses a numeral as written: "1,022", "32.95", "1 022", "十九", "一千零二十二",
- * "3.2万" (→ 32000). Returns null for anything it cannot read.
- */
-export function parseNumber(raw: string): number | null {
-  try {
-    let s = raw.replace(FULLWIDTH_DIGIT, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/\s+/g, '');
-    if (!s) return null;
-    let mult = 1;
-    const mag = /(万亿|亿|万|千)$/.exec(s);
-    if (mag && /\d/.test(s)) {
-      mult = mag[1] === '万亿' ? 1e12 : mag[1] === '亿' ? 1e8 : mag[1] === '万' ? 1e4 : 1e3;
-      s = s.slice(0, -mag[1].length);
-    }
-    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-    if (/^\d+(\.\d+)?$/.test(s)) {
-      const v = Number(s) * mult;
-      return Number.isFinite(v) ? v : null;
-    }
-    if (/^[零〇一二两三四五六七八九十百千万亿]+$/.test(s)) {
-      const v = parseChineseNumeral(s);
-      return Number.isFinite(v) ? v : null;
-    }
-    return null;
-  } catch {
-    return null;
-  }
-}
-
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -96,17 +33,50 @@ const BASE_RE = BASE_UNITS.slice().sort(byLength).map(escape).join('|');
 const BARE_RE = BARE_MAGNITUDES.slice().sort(byLength).map(escape).join('|');
 
 const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[ \n]?\.[ \n]?\d+)?`;
-const CHINESE = '[零〇一二两三四五六七八九十百千]+';
+/** Arabic digits grouped by 万/亿 (2万5千公里, 1亿3千多万, 5万5000吨): the magnitude then more digits. */
+const MIXED = String.raw`\d+(?:\.\d+)?[万亿](?:零?\d+[千百十]?)+(?![\d.])`;
+/** Chinese digits and the units below 万 (廿/卅 included: 廿三). */
+const CN = '[零〇○一二两三四五六七八九十百千廿卅]';
+/**
+ * A Chinese numeral: groups joined by 万/亿 (三万五千, 一亿零五百), then an
+ * optional 点 decimal (八点五, 四点二). The magnitude that ends the numeral is
+ * left to the unit (五十万人 → 五十 + 万人), as for Arabic figures.
+ */
+const CHINESE = `${CN}+(?:[万亿]{1,2}${CN}+)*(?:点[零〇○一二三四五六七八九]+)?`;
 const UNIT = String.raw`(?:${POINTS}|百分点|[%％‰]|倍|连(?=[丰增涨冠胜])|(?:(?:${MAG_RE})[多余]?(?:${BASE_RE})|(?:${BASE_RE})))`;
 const INNER = '[多余]?';
+/** A Chinese numeral counts only with a unit: requiring it lets 五千千瓦 split as 五千 + 千瓦. */
+const CHINESE_WITH_UNIT = String.raw`${CHINESE}(?=${INNER}[ \n]?(?:${UNIT}|(?:${BARE_RE})(?![\d])))`;
 /** One figure: groups 1 number, 2 多/余, 3 unit or bare magnitude. */
-const FIGURE_RE = new RegExp(String.raw`(${ARABIC}|${CHINESE})(${INNER})[ \n]?(${UNIT}|(?:${BARE_RE})(?![\d]))?`, 'g');
+const FIGURE_RE = new RegExp(String.raw`(${MIXED}|${ARABIC}|${CHINESE_WITH_UNIT})(${INNER})[ \n]?(${UNIT}|(?:${BARE_RE})(?![\d]))?`, 'g');
 /** The tail of a range (—6%, 至6个百分点), tried right after a figure. */
 const RANGE_TAIL_RE = new RegExp(String.raw`[ ]?(?:[—－\-~～]{1,2}|至|到)[ ]?(${ARABIC})[ \n]?(${UNIT})`, 'y');
-/** 突破万亿元, 跨过万亿元大关, 突破万列: a bare magnitude counts as 1. */
-const BARE_ONE_RE = new RegExp(String.raw`(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|达到|达|近|上)(千亿|万亿|亿|千万|万|千)((?:${BASE_RE}))`, 'g');
+/**
+ * A bare magnitude counts as 1: after a verb of reaching (突破万亿元, 跨过万亿元大关,
+ * 突破万列, 新增千亿斤), or, when compound, on its own before a measure word
+ * (千万元以上项目, 超百亿元产业集群) — a single 千/百 before a word is an idiom
+ * (千方百计, 千家万户, 百花齐放), 几百亿 is a guess, and 万吨级 names a class.
+ */
+const BARE_ONE_RE = new RegExp(
+  String.raw`(?:(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|过|达到|达|近|上|新增|增加)(千亿|百亿|万亿|亿|千万|百万|万|千)|(?<![零〇○一二两三四五六七八九十百千万亿\d几数])(千亿|百亿|千万|百万))((?:${BASE_RE}))(?!级)`,
+  'g',
+);
+/**
+ * After a word of approach, a compound magnitude stands alone too: 近百万群众,
+ * 上千万农村人口, 过百亿. A milestone (突破百亿大关, 迈上千亿级) restates a level
+ * written beside it and is left out.
+ */
+const BARE_ALONE_RE = /(?<=超|过|近|上)(千亿|百亿|万亿|千万|百万)(?![零〇○一二两三四五六七八九十百千万亿\d]|大关|关口|级)/g;
 
 const BARE_GRADE_RE = /(?<=达到|迈上|跨上|跃上|重回|突破)(万亿|千亿|百亿)级/g;
+
+/**
+ * Percentages and per-mille in words: 百分之八点五, 增长百分之十二, 百分之七左右,
+ * 千分之五; a range repeats or omits the head (百分之四至百分之五, 百分之二到三);
+ * 百分之百 is 100%. Groups: 1 head, 2 number, 3 range number.
+ */
+const PCT_NUM = `${ARABIC}|${CHINESE}`;
+const PERCENT_WORDS_RE = new RegExp(`(百分之|千分之)(${PCT_NUM}|百)(?:(?:[—－\\-~～]{1,2}|至|到)(?:百分之|千分之)?(${PCT_NUM}))?`, 'g');
 
 const SKIP_AFTER = /^(?:年|月|日|号|周年|届|季度|世纪|时|点\d|大|中全会|次会议|五”|五"|五规划|五期间|五时期|·)/;
 
@@ -117,10 +87,60 @@ export function normaliseUnit(u: string): string {
   return s;
 }
 
+/** Powers of the magnitudes a unit may open with (万人, 亿元, 千万元). */
+const MAGNITUDE_VALUE: Readonly<Record<string, number>> = {
+  万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 十亿: 1e9, 亿: 1e8, 千万: 1e7, 百万: 1e6, 十万: 1e5, 万: 1e4, 千: 1e3, 百: 100,
+};
+const UNIT_MAGNITUDE_RE = new RegExp(`^(?:${MAG_RE})`);
+
+/**
+ * Value of a numeral in its unit's magnitude. A numeral that holds 万/亿
+ * itself is read together with the unit's magnitude, since the groups bind:
+ * 一亿零五百万人 is 105,000,000 people = 10500 万人, not 一亿零五百 × 万; 1亿3千多万 = 13000 万.
+ */
+function valueInUnit(numText: string, unit: string): number | null {
+  const mag = UNIT_MAGNITUDE_RE.exec(unit)?.[0];
+  if (!mag || !/[万亿]/.test(numText)) return parseNumeral(numText);
+  const whole = parseNumeral(numText + mag);
+  return whole === null ? null : whole / MAGNITUDE_VALUE[mag];
+}
+
+/** Percentages in words (百分之八点五): figures with unit % or ‰, start at 百分之. */
+function scanPercentWords(text: string): Figure[] {
+  const out: Figure[] = [];
+  PERCENT_WORDS_RE.lastIndex = 0;
+  for (let m = PERCENT_WORDS_RE.exec(text); m; m = PERCENT_WORDS_RE.exec(text)) {
+    // “六个百分之百”: N个百分之百 names a set of requirements (each met in full), not a figure
+    if (m[2] === '百' && text[m.index - 1] === '个') continue;
+    const value = m[2] === '百' ? 100 : parseNumeral(m[2]);
+    if (value === null) continue;
+    const unit = m[1] === '千分之' ? '‰' : PERCENT;
+    const chinese = !/\d/.test(m[2]);
+    let end = m.index + m[1].length + m[2].length;
+    let valueMax: number | undefined;
+    if (m[3] !== undefined) {
+      // 百分之六十点三到一九五七年: a tail that is a year is not a range
+      const v2 = parseNumeral(m[3]);
+      const tailEnd = m.index + m[0].length;
+      if (v2 !== null && v2 > value && !SKIP_AFTER.test(text.slice(tailEnd, tailEnd + 4))) {
+        valueMax = v2;
+        end = tailEnd;
+      } else {
+        PERCENT_WORDS_RE.lastIndex = end;
+      }
+    }
+    out.push({ start: m.index, end, value, ...(valueMax !== undefined ? { valueMax } : {}), unit, ...(chinese ? { chinese } : {}) });
+  }
+  return out;
+}
+
 /** Every figure in `text` (offsets relative to `text`). */
 export function scanFigures(text: string): Figure[] {
   const out: Figure[] = [];
   try {
+    const inWords = scanPercentWords(text);
+    const covered = (start: number, end: number) => inWords.some((f) => start < f.end && f.start < end);
+    out.push(...inWords);
     FIGURE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = FIGURE_RE.exec(text))) {
@@ -130,12 +150,13 @@ export function scanFigures(text: string): Figure[] {
       }
       const start = m.index;
       let end = start + m[0].length;
+      if (covered(start, end)) continue;
       const numText = m[1];
       const chinese = !/\d/.test(numText);
       const before = text.slice(Math.max(0, start - 1), start);
       const after = text.slice(end, end + 4);
       // ordinals, codes, footnotes, years, 十四五
-      if (/[A-Za-z第\[［·.／/]/.test(before) && !(before === '.' && false)) continue;
+      if (/[A-Za-z第\[［·.／/]/.test(before)) continue;
       if (/^[A-Za-z]/.test(after) && !m[3]) continue;
       if (SKIP_AFTER.test(text.slice(start + numText.length, start + numText.length + 4))) continue;
       let unit = normaliseUnit(m[3] ?? '');
@@ -145,20 +166,26 @@ export function scanFigures(text: string): Figure[] {
         innerWord = innerInUnit[0];
         unit = unit.replace(/[多余]/, '');
       }
+      let value: number | null;
       if (chinese) {
         // Chinese numerals count only with a unit, and never as a word (一批, 一个, 十四五)
         if (!unit) continue;
-        const v = parseChineseNumeral(numText.replace(/[ \n]/g, ''));
-        if (!Number.isFinite(v) || v < 2) continue;
+        // 几十万, 数百亿: a guess at the order of magnitude, not a figure
+        if (/[几数]/.test(before)) continue;
+        // 三五个, 一两年: adjacent digits without a unit are an approximation, not a figure
+        if (/[一二两三四五六七八九][一二两三四五六七八九〇○零]/.test(numText.split('点')[0])) continue;
+        value = valueInUnit(numText.replace(/[ \n]/g, ''), unit);
+        if (value === null || (value < 2 && !numText.includes('点'))) continue;
         if (/^[一二三四五六七八九十]$/.test(numText) && /^(?:个|项|条|批|种|类|级|位|次|场|期|轮|对|组|部|支|份|门|本|篇|片|块|宗|笔|单|处|座|所|家|户|名|人|天|届)$/.test(unit)) continue;
+      } else {
+        value = valueInUnit(numText, unit);
       }
-      let value = parseNumber(numText);
       if (value === null) continue;
       let valueMax: number | undefined;
       RANGE_TAIL_RE.lastIndex = end;
       const r = RANGE_TAIL_RE.exec(text);
       if (r) {
-        const v2 = parseNumber(r[1]);
+        const v2 = parseNumeral(r[1]);
         const u2 = normaliseUnit(r[2]);
         if (v2 !== null && v2 > value && (!unit || unit === u2) && !SKIP_AFTER.test(text.slice(r.index + r[0].length))) {
           valueMax = v2;
@@ -174,7 +201,13 @@ export function scanFigures(text: string): Figure[] {
     while ((m = BARE_ONE_RE.exec(text))) {
       const start = m.index;
       if (out.some((f) => f.start <= start && start < f.end)) continue;
-      out.push({ start, end: start + m[0].length, value: 1, unit: m[1] + m[2] });
+      out.push({ start, end: start + m[0].length, value: 1, unit: (m[1] ?? m[2]) + m[3] });
+    }
+    BARE_ALONE_RE.lastIndex = 0;
+    while ((m = BARE_ALONE_RE.exec(text))) {
+      const start = m.index;
+      if (out.some((f) => f.start <= start && start < f.end)) continue;
+      out.push({ start, end: start + m[0].length, value: 1, unit: m[1] });
     }
     // 达到万亿级规模: a bare magnitude of money
     BARE_GRADE_RE.lastIndex = 0;

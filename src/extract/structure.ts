@@ -57,19 +57,27 @@ export function paragraphsOf(text: string, base: number): Paragraph[] {
   }
   // a line cut mid-sentence (a figure split from its unit, a bare ——) joins the next
   const out: Paragraph[] = [];
-  for (const l of lines) {
+  const heading = (t: string) => LEVEL_RES.some(([, re]) => re.test(t)) || /^[ ]*——/.test(t);
+  // a line that continues the one before it: it opens with a mark that cannot start a sentence
+  const continues = (t: string) => /^[ ]*[、，,。；;”）)]/.test(t);
+  lines.forEach((l, li) => {
     const prev = out[out.length - 1];
     const cur = text.slice(l.start, l.end);
+    const next = li + 1 < lines.length ? text.slice(lines[li + 1].start, lines[li + 1].end) : '';
     if (prev) {
       const p = prev.text;
-      const cut = !/[。！？!?：:；;”"）)…]\s*$/.test(p) && (p.length > 30 || /[\d.]$/.test(p) || /^[ ]*——?$/.test(p)) && !LEVEL_RES.some(([, re]) => re.test(cur)) && !/^[ ]*——/.test(cur);
+      // …or a paragraph whose last sentence was cut by a hyperlinked word on its own line
+      // ("…持续提升。新建" / "高速铁路" / "投产里程超过1900公里"), or such a word that opens
+      // a sentence ("…29万公里。" / "城市轨道交通" / "、地下综合管廊建设加快。")
+      const fragment = cur.trim().length <= 8 && !/[。！？!?，,；;：:]/.test(cur) && continues(next);
+      const cut = ((!/[。！？!?：:；;”"）)…]\s*$/.test(p) && (p.length > 30 || /[\d.]$/.test(p) || /^[ ]*——?$/.test(p) || /[。！？!?]/.test(p))) || continues(cur) || fragment) && !heading(cur);
       if (cut && !text.slice(prev.end - base, l.start).trim()) {
         out[out.length - 1] = { start: prev.start, end: base + l.end, text: text.slice(prev.start - base, l.end) };
-        continue;
+        return;
       }
     }
     out.push({ start: base + l.start, end: base + l.end, text: cur });
-  }
+  });
   return out;
 }
 

@@ -7,9 +7,14 @@ import type { Target } from '../model.js';
 import { parseItems, splitSentences, type Item, figureOf } from './items.js';
 import { partAt, type Structure } from './structure.js';
 
-const LEAD_IN = /(?:主要预期目标|预期目标|主要目标|预期性目标|发展目标)(?:建议)?(?:是|为|如下)?[:：]?/g;
+/**
+ * The lead-in of the targets passage: "<qualifier>目标是：" with the qualifiers reports
+ * use across eras (主要预期目标, 预定目标, 初定预期目标, 奋斗目标, 基本目标 …).
+ */
+const LEAD_IN = /(?:主要预期|初定预期|预期性|主要奋斗|主要发展|预期|主要|预定|奋斗|基本|发展)目标(?:建议)?(?:是|为|如下)?[:：]?/g;
 /** Lead-in sentences about five-year plans or the long term. */
 const LONG_TERM = /十[一二三四五六]五|五年|年均|2035|远景|规划纲要|今后五年/;
+const PERIOD_GOAL = /年均|累计|翻一番|翻两番/g;
 /** Sentences after the items that comment on them. */
 const COMMENTARY = /^[ ]*(?:上述|这些|实现上述|实现这些|提出|主要考虑|综合考虑|这个|这一|这是|设定|需要|之所以|其中[，,]?考虑|同时[，,]?要|为实现|实现以上|目标设定)/;
 
@@ -66,6 +71,9 @@ export function findTargetPassage(text: string, structure: Structure, base: numb
     const figures = p.items.filter((i) => i.kind !== 'qualitative').length;
     const canonical = p.items.filter((i) => !i.indicator.startsWith('other:')).length;
     if (canonical < 2 || figures < 1) continue;
+    // goals for a plan period (年均增长6%, 五年累计投资, 比某年翻一番): not the year's targets
+    const periodWords = (text.slice(p.start, p.end).match(PERIOD_GOAL) ?? []).length;
+    if (periodWords * 2 >= figures) continue;
     let score = canonical + figures * 0.5;
     if (LONG_TERM.test(lead)) score -= 20;
     if (/今年|明年|\d{4}年/.test(lead)) score += 2;

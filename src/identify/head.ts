@@ -3,13 +3,17 @@
  * speaker line (四平市人民政府市长 郭灵计), opening address (我代表X人民政府),
  * title lines (2023年X政府工作报告).
  */
-import { parseSmall, parseYear, smallToChinese, SMALL_SRC, YEAR_SRC } from './cn-numbers.js';
+import { parseInteger, parseYear, smallToChinese, SMALL_SRC, YEAR_SRC } from '../text/numerals.js';
 
 const SP = '[\\s\\u00a0\\u3000]*';
+/** 会议, also with the Traditional forms a half-converted page keeps (会議, 會議). */
+const MEETING_WORD = '[会會][议議]';
+/** A meeting name as written, spaces dropped and Traditional 會/議 folded. */
+const meetingText = (raw: string): string => raw.replace(/[\s\u00a0\u3000]+/g, '').replace(/會/g, '会').replace(/議/g, '议');
 /** Date, then the meeting it was delivered at. Groups: 1 year, 2 month, 3 day, 4 meeting. */
 export const DATELINE_SRC =
   `${YEAR_SRC}${SP}年${SP}${SMALL_SRC}${SP}月${SP}${SMALL_SRC}${SP}日${SP}(?:举行的|召开的)?${SP}在?${SP}` +
-  `([^\\n。，；！]{0,40}?(?:人民代表大会|人大)[^\\n。，；！]{0,16}?会议)`;
+  `([^\\n。，；！]{0,40}?(?:人民代表大[会會]|人大)[^\\n。，；！]{0,16}?${MEETING_WORD})`;
 
 export interface Found<T> {
   readonly value: T;
@@ -44,9 +48,9 @@ export function findDateline(text: string, start: number, end: number): Dateline
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const y = parseYear(m[1]);
     if (!y || y < 1949 || y > 2100) continue;
-    const date = isoDate(y, parseSmall(m[2]), parseSmall(m[3]));
+    const date = isoDate(y, parseInteger(m[2]), parseInteger(m[3]));
     if (!date) continue;
-    const meeting = m[4].replace(/[\s\u00a0\u3000]+/g, '');
+    const meeting = meetingText(m[4]);
     if (!/届|次/.test(meeting)) continue;
     return { date, year: y, meeting, index: start + m.index, length: m[0].length, evidence: m[0].trim() };
   }
@@ -61,10 +65,85 @@ export function findDateOnlyLine(text: string, start: number, end: number): Foun
   if (!m) return null;
   const y = parseYear(m[1]);
   if (!y) return null;
-  const date = isoDate(y, parseSmall(m[2]), parseSmall(m[3]));
+  const date = isoDate(y, parseInteger(m[2]), parseInteger(m[3]));
   if (!date) return null;
   const lead = m[0].length - m[0].trimStart().length;
   return { value: date, evidence: m[0].trim(), index: start + m.index + lead, length: m[0].trim().length };
+}
+
+/** The meeting a report is delivered at, as a news item names it (九届人大四次会议, 第十四届全国人民代表大会第二次会议). */
+const MEETING_SRC = `([^\\n。，；！“”（）()]{0,40}?(?:人民代表大[会會]|人大)[^\\n。，；！]{0,16}?${MEETING_WORD})`;
+
+/**
+ * A news lead about the session: a date, then (in the same sentence, or after
+ * a press dateline such as 新华社北京3月5日电（记者 某某）) the meeting and its
+ * opening — "2024年1月16日，某市第九届人民代表大会第四次会议隆重开幕",
+ * "本报讯 1月16日上午，某县十八届人大三次会议在县会堂召开",
+ * "北京3月5日电 十四届全国人大二次会议5日上午在人民大会堂开幕".
+ * The year is often left out (a newspaper's readers know it): null then.
+ * Groups: 1 year, 2 month, 3 day, 4 meeting, 5 day named after the meeting.
+ */
+const NEWS_LEAD_SRC =
+  `(?:${YEAR_SRC}${SP}年${SP})?${SMALL_SRC}${SP}月${SP}${SMALL_SRC}${SP}日(?:电|讯)?(?:上午|下午|晚上?|早上)?[^\\n。！]{0,24}?[，,\\s）)]?${SP}` +
+  `${MEETING_SRC}(?:${SMALL_SRC}日)?(?:上午|下午|晚上?)?[^\\n。；！]{0,24}?(?:开幕|召开|举行|闭幕)`;
+
+export interface NewsLead {
+  readonly year: number | null;
+  readonly month: number;
+  readonly day: number;
+  /** Meeting as written (spaces removed). */
+  readonly meeting: string;
+  readonly index: number;
+  readonly length: number;
+  readonly evidence: string;
+}
+
+/** First news lead in text[start, end). */
+export function findNewsLead(text: string, start: number, end: number): NewsLead | null {
+  const re = new RegExp(NEWS_LEAD_SRC, 'g');
+  const slice = text.slice(start, end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const meeting = meetingText(m[4]);
+    if (!/届|次/.test(meeting)) continue;
+    const year = m[1] ? parseYear(m[1]) : null;
+    if (m[1] && (!year || year < 1949 || year > 2100)) continue;
+    const month = parseInteger(m[2]);
+    const day = parseInteger(m[5] ?? m[3]);
+    if (!month || !day || !isoDate(2000, month, day)) continue;
+    return { year, month, day, meeting, index: start + m.index, length: m[0].length, evidence: m[0].trim() };
+  }
+  return null;
+}
+
+/** A press item: a newspaper or agency dateline, or a reporter's byline. */
+const PRESS_CUE = /本报讯|日报讯|[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日电|[（(]\s*记者\s*[\u4e00-\u9fa5]{2,4}|(?:新华社|中新社|人民网|新华网)/;
+
+/** Whether text[start, end) opens as a news item. */
+export function isPressItem(text: string, start: number, end: number): boolean {
+  return PRESS_CUE.test(text.slice(start, end));
+}
+
+/**
+ * When a web page or newspaper published the text: 2024-01-17 08:30,
+ * 发布时间：2020/1/8 11:20:49, 2024年01月17日 08:30 (a time after the date marks a
+ * publishing stamp, not a dateline), 日期:2024-01-17.
+ */
+export function findPublicationDate(text: string, start: number, end: number): Found<string> | null {
+  const slice = text.slice(start, end);
+  const res = [
+    /(?:发布|发表|发文|更新|出版|刊发)?(?:时间|日期)\s*[：:]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/,
+    /(?<![\d\-/])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d\-/])/,
+    /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*\d{1,2}[:：]\d{2}/,
+  ];
+  let best: Found<string> | null = null;
+  for (const re of res) {
+    const m = re.exec(slice);
+    if (!m) continue;
+    const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (!date) continue;
+    if (!best || m.index < best.index - start) best = { value: date, evidence: m[0].trim(), index: start + m.index, length: m[0].length };
+  }
+  return best;
 }
 
 /**

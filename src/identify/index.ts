@@ -9,12 +9,14 @@ import type { DocumentIdentity, Inferred, Level } from '../model.js';
 import { inferDocType } from './doc-type.js';
 import { resolveName } from './gazetteer.js';
 import {
-  findBareNameAfter, findDateline, findDateOnlyLine, findOpening, findSpeaker, findTitleClaims, normalizeMeeting,
-  type TitleClaim,
+  findBareNameAfter, findDateline, findDateOnlyLine, findNewsLead, findOpening, findPublicationDate, findSpeaker, findTitleClaims,
+  isPressItem, normalizeMeeting, type NewsLead, type TitleClaim,
 } from './head.js';
 import { claimAgrees, inferJurisdiction, jurisdictionName, provinceName, type JurisdictionFinding } from './jurisdiction.js';
 import { splitDocuments } from './split.js';
-import { countMasked, yearFromFrequency, yearFromNpcSession, yearFromHeadings, yearFromPhrases, yearFromRules, type YearFinding } from './years.js';
+import {
+  countMasked, npcSessionYear, npcWhy, yearFromFrequency, yearFromNpcSession, yearFromHeadings, yearFromPhrases, yearFromRules, type YearFinding,
+} from './years.js';
 
 export interface DocumentSlice {
   /** 1-based order within the file. */
@@ -37,6 +39,8 @@ export interface IdentifyOptions {
 }
 
 const HEAD_WINDOW = 3000;
+/** A news item names the session in its first paragraph. */
+const LEAD_WINDOW = 800;
 
 function inferred<T>(source: Source, value: T, evidence: string, confidence: number, index?: number, length?: number): Inferred<T> {
   const c = Math.max(0, Math.min(1, Math.round(confidence * 100) / 100));
@@ -56,6 +60,38 @@ export function fileNameClaim(file: string): { place: string | null; year: numbe
     if (t.length >= 2 && resolveName(t).length) { place = t; break; }
   }
   return { place, year: y ? Number(y[1]) : null, national, text: name };
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The year of a news item about the session (no report dateline): from its
+ * lead when the lead writes the year (2024年1月16日，…会议开幕); from the national
+ * session it names (十四届全国人大二次会议5日开幕 → 2024); else, for a press item
+ * (本报讯, 新华社…电, 记者 bylines), from the page's publication date when the lead's
+ * month and day fall shortly before it. Pages that only publish or collect
+ * reports (汇编, 日期:2023-05-31) carry no lead and are not dated this way.
+ */
+function newsYear(text: string, ctx: DocContext): { lead: NewsLead | null; year: YearFinding | null } | null {
+  const leadEnd = Math.min(ctx.end, ctx.start + LEAD_WINDOW);
+  const lead = findNewsLead(text, ctx.start, leadEnd);
+  const press = isPressItem(text, ctx.start, leadEnd);
+  if (!lead && !press) return null;
+  if (lead?.year) {
+    return { lead, year: { year: lead.year, evidence: `news lead: ${lead.evidence}`, confidence: 0.9, index: lead.index, length: lead.length } };
+  }
+  const npc = lead ? npcSessionYear(lead.meeting) : null;
+  if (lead && npc) {
+    return { lead, year: { year: npc.year, evidence: `news lead: ${lead.evidence} (${npcWhy(npc)})`, confidence: 0.85, index: lead.index, length: lead.length } };
+  }
+  const pub = findPublicationDate(text, ctx.claimsFrom, leadEnd);
+  if (!pub) return { lead, year: null };
+  const pubYear = Number(pub.value.slice(0, 4));
+  if (lead) {
+    const days = (Date.parse(pub.value) - Date.UTC(pubYear, lead.month - 1, lead.day)) / 86400000;
+    if (days < 0 || days > 60) return { lead, year: null };
+  }
+  return { lead, year: { year: pubYear, evidence: `published ${pub.evidence}${lead ? `, news lead: ${lead.evidence}` : ''}`, confidence: lead ? 0.8 : 0.55, index: pub.index, length: pub.length } };
 }
 
 function pickYear(cands: (YearFinding | null)[]): YearFinding | null {
@@ -104,6 +140,9 @@ function identifyDocument(source: Source, ctx: DocContext, fileClaim: ReturnType
   const fromDateline: YearFinding | null = dateline
     ? { year: dateline.year, evidence: dateline.evidence, confidence: 0.95, index: dateline.index, length: dateline.length }
     : null;
+  const news = dateline ? null : newsYear(text, ctx);
+  const lead = news?.lead ?? null;
+  const fromLead: YearFinding | null = news?.year ?? null;
   const fromHeadings = yearFromHeadings(text, start, end);
   const fromRules = masked > 0 || !fromHeadings ? yearFromRules(text, start, end) : null;
   const titleYear = titleClaims.find((t) => t.year);
@@ -112,9 +151,12 @@ function identifyDocument(source: Source, ctx: DocContext, fileClaim: ReturnType
   const fromFreq = masked > 0 ? null : yearFromFrequency(text, start, end);
   const dateOnly = !dateline ? findDateOnlyLine(text, start, opening ? Math.min(end, opening.index) : headEnd) : null;
   const fromDateOnly: YearFinding | null = dateOnly ? { year: Number(dateOnly.value.slice(0, 4)), evidence: dateOnly.evidence, confidence: 0.8, index: dateOnly.index, length: dateOnly.length } : null;
+  // A news item's year comes from its dateline or the session it reports, before
+  // anything the body says; the most frequent year written is a last resort.
+  const leadFirst = fromLead && fromLead.confidence >= 0.75 ? fromLead : null;
   const reportYear = masked > 0
-    ? pickYear([fromDateline, fromHeadings, fromRules, fromTitle, fromFile])
-    : pickYear([fromDateline, fromDateOnly, yearFromNpcSession(text, start, end), fromHeadings, yearFromPhrases(text, start, end), fromTitle, fromRules, fromFreq, fromFile]);
+    ? pickYear([fromDateline, leadFirst, fromHeadings, fromRules, fromLead, fromTitle, fromFile])
+    : pickYear([fromDateline, leadFirst, fromDateOnly, yearFromNpcSession(text, start, end), fromHeadings, yearFromPhrases(text, start, end), fromLead, fromTitle, fromRules, fromFreq, fromFile]);
 
   if (masked > 0) {
     diagnostics.push(diag('identify/masked-year', 'warning',
@@ -156,11 +198,14 @@ function identifyDocument(source: Source, ctx: DocContext, fileClaim: ReturnType
       : inferred(source, reportYear.year - 1, `the year before the report year (${reportYear.year})`, reportYear.confidence * 0.9);
   }
 
+  const leadDate = lead && news?.year && reportYear === news.year ? `${news.year.year}-${pad2(lead.month)}-${pad2(lead.day)}` : null;
   const date = dateline
     ? inferred(source, dateline.date, dateline.evidence, 0.95, dateline.index, dateline.length)
+    : leadDate && lead ? inferred(source, leadDate, lead.evidence, 0.8, lead.index, lead.length)
     : dateOnly ? inferred(source, dateOnly.value, dateOnly.evidence, 0.7, dateOnly.index, dateOnly.length) : null;
-  const meeting = dateline
-    ? inferred(source, normalizeMeeting(dateline.meeting, juris && !juris.national ? jurisdictionName(juris) : null), dateline.evidence, 0.9, dateline.index, dateline.length)
+  const meetingFound = dateline ?? lead;
+  const meeting = meetingFound
+    ? inferred(source, normalizeMeeting(meetingFound.meeting, juris && !juris.national ? jurisdictionName(juris) : null), meetingFound.evidence, dateline ? 0.9 : 0.75, meetingFound.index, meetingFound.length)
     : null;
   const speakerInf = speaker ? inferred(source, speaker.value, speaker.evidence, dateline ? 0.9 : 0.7, speaker.index, speaker.length) : null;
 

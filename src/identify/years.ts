@@ -3,7 +3,7 @@
  * reviews: dateline, review and plan headings, and, when the years are masked
  * (20xx), general-knowledge rules about anniversaries and plan periods.
  */
-import { parseSmall, parseYear, YEAR_SRC } from './cn-numbers.js';
+import { parseInteger, parseYear, YEAR_SRC } from '../text/numerals.js';
 import { YEAR_RULES, type YearRule } from './year-rules.js';
 
 export interface YearFinding {
@@ -69,16 +69,30 @@ export function yearFromHeadings(text: string, start: number, end: number): Year
   return null;
 }
 
-/** 今年是… / 刚刚过去的2022年 style phrases. */
+/** Looking back at a year: 刚刚过去的2022年, 回顾2022年, 报告回顾了2022年工作 → the review year. */
+const REVIEW_PHRASE = new RegExp(`(?:刚刚过去的|过去的|回顾了?|总结了?)${YEAR_SRC}年`);
+/**
+ * Setting a year's targets: 2024年全市经济社会发展的主要预期目标, 2024年发展主要预期目标,
+ * 2024年政府工作的总体要求 → the plan year (a digest's 报告提出… sentence). Not after
+ * 到/至 (到2025年主要目标: a plan period's end).
+ */
+const PLAN_PHRASE = new RegExp(
+  `(?<![到至])${YEAR_SRC}年(?:[全本][国省市县区州旗盟])?(?:经济社会发展|国民经济和社会发展|发展|政府工作)?的?(?:主要预期目标|预期目标|主要目标|总体要求)`,
+);
+
+/** Report year from phrases that look back at the review year or set the plan year's targets. */
 export function yearFromPhrases(text: string, start: number, end: number): YearFinding | null {
   const slice = text.slice(start, Math.min(end, start + 20000));
-  let m = new RegExp(`(?:刚刚过去的|过去的|回顾)${YEAR_SRC}年`).exec(slice);
-  if (m) {
-    const y = parseYear(m[1]);
-    if (y) return { year: y + 1, evidence: m[0], confidence: 0.6, index: start + m.index, length: m[0].length };
+  const rv = REVIEW_PHRASE.exec(slice);
+  const pl = PLAN_PHRASE.exec(slice);
+  const rvY = rv ? parseYear(rv[1]) : null;
+  const plY = pl ? parseYear(pl[1]) : null;
+  if (rvY && plY && plY === rvY + 1) {
+    return { year: plY, evidence: `${rv![0]} … ${pl![0]}`, confidence: 0.75, index: start + pl!.index, length: pl![0].length };
   }
-  m = new RegExp(`今年是${YEAR_SRC}?`).exec(slice);
-  void m;
+  const first = rvY && (!plY || rv!.index <= pl!.index) ? 'review' : plY ? 'plan' : null;
+  if (first === 'review') return { year: rvY! + 1, evidence: `${rv![0]} (review of ${rvY})`, confidence: 0.6, index: start + rv!.index, length: rv![0].length };
+  if (first === 'plan') return { year: plY!, evidence: pl![0], confidence: 0.6, index: start + pl!.index, length: pl![0].length };
   return null;
 }
 
@@ -87,7 +101,7 @@ function ruleYear(rule: YearRule, m: RegExpExecArray): number | null {
   const g = m[1];
   if (rule.table) return rule.table[g] ?? null;
   if (rule.base !== undefined) {
-    const n = parseSmall(g);
+    const n = parseInteger(g);
     return n ? rule.base + n : null;
   }
   return null;
@@ -137,8 +151,9 @@ export function yearFromRules(text: string, start: number, end: number): YearFin
 /** Most frequent written year in the text (weak): usually the review year. */
 export function yearFromFrequency(text: string, start: number, end: number): YearFinding | null {
   const slice = text.slice(start, end);
-  // A year written with its plan or budget is the plan year.
-  const planRe = /(?<!\d)((?:19[5-9]|20[0-9])\d)年(?:的|度)?(?:国民经济和社会发展|经济和社会发展|国民经济)?(?:计划|预算(?:草案)?|要|将|的(?:主要)?任务)/g;
+  // A year written with its plan or budget, or as the subject of what will be
+  // done (2024年，全市将…; 2024年要…), is the plan year.
+  const planRe = /(?<!\d)((?:19[5-9]|20[0-9])\d)年(?:(?:的|度)?(?:国民经济和社会发展|经济和社会发展|国民经济)?(?:计划|预算(?:草案)?|要|将|的(?:主要)?任务)|[，,](?:[全我本][国省市县区州旗盟])?(?:将|要|拟|力争))/g;
   const plan = new Map<number, number>();
   for (let m = planRe.exec(slice); m; m = planRe.exec(slice)) plan.set(Number(m[1]), (plan.get(Number(m[1])) ?? 0) + 1);
   const re = /(?<!\d)((?:19[5-9]|20[0-9])\d)年/g;
@@ -161,17 +176,52 @@ export function yearFromFrequency(text: string, start: number, end: number): Yea
 
 /** Congress terms of the National People's Congress: first year of each term (general knowledge). */
 const NPC_TERM_START: Record<number, number> = { 1: 1954, 5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998, 10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028 };
+/** Terms whose sessions were not annual: the year of each session in order (general knowledge). */
+const NPC_IRREGULAR: Record<number, readonly number[]> = { 2: [1959, 1960, 1962, 1963], 3: [1964], 4: [1975] };
 
-/** The national report addressed to 第N届全国人民代表大会第M次会议 (annual sessions). */
+/** 第N届全国人民代表大会第M次会议, also abbreviated 十四届全国人大二次会议. Groups: 1 term, 2 session. */
+const NPC_SESSION_SRC = '第?([一二三四五六七八九十]{1,3}|\\d{1,2})届全国(?:人民代表大会|人大)第?([一二三四五六七八九十]{1,2}|\\d{1,2})次(?:全体)?会议';
+
+/** Why a session falls in its year, for evidence. */
+export function npcWhy(s: { year: number; term: number; session: number; first: number }): string {
+  return NPC_IRREGULAR[s.term] ? `session ${s.session} of the NPC's term ${s.term} met in ${s.year}` : `term ${s.term} of the NPC first met in ${s.first}, one session a year`;
+}
+
+/** The calendar year of an annual NPC session named in `meeting`, or null. */
+export function npcSessionYear(meeting: string): { year: number; term: number; session: number; first: number } | null {
+  const m = new RegExp(NPC_SESSION_SRC).exec(meeting);
+  if (!m) return null;
+  const term = parseInteger(m[1]);
+  const session = parseInteger(m[2]);
+  if (!term || !session) return null;
+  const irregular = NPC_IRREGULAR[term]?.[session - 1];
+  if (irregular) return { year: irregular, term, session, first: NPC_IRREGULAR[term][0] };
+  if (NPC_TERM_START[term] === undefined) return null;
+  return { year: NPC_TERM_START[term] + session - 1, term, session, first: NPC_TERM_START[term] };
+}
+
+/**
+ * The report year from the national session it is delivered at, read where the
+ * text says so (a session mentioned for its 精神, or in a history — 当一九五四年…会议召开的时候 —
+ * dates nothing; news leads are read by findNewsLead):
+ * - 向/在第N届…第M次会议 (the report's own address or dateline);
+ * - 从去年9月…第M次会议到现在 (last year's session named as such: the report is a year later).
+ */
 export function yearFromNpcSession(text: string, start: number, end: number): YearFinding | null {
   const slice = text.slice(start, Math.min(end, start + 1500));
-  const re = /[向在]第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,2})次会议(?!以来)/g;
+  const re = new RegExp(`([向在])?${NPC_SESSION_SRC}(?!精神)`, 'g');
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const n = parseSmall(m[1]);
-    const k = parseSmall(m[2]);
-    if (!n || !k || NPC_TERM_START[n] === undefined) continue;
-    const y = NPC_TERM_START[n] + k - 1;
-    return { year: y, evidence: `${m[0]} (the ${n}th NPC first met in ${NPC_TERM_START[n]}, one session a year)`, confidence: 0.75, index: start + m.index, length: m[0].length };
+    const session = npcSessionYear(m[0]);
+    if (!session) continue;
+    const clause = slice.slice(Math.max(0, m.index - 12), m.index).split(/[。；，]/).pop() ?? '';
+    const addressed = m[1] !== undefined && /^第/.test(m[0].slice(1));
+    const lastYear = /去年/.test(clause);
+    if (!addressed && !lastYear) continue;
+    const year = lastYear ? session.year + 1 : session.year;
+    const why = lastYear
+      ? `${m[0]} was last year's session (${npcWhy(session)})`
+      : `${m[0]} (${npcWhy(session)})`;
+    return { year, evidence: why, confidence: lastYear ? 0.6 : 0.75, index: start + m.index, length: m[0].length };
   }
   return null;
 }

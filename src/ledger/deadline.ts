@@ -3,6 +3,7 @@
  * “十四五”期间 …) read as a calendar date. Pure: the plan year comes in,
  * a date (YYYY-MM-DD) and the rule that produced it come out.
  */
+import { parseInteger } from '../text/numerals.js';
 
 export interface ParsedDeadline {
   /** YYYY-MM-DD, the last day the task may be finished on. */
@@ -11,18 +12,9 @@ export interface ParsedDeadline {
   readonly rule: string;
 }
 
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
 /** 1–31 in Arabic, full-width or Chinese numerals (十二, 二十一). */
 export function smallNumber(s: string): number | undefined {
-  const ascii = s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (/^\d+$/.test(ascii)) return Number(ascii);
-  if (!/^[〇零一二两三四五六七八九十]+$/.test(s)) return undefined;
-  const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 ? DIGITS[s] : undefined;
-  const tens = ten === 0 ? 1 : DIGITS[s.slice(0, ten)];
-  const ones = ten === s.length - 1 ? 0 : DIGITS[s.slice(ten + 1)];
-  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
+  return parseInteger(s) ?? undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral, parseNumber, scanFigures } from '../../src/extract/numbers.js';
+import { scanFigures } from '../../src/extract/numbers.js';
+import { parseNumeral } from '../../src/text/numerals.js';
 
 const one = (s: string) => {
   const f = scanFigures(s);
@@ -7,26 +8,26 @@ const one = (s: string) => {
   return f[0];
 };
 
-describe('parseNumber', () => {
+describe('parseNumeral', () => {
   it('reads Arabic, grouped and full-width numerals', () => {
-    expect(parseNumber('32.95')).toBe(32.95);
-    expect(parseNumber('1,022')).toBe(1022);
-    expect(parseNumber('１２３')).toBe(123);
-    expect(parseNumber('3.2万')).toBe(32000);
+    expect(parseNumeral('32.95')).toBe(32.95);
+    expect(parseNumeral('1,022')).toBe(1022);
+    expect(parseNumeral('１２３')).toBe(123);
+    expect(parseNumeral('3.2万')).toBe(32000);
   });
   it('reads Chinese numerals', () => {
-    expect(parseChineseNumeral('十九')).toBe(19);
-    expect(parseChineseNumeral('一千零二十二万')).toBe(10220000);
-    expect(parseChineseNumeral('两')).toBe(2);
-    expect(parseNumber('三十二')).toBe(32);
+    expect(parseNumeral('十九')).toBe(19);
+    expect(parseNumeral('一千零二十二万')).toBe(10220000);
+    expect(parseNumeral('两')).toBe(2);
+    expect(parseNumeral('三十二')).toBe(32);
   });
   it('returns null on malformed figures and never throws', () => {
     for (const bad of ['', 'abc', '1.2.3', '..', '十x', '1,22', '%', '—', '\u0000', '9'.repeat(400)]) {
-      expect(() => parseNumber(bad)).not.toThrow();
+      expect(() => parseNumeral(bad)).not.toThrow();
     }
-    expect(parseNumber('1.2.3')).toBeNull();
-    expect(parseNumber('abc')).toBeNull();
-    expect(parseNumber('')).toBeNull();
+    expect(parseNumeral('1.2.3')).toBeNull();
+    expect(parseNumeral('abc')).toBeNull();
+    expect(parseNumeral('')).toBeNull();
   });
 });
 
@@ -64,8 +65,59 @@ describe('scanFigures', () => {
     expect(scanFigures('建成一批项目')).toEqual([]);
     expect(scanFigures('从2015年的56.1亿元增长到2020年的77.2亿元').map((f) => f.value)).toEqual([56.1, 77.2]);
   });
+  it('reads Chinese numerals with 点 decimals, 零 gaps and 万/亿 groups', () => {
+    expect(one('出口额达到去年的四点二倍')).toMatchObject({ value: 4.2, unit: '倍', chinese: true });
+    expect(one('提高零点五个百分点')).toMatchObject({ value: 0.5, unit: '个百分点' });
+    expect(one('新增就业一千零十万人')).toMatchObject({ value: 1010, unit: '万人' });
+    expect(one('投入两千六百万元')).toMatchObject({ value: 2600, unit: '万元' });
+    expect(one('受益群众一亿零五百万人')).toMatchObject({ value: 10500, unit: '万人' });
+    expect(one('招生三十一万五千人')).toMatchObject({ value: 315000, unit: '人' });
+    expect(one('粮食总产达到八点五亿斤')).toMatchObject({ value: 8.5, unit: '亿斤' });
+  });
+  it('reads Arabic digits grouped by 万/亿', () => {
+    expect(one('新修农村公路2万5千公里')).toMatchObject({ value: 25000, unit: '公里' });
+    expect(one('惠及1万6千多户')).toMatchObject({ value: 16000, unit: '户', inner: 'at_least' });
+    expect(one('覆盖人口1亿3千多万')).toMatchObject({ value: 13000, unit: '万', inner: 'at_least' });
+    expect(one('装机容量达到1500万千瓦')).toMatchObject({ value: 1500, unit: '万千瓦' });
+  });
+  it('splits a numeral from a measure word that starts with 千', () => {
+    expect(one('建成五千千瓦的电站')).toMatchObject({ value: 5000, unit: '千瓦' });
+    expect(one('新增装机三十万千瓦')).toMatchObject({ value: 30, unit: '万千瓦' });
+  });
+  it('reads compound bare magnitudes, not idioms', () => {
+    expect(one('实施千万元以上项目')).toMatchObject({ value: 1, unit: '千万元' });
+    expect(one('培育超百亿元产业集群')).toMatchObject({ value: 1, unit: '百亿元' });
+    expect(one('新增千亿斤粮食产能')).toMatchObject({ value: 1, unit: '千亿斤' });
+    expect(one('惠及近百万群众')).toMatchObject({ value: 1, unit: '百万' });
+    expect(one('财政收入过百亿')).toMatchObject({ value: 1, unit: '百亿' });
+    expect(scanFigures('上千年的历史')).toEqual([]);
+    expect(scanFigures('生产总值突破百亿大关')).toEqual([]);
+    expect(scanFigures('需要几百亿元资金，新增万吨级泊位')).toEqual([]);
+    expect(scanFigures('千方百计稳就业，事关千家万户，坚持百花齐放、百家争鸣，推进“十百千万”工程')).toEqual([]);
+  });
+  it('leaves approximations and slogans alone', () => {
+    expect(scanFigures('走访了三五个村')).toEqual([]);
+    expect(scanFigures('用一两年时间')).toEqual([]);
+    expect(scanFigures('带动几十万人就业，吸引数百亿元投资')).toEqual([]);
+    expect(scanFigures('工地严格落实“三个百分之百”要求')).toEqual([]);
+  });
+  it('reads percentages written in words', () => {
+    expect(one('工业产值增长百分之八点五')).toMatchObject({ value: 8.5, unit: '%', chinese: true });
+    expect(one('财政收入增长百分之十二，')).toMatchObject({ value: 12, unit: '%' });
+    const about = one('增长百分之七左右');
+    expect(about).toMatchObject({ value: 7, unit: '%' });
+    expect('增长百分之七左右'.slice(about.start, about.end)).toBe('百分之七');
+    expect(one('物价涨幅控制在百分之四至百分之五')).toMatchObject({ value: 4, valueMax: 5, unit: '%' });
+    expect(one('每年递增百分之二到三')).toMatchObject({ value: 2, valueMax: 3, unit: '%' });
+    expect(one('人口自然增长率控制在千分之五点一')).toMatchObject({ value: 5.1, unit: '‰' });
+    expect(one('合格率达到百分之百')).toMatchObject({ value: 100, unit: '%' });
+    expect(one('比重由百分之二十一点五提高到二〇一〇年的水平')).toMatchObject({ value: 21.5, unit: '%' });
+    const tail = scanFigures('由百分之六十点三到一九五八年');
+    expect(tail).toHaveLength(1);
+    expect(tail[0]).not.toHaveProperty('valueMax');
+  });
   it('never throws on odd input', () => {
-    for (const s of ['', '%%%', '——', '1—', '至至', '5%—', '1.', '.5%', '１２３４５６７８９０'.repeat(50), '万万亿亿元']) {
+    for (const s of ['', '%%%', '——', '1—', '至至', '5%—', '1.', '.5%', '１２３４５６７８９０'.repeat(50), '万万亿亿元', '百分之', '百分之点', '百分之十到', '千分之百分之']) {
       expect(() => scanFigures(s)).not.toThrow();
     }
   });

@@ -3,7 +3,7 @@ import { sourceFromBytes } from '../../src/ingest/source.js';
 import { splitAndIdentify } from '../../src/identify/index.js';
 import { gazetteer, resolveName, scanMentions } from '../../src/identify/gazetteer.js';
 import { findDateline, findSpeaker, normalizeMeeting } from '../../src/identify/head.js';
-import { parseSmall, parseYear } from '../../src/identify/cn-numbers.js';
+import { parseInteger, parseYear } from '../../src/text/numerals.js';
 import { yearFromRules } from '../../src/identify/years.js';
 
 const src = (text: string, name = 'r.txt') => sourceFromBytes(name, Buffer.from(text, 'utf8'));
@@ -149,7 +149,7 @@ describe('head: dateline, meeting, speaker', () => {
     expect(d?.meeting).toBe('第十三届全国人民代表大会第二次会议');
     expect(findSpeaker(t, d!.index, t.length)?.value).toBe('李克强');
     expect(parseYear('一九九〇')).toBe(1990);
-    expect(parseSmall('二十三')).toBe(23);
+    expect(parseInteger('二十三')).toBe(23);
   });
 
   it('normalises short meeting names', () => {

@@ -49,3 +49,19 @@ export const DEADLINE_PATTERNS: readonly RegExp[] = [
 
 /** Lead words of the livelihood-projects list. */
 export const LIVELIHOOD_HEADS: readonly RegExp[] = [/民生实事/, /惠民实事/, /为民办实事/, /民生工程/, /十件实事/, /件实事/];
+
+/**
+ * Numerals that count nothing: set phrases whose numerals are words (千方百计,
+ * 八方来客, 千家万户). A figure read inside one of them is not a quantity.
+ */
+export const NUMERAL_IDIOMS: readonly string[] = [
+  '千方百计', '千千万万', '八方来客', '四面八方', '千家万户', '千万家', '万无一失', '一以贯之', '三番五次', '千辛万苦', '千头万绪',
+  '千载难逢', '百年大计', '千年大计', '万众一心', '一心一意', '三心二意', '五湖四海', '七上八下', '十全十美', '百花齐放',
+  '百家争鸣', '一马当先', '一鼓作气', '九牛一毛', '百尺竿头', '一分部署、九分落实', '一张蓝图绘到底',
+];
+
+/**
+ * The report announcing its own parts ("重点做好以下八方面工作", "具体要抓好9个方面的工作"):
+ * the words right after such a count.
+ */
+export const ENUMERATION_AFTER = /^(?:个)?(?:大)?方面|^(?:面)/;

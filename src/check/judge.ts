@@ -87,7 +87,8 @@ function guarded(j: Judgement): Judgement {
 
 const isAdjusted = (o: Observation) => o.scope.some((s) => s === '可比' || s === '扣除' || s === '同口径');
 /** A narrower area than the promise's (开发区, 市区) speaks of a part, not the whole. */
-const isPart = (p: PromiseFigure, o: Observation) => (o.scope.includes('园区') && !/园区|开发区|高新区|新区/.test(p.text)) || (o.scope.includes('市区') && !/市区|城区/.test(p.text));
+const isPart = (p: PromiseFigure, o: Observation) =>
+  (o.scope.includes('园区') && !/园区|开发区|高新区|新区/.test(p.text)) || (o.scope.includes('市区') && !/市区|城区/.test(p.text)) || (o.scope.includes('限上') && !/限额以上|限上/.test(p.text));
 
 /** Registered vs surveyed unemployment, and other sub-measures that share an indicator id. */
 function measureDiffers(p: PromiseFigure, o: Observation): string | undefined {

@@ -116,6 +116,7 @@ const SCOPE_WORDS: readonly [RegExp, string][] = [
   [/名义增长/, '名义'],
   [/市区|城区|主城区|中心城区/, '市区'],
   [/开发区|园区|高新区|经开区|新区|示范区/, '园区'],
+  [/限额以上|限上/, '限上'],
 ];
 
 /** Where the review speaks of the year the promises were made for. */
@@ -257,11 +258,11 @@ function readSentence(
           sign = -1;
         } else if (rateVerb || RISE.test(v) || /(?:增长|增速|增幅|增加|提高|上升|上涨)/.test(verbUsed) || unit === '个百分点') kind = 'growth';
         else kind = 'level';
-      } else if (/(?:下降|降低|减少|削减|压减|下滑)(?:了)?$/.test(verbUsed)) {
+      } else if (/(?:下降|降低|减少|削减|压减|下滑|减产|减收)(?:了)?$/.test(verbUsed)) {
         // 农村贫困人口减少1109万, 压减地下水开采量1.89亿立方米: the size of a fall in units.
         kind = 'growth';
         sign = /压减|削减/.test(verbUsed) ? 1 : -1;
-      } else if (/(?:增长|增加|提高|多增)(?:了)?$/.test(verbUsed) && !/新增/.test(verbUsed)) kind = 'growth';
+      } else if ((/(?:增长|增加|提高|多增|增产|增收)(?:了)?$/.test(verbUsed) || /^(?:增产|增收|多增)/.test(left)) && !/新增/.test(verbUsed)) kind = 'growth';
       const item = items.find((it, k) => !taken.has(k) && it.value !== undefined && Math.abs(Math.abs(it.value) - abs) < 1e-9 && (it.unit ?? '') === f.unit && it.start <= c.start + f.start + 1 && it.end >= c.start + f.end - 1 && (taken.add(k), true));
       // CPI's rise is its level (居民消费价格上涨2% answers 涨幅3%左右).
       const cpi = (item?.indicator ?? named?.indicator) === 'cpi';
@@ -350,7 +351,7 @@ function periodOf(clause: string, sentMulti: boolean, year: number | null, befor
 }
 
 /** Predicate words that end a subject: the verb nearest the figure. */
-const PREDICATE = /(?:同比|比上年|较上年|比去年|分别|均|累计|全年|共|总计|预计|初步预计)*(?:实际|名义|可比)?(?:(?:增长|增速为?|增幅为?|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降至|降到|减少|回落到|回落|削减|压减|达到|达|为|完成|实现|突破|超过|超|逾|控制在|保持在|稳定在|维持在|新增|新建|新开工|新改建|建成|建设|改造|引进|培育|认定|创建|获评|开工|实施|发放|接待|开行|吸纳|帮扶|安置|培训|治理|整治|关停|取缔|拆除|打造|打通))+(?:了|为|在|到|至)?$/;
+const PREDICATE = /(?:同比|比上年|较上年|比去年|分别|均|累计|全年|共|总计|预计|初步预计)*(?:实际|名义|可比)?(?:(?:增产|增收|减产|增长|增速为?|增幅为?|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降至|降到|减少|回落到|回落|削减|压减|达到|达|为|完成|实现|突破|超过|超|逾|控制在|保持在|稳定在|维持在|新增|新建|新开工|新改建|建成|建设|改造|引进|培育|认定|创建|获评|开工|实施|发放|接待|开行|吸纳|帮扶|安置|培训|治理|整治|关停|取缔|拆除|打造|打通))+(?:了|为|在|到|至)?$/;
 
 function splitPredicate(left: string): { subject: string; verb: string } {
   let l = left.replace(/\s+/g, '').replace(/^[、和及与，,\s]+/, '').replace(/(?:约|近|接近|超过|突破|逾|超)$/, (m) => m);

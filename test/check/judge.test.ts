@@ -60,6 +60,11 @@ describe('judging a main target by the same measure of the year', () => {
     expect(j.verdict).toBe('not_comparable');
   });
 
+  it('does not take retail sales above the size threshold (限上) for all retail sales', () => {
+    const j = judgeTarget(growth('社会消费品零售总额增长7%', 'retail_sales', 7), review('限额以上社会消费品零售额增长9.2%。'));
+    expect(j.verdict).toBe('not_comparable');
+  });
+
   it('says an outcome given only as a bound on the wrong side settles nothing', () => {
     const j = judgeTarget(growth('居民人均可支配收入增长9%', 'disposable_income', 9), review('居民人均可支配收入增长6%以上。'));
     expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'open_bound' } });

@@ -31,6 +31,12 @@ describe('reading a review into observations', () => {
     expect(find(list, 58).kind).toBe('level');
   });
 
+  it('reads 增产/减产 of an amount as a change, not a second level', () => {
+    const list = obs('棉花产量8.6万吨，增产0.7万吨。');
+    expect(find(list, 8.6).kind).toBe('level');
+    expect(find(list, 0.7)).toMatchObject({ kind: 'growth', value: 0.7 });
+  });
+
   it('takes the rise of consumer prices as their level', () => {
     expect(find(obs('居民消费价格上涨1.6%。'), 1.6)).toMatchObject({ indicator: 'cpi', kind: 'level', value: 1.6 });
   });

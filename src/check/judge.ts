@@ -256,8 +256,11 @@ export function qualitativeSubject(text: string): string {
  * The clause states the change after naming the measure (进出口逐步回稳, 外贸外资保持稳定),
  * not as an aim before it (着力稳外贸, 推动外贸稳规模).
  */
+// A clause that opens on an aim (着力稳外贸, 打造…之城) says what was sought, not what came of it.
+const AIM_OPENING = /^(?:着力|推动|推进|促进|加快|加强|坚持|努力|抓好|做好|实施|出台|支持|引导|鼓励|扎实|全力|大力|打造|争创|力争|奋力|积极|致力)/;
+
 function saysAfter(text: string, id: string, words: RegExp): boolean {
-  if (/^(?:着力|推动|推进|促进|加快|加强|坚持|努力|抓好|做好|实施|出台|支持|引导|鼓励|扎实|全力|大力)/.test(text)) return false;
+  if (AIM_OPENING.test(text)) return false;
   const m = findMentions(text).find((x) => x.id === id);
   return m !== undefined && words.test(text.slice(m.end));
 }
@@ -434,10 +437,17 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
   const totalCost = (t: string) => /总投资/.test(t);
   const year = R.observations.filter((o) => o.period === 'year' && totalCost(o.subject + o.text.slice(0, Math.max(0, o.text.indexOf(String(Math.abs(o.value)))))) === totalCost(p.text));
   const scored = year.map((o) => scoreAgainst(object, o)).filter((s) => s.head && s.score >= 0.5);
-  scored.sort((a, b) => b.score - a.score || a.o.start - b.o.start);
+  // Among equally named counts, the one at the promised stage first (竣工投产 before 落地开工).
+  const stage = PROMISE_DONE.test(p.text) ? 'done' : /开工|启动|签约/.test(p.text) ? 'begun' : undefined;
+  const atStage = (s: Scored) => (stage !== undefined && s.o.stage === stage ? 1 : 0);
+  scored.sort((a, b) => b.score - a.score || atStage(b) - atStage(a) || a.o.start - b.o.start);
   const sameKind = (o: Observation) => unitFamily(p.unit)?.family !== 'share' || kindFits(kind, o) || (kind === 'level' && o.kind === 'share');
   const comparable = scored.filter((s) => compareTo(promise, s.o) !== undefined && sameKind(s.o));
   const best = comparable[0];
+  // The same head with another modifier (立体停车场 promised, 城市停车场 counted): a neighbouring category.
+  if (best && best.score < 0.7 && best.object.slice(-2) === object.slice(-2) && !object.includes(best.object) && !best.object.includes(object)) {
+    return judged('not_comparable', { code: 'other_measure', target: targetRef(promise), outcome: obsRef(best.o), scope: `${object} / ${best.object}` }, 0.65, best.o);
+  }
   if (best && best.score >= 0.55) {
     const o = best.o;
     // 省级美丽乡村 promised, 市级以上美丽乡村 counted (or no tier at all): another category.
@@ -457,7 +467,7 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
     // Another reading as good that says the opposite: not sure which is meant. A two-character
     // object (投资, 学位) counted more than once in the year is as unsure.
     const rival = comparable.find((s) => s !== best && s.score >= best.score - 1e-9 && compareTo(promise, s.o)!.c.verdict !== compareTo(promise, o)!.c.verdict);
-    const generic = object.length <= 2 && comparable.filter((s) => s.score >= best.score - 1e-9).length > 1;
+    const generic = object.length <= 2 && comparable.filter((s) => s.score >= best.score - 1e-9 && s.o.stage === o.stage).length > 1;
     if (rival || generic) confidence = Math.min(confidence, 0.55);
     return settled(promise, o, confidence);
   }
@@ -474,7 +484,7 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
   const done = R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(object, c.text) >= 0.55);
   if (done) return guarded(judged('met', { code: 'stated_done', quote: done.text }, 0.62, asStatement(done)));
   // The object named in words only (中欧班列开行数量持续增长, 打通一批断头路): related, no count to read.
-  const named = R.clauses.find((c) => c.period === 'year' && namesObject(c.text, object));
+  const named = R.clauses.find((c) => c.period === 'year' && !AIM_OPENING.test(c.text) && namesObject(c.text, object));
   if (named) return judged('not_comparable', { code: 'words_only', target: targetRef(promise), quote: named.text }, 0.6, asStatement(named));
   return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
 }

@@ -49,7 +49,6 @@ export function objectOf(text: string): string {
   }
   const parts = t
     .split(/[\s，,、；;：:]+/)
-    .map((p) => p.replace(/^(?:个|项|家|座|所|条|处|户|套|名|场|次|列|眼|栋)(?=[\u4e00-\u9fa5]{2})/, ''))
     .map((p) => p.replace(OPENERS, '').replace(LEAD_VERBS, '').replace(OPENERS, '').replace(LEAD_VERBS, '').replace(/实现/g, ''))
     .map((p) => (THRESHOLD_OBJECT.test(p) ? p : stripTail(afterLastVerb(stripTail(p)))))
     .filter((p) => p.length >= 2);
@@ -90,13 +89,17 @@ export function tierOf(object: string): string | undefined {
 export function objectMatch(promised: string, found: string): { score: number; head: boolean } {
   if (!promised || !found) return { score: 0, head: false };
   const [short, long] = promised.length <= found.length ? [promised, found] : [found, promised];
-  const contained = long.includes(short) && short.length >= 2 && (short.length >= 4 || short.length / long.length >= 0.6);
+  // Containment, also with a modifier inserted (5G基站 in 5G通讯基站, 低效土地 in 低效利用土地) when the head is shared.
+  const within = long.includes(short) || (isSubsequence(short, long) && short.slice(-1) === long.slice(-1));
+  const contained = within && short.length >= 2 && (short.length >= 4 || short.length / long.length >= 0.6);
   if (short.length < 2) return { score: 0, head: false };
   // 千村示范村 is not 百村示范村: names that carry different numerals are different things.
   const nums = (x: string) => [...x].filter((c) => '一二三四五六七八九十百千万'.includes(c)).join('');
   if (nums(promised) && nums(found) && nums(promised) !== nums(found)) return { score: 0, head: false };
   // Found words wholly inside the promise count only as far as they go (率 says little about 参保率).
-  const score = contained ? Math.max(0.9, short.length / long.length) : Math.max(overlap(promised, found), 0.9 * overlap(found, promised) * Math.min(1, found.length / promised.length));
+  // Words the found subject adds beyond the promise weaken the match (投资 against 固定资产投资).
+  const extra = found.length > promised.length ? 0.5 + (0.5 * promised.length) / found.length : 1;
+  const score = contained ? Math.max(0.9, short.length / long.length) : Math.max(overlap(promised, found) * extra, 0.9 * overlap(found, promised) * Math.min(1, found.length / promised.length));
   // Same head noun: the same last two characters, or the same last one when most of the wording agrees (成交总额 / 成交额).
   const head = contained || promised.slice(-2) === found.slice(-2) || (promised.slice(-1) === found.slice(-1) && score >= 0.7);
   return { score, head };
@@ -112,4 +115,10 @@ export function commonRun(a: string, b: string): string {
     }
   }
   return best;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
 }

@@ -186,6 +186,21 @@ describe('judging a quantified commitment by the object it counts', () => {
     expect(judgeCommitment(task('送戏下乡演出不少于60场', 60, '场', 'at_least'), review('超额完成送戏下乡演出任务。'))).toMatchObject({ verdict: 'met', reason: { code: 'stated_done' } });
   });
 
+  it('shows an object named only in words as not comparable, but not an aim', () => {
+    expect(judgeCommitment(task('开通城际公交线路6条', 6, '条'), review('城际公交线路不断加密。'))).toMatchObject({ verdict: 'not_comparable', reason: { code: 'words_only' } });
+    expect(judgeCommitment(task('新建乡村博物馆5座', 5, '座'), review('打造乡村博物馆集群。')).verdict).toBe('not_reported');
+  });
+
+  it('takes the same head with another modifier for a neighbouring category', () => {
+    const j = judgeCommitment(task('新建立体停车场3个', 3, '个'), review('新建公共厕所8座、社会停车场4个。'));
+    expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });
+  });
+
+  it('prefers, among equally named counts, the one at the promised stage', () => {
+    const j = judgeCommitment(task('推动30个重点产业项目竣工投产', 30, '个'), review('56个重点产业项目开工建设，34个重点产业项目竣工投产。'));
+    expect(j).toMatchObject({ verdict: 'met', outcome: 34 });
+  });
+
   it('says not reported when nothing counts the object', () => {
     expect(judgeCommitment(task('新建污水处理厂2座', 2, '座'), review('新建口袋公园9个。'))).toMatchObject({ verdict: 'not_reported', reason: { code: 'not_found' } });
   });

@@ -94,7 +94,7 @@ function checkCommitment(c: Located<Commitment>, R: Reading): CheckItem {
     headline: false,
     firmness: c.firmness,
   };
-  return item(base, judgeCommitment({ text: c.text, indicator: c.indicator, value: c.value, value_max: c.value_max, unit: c.unit, qualifier: c.qualifier }, R));
+  return item(base, judgeCommitment({ text: c.text, indicator: c.indicator, value: c.value, value_max: c.value_max, unit: c.unit, qualifier: c.qualifier, sentence: c.sentence }, R));
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { FactKind, Qualifier } from '../model.js';
 import { findMentions } from '../extract/indicators.js';
 import { leadOf, overlap, subjectOf } from './match.js';
-import { commonRun, objectMatch, objectOf, tierOf } from './objects.js';
+import { commonRun, objectMatch, objectOf, promiseObject, tierOf } from './objects.js';
 import type { Observation, Reading, Statement } from './observations.js';
 import { reason, type FigureRef, type Reason, type ReasonFields } from './reasons.js';
 import type { Evidence } from './types.js';
@@ -38,6 +38,8 @@ export interface PromiseFigure {
   readonly unit?: string;
   readonly qualifier?: Qualifier;
   readonly scope?: string;
+  /** The sentence a commitment stands in, for an object it leaves out. */
+  readonly sentence?: string;
 }
 
 /** Indicators that are related but not the same measure: their figure makes a verdict not_comparable. */
@@ -431,7 +433,7 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
     const j = judgeTarget(promise, R);
     if (j.verdict !== 'not_reported') return j;
   }
-  const object = objectOf(p.text);
+  const object = promiseObject(p.text, p.sentence);
   if (object.length < 2) return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
   // A project list's total cost (总投资X亿元的N个项目) is not a year's investment, nor the reverse.
   const totalCost = (t: string) => /总投资/.test(t);

@@ -10,7 +10,7 @@ import { overlap } from './match.js';
 // Modals, time and manner words that open a promise (力争年内, 全年计划).
 const OPENERS = /^(?:在建|续建|全省|全市|全县|全区|全国|全州|年度|系统|全面|集中|统筹|提质|力争|确保|争取|努力|计划|预计|全年|年内|今年|当年|年底前|全力|加快|深入|持续|扎实|大力|积极|进一步|重点|推动|支持|引导|鼓励|完成|实现|做到|启动|稳步|有序)+/;
 // Action verbs that precede the object (新建口袋公园, 建设改造农村公路, 新（改）建农村公路).
-const VERBS = '升级|改造升级|新建|改建|扩建|新改建|新改扩建|改扩建|新（改）建|新\\(改\\)建|建设|建成|修建|配建|新增|新开工|开工|改造|提升|改造提升|提升改造|整治|治理|打造|创建|新创建|培育|新培育|引进|新引进|招引|认定|新认定|认证|实施|开展|组织|举办|推进|提速|发展|新发展|开行|压减|关停|关闭|取缔|盘活|清理|硬化|绿化|铺设|安装|更新|发放|接待|吸纳|培训|帮扶|安置|救助|资助|补贴|筛查|开通|开设|设立|组建|建立|打通|贯通|落地|签约|谋划|储备|列入|争创|评定|通过|完成|解决|提供|投入|投资|新（改建）|（改建）';
+const VERBS = '获评|评为|入选|升级|改造升级|新建|改建|扩建|新改建|新改扩建|改扩建|新（改）建|新\\(改\\)建|建设|建成|修建|配建|新增|新开工|开工|改造|提升|改造提升|提升改造|整治|治理|打造|创建|新创建|培育|新培育|引进|新引进|招引|认定|新认定|认证|实施|开展|组织|举办|推进|提速|发展|新发展|开行|压减|关停|关闭|取缔|盘活|清理|硬化|绿化|铺设|安装|更新|发放|接待|吸纳|培训|帮扶|安置|救助|资助|补贴|筛查|开通|开设|设立|组建|建立|打通|贯通|落地|签约|谋划|储备|列入|争创|评定|通过|完成|解决|提供|投入|投资|新（改建）|（改建）';
 const LEAD_VERBS = new RegExp(`^(?:(?:${VERBS})[、和及与]?)+`);
 // Words around a figure that qualify it (不少于20家, 80%以上).
 const PRE_FIGURE = /(?:不少于|不低于|不超过|超过|突破|达到|达|至少|约|近|保持在|稳定在|控制在)$/;
@@ -69,6 +69,21 @@ function afterLastVerb(p: string): string {
     if (rest.length >= 2 && !/^(?:项目|任务|工程|工作|投资|投入)$/.test(rest)) cut = end;
   }
   return p.slice(cut);
+}
+
+/**
+ * The object of a promise that names none of its own because Chinese leaves
+ * the repeated noun out of a list (创建400个美丽乡村、200个以上通过省级验收):
+ * the previous fragment's object, with the fragment's own tier.
+ */
+export function promiseObject(text: string, sentence?: string): string {
+  const own = objectOf(text);
+  if (own.length >= 2 && !/^(?:国家|省|市|县|区)级?(?:以上)?$/.test(own)) return own;
+  const at = sentence ? sentence.indexOf(text) : -1;
+  if (!sentence || at <= 0) return own;
+  const previous = sentence.slice(0, at).replace(/[、，,；;和及]+$/, '').split(/[、，,；;]/).pop() ?? '';
+  const inherited = objectOf(previous);
+  return inherited.length >= 2 ? own + inherited : own;
 }
 
 // Tiers of a designation (国家级, 省级, 市级以上): a different tier is a different category.

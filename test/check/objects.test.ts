@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonRun, objectMatch, objectOf, tierOf } from '../../src/check/objects.js';
+import { commonRun, objectMatch, objectOf, promiseObject, tierOf } from '../../src/check/objects.js';
 
 describe('the object a task counts', () => {
   it.each([
@@ -17,6 +17,13 @@ describe('the object a task counts', () => {
     ['48个在建项目竣工投产', '项目'],
   ])('%s → %s', (text, object) => {
     expect(objectOf(text)).toBe(object);
+  });
+
+  it('takes the noun a list leaves out from the fragment before', () => {
+    const sentence = '建设60个美丽庭院示范村、30个以上通过市级验收。';
+    expect(promiseObject('30个以上通过市级验收', sentence)).toBe('市级美丽庭院示范村');
+    // a fragment with an object of its own keeps it
+    expect(promiseObject('新增学位2000个', '新建学校3所、新增学位2000个。')).toBe('学位');
   });
 
   it('reads the tier of a designation', () => {

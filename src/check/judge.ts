@@ -319,6 +319,10 @@ function judgeQualitative(p: PromiseFigure, R: Reading): Judgement {
     if (words) return guarded(judged('met', { code: 'stated_done', quote: words.text }, 0.65, words));
     const level = ofIndicator(R, p.indicator).find((o) => year(o));
     if (level) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(level) }, 0.65, level);
+    // Only a related measure (出口 for 进出口): shown, not judged.
+    const relatedIds = RELATED[p.indicator] ?? [];
+    const rel = R.observations.find((o) => year(o) && relatedIds.includes(o.indicator ?? '')) ?? R.statements.find((st) => st.period === 'year' && st.indicators.some((i) => relatedIds.includes(i)));
+    if (rel) return judged('not_comparable', { code: 'other_measure', ...('kind' in rel ? { outcome: obsRef(rel) } : { quote: rel.text }) }, 0.6, rel);
   }
   if (RANK_AIM.test(text)) return judgeRanking(p, R);
   const subject = qualitativeSubject(text);
@@ -332,7 +336,8 @@ function judgeQualitative(p: PromiseFigure, R: Reading): Judgement {
   const same = ofIndicator(R, p.indicator).find((o) => year(o));
   if (same) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(same) }, 0.7, same);
   if (emissions) {
-    const air = R.observations.find((o) => year(o) && AIR.test(o.subject + o.text));
+    // Air quality of part of the year is as related as the year's (下半年空气综合指数下降…).
+    const air = R.observations.find((o) => (year(o) || o.period === 'part_year') && AIR.test(o.subject + o.text));
     if (air) return judged('not_comparable', { code: 'other_measure', outcome: obsRef(air), scope: '空气质量' }, 0.7, air);
     // Only words on air quality or pollution control (PM2.5浓度继续下降, 完成污染防治攻坚战阶段性目标任务).
     const said = R.clauses.find((c) => c.period === 'year' && (AIR.test(c.text) || /污染防治|大气污染|蓝天/.test(c.text)) && STATED.test(c.text));
@@ -370,7 +375,8 @@ function judgeRanking(p: PromiseFigure, R: Reading): Judgement {
     const span = next && next.start === c.end + 1 ? `${c.text}，${next.text}` : c.text;
     if (/指标/.test(c.text) && RANK_SAID.test(span) && !/目标|力争|确保/.test(span)) return guarded(judged('met', { code: 'stated_done', quote: span }, 0.62, asStatement({ ...c, text: span, end: next && span !== c.text ? next.end : c.end })));
   }
-  const related = list.find((c) => (RANK_SAID.test(c.text) || /高于(?:全省|全市|全国)(?:平均)?/.test(c.text)) && /(?:全省|全市|全国)/.test(c.text) && /增长|增速|总量|指标/.test(c.text) && !/目标|力争|确保/.test(c.text));
+  // Related only when it ranks an economic indicator (地区生产总值…全省第二), not any list (专项债券…全市前三).
+  const related = list.find((c) => (RANK_SAID.test(c.text) || /高于(?:全省|全市|全国)(?:平均)?/.test(c.text)) && /(?:全省|全市|全国)/.test(c.text) && (/指标/.test(c.text) || findMentions(c.text).some((m) => !m.id.startsWith('other:'))) && !/目标|力争|确保/.test(c.text));
   if (related) return judged('not_comparable', { code: 'other_measure', quote: related.text, scope: '单项指标排名' }, 0.6, asStatement(related));
   return judged('not_reported', { code: 'not_found' }, 0.6);
 }

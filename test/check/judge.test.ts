@@ -128,6 +128,18 @@ describe('judging a target in words', () => {
     expect(judgeTarget(t, review('主要经济指标增速均居全省前列。')).verdict).toBe('met');
     expect(judgeTarget(t, review('地区生产总值增长5.9%、居全省第三。')).verdict).toBe('not_comparable');
     expect(judgeTarget(t, review('主要经济指标稳中有进。')).verdict).not.toBe('met');
+    // a rank of something else (债券额度) is not even related
+    expect(judgeTarget(t, review('争取专项债券额度总量居全省第二。')).verdict).toBe('not_reported');
+  });
+
+  it('shows a related measure for a measure promised in words', () => {
+    const j = judgeTarget(words('外贸进出口稳中提质', 'foreign_trade'), review('全年出口保持较快增长。'));
+    expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });
+  });
+
+  it('shows air quality of part of the year beside an emission target', () => {
+    const j = judgeTarget(words('污染物排放等约束性指标完成市定任务', 'pollutant_emissions'), review('下半年空气质量综合指数下降12%。'));
+    expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });
   });
 
   it('meets any other aim when a clause of the year names it and says it happened', () => {

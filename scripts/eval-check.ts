@@ -235,6 +235,9 @@ for (const group of ['targets', 'commitments'] as const) {
   console.log(`\n${group === 'targets' ? 'Main targets (预期目标)' : 'Quantified commitments (承诺)'}: ${[...new Set(list.map((s) => s.gold.set))].join(', ')}`);
   console.log(line('all', all));
   for (const set of [...new Set(list.map((s) => s.gold.set))]) console.log(line(`  ${set}`, figures(list.filter((s) => s.gold.set === set))));
+  // The consecutive-year sets without the seed sample (the issue's 413).
+  const pairsOnly = list.filter((s) => s.gold.set === 'corpus' || s.gold.set.startsWith('baoding'));
+  if (group === 'targets' && pairsOnly.length && pairsOnly.length < list.length) console.log(line('  corpus+baoding', figures(pairsOnly)));
   console.log(' per family:');
   for (const fam of ['national', 'provincial', 'city', 'county']) {
     const sub = list.filter((s) => familyOf(s.gold.jurisdiction) === fam);
@@ -264,7 +267,10 @@ const weakest = (group: 'targets' | 'commitments', key: (s: Scored) => string) =
   const list = scored.filter((s) => s.gold.group === group);
   const by = new Map<string, Scored[]>();
   for (const s of list) by.set(key(s), [...(by.get(key(s)) ?? []), s]);
-  return [...by.entries()].map(([k, l]) => ({ k, f: figures(l) })).sort((a, b) => a.f.agree / a.f.n - b.f.agree / b.f.n)[0];
+  // Groups of fewer than ten items say little: the weakest is named among the others.
+  const all = [...by.entries()].map(([k, l]) => ({ k, f: figures(l) }));
+  const sizable = all.filter((x) => x.f.n >= 10);
+  return (sizable.length ? sizable : all).sort((a, b) => a.f.agree / a.f.n - b.f.agree / b.f.n)[0];
 };
 const t = summary.targets;
 const c = summary.commitments;

@@ -60,7 +60,6 @@ function Rows({ items, card, open, toggle }: { items: { item: CheckItem; i: numb
                     </div>
                   </div>
                   <p className="small">
-                    <b>{t('sc.rule')}{t('colon')}</b>
                     {lang === 'en' ? item.reason.text_en : item.reason.text}
                     <span className="muted"> ({t('sc.confidence')} {item.confidence.toFixed(2)})</span>{' '}
                     {item.note && (

@@ -332,7 +332,8 @@ function judgeQualitative(p: PromiseFigure, R: Reading): Judgement {
     if (done) return judged('met', { code: 'stated_done', quote: done.text }, 0.65, asStatement(done));
   }
   // Emissions and PM2.5 have air quality beside them: related, not the same measure. Energy does not.
-  const emissions = p.indicator === 'pollutant_emissions' || /PM2\.5|细颗粒物/.test(p.indicator ?? '') || (/排放|减排|PM2\.5|细颗粒物/.test(text) && !/^energy_|能耗|能源/.test(p.indicator ?? ''));
+  // Carbon dioxide is no air pollutant: its intensity has no air quality beside it.
+  const emissions = p.indicator === 'pollutant_emissions' || /PM2\.5|细颗粒物/.test(p.indicator ?? '') || (/排放|减排|PM2\.5|细颗粒物/.test(text) && !/^(?:energy_|carbon_)|能耗|能源|二氧化碳|碳排放/.test(p.indicator ?? ''));
   const same = ofIndicator(R, p.indicator).find((o) => year(o));
   if (same) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(same) }, 0.7, same);
   if (emissions) {

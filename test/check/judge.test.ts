@@ -121,6 +121,8 @@ describe('judging a target in words', () => {
   it('does not take air quality for an energy target', () => {
     const t = words('能耗等约束性指标完成省下达任务', 'energy_intensity');
     expect(judgeTarget(t, review('空气质量优良天数达到287天。')).verdict).toBe('not_reported');
+    const co2 = words('二氧化碳排放强度完成省下达任务', 'carbon_intensity');
+    expect(judgeTarget(co2, review('空气质量优良天数达到287天。')).verdict).toBe('not_reported');
   });
 
   it('meets a rank aim only when the review ranks the indicators', () => {

@@ -70,7 +70,7 @@ function item(base: Omit<CheckItem, 'verdict' | 'reason' | 'confidence' | 'rule'
   };
 }
 
-function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> | undefined): CheckItem {
+function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> | undefined, year: number | null): CheckItem {
   const base = {
     source: 'target' as const,
     commitment: t.text,
@@ -81,10 +81,10 @@ function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> |
     firmness: t.firmness,
     ...(revised && revised.value !== undefined ? { revised: { value: revised.value, text: revised.text } } : {}),
   };
-  return item(base, judgeTarget(t, R));
+  return item(base, judgeTarget(t, R, year));
 }
 
-function checkCommitment(c: Located<Commitment>, R: Reading): CheckItem {
+function checkCommitment(c: Located<Commitment>, R: Reading, year: number | null): CheckItem {
   const base = {
     source: 'commitment' as const,
     commitment: c.text,
@@ -94,7 +94,7 @@ function checkCommitment(c: Located<Commitment>, R: Reading): CheckItem {
     headline: false,
     firmness: c.firmness,
   };
-  return item(base, judgeCommitment({ text: c.text, indicator: c.indicator, value: c.value, value_max: c.value_max, unit: c.unit, qualifier: c.qualifier, sentence: c.sentence }, R));
+  return item(base, judgeCommitment({ text: c.text, indicator: c.indicator, value: c.value, value_max: c.value_max, unit: c.unit, qualifier: c.qualifier, sentence: c.sentence }, R, year));
 }
 
 /**
@@ -117,7 +117,7 @@ export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard
   const items: CheckItem[] = [];
   for (const t of plan.targets) {
     const revised = outcomes.find((o) => o.indicator === t.indicator && /目标/.test(o.text) && o.value !== undefined && t.value !== undefined && o.value !== t.value);
-    items.push(checkTarget(t, R, revised));
+    items.push(checkTarget(t, R, revised, year));
   }
   const targetTexts = new Set(plan.targets.map((t) => t.text));
   const planReview = plan.sections.some((s) => s.part === 'plan') ? reviewRange(plan) : { start: 0, end: 0 };
@@ -128,7 +128,7 @@ export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard
     if (targetTexts.has(c.text) || seen.has(c.text)) continue;
     seen.add(c.text);
     if (c.value === undefined && !c.livelihood && c.names.length === 0) continue;
-    items.push(checkCommitment(c, R));
+    items.push(checkCommitment(c, R, year));
   }
   const counts: Record<Verdict, number> = { met: 0, missed: 0, not_reported: 0, not_comparable: 0, needs_review: 0 };
   for (const i of items) counts[i.verdict]++;

@@ -154,8 +154,24 @@ function ofIndicator(R: Reading, id: string | undefined): Observation[] {
 /**
  * A main target with a figure (增长7%左右, 控制在4.5%以内, 1000万人以上).
  */
-export function judgeTarget(p: PromiseFigure, R: Reading): Judgement {
+/**
+ * A promise for a plan period (年均增长7%, 今后五年, 到2025年, “十四五”末): no single
+ * year's figure settles it.
+ */
+export function planPeriodWords(text: string, year?: number | null): string | undefined {
+  const m = /年均|平均每年|今后五年|五年累计|五年内|十[一二三四五六]五”?(?:末|期间|时期)|(?:到|至)\d{4}年/.exec(text);
+  if (m) return m[0];
+  const later = [...text.matchAll(/(\d{4})年/g)].find((x) => year !== undefined && year !== null && Number(x[1]) > year);
+  return later ? later[0] : undefined;
+}
+
+export function judgeTarget(p: PromiseFigure, R: Reading, planYear?: number | null): Judgement {
+  const period = planPeriodWords(p.text, planYear);
+  if (period) return judged('not_reported', { code: 'plan_period', target: targetRef(p), period_words: period }, 0.7);
   if (p.kind === 'qualitative' || p.value === undefined) return judgeQualitative(p, R);
+  // The review says in so many words that the target was not reached (没有实现年初确定的…目标).
+  const admitted = R.statements.find((st) => st.period === 'year' && p.indicator !== undefined && st.indicators.includes(p.indicator) && /(?:没有|未能?|未)(?:实现|完成|达到)/.test(st.text) && /目标|任务|预期/.test(st.text));
+  if (admitted) return guarded(judged('missed', { code: 'fell', target: targetRef(p), quote: admitted.text }, 0.8, admitted));
   const all = ofIndicator(R, p.indicator);
   const differing = all.filter((o) => measureDiffers(p, o) && o.period === 'year');
   const same = all.filter((o) => !measureDiffers(p, o));
@@ -315,7 +331,7 @@ function judgeQualitative(p: PromiseFigure, R: Reading): Judgement {
       return guarded(judged(ok ? 'met' : 'missed', { code: ok ? 'grew' : 'fell', outcome: obsRef(g) }, 0.75, g));
     }
     // Only words for the measure: 进出口逐步回稳, 外贸外资保持稳定.
-    const words = R.statements.find((st) => st.period === 'year' && st.indicators.includes(p.indicator!) && saysAfter(st.text, p.indicator!, falling ? FALL_WORDS : /稳|增长|向好|回升|扩大/) && !FAILED.test(st.text));
+    const words = R.statements.find((st) => st.period === 'year' && st.indicators.includes(p.indicator!) && saysAfter(st.text, p.indicator!, falling ? FALL_WORDS : /稳|增长|向好|回升|扩大/) && !FAILED.test(st.text) && !NEGATED.test(st.text));
     if (words) return guarded(judged('met', { code: 'stated_done', quote: words.text }, 0.65, words));
     const level = ofIndicator(R, p.indicator).find((o) => year(o));
     if (level) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(level) }, 0.65, level);
@@ -350,7 +366,7 @@ function judgeQualitative(p: PromiseFigure, R: Reading): Judgement {
     for (const [i, c] of R.clauses.entries()) {
       if (c.period !== 'year') continue;
       const next = R.clauses[i + 1];
-      const said = STATED.test(c.text) || (next !== undefined && next.start === c.end + 1 && STATED.test(next.text) && !QUAL_NOUN.test(next.text));
+      const said = (STATED.test(c.text) || (next !== undefined && next.start === c.end + 1 && STATED.test(next.text) && !QUAL_NOUN.test(next.text))) && !NEGATED.test(c.text);
       if (!said) continue;
       const s = overlap(subject, c.text);
       if (!best || s > best.s) best = { c, s };
@@ -382,6 +398,9 @@ function judgeRanking(p: PromiseFigure, R: Reading): Judgement {
   return judged('not_reported', { code: 'not_found' }, 0.6);
 }
 
+// A problem or a negation is no outcome (国际收支不平衡矛盾加剧, 尚未完成, 压力加大).
+const NEGATED = /(?:不|未|没有|尚未|难以|无法)(?:平衡|稳定|完成|实现|达到|改善|平稳|好转)|矛盾|问题|压力|困难|风险加大|下行/;
+
 // A following clause with a subject of its own says something else.
 const QUAL_NOUN = /^[^，。；]{0,6}(?:指数|浓度|率|量|额|收入|总值)/;
 
@@ -391,6 +410,7 @@ const QUAL_NOUN = /^[^，。；]{0,6}(?:指数|浓度|率|量|额|收入|总值)
 const PROMISE_DONE = /建成|完成|竣工|投产|通车|投用|交付|办结|落成/;
 // Annual renovation programmes are counted by units started (新开工改造).
 const RENOVATION = /老旧小区|棚户区|城中村|危旧房|危房/;
+const LEAD_ACTION = /^(?:新增|新建|引进|培育|建成|建设|改造|实施|完成|认定|创建|打造|开展|招引)/;
 const PROMISE_INCREMENT = /新增|新建|新培育|新引进|新认定|新创建|引进|培育|认定/;
 const PROMISE_STOCK = /达到|发展到|总数|总量|累计达|保有/;
 
@@ -432,12 +452,18 @@ function scoreAgainst(object: string, o: Observation): Scored {
  * the year's observation that counts the same object, in a unit of the same
  * family, of the same kind, tier and stage.
  */
-export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
+export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number | null): Judgement {
   if (p.value === undefined || !p.unit) return judgeTask(p, R);
+  // 新增千亿斤粮食生产能力, 百万亩造林工程: a round magnitude in words names a programme, not the year's quantity.
+  if (!/[0-9０-９]/.test(p.text) && /[百千万亿]{1,2}(?:亿|万)?[^\s，。]{0,2}/.test(p.text) && /^[百千万亿]+$/.test(roundMagnitude(p.text))) {
+    return judged('not_reported', { code: 'plan_period', target: targetRef(p), period_words: roundMagnitude(p.text) }, 0.6);
+  }
   const kind = commitmentKind(p);
   const promise: PromiseFigure = { ...p, kind };
+  const period = planPeriodWords(p.text, planYear);
+  if (period) return judged('not_reported', { code: 'plan_period', target: targetRef(promise), period_words: period }, 0.7);
   if (p.indicator && !p.indicator.startsWith('other:') && ofIndicator(R, p.indicator).some((o) => o.period === 'year')) {
-    const j = judgeTarget(promise, R);
+    const j = judgeTarget(promise, R, planYear);
     if (j.verdict !== 'not_reported') return j;
   }
   const object = promiseObject(p.text, p.sentence);
@@ -476,8 +502,14 @@ export function judgeCommitment(p: PromiseFigure, R: Reading): Judgement {
     // Another reading as good that says the opposite: not sure which is meant. A two-character
     // object (投资, 学位) counted more than once in the year is as unsure.
     const rival = comparable.find((s) => s !== best && s.score >= best.score - 1e-9 && compareTo(promise, s.o)!.c.verdict !== compareTo(promise, o)!.c.verdict);
-    const generic = object.length <= 2 && comparable.filter((s) => s.score >= best.score - 1e-9 && s.o.stage === o.stage).length > 1;
-    if (rival || generic) confidence = Math.min(confidence, 0.55);
+    // A two-character object (项目, 投资, 学位) is sure only when the review counts exactly it with the
+    // promise's own verb (新增学位…, 新增学位…), and only once at that stage.
+    const lead = LEAD_ACTION.exec(p.text.replace(/^(?:全年|年内|今年|力争|确保|争取|计划)+/, ''))?.[0];
+    const generic = object.length <= 2 && (best.object !== object || (lead !== undefined && !o.text.includes(lead)) || comparable.filter((s) => s.score >= best.score - 1e-9 && s.o.stage === o.stage).length > 1);
+    // A project list's total cost (总投资137亿元的92个项目) names the list: a count of another list
+    // (a total cost far from it) does not answer it.
+    const listCost = /总投资/.test(p.text) && !sameList(p.text, o.text);
+    if (rival || generic || listCost) confidence = Math.min(confidence, 0.55);
     return settled(promise, o, confidence);
   }
   const strong = scored.find((s) => s.score >= 0.7 && compareTo(promise, s.o) === undefined);
@@ -507,6 +539,21 @@ export function namesObject(clause: string, object: string): boolean {
   if (object.length <= 4) return clause.includes(object);
   const run = commonRun(object, clause);
   return run.length >= 4 && run.length * 2 >= object.length;
+}
+
+/** Two project lists are the same when their total costs (总投资X亿元) lie within a fifth of each other. */
+function sameList(promised: string, found: string): boolean {
+  const cost = (t: string) => {
+    const m = /总投资([0-9.]+)(亿|万)元/.exec(t);
+    return m ? Number(m[1]) * (m[2] === '亿' ? 1e4 : 1) : undefined;
+  };
+  const [a, b] = [cost(promised), cost(found)];
+  return a !== undefined && b !== undefined && Math.abs(a - b) <= 0.2 * Math.max(a, b);
+}
+
+/** The figure of a promise written only in Chinese magnitudes (千亿斤 → 千亿), or ''. */
+function roundMagnitude(text: string): string {
+  return /(?<![一二两三四五六七八九十零〇])([百千万亿]+)(?=[斤吨亩元人户个公里])/.exec(text)?.[1] ?? '';
 }
 
 /** A task without a figure: done when a clause of the year states the same task. */

@@ -85,7 +85,7 @@ const MULTIPLE_UNIT = /^倍$/;
 const RANKING = /第[一二三四五六七八九十\d]+(?:位|名)?$|前列$|位次/;
 
 // Several years at once: 年均 averages, 累计 totals, five-year or since-a-year spans.
-const MULTI_WORDS = /年均|平均每年|(?<!全年|年内|当年|今年)累计|五年(?:来|间|共|累计|内)|[三五]年来|近[三五]年|十[一二三四五六]五(?:”|")?(?:期间|时期|以来)|以来|\d{4}(?:年)?(?:—|－|-|至|到)\d{4}年/;
+const MULTI_WORDS = /年均|平均每年|(?<!全年|年内|当年|今年)累计|五年(?!规划|计划|行动|攻坚|纲要)|[三五]年来|近[三五]年|前[两二三四五]年|十[一二三四五六]五(?:”|")?(?:期间|时期|以来)|以来|\d{4}(?:年)?(?:—|－|-|至|到)\d{4}年/;
 // Part of a year.
 const PART_YEAR = /[一二三四1-4]季度|上半年|前三季度|1[-—至~～]\d{1,2}月|前\d{1,2}个月/;
 // A paragraph (or heading) that opens a passage on several years.
@@ -98,7 +98,12 @@ function yearReturn(year: number | null): RegExp {
 // Adjusted bases: the figure is not the headline figure.
 const ADJUSTED = /可比|同口径|扣除[^，。；]{0,12}(?:因素|后)|剔除[^，。；]{0,12}(?:因素|后)|按[^，。；]{0,6}口径/;
 // Stages of a task: begun (开工, 启动, 进入…程序) vs done (建成, 完成, 竣工, 投产, 通车).
-const BEGUN = /开工|启动|进入[^，。；]{0,10}程序|签约|落地|谋划|储备|招标|前期/;
+const BEGUN = /开工|启动|进入[^，。；]{0,10}程序|签约|落地|谋划|储备|招标|前期|加快建设|加快推进|有序推进|在建/;
+// A clause that states an aim, not a result (确保…45个重点项目, 今年投资要增长5%, 全年计划投资…): no outcome.
+const INTENTION = /^(?:全年|今年|明年|年内)?(?:确保(?!了)|力争|争取|计划|拟|将要|预期|力求|努力(?!下)|[^，。；]{0,12}(?:要|将)(?:增长|达到|完成|实现|突破|控制|新增|建成))/;
+const RESTATED = /年初(?:确定|提出|制定)|预期目标|既定目标|确定的目标|计划目标|预定目标/;
+// A clause right after that compares with a plan period (比“八五”增长1.9倍) makes the figure before a period total.
+const PERIOD_COMPARED = /^(?:比|较|是|为)“?[一二三四五六七八九十]+五”?/;
 const DONE = /建成|完成|竣工|投产|通车|投用|交付|验收|获批|办结|达产|落成/;
 // Counting what is added this year vs how many there are now.
 const INCREMENT = /新增|新建|新开工|新改建|新认定|新培育|新引进|引进|培育|认定|创建|获评|建成|改造|完成|实施|新发展|新设立|新注册|新登记|净增|增加/;
@@ -203,8 +208,23 @@ function readSentence(
     const prev = ci > 0 ? clauses[ci - 1] : undefined;
     // A figure-less clause before (“十三五”时期，…) lends its time words to this one.
     const prevPlain = prev && !scanFigures(prev.text).some((f) => f.unit !== '') ? prev.text : '';
-    const cPeriod = periodOf(c.text, sentMulti, year, prevPlain);
-    clausesOut.push({ text: c.text, start: base + c.start, end: base + c.end, period: cPeriod.period });
+    const next = clauses[ci + 1];
+    const comparedToPeriod = next !== undefined && PERIOD_COMPARED.test(next.text);
+    const cPeriod = comparedToPeriod ? { period: 'multi_year' as const, words: next.text.slice(0, 6) } : periodOf(c.text, sentMulti, year, prevPlain);
+    // A clause that restates the year's target (没有实现年初确定的…4%左右的目标) gives no outcome, but says something.
+    const restated = RESTATED.test(c.text);
+    if (restated) {
+      const ms = findMentions(c.text);
+      if (ms.length) statements.push({ start: base + c.start, end: base + c.end, text: c.text, sentence: s, indicators: [...new Set(ms.map((m) => m.id))], period: cPeriod.period });
+    }
+    const intention = INTENTION.test(c.text) || restated;
+    clausesOut.push({ text: c.text, start: base + c.start, end: base + c.end, period: intention ? 'other_year' : cPeriod.period });
+    if (intention) {
+      // Its subject still names what the next figure counts (全年计划投资30亿元，完成32亿元).
+      const named = figs.length ? splitPredicate(c.text.slice(0, figs[0].start).replace(/^(?:全年|今年|年内)?(?:确保|力争|争取|计划|拟)/, '')).subject : '';
+      if (named) carry = { subject: named, scopeText: c.text, at: c.start };
+      return;
+    }
     if (!figs.length) {
       const ms = findMentions(c.text);
       if (ms.length) statements.push({ start: base + c.start, end: base + c.end, text: c.text, sentence: s, indicators: [...new Set(ms.map((m) => m.id))], period: cPeriod.period });
@@ -267,7 +287,7 @@ function readSentence(
       // CPI's rise is its level (居民消费价格上涨2% answers 涨幅3%左右).
       const cpi = (item?.indicator ?? named?.indicator) === 'cpi';
       if (cpi && kind === 'growth') kind = 'level';
-      const periodInfo = periodOf(c.text.slice(0, f.end) + right, sentMulti, year, prevPlain);
+      const periodInfo = comparedToPeriod ? cPeriod : periodOf(c.text.slice(0, f.end) + right, sentMulti, year, prevPlain);
       // 从A增长到B / 由A提高到B: A is a base, the change is over several years; B is a level at the end.
       const fromTo = /(?:从|由)[^，。；]{0,20}$/.test(c.text.slice(0, f.start)) && /^[^，。；]{0,6}(?:增长|提高|增加|上升|扩大|下降|减少|降低|提升)?(?:到|至)/.test(c.text.slice(f.end));
       const endpoint = /(?:从|由)[^，。；]*(?:增长|提高|增加|上升|扩大|下降|减少|降低|提升)?(?:到|至)(?:\d{4}年的?)?$/.test(c.text.slice(0, f.start));

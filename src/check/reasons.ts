@@ -40,6 +40,8 @@ export type ReasonCode =
   | 'open_bound'
   /** Only a several-year figure (年均, 累计, 五年来, 从…增长到…). */
   | 'multi_year_only'
+  /** The promise is for a plan period (年均, 到2025年) or names a programme: no year's figure settles it. */
+  | 'plan_period'
   | 'part_year_only'
   | 'not_found'
   /** A figure was found but it is not sure to be about the same thing: 待核实. */
@@ -178,6 +180,8 @@ export function renderZh(r: ReasonFields): string {
       return `报告只给出界限（${o}），不足以判断是否达到目标${t}`;
     case 'multi_year_only':
       return `报告只有多年数字（${r.period_words ?? '年均/累计'}），不是当年数字`;
+    case 'plan_period':
+      return `这是规划期或项目名称中的数字（${r.period_words ?? ''}），不能用当年数字核对`;
     case 'part_year_only':
       return `报告只有部分时段数字（${r.period_words ?? ''}）`;
     case 'not_found':
@@ -231,6 +235,8 @@ export function renderEn(r: ReasonFields): string {
       return `The review gives only a bound (${o}), which does not settle ${t}`;
     case 'multi_year_only':
       return `Only a several-year figure (${r.period_words ?? '年均/累计'}), not the year's`;
+    case 'plan_period':
+      return `A figure for a plan period or in a programme's name (${r.period_words ?? ''}): no year's figure settles it`;
     case 'part_year_only':
       return `Only a figure for part of the year (${r.period_words ?? ''})`;
     case 'not_found':

@@ -88,6 +88,17 @@ describe('judging a main target by the same measure of the year', () => {
     expect(vague).toMatchObject({ verdict: 'not_comparable', reason: { code: 'words_only' } });
   });
 
+  it('reads a review that admits the target was not reached as missed', () => {
+    const j = judgeTarget(growth('单位生产总值能耗下降3%', 'energy_intensity', -3), review('全省没有实现年初确定的单位生产总值能耗下降3%的目标。'));
+    expect(j).toMatchObject({ verdict: 'missed', reason: { code: 'fell' } });
+  });
+
+  it('does not judge a plan-period promise by one year', () => {
+    expect(judgeTarget(growth('今后五年地区生产总值年均增长6%', 'gdp', 6), review('地区生产总值增长7.1%。'), 2021)).toMatchObject({ verdict: 'not_reported', reason: { code: 'plan_period' } });
+    expect(judgeCommitment(task('到2025年新建公共充电桩3000个', 3000, '个'), review('新建公共充电桩800个。'), 2021).reason.code).toBe('plan_period');
+    expect(judgeCommitment(task('“十四五”末农村公路达到2000公里', 2000, '公里'), review('农村公路达到1600公里。'), 2021).reason.code).toBe('plan_period');
+  });
+
   it('asks for review when two figures of the year disagree', () => {
     const j = judgeTarget(growth('地区生产总值增长6%', 'gdp', 6), review('全市地区生产总值增长6.3%。县域地区生产总值增长4.1%。'));
     expect(j).toMatchObject({ verdict: 'needs_review', reason: { code: 'weak_match' } });
@@ -144,6 +155,10 @@ describe('judging a target in words', () => {
     expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });
   });
 
+  it('takes no problem or negation for an outcome', () => {
+    expect(judgeTarget(words('国际收支基本平衡', 'other:国际收支'), review('国际收支不平衡矛盾突出。')).verdict).not.toBe('met');
+  });
+
   it('meets any other aim when a clause of the year names it and says it happened', () => {
     expect(qualitativeSubject('地方债务风险有效防控')).toBe('地方债务风险');
     expect(judgeTarget(words('政府债务率保持基本稳定', 'other:政府债务率'), review('政府债务率趋于稳定，金融运行平稳。')).verdict).toBe('met');
@@ -191,9 +206,25 @@ describe('judging a quantified commitment by the object it counts', () => {
     expect(j.verdict).not.toMatch(/met|missed/);
   });
 
+  it('asks for review when a two-character object is counted under another verb', () => {
+    expect(judgeCommitment(task('引进项目25个以上', 25, '个', 'at_least'), review('实施重点技改项目13个。')).verdict).toBe('needs_review');
+  });
+
   it('asks for review when a two-character object is counted twice with opposite verdicts', () => {
     const j = judgeCommitment(task('新增学位3000个', 3000, '个'), review('新增学位3400个。城区新增学位1200个。'));
     expect(j.verdict).toBe('needs_review');
+  });
+
+  it('does not take a round magnitude in a programme\'s name for a promised quantity', () => {
+    const j = judgeCommitment(task('推进百万亩林业提质工程', 100, '万亩'), review('完成造林绿化180万亩。'));
+    expect(j.verdict).not.toMatch(/met|missed/);
+  });
+
+  it('settles a project list by a count of the same list only', () => {
+    const same = judgeCommitment({ ...task('推进总投资120亿元的30个重点项目建设', 30, '个') }, review('总投资118亿元的32个重点项目加快建设。'));
+    expect(same.verdict).toBe('met');
+    const other = judgeCommitment({ ...task('推进总投资120亿元的30个重点项目建设', 30, '个') }, review('总投资9.6亿元的12个重点项目竣工。'));
+    expect(other.verdict).not.toMatch(/met|missed/);
   });
 
   it('meets a task the review states exceeded', () => {

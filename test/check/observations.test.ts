@@ -79,6 +79,20 @@ describe('reading a review into observations', () => {
     expect(find(list, 11.4).period).toBe('year');
   });
 
+  it('marks a total compared with a plan period, and spans of a few years', () => {
+    const list = obs('全社会固定资产投资完成3200亿元，比“九五”增长1.2倍。城镇新增就业前三年分别增长4.1%。五年城镇新增就业38万人。', 2000);
+    expect(find(list, 3200).period).toBe('multi_year');
+    expect(find(list, 4.1).period).toBe('multi_year');
+    expect(find(list, 38).period).toBe('multi_year');
+  });
+
+  it('takes no outcome from an aim or a restated target, but keeps what it names', () => {
+    const r = read('今年全社会投资要增长6%左右，确保城东污水厂等12个重点项目建成投产。全年计划投资40亿元，完成43亿元。没有实现年初确定的单位生产总值能耗降低3%的目标。');
+    expect(r.observations.find((o) => o.value === 6 || o.value === 12 || o.value === 40 || o.value === -3 || o.value === 3)).toBeUndefined();
+    expect(find(r.observations, 43).subject).toBe('投资');
+    expect(r.statements.some((st) => st.indicators.includes('energy_intensity') && /没有实现/.test(st.text))).toBe(true);
+  });
+
   it('marks part of a year', () => {
     expect(find(obs('上半年规上工业增加值增长9%。'), 9).period).toBe('part_year');
   });
@@ -129,8 +143,9 @@ describe('reading a review into observations', () => {
   });
 
   it('notes the stage and whether a count is an increment or a stock', () => {
-    const list = obs('新开工保障性住房2100套，建成公共充电桩460个，省级农业龙头企业达到52家。');
+    const list = obs('新开工保障性住房2100套，建成公共充电桩460个，省级农业龙头企业达到52家，3.2万平方米标准厂房加快建设。');
     expect(find(list, 2100).stage).toBe('begun');
+    expect(find(list, 3.2).stage).toBe('begun');
     expect(find(list, 460).stage).toBe('done');
     expect(find(list, 52).count).toBe('stock');
   });

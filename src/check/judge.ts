@@ -8,7 +8,7 @@
 import type { FactKind, Qualifier } from '../model.js';
 import { findMentions } from '../extract/indicators.js';
 import { leadOf, overlap, subjectOf } from './match.js';
-import { commonRun, objectMatch, objectOf, promiseObject, tierOf } from './objects.js';
+import { commonRun, leadVerb, objectMatch, objectOf, promiseObject, tierOf } from './objects.js';
 import type { Observation, Reading, Statement } from './observations.js';
 import { reason, type FigureRef, type Reason, type ReasonFields } from './reasons.js';
 import type { Evidence } from './types.js';
@@ -94,6 +94,8 @@ const isPart = (p: PromiseFigure, o: Observation) =>
 
 /** Registered vs surveyed unemployment, and other sub-measures that share an indicator id. */
 function measureDiffers(p: PromiseFigure, o: Observation): string | undefined {
+  // Emissions are not concentrations (排放量削减 / 浓度下降).
+  if (/排放/.test(p.text) && /浓度/.test(o.subject + o.text.slice(0, Math.max(0, o.text.indexOf(String(Math.abs(o.value)))))) && !/排放/.test(o.subject)) return '排放量 / 浓度';
   if (p.indicator === 'unemployment_rate') {
     const pr = /调查/.test(p.text) ? '调查' : /登记/.test(p.text) ? '登记' : undefined;
     const or = o.scope.includes('调查') || /调查/.test(o.subject) ? '调查' : o.scope.includes('登记') || /登记/.test(o.subject) ? '登记' : undefined;
@@ -410,7 +412,6 @@ const QUAL_NOUN = /^[^，。；]{0,6}(?:指数|浓度|率|量|额|收入|总值)
 const PROMISE_DONE = /建成|完成|竣工|投产|通车|投用|交付|办结|落成/;
 // Annual renovation programmes are counted by units started (新开工改造).
 const RENOVATION = /老旧小区|棚户区|城中村|危旧房|危房/;
-const LEAD_ACTION = /^(?:新增|新建|引进|培育|建成|建设|改造|实施|完成|认定|创建|打造|开展|招引)/;
 const PROMISE_INCREMENT = /新增|新建|新培育|新引进|新认定|新创建|引进|培育|认定/;
 const PROMISE_STOCK = /达到|发展到|总数|总量|累计达|保有/;
 
@@ -460,7 +461,9 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
   }
   const kind = commitmentKind(p);
   const promise: PromiseFigure = { ...p, kind };
-  const period = planPeriodWords(p.text, planYear);
+  // Its sentence may set the period for a list (到2010年，生产总值…、财政收入力争达到2000亿元左右).
+  const at = p.sentence ? p.sentence.indexOf(p.text) : -1;
+  const period = planPeriodWords(p.text, planYear) ?? (p.sentence && at > 0 ? planPeriodWords(p.sentence.slice(0, at), planYear) : undefined);
   if (period) return judged('not_reported', { code: 'plan_period', target: targetRef(promise), period_words: period }, 0.7);
   if (p.indicator && !p.indicator.startsWith('other:') && ofIndicator(R, p.indicator).some((o) => o.period === 'year')) {
     const j = judgeTarget(promise, R, planYear);
@@ -504,8 +507,8 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
     const rival = comparable.find((s) => s !== best && s.score >= best.score - 1e-9 && compareTo(promise, s.o)!.c.verdict !== compareTo(promise, o)!.c.verdict);
     // A two-character object (项目, 投资, 学位) is sure only when the review counts exactly it with the
     // promise's own verb (新增学位…, 新增学位…), and only once at that stage.
-    const lead = LEAD_ACTION.exec(p.text.replace(/^(?:全年|年内|今年|力争|确保|争取|计划)+/, ''))?.[0];
-    const generic = object.length <= 2 && (best.object !== object || (lead !== undefined && !o.text.includes(lead)) || comparable.filter((s) => s.score >= best.score - 1e-9 && s.o.stage === o.stage).length > 1);
+    const lead = leadVerb(p.text);
+    const generic = object.length <= 2 && (best.object !== object || lead === undefined || !o.text.includes(lead) || comparable.filter((s) => s.score >= best.score - 1e-9 && s.o.stage === o.stage).length > 1);
     // A project list's total cost (总投资137亿元的92个项目) names the list: a count of another list
     // (a total cost far from it) does not answer it.
     const listCost = /总投资/.test(p.text) && !sameList(p.text, o.text);
@@ -522,7 +525,8 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
   const multi = R.observations.filter((o) => o.period === 'multi_year').map((o) => scoreAgainst(object, o)).filter((s) => s.head && s.score >= 0.85 && compareTo(promise, s.o) !== undefined);
   if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(promise), period_words: multi[0].o.periodWords }, 0.7, multi[0].o);
   // 超额完成哈哈腔演出任务: the task stated done for the same object.
-  const done = R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(object, c.text) >= 0.55);
+  // (Only for an object of three characters or more: 住房 alone is in too many tasks.)
+  const done = object.length >= 3 ? R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(object, c.text) >= 0.55) : undefined;
   if (done) return guarded(judged('met', { code: 'stated_done', quote: done.text }, 0.62, asStatement(done)));
   // The object named in words only (中欧班列开行数量持续增长, 打通一批断头路): related, no count to read.
   const named = R.clauses.find((c) => c.period === 'year' && !AIM_OPENING.test(c.text) && namesObject(c.text, object));

@@ -10,7 +10,7 @@ import { overlap } from './match.js';
 // Modals, time and manner words that open a promise (力争年内, 全年计划).
 const OPENERS = /^(?:在建|续建|全省|全市|全县|全区|全国|全州|年度|系统|全面|集中|统筹|提质|力争|确保|争取|努力|计划|预计|全年|年内|今年|当年|年底前|全力|加快|深入|持续|扎实|大力|积极|进一步|重点|推动|支持|引导|鼓励|完成|实现|做到|启动|稳步|有序)+/;
 // Action verbs that precede the object (新建口袋公园, 建设改造农村公路, 新（改）建农村公路).
-const VERBS = '获评|评为|入选|升级|改造升级|新建|改建|扩建|新改建|新改扩建|改扩建|新（改）建|新\\(改\\)建|建设|建成|修建|配建|新增|新开工|开工|改造|提升|改造提升|提升改造|整治|治理|打造|创建|新创建|培育|新培育|引进|新引进|招引|认定|新认定|认证|实施|开展|组织|举办|推进|提速|发展|新发展|开行|压减|关停|关闭|取缔|盘活|清理|硬化|绿化|铺设|安装|更新|发放|接待|吸纳|培训|帮扶|安置|救助|资助|补贴|筛查|开通|开设|设立|组建|建立|打通|贯通|落地|签约|谋划|储备|列入|争创|评定|通过|完成|解决|提供|投入|投资|新（改建）|（改建）';
+const VERBS = '安排|拟安排|获评|评为|入选|升级|改造升级|新建|改建|扩建|新改建|新改扩建|改扩建|新（改）建|新\\(改\\)建|建设|建成|修建|配建|新增|新开工|开工|改造|提升|改造提升|提升改造|整治|治理|打造|创建|新创建|培育|新培育|引进|新引进|招引|认定|新认定|认证|实施|开展|组织|举办|推进|提速|发展|新发展|开行|压减|关停|关闭|取缔|盘活|清理|硬化|绿化|铺设|安装|更新|发放|接待|吸纳|培训|帮扶|安置|救助|资助|补贴|筛查|开通|开设|设立|组建|建立|打通|贯通|落地|签约|谋划|储备|列入|争创|评定|通过|完成|解决|提供|投入|投资|新（改建）|（改建）';
 const LEAD_VERBS = new RegExp(`^(?:(?:${VERBS})[、和及与]?)+`);
 // Words around a figure that qualify it (不少于20家, 80%以上).
 const PRE_FIGURE = /(?:不少于|不低于|不超过|超过|突破|达到|达|至少|约|近|保持在|稳定在|控制在)$/;
@@ -58,6 +58,12 @@ export function objectOf(text: string): string {
 }
 
 const VERB_ANYWHERE = new RegExp(`(?:${VERBS})`, 'g');
+const FIRST_VERB = new RegExp(`^(?:${VERBS})`);
+
+/** The action a promise opens with, after its modals (力争接待游客… → 接待), if any. */
+export function leadVerb(text: string): string | undefined {
+  return FIRST_VERB.exec(text.replace(OPENERS, ''))?.[0];
+}
 
 /** 提级新建高标准农田 → 高标准农田: the object follows the last action verb that leaves a name. */
 function afterLastVerb(p: string): string {
@@ -78,12 +84,15 @@ function afterLastVerb(p: string): string {
  */
 export function promiseObject(text: string, sentence?: string): string {
   const own = objectOf(text);
-  if (own.length >= 2 && !/^(?:国家|省|市|县|区)级?(?:以上)?$/.test(own)) return own;
+  // 占全省生产总值的比重达到70%: a share whose part is named before, in the sentence.
+  const share = /^占/.test(own);
+  if (own.length >= 2 && !share && !/^(?:国家|省|市|县|区)级?(?:以上)?$/.test(own)) return own;
   const at = sentence ? sentence.indexOf(text) : -1;
   if (!sentence || at <= 0) return own;
   const previous = sentence.slice(0, at).replace(/[、，,；;和及]+$/, '').split(/[、，,；;]/).pop() ?? '';
   const inherited = objectOf(previous);
-  return inherited.length >= 2 ? own + inherited : own;
+  if (inherited.length < 2) return share ? '' : own;
+  return share ? inherited + own : own + inherited;
 }
 
 // Tiers of a designation (国家级, 省级, 市级以上): a different tier is a different category.
@@ -105,7 +114,7 @@ export function objectMatch(promised: string, found: string): { score: number; h
   if (!promised || !found) return { score: 0, head: false };
   const [short, long] = promised.length <= found.length ? [promised, found] : [found, promised];
   // Containment, also with a modifier inserted (5G基站 in 5G通讯基站, 低效土地 in 低效利用土地) when the head is shared.
-  const within = long.includes(short) || (isSubsequence(short, long) && short.slice(-1) === long.slice(-1));
+  const within = long.includes(short) || (isSubsequence(short, long) && short.slice(-1) === long.slice(-1) && long.length - short.length <= Math.max(3, short.length / 2));
   const contained = within && short.length >= 2 && (short.length >= 4 || short.length / long.length >= 0.6);
   if (short.length < 2) return { score: 0, head: false };
   // 千村示范村 is not 百村示范村: names that carry different numerals are different things.
@@ -117,6 +126,9 @@ export function objectMatch(promised: string, found: string): { score: number; h
   const score = contained ? Math.max(0.9, short.length / long.length) : Math.max(overlap(promised, found) * extra, 0.9 * overlap(found, promised) * Math.min(1, found.length / promised.length));
   // Same head noun: the same last two characters, or the same last one when most of the wording agrees (成交总额 / 成交额).
   const head = contained || promised.slice(-2) === found.slice(-2) || (promised.slice(-1) === found.slice(-1) && score >= 0.7);
+  // 国有单位技术改造投资 is not 国有单位固定资产投资: most words shared, but the same head after
+  // different modifiers names another thing — a neighbouring category at most.
+  if (!within && score >= 0.7 && differentModifiers(promised, found)) return { score: 0.5, head: true };
   return { score, head };
 }
 
@@ -136,4 +148,14 @@ function isSubsequence(short: string, long: string): boolean {
   let i = 0;
   for (const c of long) if (c === short[i]) i++;
   return i === short.length;
+}
+
+/** The two end in the same head but the two characters before it differ entirely (技术改造投资 / 固定资产投资). */
+function differentModifiers(a: string, b: string): boolean {
+  let k = 0;
+  while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+  if (k < 2) return false;
+  const ma = a.slice(Math.max(0, a.length - k - 2), a.length - k);
+  const mb = b.slice(Math.max(0, b.length - k - 2), b.length - k);
+  return ma.length === 2 && mb.length === 2 && ![...ma].some((c) => mb.includes(c));
 }

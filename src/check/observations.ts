@@ -254,6 +254,8 @@ function readSentence(
       let named: Named | undefined;
       const rightNames = prevEnd === 0 && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right);
       if (perFigure) named = perFigure[fi];
+      // 占全省生产总值的比重达到63.5%: a share names its part in the clause before.
+      else if (ownSubject && /^占/.test(ownSubject)) named = { subject: (carry?.subject ?? '') + ownSubject, scopeText: left, at: carry?.at ?? c.start, indicator: undefined };
       else if (ownSubject && !(rightNames && /等$/.test(left))) named = { subject: ownSubject, scopeText: left, at: c.start };
       else if (rightNames) {
         // 227个村获评省级美丽乡村, 投入2.74亿元加强基础设施建设, 整治高保路等6条骨干道路: the counted thing follows the figure.

@@ -99,6 +99,16 @@ describe('judging a main target by the same measure of the year', () => {
     expect(judgeCommitment(task('“十四五”末农村公路达到2000公里', 2000, '公里'), review('农村公路达到1600公里。'), 2021).reason.code).toBe('plan_period');
   });
 
+  it('does not take a concentration for an emission', () => {
+    const j = judgeCommitment(task('二氧化硫排放量削减3%', 3, '%'), review('二氧化硫平均浓度下降14%。'));
+    expect(j.verdict).not.toMatch(/met|missed/);
+  });
+
+  it('takes the plan period a sentence sets for its list', () => {
+    const p = { ...task('地方财政收入达到120亿元', 120, '亿元'), sentence: '到2025年，地区生产总值突破800亿元、地方财政收入达到120亿元。' };
+    expect(judgeCommitment(p, review('地方财政收入达到96亿元。'), 2021).reason.code).toBe('plan_period');
+  });
+
   it('asks for review when two figures of the year disagree', () => {
     const j = judgeTarget(growth('地区生产总值增长6%', 'gdp', 6), review('全市地区生产总值增长6.3%。县域地区生产总值增长4.1%。'));
     expect(j).toMatchObject({ verdict: 'needs_review', reason: { code: 'weak_match' } });

@@ -22,6 +22,8 @@ describe('the object a task counts', () => {
   it('takes the noun a list leaves out from the fragment before', () => {
     const sentence = '建设60个美丽庭院示范村、30个以上通过市级验收。';
     expect(promiseObject('30个以上通过市级验收', sentence)).toBe('市级美丽庭院示范村');
+    // a share names its part in the fragment before
+    expect(promiseObject('占地区生产总值比重达到40%', '服务业增加值达到800亿元、占地区生产总值比重达到40%。')).toBe('服务业增加值占地区生产总值比重');
     // a fragment with an object of its own keeps it
     expect(promiseObject('新增学位2000个', '新建学校3所、新增学位2000个。')).toBe('学位');
   });
@@ -42,6 +44,10 @@ describe('the object a task counts', () => {
     // a found subject with more words than the promise weighs less than an exact one
     expect(objectMatch('投资', '固定资产投资').score).toBeLessThan(objectMatch('投资', '投资').score);
     expect(objectMatch('参保率', '率').score).toBe(0);
+    // an inserted modifier is a short one; a long phrase that merely holds the characters is not a container
+    expect(objectMatch('城镇化率', '城市污水集中处理率和生活垃圾无害化处理率').score).toBeLessThan(0.5);
+    // most words shared but another measure before the same head: a neighbouring category at most
+    expect(objectMatch('国有单位技术改造投资', '国有单位固定资产投资').score).toBeLessThan(0.55);
   });
 
   it('finds the longest shared run', () => {

@@ -437,8 +437,11 @@ function observedObject(o: Observation): string {
 const SCOPE_MODIFIER = /^(?:城镇|农村|城乡|城市|全市|全省|全县|全区|主城区|市区|城区|县城|新建|新增|年内|全年|在建|续建)+$/;
 
 function scoreAgainst(object: string, o: Observation): Scored {
-  const found = observedObject(o);
-  const m = objectMatch(object, found);
+  // The object as stripped, or the subject as written when that matches better (项目 / 重点技改项目).
+  const stripped = observedObject(o);
+  const a = objectMatch(object, stripped);
+  const b = o.subject.length >= 2 ? objectMatch(object, o.subject) : { score: 0, head: false };
+  const [found, m] = b.score > a.score && b.head ? [o.subject, b] : [stripped, a];
   // 生猪养殖量 promised, 养殖量 found: the missing entity must be in the sentence before the figure.
   if (m.score >= 0.9 && found.length < object.length && object.includes(found)) {
     const missing = object.replace(found, '');

@@ -8,7 +8,7 @@ import { scanFigures } from '../extract/numbers.js';
 import { overlap } from './match.js';
 
 // Modals, time and manner words that open a promise (力争年内, 全年计划).
-const OPENERS = /^(?:在建|续建|全省|全市|全县|全区|全国|全州|年度|系统|全面|集中|统筹|提质|力争|确保|争取|努力|计划|预计|全年|年内|今年|当年|年底前|全力|加快|深入|持续|扎实|大力|积极|进一步|重点|推动|支持|引导|鼓励|完成|实现|做到|启动|稳步|有序)+/;
+const OPENERS = /^(?:在建|续建|全省|全市|全县|全区|全国|全州|年度|系统|全面|集中|统筹|提质|力争|确保|争取|努力|计划|预计|全年|年内|今年|当年|年底前|全力|加快|深入|持续|扎实|大力|积极|进一步|推动|支持|引导|鼓励|完成|实现|做到|启动|稳步|有序)+/;
 // Action verbs that precede the object (新建口袋公园, 建设改造农村公路, 新（改）建农村公路).
 const VERBS = '安排|拟安排|获评|评为|入选|升级|改造升级|新建|改建|扩建|新改建|新改扩建|改扩建|新（改）建|新\\(改\\)建|建设|建成|修建|配建|新增|新开工|开工|改造|提升|改造提升|提升改造|整治|治理|打造|创建|新创建|培育|新培育|引进|新引进|招引|认定|新认定|认证|实施|开展|组织|举办|推进|提速|发展|新发展|开行|压减|关停|关闭|取缔|盘活|清理|硬化|绿化|铺设|安装|更新|发放|接待|吸纳|培训|帮扶|安置|救助|资助|补贴|筛查|开通|开设|设立|组建|建立|打通|贯通|落地|签约|谋划|储备|列入|争创|评定|通过|完成|解决|提供|投入|投资|新（改建）|（改建）';
 const LEAD_VERBS = new RegExp(`^(?:(?:${VERBS})[、和及与]?)+`);
@@ -35,7 +35,8 @@ function stripTail(p: string): string {
 }
 
 export function objectOf(text: string): string {
-  let t = text.replace(/[〔［\[][0-9０-９]+[〕］\]]/g, '').replace(/[“”"‘’《》]/g, '').replace(/[（(][改扩新建提升、]+[）)]/g, '');
+  // 省、市重点项目: a list of single-character tiers is one modifier.
+  let t = text.replace(/(?<=[省市县区])、(?=[省市县区])/g, '').replace(/[〔［\[][0-9０-９]+[〕］\]]/g, '').replace(/[“”"‘’《》]/g, '').replace(/[（(][改扩新建提升、]+[）)]/g, '');
   // 农行家属楼等12个老旧小区, 高保路等6条道路: the named examples are not what is counted.
   const list = /^.*等(?=[0-9０-９一二两三四五六七八九十])/.exec(t);
   if (list) t = t.slice(list[0].length);
@@ -45,20 +46,32 @@ export function objectOf(text: string): string {
     if (THRESHOLD.test(t.slice(f.end)) || (f.chinese && /^(?:级|类|种|等|档|星)$/.test(f.unit))) continue;
     const before = PRE_FIGURE.exec(t.slice(0, f.start))?.[0].length ?? 0;
     const after = POST_FIGURE.exec(t.slice(f.end))?.[0].length ?? 0;
-    t = `${t.slice(0, f.start - before)} ${t.slice(f.end + after)}`;
+    t = `${t.slice(0, f.start - before)}\u0001${t.slice(f.end + after)}`;
   }
-  const parts = t
-    .split(/[\s，,、；;：:]+/)
-    .map((p) => p.replace(OPENERS, '').replace(LEAD_VERBS, '').replace(OPENERS, '').replace(LEAD_VERBS, '').replace(/实现/g, ''))
-    .map((p) => (THRESHOLD_OBJECT.test(p) ? p : stripTail(afterLastVerb(stripTail(p)))))
-    .filter((p) => p.length >= 2);
+  const clean = (p: string) => {
+    const q = p.replace(/^的/, '').replace(OPENERS, '').replace(LEAD_VERBS, '').replace(OPENERS, '').replace(LEAD_VERBS, '').replace(/实现/g, '');
+    return THRESHOLD_OBJECT.test(q) ? q : stripTail(afterLastVerb(stripTail(q)));
+  };
+  const parts: string[] = [];
+  for (const seg of t.split(/[\s，,、；;：:]+/)) {
+    const pieces = seg.split('\u0001');
+    const before = pieces[0];
+    const after = pieces.length > 1 ? pieces[pieces.length - 1] : '';
+    parts.push(...pieces.slice(1, -1).map(clean));
+    // 中央财政拟安排200亿元专项资金: words before the figure that end on the verb name who acts; the thing follows.
+    if (pieces.length > 1 && clean(after).length >= 2 && (ENDS_WITH_VERB.test(before) || clean(before).length < 2)) parts.push(clean(after));
+    else parts.push(clean(before), clean(after));
+  }
+  const named = parts.filter((p) => p.length >= 2);
   // The longest run names the thing (建设高标准农田38万亩 → 高标准农田; 新建2个立体停车场 → 立体停车场);
   // an investment with no object named is an investment (完成投资80亿元).
-  return parts.sort((a, b) => b.length - a.length)[0] ?? (/投资|投入/.test(text) ? '投资' : '');
+  return named.sort((a, b) => b.length - a.length)[0] ?? (/投资|投入/.test(text) ? '投资' : '');
 }
 
 const VERB_ANYWHERE = new RegExp(`(?:${VERBS})`, 'g');
 const FIRST_VERB = new RegExp(`^(?:${VERBS})`);
+// Words before a figure that say who acts or what the list costs, not what is counted (总投资X亿元的N个项目).
+const ENDS_WITH_VERB = new RegExp(`(?:${VERBS}|安排|投入|拨付|下达|筹集|总投资)$`);
 
 /** The action a promise opens with, after its modals (力争接待游客… → 接待), if any. */
 export function leadVerb(text: string): string | undefined {

@@ -248,11 +248,13 @@ function readSentence(
     let prevEnd = 0;
     figs.forEach((f, fi) => {
       const left = c.text.slice(prevEnd, f.start);
-      const right = c.text.slice(f.end).split(/[、]/)[0];
+      // The words after the figure up to the next list item (省、市 is one modifier, not two items).
+      const right = c.text.slice(f.end).replace(/(?<=[省市县区])、(?=[省市县区])/g, '').split(/[、]/)[0];
       const { subject: ownSubject, verb } = splitPredicate(left);
       const verbUsed = verb || (prevEnd > 0 || /^[、和及]/.test(left) ? verbCarry : '');
       let named: Named | undefined;
-      const rightNames = prevEnd === 0 && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right);
+      // …the counted thing follows: at the clause start, or after 的 (总投资118亿元的32个重点项目).
+      const rightNames = (prevEnd === 0 || /^的$/.test(left)) && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right);
       if (perFigure) named = perFigure[fi];
       // 占全省生产总值的比重达到63.5%: a share names its part in the clause before.
       else if (ownSubject && /^占/.test(ownSubject)) named = { subject: (carry?.subject ?? '') + ownSubject, scopeText: left, at: carry?.at ?? c.start, indicator: undefined };

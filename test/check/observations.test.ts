@@ -140,6 +140,8 @@ describe('reading a review into observations', () => {
     expect(find(list, 38).subject).toContain('村获评市级文明村');
     expect(find(list, 9).subject).toContain('主干道路');
     expect(find(list, 1.9).subject).toContain('园区道路管网建设');
+    // after 的 the counted thing follows too, and 省、市 is one modifier
+    expect(find(obs('总投资45亿元的12个省、市重点项目开工建设。'), 12).subject).toContain('省市重点项目');
   });
 
   it('notes the stage and whether a count is an increment or a stock', () => {

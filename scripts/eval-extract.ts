@@ -5,7 +5,12 @@
  * item counting against precision only when its indicator and kind are absent
  * from the gold headline passage.
  *
- *   npx tsx scripts/eval-extract.ts [--verbose] [--gold DIR] [--data DIR]
+ *   npx tsx scripts/eval-extract.ts [--verbose|--misses] [--gold DIR] [--data DIR]
+ *
+ * Prints the overall figures, then the same per family (national / provincial /
+ * city / county, districts counting as county) and per era of the report year
+ * (before 2015 / 2015–2020 / after 2020), and names the weakest; --misses lists
+ * every missed and extra item.
  *
  * Gold documents are matched to predicted documents by `part` when the file
  * splits into as many documents as the gold has; otherwise each gold document

@@ -15,6 +15,10 @@ import type { Structure } from './structure.js';
  */
 const PERIOD_PARAGRAPH = /^[ ]*(?:——)?(?:五年来|过去(?:的)?五年|这五年|五年间|“?十[一二三四五六]五”?(?:时期|期间|以来))/;
 const firstSentence = (t: string) => t.slice(0, (t.search(/[。！？!?]/) + 1) || t.length);
+/** The title of a review of a whole plan period (一、过去五年工作回顾, “十三五”时期…回顾). */
+const PERIOD_TITLE = /十[一二三四五六]五|五年/;
+/** A paragraph that turns to the review year: 过去一年，…; 2020年，…; 去年…; 这一年…. */
+const YEAR_OPENER = /^[ ]*(?:——)?(?:过去(?:的)?一年|刚刚过去的(?:一年|(?:19|20)\d\d年)|(?:19|20)\d\d年[，,是]|去年|这一年|一年来)/;
 const LONG_TERM = /五年来|过去五年|年均|以来累计|2035/;
 const INTRO_END = /做了以下|抓了以下|以下几个方面|以下工作|以下几方面|着力抓了|重点抓了|主要做了|主要抓了/;
 
@@ -120,7 +124,13 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   const reviewYear = structure.reviewYear;
   const dated = (s: Sent) => reviewYear !== null && s.text.includes(`${reviewYear}年`) && canonicalFigures(s.items.filter((it) => !s.longTerm.has(it))) >= 2;
   let periodOnly = false;
-  let anchor = firstIn((s) => isAnchor(s) && canonicalFigures(s.items) >= 2 && !span(s));
+  // a review of a plan period that turns to the year ("过去五年…" then "过去一年，…"): the
+  // year's summary is the paragraph that names the year, whatever figures come before it
+  const periodReview = review !== undefined && PERIOD_TITLE.test(text.slice(review.start - base).split('\n')[0]);
+  const yearTurn = periodReview ? sents.findIndex((s, i) => i < introEnd && s.start === paras[s.para].start - base && YEAR_OPENER.test(s.text)) : -1;
+  const pass1 = (s: Sent) => isAnchor(s) && canonicalFigures(s.items) >= 2 && !span(s);
+  let anchor = yearTurn >= 0 ? sents.findIndex((s, i) => i >= yearTurn && i < introEnd && pass1(s)) : -1;
+  if (anchor < 0) anchor = firstIn(pass1);
   if (anchor < 0) {
     anchor = firstIn(dated);
     periodOnly = anchor >= 0;

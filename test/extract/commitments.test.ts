@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sourceFromBytes } from '../../src/ingest/source.js';
-import { extractFacts } from '../../src/extract/index.js';
+import { factsOf } from './report.js';
 
 async function commitments(lines: string[]): Promise<string[]> {
-  const source = await sourceFromBytes('t.txt', new TextEncoder().encode(lines.join('\n')));
-  const f = extractFacts({ source, start: 0, end: source.text.length, reportYear: null, reviewYear: null });
+  const f = await factsOf(lines);
   return f.commitments.map((c) => c.text);
 }
 

@@ -134,6 +134,7 @@ describe('indicator names by region and era', () => {
     expect(ids('城镇固定资产投资增长20%，脱贫地区农村居民人均可支配收入增长9%，机电产品出口增长6%。')).toEqual([
       'other:城镇固定资产投资', 'other:脱贫地区农村居民人均可支配收入', 'other:机电产品出口',
     ]);
+    expect(ids('规上纺织工业增加值增长12%，万元工业增加值用水量下降3%。')).toEqual(['other:纺织工业增加值', 'other:万元工业增加值']);
   });
 });
 

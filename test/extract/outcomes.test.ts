@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sourceFromBytes } from '../../src/ingest/source.js';
-import { extractFacts } from '../../src/extract/index.js';
+import { factsOf } from './report.js';
 
 async function headline(lines: string[]): Promise<string[]> {
-  const source = await sourceFromBytes('t.txt', new TextEncoder().encode(lines.join('\n')));
-  const f = extractFacts({ source, start: 0, end: source.text.length, reportYear: null, reviewYear: null });
+  const f = await factsOf(lines);
   return f.outcomes.filter((o) => o.headline && !o.indicator.startsWith('other:')).map((o) => `${o.indicator} ${o.kind} ${o.value}`);
 }
 
@@ -53,15 +51,36 @@ describe('headline passage', () => {
     expect(h).toEqual(['gdp level 150', 'general_budget_revenue level 7.5']);
   });
   it('takes no outcome from a journalist\'s commentary in a news article about a report', async () => {
-    const source = await sourceFromBytes('t.txt', new TextEncoder().encode([
+    const f = await factsOf([
       '本报讯 昨天上午，市十届人大三次会议开幕，市长代表市政府作工作报告。',
       '报告指出，过去一年全市地区生产总值增长5.4%，一般公共预算收入增长3.8%。',
       '记者注意到，全市固定资产投资增长12%，增速位居全省前列。据了解，全市社会消费品零售总额增长9%。',
       '报告提出，今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。',
-    ].join('\n')));
-    const f = extractFacts({ source, start: 0, end: source.text.length, reportYear: null, reviewYear: null });
+    ]);
     const ids = f.outcomes.filter((o) => !o.indicator.startsWith('other:')).map((o) => o.indicator);
     expect(ids).toEqual(['gdp', 'general_budget_revenue']);
+  });
+  it('takes the year\'s summary after a five-year review, not the five-year figures', async () => {
+    const h = await headline([
+      '一、“十三五”时期和2020年工作回顾',
+      '“十三五”时期是我市发展极不平凡的五年。全市生产总值由310亿元增加到420亿元，一般公共预算收入达到28亿元，城乡居民人均可支配收入年均增长8%。',
+      '2020年，面对疫情冲击，我们统筹疫情防控和经济社会发展，全市生产总值增长3.6%，一般公共预算收入增长1.2%，固定资产投资增长5%。',
+      '（一）全力稳住经济基本盘。新开工项目一百个。',
+      '二、2021年工作安排',
+      '主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。',
+    ]);
+    expect(h).toEqual(['gdp growth 3.6', 'general_budget_revenue growth 1.2', 'fixed_asset_investment growth 5']);
+  });
+  it('in a review of five years, takes the summary from the paragraph that turns to the year', async () => {
+    const h = await headline([
+      '一、过去五年工作回顾',
+      '本届政府任期内，我们砥砺奋进。全区生产总值达到520亿元，一般公共预算收入达到41亿元。',
+      '过去一年，我们迎难而上，全区生产总值增长5.2%，一般公共预算收入增长3.1%。',
+      '（一）抓项目稳投资。新开工项目八十个。',
+      '二、今年工作安排',
+      '主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。',
+    ]);
+    expect(h).toEqual(['gdp growth 5.2', 'general_budget_revenue growth 3.1']);
   });
   it('takes no headline from a paragraph about the plan period', async () => {
     const h = await headline([

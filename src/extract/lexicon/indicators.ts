@@ -98,6 +98,7 @@ export const SCOPE_WORDS: readonly string[] = ['市区', '全口径', '同口径
 export const NARROWERS: ReadonlyArray<{ readonly ids: readonly string[]; readonly before: RegExp }> = [
   { ids: ['fixed_asset_investment'], before: /(?:城镇|农村|预算内|预算外|民间|国有|(?:全民所有|国有)制单位)$/ },
   { ids: ['disposable_income', 'urban_disposable_income', 'rural_disposable_income'], before: /(?:脱贫地区|贫困地区|脱贫县|贫困县|脱贫人口|贫困人口|低收入农户|建档立卡贫困户|脱贫户)$/ },
+  { ids: ['industrial_value_added', 'industrial_output'], before: /(?:纺织|钢铁|化工|装备|医药|食品|电子|汽车|建材|冶金|轻|重|亩均|万元|单位|开发区|园区)$/ },
   { ids: ['tertiary_value_added'], before: /(?:商务|技术|信息|生产性|生活性|科技|金融|租赁|软件|物流|数字|高技术|其他|营利性|非营利性)$/ },
   { ids: ['exports', 'foreign_trade'], before: /(?:[^，,。；;、\s全年]{0,5}(?:产品|商品)|服务|数字)$/ },
 ];

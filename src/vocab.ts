@@ -15,3 +15,11 @@ export type PartKind = (typeof PARTS)[number];
 export const SATISFACTIONS = ['satisfied', 'basically', 'dissatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '满意', basically: '基本满意', dissatisfied: '不满意' };
+
+/**
+ * What a promise's check can say: met (已完成), missed (未完成), not reported
+ * (未提及: the next report is silent), not comparable (不可比: only a related
+ * measure is given), needs review (待核实: the evidence is too weak to decide).
+ */
+export const VERDICTS = ['met', 'missed', 'not_reported', 'not_comparable', 'needs_review'] as const;
+export type Verdict = (typeof VERDICTS)[number];

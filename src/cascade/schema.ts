@@ -71,7 +71,9 @@ export const AncestorStep = Step.extend({
 }).openapi('CascadeAncestorStep');
 export type AncestorStep = z.infer<typeof AncestorStep>;
 
-export const VERDICTS = ['met', 'missed', 'not_reported', 'not_comparable'] as const;
+import { VERDICTS } from '../vocab.js';
+
+export { VERDICTS };
 
 /** What the next year's report says, as the scorecard judges it. */
 export const CascadeCheck = z
@@ -124,6 +126,7 @@ export const SummaryRow = z
     missed: z.number().int(),
     not_reported: z.number().int(),
     not_comparable: z.number().int(),
+    needs_review: z.number().int(),
     /** No stored report of the next year yet. */
     unchecked: z.number().int(),
     line: z.string(),

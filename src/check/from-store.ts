@@ -28,11 +28,27 @@ export class ReportNotFound extends Error {
   override readonly name = 'ReportNotFound';
 }
 
+/**
+ * The stored report of a place for a year. A county renamed a district or a
+ * city (撤县设区: 徐水县 → 保定市徐水区) is found under its new name when
+ * nothing is stored under the old one: same stem, another county-level suffix.
+ */
+export async function resolvePlaceReport(repo: Repository, jurisdiction: string, year: number): Promise<ResolvedReport | undefined> {
+  const found = await resolveReport(repo, jurisdiction, year);
+  if (found) return found;
+  const stem = /^(.{2,})(?:县|区|市|旗)$/.exec(jurisdiction)?.[1];
+  if (!stem) return undefined;
+  const page = await repo.listDocuments({ jurisdiction: stem, yearFrom: year, yearTo: year }, { limit: 200, offset: 0 });
+  // The new name keeps the stem with another county-level suffix, written alone or after its city (…市, …州, …盟).
+  const renamed = page.items.find((d) => d.jurisdiction && d.jurisdiction !== jurisdiction && new RegExp(`(?:^|[市州盟])${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[县区市旗]$`).test(d.jurisdiction));
+  return renamed?.jurisdiction ? resolveReport(repo, renamed.jurisdiction, year) : undefined;
+}
+
 /** The scorecard of `jurisdiction`'s year-N promises, from the stored reports of N and N+1. */
 export async function scorecardFromStore(repo: Repository, jurisdiction: string, year: number): Promise<StoredScorecard> {
-  const plan = await resolveReport(repo, jurisdiction, year);
+  const plan = await resolvePlaceReport(repo, jurisdiction, year);
   if (!plan) throw new ReportNotFound(`no stored report of ${jurisdiction} for ${year} (the plan report that set the promises)`);
-  const review = await resolveReport(repo, jurisdiction, year + 1);
+  const review = await resolvePlaceReport(repo, jurisdiction, year + 1);
   if (!review) throw new ReportNotFound(`no stored report of ${jurisdiction} for ${year + 1} (the report that reviews ${year})`);
   const [p, r] = await Promise.all([repo.getDocument(plan.document.id), repo.getDocument(review.document.id)]);
   return { ...checkPair(fromStored(p!), fromStored(r!)), basis: { plan: basis(plan), review: basis(review) } };
@@ -46,6 +62,7 @@ export interface PairSummary {
   missed: number;
   not_reported: number;
   not_comparable: number;
+  needs_review: number;
 }
 
 /** A scorecard for every pair of consecutive years stored for `jurisdiction`. */

@@ -69,7 +69,7 @@ export async function compareIndicator(repo: Repository, f: ComparisonFilter): P
     let verdict: Verdict = 'not_reported';
     if (t && o && t.value !== null && o.value !== null) {
       const v = convert(o.value, o.unit, t.unit);
-      verdict = v === undefined ? 'not_comparable' : compare(t.value, (t.qualifier ?? 'exact') as never, v, { indicator: f.indicator, targetMax: t.value_max ?? undefined }).verdict;
+      verdict = v === undefined ? 'not_comparable' : compare(t.value, (t.qualifier ?? 'exact') as never, v, { indicator: f.indicator, targetMax: t.value_max ?? undefined, unit: t.unit ?? undefined }).verdict;
     } else if (t && o) verdict = 'not_comparable';
     rows.push({
       jurisdiction, level: t?.level ?? o?.level ?? null, year,

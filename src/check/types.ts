@@ -3,6 +3,7 @@
  * very definitions (type-only imports) instead of restating them.
  */
 import type { FactKind, Qualifier } from '../model.js';
+import type { Reason } from './reasons.js';
 import type { Verdict } from './verdict.js';
 
 export interface Evidence {
@@ -21,7 +22,11 @@ export interface CheckItem {
   readonly headline: boolean;
   readonly firmness?: 'hard' | 'soft' | 'neutral';
   readonly verdict: Verdict;
-  /** The rule that settled it (左右 tolerance, 以上, …) or why none could. */
+  /** Why: a stable code, the figures it rests on, and the sentence for readers. */
+  readonly reason: Reason;
+  /** 0..1: how sure the reading is; a met or missed below the threshold is shown as needs_review. */
+  readonly confidence: number;
+  /** The reason in words (Chinese), kept for readers of older exports. */
   readonly rule?: string;
   readonly evidence?: Evidence;
   readonly outcome?: number;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fromExtracted } from '../check/adapters.js';
 import { scorecardFromStore, scorecardsForPlace } from '../check/from-store.js';
-import { checkPair, type CheckDocument, type Scorecard } from '../check/index.js';
+import { checkPair, type CheckDocument, type Scorecard, type Verdict } from '../check/index.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
 import { InvalidInput } from '../errors.js';
@@ -12,17 +12,21 @@ import { emitRows } from './output.js';
 import { readStdin, STDIN } from './stdin.js';
 import { withStore } from './store-commands.js';
 
-const MARK: Record<string, string> = { met: '✓ 达成', missed: '✗ 未达成', not_reported: '… 未提及', not_comparable: '≠ 不可比' };
+const MARK: Record<Verdict, string> = { met: '✓ 达成', missed: '✗ 未达成', not_reported: '… 未提及', not_comparable: '≠ 不可比', needs_review: '? 待核实' };
 
 function textCard(card: Scorecard): string {
+  const n = card.items.length;
+  const decided = card.counts.met + card.counts.missed;
   const lines = [
     `${card.jurisdiction ?? '?'} ${card.year ?? '?'}年承诺 — ${card.plan_report.label} ↔ ${card.review_report.label}`,
-    `met ${card.counts.met}, missed ${card.counts.missed}, not reported ${card.counts.not_reported}, not comparable ${card.counts.not_comparable}`,
+    `达成 ${card.counts.met}，未达成 ${card.counts.missed}，未提及 ${card.counts.not_reported}，不可比 ${card.counts.not_comparable}，待核实 ${card.counts.needs_review}` +
+      `（已判定 ${decided}/${n}${n ? `，${Math.round((100 * decided) / n)}%` : ''}）`,
     '',
   ];
   for (const i of card.items) {
     lines.push(`${MARK[i.verdict].padEnd(6)} ${i.commitment}`);
-    if (i.evidence) lines.push(`         ← ${i.evidence.text}${i.rule ? `  [${i.rule}]` : ''}`);
+    if (i.evidence) lines.push(`         ← ${i.evidence.text}`);
+    lines.push(`         ${i.reason.text}（置信度 ${i.confidence.toFixed(2)}）`);
     if (i.note) lines.push(`         (${i.note})`);
   }
   return lines.join('\n') + '\n';
@@ -62,7 +66,7 @@ const ScorecardsOptions = Output.safeExtend({ db: Db, jurisdiction: Place });
 export async function runScorecards(raw: Record<string, unknown>): Promise<number> {
   const o = parseOptions(ScorecardsOptions, raw);
   const rows = await withStore(o, (repo) => scorecardsForPlace(repo, o.jurisdiction));
-  await emitRows(rows, ['year', 'plan_document', 'review_document', 'met', 'missed', 'not_reported', 'not_comparable'], o, { jurisdiction: o.jurisdiction, total: rows.length, items: rows }, () =>
+  await emitRows(rows, ['year', 'plan_document', 'review_document', 'met', 'missed', 'not_reported', 'not_comparable', 'needs_review'], o, { jurisdiction: o.jurisdiction, total: rows.length, items: rows }, () =>
     rows.map((r) => `${o.jurisdiction} ${r.year}→${r.year + 1}  met ${r.met}  missed ${r.missed}  not reported ${r.not_reported}  not comparable ${r.not_comparable}`).join('\n') + `\n${rows.length} consecutive pairs\n`,
   );
   return 0;

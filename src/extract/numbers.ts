@@ -45,10 +45,13 @@ const CN = '[零〇○一二两三四五六七八九十百千廿卅]';
 const CHINESE = `${CN}+(?:[万亿]{1,2}${CN}+)*(?:点[零〇○一二三四五六七八九]+)?`;
 const UNIT = String.raw`(?:${POINTS}|百分点|[%％‰]|倍|连(?=[丰增涨冠胜])|(?:(?:${MAG_RE})[多余]?(?:${BASE_RE})|(?:${BASE_RE})))`;
 const INNER = '[多余]?';
-/** A Chinese numeral counts only with a unit: requiring it lets 五千千瓦 split as 五千 + 千瓦. */
-const CHINESE_WITH_UNIT = String.raw`${CHINESE}(?=${INNER}[ \n]?(?:${UNIT}|(?:${BARE_RE})(?![\d])))`;
+/**
+ * A Chinese numeral counts only with a unit: requiring it lets 五千千瓦 split as
+ * 五千 + 千瓦. It starts where a run of numeral characters starts (三五个 is not 五个).
+ */
+const CHINESE_WITH_UNIT = String.raw`(?<![零〇○一二两三四五六七八九十百千廿卅万亿点])${CHINESE}(?=${INNER}[ \n]?(?:${UNIT}|(?:${BARE_RE})(?![\d])))`;
 /** One figure: groups 1 number, 2 多/余, 3 unit or bare magnitude. */
-const FIGURE_RE = new RegExp(String.raw`(${MIXED}|${ARABIC}|${CHINESE_WITH_UNIT})(${INNER})[ \n]?(${UNIT}|(?:${BARE_RE})(?![\d]))?`, 'g');
+const FIGURE_RE = new RegExp(String.raw`(?=[\d零〇○一二两三四五六七八九十百千廿卅])(${MIXED}|${ARABIC}|${CHINESE_WITH_UNIT})(${INNER})[ \n]?(${UNIT}|(?:${BARE_RE})(?![\d]))?`, 'g');
 /** The tail of a range (—6%, 至6个百分点), tried right after a figure. */
 const RANGE_TAIL_RE = new RegExp(String.raw`[ ]?(?:[—－\-~～]{1,2}|至|到)[ ]?(${ARABIC})[ \n]?(${UNIT})`, 'y');
 /**
@@ -58,7 +61,8 @@ const RANGE_TAIL_RE = new RegExp(String.raw`[ ]?(?:[—－\-~～]{1,2}|至|到)[
  * (千方百计, 千家万户, 百花齐放), 几百亿 is a guess, and 万吨级 names a class.
  */
 const BARE_ONE_RE = new RegExp(
-  String.raw`(?:(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|过|达到|达|近|上|新增|增加)(千亿|百亿|万亿|亿|千万|百万|万|千)|(?<![零〇○一二两三四五六七八九十百千万亿\d几数])(千亿|百亿|千万|百万))((?:${BASE_RE}))(?!级)`,
+  // the leading look-ahead lets the engine skip to a magnitude character before trying the look-behinds
+  String.raw`(?=[千百万亿])(?:(?<=突破|跨过|跨上|迈上|跃上|重回|破|超|过|达到|达|近|上|新增|增加)(千亿|百亿|万亿|亿|千万|百万|万|千)|(?<![零〇○一二两三四五六七八九十百千万亿\d几数])(千亿|百亿|千万|百万))((?:${BASE_RE}))(?!级)`,
   'g',
 );
 /**
@@ -66,7 +70,7 @@ const BARE_ONE_RE = new RegExp(
  * 上千万农村人口, 过百亿. A milestone (突破百亿大关, 迈上千亿级) restates a level
  * written beside it and is left out.
  */
-const BARE_ALONE_RE = /(?<=超|过|近|上)(千亿|百亿|万亿|千万|百万)(?![零〇○一二两三四五六七八九十百千万亿\d]|大关|关口|级)/g;
+const BARE_ALONE_RE = /(?=[千百万])(?<=超|过|近|上)(千亿|百亿|万亿|千万|百万)(?![零〇○一二两三四五六七八九十百千万亿\d]|大关|关口|级)/g;
 
 const BARE_GRADE_RE = /(?<=达到|迈上|跨上|跃上|重回|突破)(万亿|千亿|百亿)级/g;
 

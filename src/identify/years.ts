@@ -77,7 +77,7 @@ const REVIEW_PHRASE = new RegExp(`(?:刚刚过去的|过去的|回顾了?|总结
  * 到/至 (到2025年主要目标: a plan period's end).
  */
 const PLAN_PHRASE = new RegExp(
-  `(?<![到至])${YEAR_SRC}年(?:[全本][国省市县区州旗盟])?(?:经济社会发展|国民经济和社会发展|发展|政府工作)?的?(?:主要预期目标|预期目标|主要目标|总体要求)`,
+  `(?=[\\d一二三四五六七八九〇○零Ｏ])(?<![到至])${YEAR_SRC}年(?:[全本][国省市县区州旗盟])?(?:经济社会发展|国民经济和社会发展|发展|政府工作)?的?(?:主要预期目标|预期目标|主要目标|总体要求)`,
 );
 
 /** Report year from phrases that look back at the review year or set the plan year's targets. */

@@ -81,7 +81,8 @@ describe('holding promises against the next report', () => {
   it('gives each promise a verdict with evidence from the review part only', () => {
     const card = checkPair(plan(), review());
     const by = (words: string) => card.items.find((i) => i.commitment === words)!;
-    expect(by('地区生产总值增长7%左右')).toMatchObject({ verdict: 'missed', outcome: 6, evidence: { text: '地区生产总值预计增长6%' } });
+    expect(by('地区生产总值增长7%左右')).toMatchObject({ verdict: 'missed', outcome: 6, estimated: true, reason: { code: 'short', bound: 6.5 } });
+    expect(by('地区生产总值增长7%左右').evidence!.text).toContain('地区生产总值预计增长6%');
     expect(by('固定资产投资增长10%以上')).toMatchObject({ verdict: 'met', outcome: 12 });
     expect(by('城镇登记失业率控制在4.5%以内')).toMatchObject({ verdict: 'met', outcome: 4.2 });
     expect(by('新建高标准农田32.95万亩')).toMatchObject({ verdict: 'met', outcome: 32.95 });
@@ -90,6 +91,6 @@ describe('holding promises against the next report', () => {
     expect(by('建设口袋公园11个')).toMatchObject({ verdict: 'met', outcome: 15, outcome_unit: '处' });
     const evidence = by('地区生产总值增长7%左右').evidence!;
     expect(REVIEW_TEXT.slice(evidence.start, evidence.end)).toBe(evidence.text);
-    expect(card.counts).toEqual({ met: 4, missed: 1, not_reported: 1, not_comparable: 1 });
+    expect(card.counts).toEqual({ met: 4, missed: 1, not_reported: 1, not_comparable: 1, needs_review: 0 });
   });
 });

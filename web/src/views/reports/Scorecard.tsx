@@ -16,7 +16,7 @@ interface Row {
 
 /** Both sides of one check: the promise, the evidence, the rule that decided. */
 function Detail({ item, card }: { item: CheckItem; card: Scorecard }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <tr className="detail" data-testid="check-detail">
       <td colSpan={6}>
@@ -47,15 +47,11 @@ function Detail({ item, card }: { item: CheckItem; card: Scorecard }) {
           </div>
         </div>
         <p className="small">
-          {item.rule && (
-            <>
-              <b>
-                {t('sc.rule')}
-                {t('colon')}
-              </b>
-              {item.rule}{' '}
-            </>
-          )}
+          {lang === 'en' ? item.reason.text_en : item.reason.text}
+          <span className="muted">
+            {' '}
+            ({t('sc.confidence')} {item.confidence.toFixed(2)})
+          </span>{' '}
           {item.note && (
             <>
               <b>

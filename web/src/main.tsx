@@ -1,8 +1,9 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider, useI18n } from './i18n';
-import { href, useRoute, type Route } from './router';
+import { useRoute, type Route } from './router';
 import { SessionCtx, useSessionState } from './session';
+import { Header } from './ui/Header';
 import { Login, RequireLogin } from './views/account/Login';
 import { Board, MyTasks } from './views/ledger/Board';
 import { LedgerPage } from './views/ledger/common';
@@ -18,20 +19,11 @@ import { Ballot } from './views/votes/Ballot';
 import { VoteSessionPage } from './views/votes/SessionPage';
 import { VoteResults, VoteSessions } from './views/votes/Sessions';
 import './style.css';
+import './narrow.css';
 
 // ECharts is large: load it with the pages that draw charts only.
 const Compare = lazy(() => import('./views/reports/Compare').then((m) => ({ default: m.Compare })));
 const LedgerDashboard = lazy(() => import('./views/ledger/Dashboard').then((m) => ({ default: m.LedgerDashboard })));
-
-const NAV = [
-  ['library', 'nav.library'],
-  ['check', 'nav.check'],
-  ['compare', 'nav.compare'],
-  ['search', 'nav.search'],
-  ['ledger', 'nav.ledger'],
-  ['votes', 'nav.votes'],
-  ['proposals', 'nav.proposals'],
-] as const;
 
 /** The page for a route. */
 function page({ path, params }: Route): ReactNode {
@@ -72,30 +64,14 @@ function page({ path, params }: Route): ReactNode {
 const SECTION: Record<string, string> = { report: 'library', login: 'ledger', vote: 'votes' };
 
 function App() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const route = useRoute();
   const session = useSessionState();
   const view = route.path[0] ?? 'library';
-  const active = SECTION[view] ?? view;
   return (
     <SessionCtx.Provider value={session}>
-      <header className="top">
-        <a className="brand" href={href('library')}>
-          <span className="seal">落实</span>
-          <span className="tagline">{t('app.tagline')}</span>
-        </a>
-        <nav>
-          {NAV.map(([path, key]) => (
-            <a key={path} href={href(path)} className={active === path ? 'active' : ''}>
-              {t(key)}
-            </a>
-          ))}
-        </nav>
-        <button type="button" className="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh'}>
-          {t('lang.switch')}
-        </button>
-      </header>
-      <main>
+      <Header active={SECTION[view] ?? view} minimal={view === 'vote'} />
+      <main className={view === 'vote' ? 'ballot-page' : undefined}>
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>{page(route)}</Suspense>
       </main>
     </SessionCtx.Provider>

@@ -11,6 +11,7 @@ export const WORDS = {
   'nav.check': ['核对', 'Scorecard'],
   'nav.compare': ['对比', 'Compare'],
   'lang.switch': ['English', '中文'],
+  menu: ['菜单', 'Menu'],
   loading: ['加载中…', 'Loading…'],
   colon: ['：', ': '],
   all: ['全部', 'All'],

@@ -1,4 +1,8 @@
-/** `#/vote`, the deputy's ballot: enter the code, choose, cast. It needs no account, and nothing about the choice is shown back after. */
+/**
+ * `#/vote`, the deputy's ballot: enter the code, choose, cast. It needs no account, and nothing about the
+ * choice is shown back after. Deputies open it on their phones: no office navigation, large touch targets
+ * (the page's own styles, `.ballot-page`).
+ */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -6,7 +10,6 @@ import { SATISFACTIONS, type Lookup, type Satisfaction } from '../../types';
 import { ErrorBox, Field } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useAction } from '../../ui/useAction';
-import { VotesNav } from './common';
 
 export function Ballot() {
   const { t } = useI18n();
@@ -45,12 +48,11 @@ export function Ballot() {
   const open = look?.round && !look.voted ? look.round : null;
   return (
     <>
-      <VotesNav active="vote" />
       <h1>{t('vt.ballotTitle')}</h1>
       <p className="muted">{t('vt.ballotIntro')}</p>
       <form className="vote-row" onSubmit={find}>
         <Field label={t('vt.code')}>
-          <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" data-testid="vote-code" />
+          <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} data-testid="vote-code" />
         </Field>
         <button type="submit" disabled={code.trim().length < 6}>
           {t('vt.enter')}
@@ -84,9 +86,11 @@ export function Ballot() {
                         checked={chosen.includes(c.id)}
                         disabled={!chosen.includes(c.id) && chosen.length >= seats}
                         onChange={(e) => setChosen(e.target.checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))}
-                      />{' '}
-                      {c.ord}. {c.title}
-                      {c.detail && <span className="muted small"> — {c.detail}</span>}
+                      />
+                      <span>
+                        {c.ord}. {c.title}
+                        {c.detail && <span className="muted small"> — {c.detail}</span>}
+                      </span>
                     </label>
                   </li>
                 ))}
@@ -95,6 +99,7 @@ export function Ballot() {
           )}
           {open?.kind === 'satisfaction' && (
             <DataTable
+              className="grid rate"
               rows={look.candidates}
               rowKey={(c) => c.id}
               columns={[
@@ -102,7 +107,8 @@ export function Ballot() {
                 ...SATISFACTIONS.map((r) => ({
                   cell: (c: Lookup['candidates'][number]) => (
                     <label>
-                      <input type="radio" name={`r${c.id}`} checked={ratings[c.id] === r} onChange={() => setRatings({ ...ratings, [c.id]: r })} /> {t(`vt.rating.${r}`)}
+                      <input type="radio" name={`r${c.id}`} checked={ratings[c.id] === r} onChange={() => setRatings({ ...ratings, [c.id]: r })} />
+                      <span>{t(`vt.rating.${r}`)}</span>
                     </label>
                   ),
                 })),

@@ -21,6 +21,7 @@ export type { Tally } from '../../src/votes/tally';
 export type { Action, Light, ProposalKind, StatsRow, TaskState, Verdict };
 
 export { LEVELS, PARTS, SATISFACTIONS, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
+export { INDICATORS } from '../../src/extract/lexicon/indicators';
 export { STATES } from '../../src/ledger/workflow';
 export { IMPORTERS, MANAGE, type Role } from '../../src/accounts/roles';
 export { KINDS, REPLY_STATUSES, type ReplyStatus } from '../../src/proposals/rules';

@@ -5,6 +5,7 @@
  */
 export const CODES = {
   // Facts: kinds, qualifiers, where a fact sits.
+  'fact.voted_project': ['票决民生实事', 'voted livelihood project'],
   'kind.growth': ['增速', 'growth rate'],
   'kind.level': ['总量', 'level'],
   'kind.qualitative': ['定性表述', 'qualitative'],
@@ -58,14 +59,12 @@ export const CODES = {
   'why.dueSoon': ['距时限不足 {days} 天，且 {stale} 天内没有报送进展', 'deadline within {days} days and no progress report in {stale} days'],
   'why.cycles': ['已有 {n} 个报送周期未报送进展', '{n} reporting cycles missed'],
   'why.behind': ['进度滞后：时间已过 {time}%，只完成 {done}%', 'behind schedule: {done}% done at {time}% of the time'],
-  'why.other': ['其他原因（见详情）', 'another reason (see details)'],
-  'deadline.end': ['未写明时限，按计划年度年底', 'no deadline stated: end of the plan year'],
+  'why.other': ['其他原因', 'another reason'],
 
   // History notes the server writes in English.
   'hn.generate': ['由报告 #{doc} 的{kind} #{fact} 生成', 'from report #{doc}, {kind} #{fact}'],
   'hn.split': ['由任务 #{id} 拆分而来', 'split from task #{id}'],
   'hn.elected': ['经票决会议 #{id}（{title}）选出的民生实事', 'livelihood project elected by vote session #{id} ({title})'],
-  'hn.other': ['说明（原文见详情）', 'note (see details)'],
 
   // The API's error codes: what went wrong, in a sentence; the server's own words go under 详情.
   'err.network': ['无法连接服务器，请检查网络后重试。', 'The server cannot be reached: check the connection and try again.'],

@@ -77,7 +77,13 @@ export function Reader({ id, params }: { id: number; params: URLSearchParams }) 
   const selectedId = given === null ? null : Number(given);
   const at = Number(params.get('at') ?? NaN);
   const end = Number(params.get('end') ?? NaN);
-  const focus = useMemo(() => (Number.isFinite(at) && Number.isFinite(end) ? { start: at, end } : null), [at, end]);
+  // `at`–`end`: offsets (a scorecard's promise, a search hit); `find`: words quoted elsewhere (the compare table), marked where they first occur.
+  const find = params.get('find');
+  const focus = useMemo(() => {
+    if (Number.isFinite(at) && Number.isFinite(end)) return { start: at, end };
+    const found = find && doc ? doc.text.indexOf(find) : -1;
+    return find && found >= 0 ? { start: found, end: found + find.length } : null;
+  }, [at, end, find, doc]);
 
   const blocks = useMemo(() => (doc ? blocksOf(doc.text, doc.sections) : []), [doc]);
   const sectionStarts = useMemo(() => (doc ? doc.sections.map((s) => s.span.start) : []), [doc]);

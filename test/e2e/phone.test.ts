@@ -67,6 +67,8 @@ describe.skipIf(SKIP_E2E)('every view on a phone', () => {
           if (m.scroll > m.inner) wide.push(`${lang} ${view.name} at ${width}: ${m.scroll} px (${m.out.join(', ')})`);
         }
         widths.push(`  ${lang} ${view.name.padEnd(18)} ${line.join('  ')}`);
+        // The page title names the view in the page's language.
+        expect(await page.title(), view.name).toMatch(lang === 'zh' ? / · 落实$/ : / · Luoshi$/);
         if (lang === 'zh' && SHOTS.includes(view.name)) {
           await page.setViewportSize(PHONE);
           await page.evaluate(() => window.scrollTo(0, 0));

@@ -120,7 +120,7 @@ export async function seedViews(app: WebApp): Promise<Seeded> {
 
   const enterCode = (code: string) => async (page: Page) => {
     await page.locator('[data-testid=vote-code]').fill(code);
-    await page.locator('[data-testid=vote-code]').press('Enter');
+    await page.locator('[data-testid=ballot-enter]').click();
     await page.locator('[data-testid=ballot]').waitFor();
   };
   const place = encodeURIComponent('四平市');

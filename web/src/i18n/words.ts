@@ -6,7 +6,6 @@ export const WORDS = {
   // Every page: the header, shared labels, levels, report parts, fact kinds, roles, signing in.
   'app.name': ['落实', 'Luoshi'],
   'app.title': ['{page} · 落实', '{page} · Luoshi'],
-  'app.titleBare': ['落实 · 政府工作报告追踪', 'Luoshi · work report tracker'],
   'app.tagline': ['政府工作报告：说了什么，做到了没有', 'Government work reports: what was promised, what was done'],
   'nav.library': ['报告库', 'Library'],
   'nav.search': ['检索', 'Search'],
@@ -88,6 +87,7 @@ export const WORDS = {
   'up.needLogin': ['导入报告会改变公开的记录，需要用有导入权限的账号（管理员或督查）登录。', 'Importing changes the published record: sign in with an account that may import (administrator or supervisor).'],
   'up.noRole': ['你的账号没有导入报告的权限（需要管理员或督查）。', 'Your account may not import reports (it needs administrator or supervisor).'],
   'up.signIn': ['登录后导入', 'Sign in to import'],
+  'rd.reader': ['阅读报告', 'Report'],
   'rd.back': ['返回报告库', 'Back to the library'],
   'rd.outline': ['目录', 'Outline'],
   'rd.noSections': ['未识别出章节', 'No sections found'],

@@ -8,6 +8,7 @@ import { hasRole, MANAGERS, unitName, useSession, useUnits } from '../../session
 import type { HistoryEntry, Task, TaskDetail } from '../../types';
 import { ErrorBox, Loading } from '../../ui/common';
 import { RecordPage, Timeline, useSteps, type FieldRow } from '../../ui/RecordPage';
+import { useTitle } from '../../ui/title';
 import { LightChip } from './common';
 import { EditForm, MergeSplit, ProgressForm, Workflow } from './TaskForms';
 import { changedFields, historyNote, lightReason } from './wording';
@@ -23,6 +24,7 @@ export function TaskPage({ id }: { id: number }) {
   const [current, setCurrent] = useState<Task>();
   const task = current ?? detail.data?.task;
   useEffect(() => setCurrent(undefined), [detail.data]);
+  useTitle(task?.title);
   const { notice, busy, run } = useSteps({
     reload: again,
     conflictText: (e) => t('tk.conflict', { v: e.current.version }),

@@ -13,7 +13,7 @@ import { useAction } from '../../ui/useAction';
 
 export function Ballot() {
   const { t } = useI18n();
-  const { send } = useSession();
+  const { send, ready } = useSession();
   const [code, setCode] = useState('');
   const [look, setLook] = useState<Lookup>();
   const [chosen, setChosen] = useState<number[]>([]);
@@ -54,7 +54,8 @@ export function Ballot() {
         <Field label={t('vt.code')}>
           <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} data-testid="vote-code" />
         </Field>
-        <button type="submit" disabled={code.trim().length < 6}>
+        {/* Until the session (and its CSRF token) is known, sending would be refused. */}
+        <button type="submit" disabled={!ready || code.trim().length < 6} data-testid="ballot-enter">
           {t('vt.enter')}
         </button>
       </form>

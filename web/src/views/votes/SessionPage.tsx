@@ -7,6 +7,7 @@ import { hasRole, MANAGERS, useSession } from '../../session';
 import type { IssuedCode, SessionDetail } from '../../types';
 import { ErrorBox, Field, Loading, TableFileInput } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
+import { useTitle } from '../../ui/title';
 import { useAction } from '../../ui/useAction';
 import { roundTitle, Tallies, VotesNav } from './common';
 
@@ -22,6 +23,7 @@ export function VoteSessionPage({ id }: { id: number }) {
   const [note, setNote] = useState<string>();
   const { error, run } = useAction();
   const manage = hasRole(account, MANAGERS);
+  useTitle(d.data?.session.title);
   /** A write, then what to do with its answer, then a reload. */
   const act = <R,>(write: () => Promise<R>, after?: (r: R) => void) => {
     setNote(undefined);

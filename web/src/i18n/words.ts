@@ -352,6 +352,7 @@ export const WORDS = {
   'vt.addCandidates': ['添加候选项目', 'Add candidates'],
   'vt.fromReport': ['从报告的民生实事导入（文档编号）', 'From a report\u2019s livelihood projects (document id)'],
   'vt.addFromReport': ['导入', 'Import'],
+  'vt.docId': ['报告编号，如 12', 'report number, e.g. 12'],
   'vt.roster': ['代表名单', 'Roster'],
   'vt.pasteRoster': ['粘贴代表名单（每行：姓名，代表团）', 'Paste the roster (per line: name, delegation)'],
   'vt.addRoster': ['添加代表并生成投票凭证码', 'Add deputies and issue voting codes'],

@@ -177,7 +177,7 @@ export function Library({ params }: { params: URLSearchParams }) {
             { head: t('col.year'), cell: (d) => d.report_year ?? '—' },
             { head: t('col.level'), cell: (d) => levelLabel(d.level, i18n) },
             { head: t('col.province'), cell: (d) => d.province ?? '—' },
-            { head: t('col.date'), cell: (d) => d.date ?? '—' },
+            { head: t('col.date'), className: 'nowrap', cell: (d) => d.date ?? '—' },
             { head: t('col.targets'), headClassName: 'n', className: 'n', cell: (d) => d.n_targets },
             { head: t('col.outcomes'), headClassName: 'n', className: 'n', cell: (d) => d.n_outcomes },
             { head: t('col.commitments'), headClassName: 'n', className: 'n', cell: (d) => d.n_commitments },

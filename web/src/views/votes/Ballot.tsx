@@ -81,7 +81,7 @@ export function Ballot() {
               <ul className="choices">
                 {look.candidates.map((c) => (
                   <li key={c.id}>
-                    <label>
+                    <label className="option">
                       <input
                         type="checkbox"
                         checked={chosen.includes(c.id)}
@@ -107,7 +107,7 @@ export function Ballot() {
                 { cell: (c) => c.title },
                 ...SATISFACTIONS.map((r) => ({
                   cell: (c: Lookup['candidates'][number]) => (
-                    <label>
+                    <label className="option">
                       <input type="radio" name={`r${c.id}`} checked={ratings[c.id] === r} onChange={() => setRatings({ ...ratings, [c.id]: r })} />
                       <span>{t(`vt.rating.${r}`)}</span>
                     </label>

@@ -85,7 +85,7 @@ export function VoteSessionPage({ id }: { id: number }) {
             </Field>
             {button(t('vt.addCandidates'), () => post(`/api/votes/sessions/${id}/candidates`, { text: candText }, () => setCandText('')), undefined, !candText.trim())}
             <Field label={t('vt.fromReport')}>
-              <input value={docId} onChange={(e) => setDocId(e.target.value)} placeholder="document id" />
+              <input value={docId} onChange={(e) => setDocId(e.target.value)} placeholder={t('vt.docId')} inputMode="numeric" />
             </Field>
             {button(t('vt.addFromReport'), () => post(`/api/votes/sessions/${id}/candidates`, { document_id: Number(docId) }), undefined, !/^\d+$/.test(docId))}
           </div>

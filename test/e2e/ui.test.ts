@@ -73,11 +73,14 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
       { name: 'scan.pdf', bytes: pdf },
     ]);
     await uploadRow(SEED_2023).locator('.status', { hasText: '已导入' }).waitFor();
-    for (const [name, bytes] of [['empty.txt', Buffer.alloc(0)], ['scan.pdf', pdf]] as const) {
+    // A bad file is refused in a Chinese sentence; the API's own message stays under 详情.
+    for (const [name, bytes, sentence] of [['empty.txt', Buffer.alloc(0), '文件是空的'], ['scan.pdf', pdf, '这是 PDF 文件']] as const) {
       const res = await importer.upload(name, bytes);
       const message = (res.body as { error: { message: string } }).error.message;
       expect(res.status).toBe(422);
-      await uploadRow(name).locator('.status', { hasText: `导入失败：${message}` }).waitFor();
+      const status = uploadRow(name).locator('.status', { hasText: `导入失败：${sentence}` });
+      await status.waitFor();
+      await expect(status.locator('details').textContent()).resolves.toContain(message);
     }
     await page.locator('[data-testid=reports] tbody tr').first().waitFor();
     expect(await page.locator('[data-testid=reports] tbody tr').count()).toBe(1);

@@ -2,10 +2,18 @@
 import { useEffect, useState } from 'react';
 import type { Warning } from './types';
 
+/**
+ * A failed API call. `message` is the server's own wording (shown only as a detail); `code` is the
+ * envelope's stable code, which the UI words in the reader's language (ui/problem.ts); `url` says
+ * what was asked for, so a 404 can say what is missing.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: string = '',
+    readonly url: string = '',
+    readonly fields: readonly { field: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -21,34 +29,42 @@ export class Conflict extends ApiError {
   constructor(
     message: string,
     readonly current: Versioned,
+    url = '',
   ) {
-    super(409, message);
+    super(409, message, 'stale_version', url);
   }
 }
 
 interface Envelope {
   ok?: boolean;
-  error?: { status: number; message: string; errors?: { field: string; message: string }[] };
+  error?: { status: number; code?: string; message: string; errors?: { field: string; message: string }[] };
   /** On a 409 about a versioned record: the record as it is now. */
   current?: Versioned;
 }
 
-/** The API's error message from its envelope, or a plain description. */
-export function errorMessage(status: number, body: unknown): string {
-  const e = (body as Envelope | null)?.error;
-  return e?.message ?? `HTTP ${status}`;
-}
-
 /** The error an answer stands for, or null when it is a success. */
-export function answerError(status: number, body: unknown): ApiError | null {
-  const current = (body as Envelope | null)?.current;
-  if (status === 409 && current) return new Conflict(errorMessage(status, body), current);
-  if (status < 200 || status > 299 || (body as Envelope | null)?.ok === false) return new ApiError(status, errorMessage(status, body));
+export function answerError(status: number, body: unknown, url = ''): ApiError | null {
+  const envelope = body as Envelope | null;
+  const e = envelope?.error;
+  const message = e?.message ?? `HTTP ${status}`;
+  if (status === 409 && envelope?.current) return new Conflict(message, envelope.current, url);
+  if (status < 200 || status > 299 || envelope?.ok === false) return new ApiError(status, message, e?.code ?? '', url, e?.errors ?? []);
   return null;
 }
 
-/** What to show for a thrown error. */
-export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** A failure to show: an error (described by ui/problem.ts in the reader's language) or a sentence already worded. */
+export type Problem = Error | string;
+
+/** What went wrong in a call, for `Problem` (fetch's own failures are network failures). */
+export const asProblem = (e: unknown): Problem => (e instanceof Error ? e : String(e));
+
+/** The language the UI speaks, sent with every request so the server can answer in it too. */
+let language = 'zh-CN';
+export const setApiLanguage = (lang: string): void => {
+  language = lang;
+};
+/** The headers every call sends. */
+export const apiHeaders = (): Record<string, string> => ({ accept: 'application/json', 'accept-language': language });
 
 /** `?a=1&b=2` from the set values only. */
 export function qs(params: Record<string, string | number | undefined | null>): string {
@@ -68,16 +84,16 @@ export async function jsonOf(res: Response): Promise<unknown> {
 }
 
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  const res = await fetch(url, { headers: apiHeaders(), signal });
   const body = await jsonOf(res);
-  const error = answerError(res.status, body);
+  const error = answerError(res.status, body, url);
   if (error) throw error;
   return body as T;
 }
 
 export interface Loaded<T> {
   data?: T;
-  error?: string;
+  error?: Problem;
   loading: boolean;
 }
 
@@ -95,7 +111,7 @@ export function useApi<T>(url: string | null, reload = 0): Loaded<T> {
       (data) => setState({ data, loading: false }),
       (e: unknown) => {
         if (ctl.signal.aborted) return;
-        setState({ error: errorText(e), loading: false });
+        setState({ error: asProblem(e), loading: false });
       },
     );
     return () => ctl.abort();
@@ -112,7 +128,7 @@ export function useReload(): [number, () => void] {
 export interface UploadResult {
   status: number;
   ok: boolean;
-  message?: string;
+  error?: ApiError;
   body?: { status: 'imported' | 'duplicate' | 'failed'; documentIds: number[]; newDocuments: number; documents: number; warnings: Warning[]; reason?: string };
 }
 
@@ -123,6 +139,7 @@ export function uploadFile(file: File, csrf: string, onProgress: (fraction: numb
     xhr.open('POST', `/api/import${qs({ filename: file.name || 'upload.txt' })}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.setRequestHeader('accept-language', apiHeaders()['accept-language']);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
@@ -134,9 +151,9 @@ export function uploadFile(file: File, csrf: string, onProgress: (fraction: numb
         // not JSON
       }
       const ok = xhr.status < 400;
-      resolve({ status: xhr.status, ok, message: ok ? undefined : errorMessage(xhr.status, body), body: ok ? (body as UploadResult['body']) : undefined });
+      resolve({ status: xhr.status, ok, error: answerError(xhr.status, body, '/api/import') ?? undefined, body: ok ? (body as UploadResult['body']) : undefined });
     };
-    xhr.onerror = () => resolve({ status: 0, ok: false, message: 'network error' });
+    xhr.onerror = () => resolve({ status: 0, ok: false, error: new ApiError(0, 'network error', 'network', '/api/import') });
     xhr.send(file);
   });
 }

@@ -1,5 +1,6 @@
 /** Small formatting helpers every view uses: indicator names, numbers, values with qualifiers, dates, rates. */
 import type { I18n, Lang } from './i18n';
+import { INDICATORS } from './types';
 
 /** Canonical indicator ids (src/extract/lexicon/indicators.ts) and the wording reports use first. */
 export const INDICATOR_ZH: Record<string, string> = {
@@ -37,12 +38,20 @@ export const INDICATOR_ZH: Record<string, string> = {
   tertiary_value_added: '第三产业增加值',
 };
 
+/** An indicator's name: the wording above, else the lexicon's first wording; `other:` names are the report's own words. */
 export function indicatorLabel(id: string | null | undefined, lang: Lang): string {
   if (!id) return '—';
   if (id.startsWith('other:')) return id.slice(6);
-  if (lang === 'zh') return INDICATOR_ZH[id] ?? id;
+  const zh = INDICATOR_ZH[id] ?? INDICATORS.find((e) => e.id === id)?.aliases[0];
+  if (lang === 'zh') return zh ?? id;
   return id.replace(/_/g, ' ').replace(/^gdp$/, 'GDP').replace(/^cpi$/, 'CPI');
 }
+
+/** 增速 / 总量 / 定性表述 for a fact's kind. */
+export const kindLabel = (kind: string | null | undefined, { lookup, t }: Pick<I18n, 'lookup' | 't'>): string => (kind ? lookup(`kind.${kind}`) ?? kind : t('none'));
+
+/** 确数 / 约数（左右）/ 下限（以上）… for a fact's qualifier. */
+export const qualifierLabel = (q: string | null | undefined, { lookup, t }: Pick<I18n, 'lookup' | 't'>): string => (q ? lookup(`qn.${q}`) ?? q : t('none'));
 
 export function num(v: number | null | undefined): string {
   if (v === null || v === undefined) return '';

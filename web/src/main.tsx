@@ -1,8 +1,10 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider, useI18n } from './i18n';
-import { href, useRoute, type Route } from './router';
+import { I18nProvider, useI18n, type T } from './i18n';
+import { useRoute, type Route } from './router';
 import { SessionCtx, useSessionState } from './session';
+import { Header } from './ui/Header';
+import { useTitle } from './ui/title';
 import { Login, RequireLogin } from './views/account/Login';
 import { Board, MyTasks } from './views/ledger/Board';
 import { LedgerPage } from './views/ledger/common';
@@ -18,20 +20,11 @@ import { Ballot } from './views/votes/Ballot';
 import { VoteSessionPage } from './views/votes/SessionPage';
 import { VoteResults, VoteSessions } from './views/votes/Sessions';
 import './style.css';
+import './narrow.css';
 
 // ECharts is large: load it with the pages that draw charts only.
 const Compare = lazy(() => import('./views/reports/Compare').then((m) => ({ default: m.Compare })));
 const LedgerDashboard = lazy(() => import('./views/ledger/Dashboard').then((m) => ({ default: m.LedgerDashboard })));
-
-const NAV = [
-  ['library', 'nav.library'],
-  ['check', 'nav.check'],
-  ['compare', 'nav.compare'],
-  ['search', 'nav.search'],
-  ['ledger', 'nav.ledger'],
-  ['votes', 'nav.votes'],
-  ['proposals', 'nav.proposals'],
-] as const;
 
 /** The page for a route. */
 function page({ path, params }: Route): ReactNode {
@@ -68,34 +61,54 @@ function page({ path, params }: Route): ReactNode {
   }
 }
 
+/** The page title a route has until its view names it more precisely (a report, a task, a session). */
+function routeTitle({ path, params }: Route, t: T): string {
+  const [view = 'library', sub] = path;
+  const with_ = (...parts: (string | null)[]) => parts.filter(Boolean).join(' · ');
+  switch (view) {
+    case 'login':
+      return t('lg.title');
+    case 'ledger':
+      return sub === 'mine' ? t('my.title') : sub === 'dashboard' ? t('db.title') : t('ld.title');
+    case 'votes':
+      return t('vt.title');
+    case 'vote':
+      return t('vt.ballotTitle');
+    case 'proposals':
+      return sub === 'stats' ? t('pp.statsTitle') : t('pp.title');
+    case 'check':
+      return with_(t('sc.title'), params.get('place'), params.get('year'));
+    case 'compare':
+      return t('cmp.title');
+    case 'report':
+      return path[1] ? t('rd.reader') : t('lib.title');
+    case 'search':
+      return with_(t('sr.title'), params.get('q'));
+    default:
+      return t('lib.title');
+  }
+}
+
+/** Sets the route's title; placed before the page, whose own title (set after, effects running in order) wins. */
+function RouteTitle({ route }: { route: Route }) {
+  const { t } = useI18n();
+  useTitle(routeTitle(route, t));
+  return null;
+}
+
 /** The header link a view belongs under. */
 const SECTION: Record<string, string> = { report: 'library', login: 'ledger', vote: 'votes' };
 
 function App() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const route = useRoute();
   const session = useSessionState();
   const view = route.path[0] ?? 'library';
-  const active = SECTION[view] ?? view;
   return (
     <SessionCtx.Provider value={session}>
-      <header className="top">
-        <a className="brand" href={href('library')}>
-          <span className="seal">落实</span>
-          <span className="tagline">{t('app.tagline')}</span>
-        </a>
-        <nav>
-          {NAV.map(([path, key]) => (
-            <a key={path} href={href(path)} className={active === path ? 'active' : ''}>
-              {t(key)}
-            </a>
-          ))}
-        </nav>
-        <button type="button" className="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh'}>
-          {t('lang.switch')}
-        </button>
-      </header>
-      <main>
+      <Header active={SECTION[view] ?? view} minimal={view === 'vote'} />
+      <RouteTitle route={route} />
+      <main className={view === 'vote' ? 'ballot-page' : undefined}>
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>{page(route)}</Suspense>
       </main>
     </SessionCtx.Provider>

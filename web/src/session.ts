@@ -4,7 +4,7 @@
  * to, which the ledger, 票决 and 建议/提案 pages all name.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, answerError, jsonOf, useApi } from './api';
+import { ApiError, answerError, apiHeaders, jsonOf, useApi } from './api';
 import { MANAGE, type Account, type Role, type Unit } from './types';
 
 export interface Session {
@@ -42,7 +42,7 @@ export function useSessionState(): Session {
   const [ready, setReady] = useState(false);
 
   const refresh = useCallback(async () => {
-    const res = await fetch('/api/ledger/session', { headers: { accept: 'application/json' } });
+    const res = await fetch('/api/ledger/session', { headers: apiHeaders() });
     const body = (await res.json()) as { account: Account | null; csrf_token: string };
     setAccount(body.account);
     setCsrf(body.csrf_token);
@@ -55,11 +55,11 @@ export function useSessionState(): Session {
 
   const request = useCallback(
     async <T,>(method: 'POST' | 'PUT', url: string, body: BodyInit, contentType: string): Promise<T> => {
-      const res = await fetch(url, { method, headers: { 'content-type': contentType, accept: 'application/json', 'x-csrf-token': csrf }, body });
+      const res = await fetch(url, { method, headers: { ...apiHeaders(), 'content-type': contentType, 'x-csrf-token': csrf }, body });
       const answer = await jsonOf(res);
       // The session ended (expired or signed out elsewhere): show the sign-in form.
       if (res.status === 401 && url !== '/api/ledger/login') void refresh().catch(() => undefined);
-      const error = answerError(res.status, answer);
+      const error = answerError(res.status, answer, url);
       if (error) throw error;
       return answer as T;
     },

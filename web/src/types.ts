@@ -21,6 +21,8 @@ export type { Tally } from '../../src/votes/tally';
 export type { Action, Light, ProposalKind, StatsRow, TaskState, Verdict };
 
 export { LEVELS, PARTS, SATISFACTIONS, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
+export { INDICATORS } from '../../src/extract/lexicon/indicators';
+export { convert } from '../../src/check/units';
 export { STATES } from '../../src/ledger/workflow';
 export { IMPORTERS, MANAGE, type Role } from '../../src/accounts/roles';
 export { KINDS, REPLY_STATUSES, type ReplyStatus } from '../../src/proposals/rules';
@@ -49,6 +51,26 @@ export interface TaskDetail {
   progress: ProgressReport[];
   notices: Notice[];
   links?: { merged_into: number | null; merged_from: number[]; split_into: number[]; split_from: number | null };
+}
+
+/** GET /api/compare: a row (ComparisonRow in src/check/research.ts, which the browser cannot type-check: it reads the store). */
+export interface ComparisonRow {
+  jurisdiction: string;
+  level: string | null;
+  year: number;
+  target_value: number | null;
+  target_max: number | null;
+  target_unit: string | null;
+  target_qualifier: string | null;
+  target_text: string | null;
+  target_document: number | null;
+  outcome_value: number | null;
+  outcome_unit: string | null;
+  outcome_text: string | null;
+  outcome_estimated: boolean | null;
+  outcome_document: number | null;
+  /** null when the year's report set no target for the indicator. */
+  verdict: Verdict | null;
 }
 
 /** GET /api/ledger/dashboard */

@@ -1,11 +1,16 @@
 /**
  * Chinese first; English on request. The choice is kept in localStorage and `?lang=` in the URL wins.
  *
- * The word list (words.ts) defines `Key`: `t()` takes only those keys, and a message with
+ * The word lists (words.ts, codes.ts) define `Key`: `t()` takes only those keys, and a message with
  * `{placeholders}` needs exactly those values, so a mistyped key or a missing value fails `tsc`.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { WORDS } from './words';
+import { setApiLanguage } from '../api';
+import { CODES } from './codes';
+import { WORDS as UI } from './words';
+
+/** The interface's words and the names of the server's codes: one list of keys. */
+const WORDS = { ...UI, ...CODES };
 
 export type Lang = 'zh' | 'en';
 export type Key = keyof typeof WORDS;
@@ -14,6 +19,9 @@ type En<K extends Key> = (typeof WORDS)[K][1];
 
 /** The `{name}` placeholders of a message, as a union of their names. */
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+/** Keys of messages without placeholders: what a table of codes may name. */
+export type PlainKey = { [K in Key]: [Placeholders<Zh<K>>] extends [never] ? K : never }[Key];
 
 /** Keys whose Chinese and English texts have different placeholders. */
 type Mismatch = { [K in Key]: [Placeholders<Zh<K>>] extends [Placeholders<En<K>>] ? ([Placeholders<En<K>>] extends [Placeholders<Zh<K>>] ? never : K) : K }[Key];
@@ -54,6 +62,8 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  // Before the children's first requests (their effects run before this provider's).
+  setApiLanguage(lang === 'zh' ? 'zh-CN' : 'en');
   const setLang = useCallback((l: Lang) => {
     setLangState(l);
     try {
@@ -64,7 +74,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = lang === 'zh' ? '落实 · 政府工作报告追踪' : 'Luoshi · work report tracker';
   }, [lang]);
   const t = useCallback<T>(
     (key, ...vars) => {

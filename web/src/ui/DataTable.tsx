@@ -1,9 +1,15 @@
-/** The one table of the app: columns as data, a row's attributes (test ids, classes) from the row. */
+/**
+ * The one table of the app: columns as data, a row's attributes (test ids, classes) from the row. On a
+ * narrow screen the stylesheet shows each row as a card, each cell with its column's name before it
+ * (`data-label`).
+ */
 import { Fragment, type HTMLAttributes, type Key, type ReactNode } from 'react';
 
 export interface Column<R> {
   /** Header cell; a table whose columns all lack one has no header row. */
   head?: ReactNode;
+  /** The column's name on a card, when the header is not plain text. */
+  label?: string;
   cell: (row: R) => ReactNode;
   /** Class of the body cells: `n` (numbers), `nowrap`, `small`…, or of each row's cell. */
   className?: string | ((row: R) => string);
@@ -47,7 +53,7 @@ export function DataTable<R>({ rows, columns, rowKey, testId, className = 'grid'
           <Fragment key={rowKey(r, i)}>
             <tr {...rowProps?.(r)}>
               {columns.map((c, j) => (
-                <td key={j} className={typeof c.className === 'function' ? c.className(r) : c.className} data-testid={c.testId}>
+                <td key={j} className={typeof c.className === 'function' ? c.className(r) : c.className} data-testid={c.testId} data-label={c.label ?? (typeof c.head === 'string' ? c.head : undefined)}>
                   {c.cell(r)}
                 </td>
               ))}

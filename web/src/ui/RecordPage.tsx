@@ -3,7 +3,7 @@
  * what came of the last step, the record's fields on the left, its steps and its timeline on the right.
  */
 import { useState, type ReactNode } from 'react';
-import { ApiError, Conflict, errorText } from '../api';
+import { ApiError, asProblem, Conflict, type Problem } from '../api';
 import { when } from '../format';
 import { ErrorBox, NoticeBox, type Notice } from './common';
 
@@ -76,7 +76,7 @@ export function Timeline({ title, entries, testId, entryTestId, error, empty }: 
   entries: TimelineEntry[];
   testId: string;
   entryTestId?: string;
-  error?: string;
+  error?: Problem;
   /** Shown when there are no entries (once they have loaded). */
   empty?: string;
 }) {
@@ -127,10 +127,10 @@ export function useSteps({ reload, conflictText, onConflict }: {
       (e: unknown) => {
         setBusy(false);
         if (e instanceof ApiError && e.status === 409) {
-          setNotice({ kind: 'conflict', text: e instanceof Conflict ? conflictText(e) : e.message });
+          setNotice({ kind: 'conflict', text: e instanceof Conflict ? conflictText(e) : e });
           if (e instanceof Conflict) onConflict?.(e);
           reload();
-        } else setNotice({ kind: 'error', text: errorText(e) });
+        } else setNotice({ kind: 'error', text: asProblem(e) });
       },
     );
   };

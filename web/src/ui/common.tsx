@@ -1,8 +1,10 @@
 /** Small pieces every page uses: downloads, errors, loading, labelled fields and selects, notices, import reports. */
 import type { ReactNode } from 'react';
+import type { Problem } from '../api';
 import { useI18n } from '../i18n';
 import type { Unit } from '../types';
 import { DataTable, type Column } from './DataTable';
+import { describe } from './problem';
 
 /** Links to the API's CSV/XLSX form of a list (`/api/reports` → `/api/reports.csv?…`). */
 export function Downloads({ path, query = '' }: { path: string; query?: string }) {
@@ -19,10 +21,28 @@ export function Downloads({ path, query = '' }: { path: string; query?: string }
   );
 }
 
-export function ErrorBox({ message }: { message: string }) {
+/** A failure in the reader's language; the server's own words under 详情. */
+export function ProblemText({ problem }: { problem: Problem }) {
+  const { t } = useI18n();
+  const { text, detail } = describe(t, problem);
+  return (
+    <>
+      {text}
+      {detail && (
+        <details className="detail">
+          <summary>{t('detail')}</summary>
+          {detail}
+        </details>
+      )}
+    </>
+  );
+}
+
+/** `message`: a sentence already worded, or an error to describe. */
+export function ErrorBox({ message }: { message: Problem }) {
   return (
     <div className="error" role="alert">
-      {message}
+      <ProblemText problem={message} />
     </div>
   );
 }
@@ -88,16 +108,16 @@ export function UnitOptions({ units }: { units: readonly Unit[] }) {
   );
 }
 
-/** What came of a step on a record page. */
+/** What came of a step on a record page: a sentence, or a failure to describe. */
 export interface Notice {
   kind: 'ok' | 'error' | 'conflict';
-  text: string;
+  text: Problem;
 }
 
 export function NoticeBox({ notice }: { notice: Notice }) {
   return (
     <div className={notice.kind === 'ok' ? 'ok-box' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid={`notice-${notice.kind}`}>
-      {notice.text}
+      <ProblemText problem={notice.text} />
     </div>
   );
 }

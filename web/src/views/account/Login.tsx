@@ -1,6 +1,6 @@
 /** Signing in and out, shared by every section that needs an account. */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, errorText } from '../../api';
+import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
@@ -13,7 +13,7 @@ export function Login({ next = 'ledger' }: { next?: string }) {
   const { login, account } = useSession();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const { busy, error, run } = useAction<void>((e) => (e instanceof ApiError && e.status === 401 ? t('lg.wrong') : errorText(e)));
+  const { busy, error, run } = useAction<void>((e) => (e instanceof ApiError && e.status === 401 ? t('lg.wrong') : undefined));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(

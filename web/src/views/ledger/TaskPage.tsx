@@ -1,18 +1,20 @@
 /** `#/ledger/task/:id`: a task's fields and source, its workflow, progress, notices and timeline. */
 import { useEffect, useState } from 'react';
 import { useApi, useReload } from '../../api';
-import { when } from '../../format';
+import { indicatorLabel, when } from '../../format';
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { hasRole, MANAGERS, unitName, useSession, useUnits } from '../../session';
 import type { HistoryEntry, Task, TaskDetail } from '../../types';
 import { ErrorBox, Loading } from '../../ui/common';
 import { RecordPage, Timeline, useSteps, type FieldRow } from '../../ui/RecordPage';
+import { useTitle } from '../../ui/title';
 import { LightChip } from './common';
 import { EditForm, MergeSplit, ProgressForm, Workflow } from './TaskForms';
+import { changedFields, historyNote, lightReason } from './wording';
 
 export function TaskPage({ id }: { id: number }) {
-  const { t, lookup } = useI18n();
+  const { t, lookup, lang } = useI18n();
   const { account, send } = useSession();
   const [reload, again] = useReload();
   const detail = useApi<TaskDetail & { ok: true }>(`/api/ledger/tasks/${id}`, reload);
@@ -22,6 +24,7 @@ export function TaskPage({ id }: { id: number }) {
   const [current, setCurrent] = useState<Task>();
   const task = current ?? detail.data?.task;
   useEffect(() => setCurrent(undefined), [detail.data]);
+  useTitle(task?.title);
   const { notice, busy, run } = useSteps({
     reload: again,
     conflictText: (e) => t('tk.conflict', { v: e.current.version }),
@@ -44,13 +47,16 @@ export function TaskPage({ id }: { id: number }) {
     { label: t('ld.lead'), value: unitName(units, task.lead_unit_id, t('ld.unassigned')), testId: 'task-lead' },
     { label: t('ld.responsible'), value: task.responsible_unit_ids.map((u) => unitName(units, u)).join('、') || t('none') },
     { label: t('tk.sourceKind'), value: lookup(`fact.${task.source_kind}`) ?? task.source_kind },
-    { label: t('tk.indicator'), value: task.indicator ?? t('none') },
+    { label: t('tk.indicator'), value: task.indicator ? indicatorLabel(task.indicator, lang) : t('none') },
     { label: t('tk.figure'), value: task.figure.text ?? (task.figure.value !== null ? `${task.figure.value}${task.figure.unit ?? ''}` : t('none')) },
-    { label: t('tk.firmness'), value: task.firmness ?? t('none') },
+    { label: t('tk.firmness'), value: task.firmness ? lookup(`firm.${task.firmness}`) ?? task.firmness : t('none') },
     { label: t('tk.livelihood'), value: task.livelihood ? t('yes') : t('no') },
     { label: t('tk.progressFigure'), value: task.progress_figure ?? t('none') },
     { label: t('tk.lastProgress'), value: when(task.last_progress_at) },
-    { label: t('tk.reasons'), value: task.light_reasons.join('；') || t('none') },
+    {
+      label: t('tk.reasons'),
+      value: task.light_reasons.length ? <span title={task.light_reasons.join('\n')}>{task.light_reasons.map((r) => lightReason(t, r)).join('；')}</span> : t('none'),
+    },
     { label: t('tk.version'), value: task.version, testId: 'task-version' },
   ];
   const left = (
@@ -160,8 +166,8 @@ export function TaskPage({ id }: { id: number }) {
     label: lookup(`act.${h.action}`) ?? lookup(`h.${h.action}`) ?? h.action,
     account: h.account_name,
     details: [
-      h.action === 'edit' && h.after && t('h.fields', { fields: Object.keys(h.after).filter((k) => k !== 'version' && k !== 'updated_at').join('、') }),
-      h.note,
+      h.action === 'edit' && h.after && t('h.fields', { fields: changedFields(t, h.after) }),
+      h.note && historyNote(t, (kind) => lookup(`fact.${kind}`) ?? kind, h.note),
     ].filter((d): d is string => !!d),
   }));
   return (

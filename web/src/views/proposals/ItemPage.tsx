@@ -7,6 +7,7 @@ import { unitName, useSession, useUnits } from '../../session';
 import type { ProposalAction, ProposalDetail } from '../../types';
 import { ErrorBox, Loading } from '../../ui/common';
 import { RecordPage, Timeline, useSteps, type FieldRow } from '../../ui/RecordPage';
+import { useTitle } from '../../ui/title';
 import { ProposalsNav, StatusChip } from './common';
 import { AssignForm, FollowUpForm, RateForm, ReplyForm } from './StepForms';
 
@@ -24,6 +25,7 @@ export function ProposalPage({ id }: { id: number }) {
     setResetForms(false);
     setDone((n) => n + 1);
   }, [d.data]);
+  useTitle(d.data?.proposal.title);
   const { notice, busy, run } = useSteps({ reload: again, conflictText: (e) => t('pp.conflict', { v: e.current.version }) });
   if (d.loading && !d.data) return <Loading />;
   if (d.error && !d.data) return <ErrorBox message={d.error} />;

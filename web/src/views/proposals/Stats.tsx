@@ -7,6 +7,7 @@ import { useSession } from '../../session';
 import { KINDS, type ProposalKind, type ProposalPlace, type StatsAnswer, type StatsRow } from '../../types';
 import { Downloads, ErrorBox, FilterSelect, Loading } from '../../ui/common';
 import { DataTable, type Column } from '../../ui/DataTable';
+import { useTitle } from '../../ui/title';
 import { PlaceYear, pick, ProposalsNav } from './common';
 
 /** The line a work report prints: 办理人大代表建议N件、政协委员提案M件，办结率X%，满意率Y%. */
@@ -72,6 +73,7 @@ export function ProposalStats({ params, path = 'proposals/stats' }: { params: UR
   const kind = params.get('kind') ?? '';
   const q = qs({ jurisdiction: place, year: year === 'all' ? undefined : year, kind: kind || undefined });
   const s = useApi<StatsAnswer>(place ? `/api/public/proposals/stats${q}` : null);
+  useTitle(t('pp.statsTitle'));
   return (
     <>
       <ProposalsNav active="proposals/stats" />

@@ -1,133 +1,155 @@
-/** `#/compare`: one indicator's targets and outcomes across places and years, as a chart and a table. */
+/**
+ * `#/compare`: one indicator's target against its outcome, by place and year (GET /api/compare, which
+ * pairs the year-N target with the outcome the year-N+1 report gives). Filters narrow the places
+ * (search, level) and the years; the chart shows a handful of places as small multiples; the table
+ * gives every row with the gap between outcome and target wherever both are stated.
+ */
 import { useMemo } from 'react';
 import { qs, useApi } from '../../api';
-import { Chart } from '../../Chart';
-import { formatValue, INDICATOR_ZH, indicatorLabel, num } from '../../format';
-import { useI18n } from '../../i18n';
+import { formatValue, INDICATOR_ZH, indicatorLabel, levelLabel, num } from '../../format';
+import { useI18n, type I18n } from '../../i18n';
 import { href, navigate } from '../../router';
-import type { FactRecord, Page } from '../../types';
-import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
+import { convert, LEVELS, type ComparisonRow } from '../../types';
+import { Choice, Downloads, ErrorBox, Field, FilterSelect, Loading } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
+import { useTitle } from '../../ui/title';
+import { CompareChart } from './CompareChart';
 
-interface Row {
-  place: string;
-  year: number;
-  target?: FactRecord;
-  outcome?: FactRecord;
+/** Places drawn at once: beyond this a panel grid stops being readable on a screen. */
+const MAX_PLACES = 6;
+/** Places drawn when none are chosen: the ones with the most years of both figures. */
+const FIRST_PLACES = 4;
+const KINDS = ['growth', 'level'] as const;
+
+/** Outcome minus target, in the target's unit; 0 within a range; undefined when the units cannot be compared. */
+function gap(r: ComparisonRow): number | null | undefined {
+  if (r.target_value === null || r.outcome_value === null) return null;
+  const o = convert(r.outcome_value, r.outcome_unit, r.target_unit);
+  if (o === undefined) return undefined;
+  const hi = r.target_max ?? r.target_value;
+  return o < r.target_value ? o - r.target_value : o > hi ? o - hi : 0;
 }
 
-const PALETTE = ['#b3261e', '#1d4ed8', '#15803d', '#b45309', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f'];
-const measureOf = (f: FactRecord) => `${f.kind ?? ''}|${f.unit ?? ''}`;
-/** Outcome minus target, when both have a value. */
-const gap = (r: Row) => (r.target?.value != null && r.outcome?.value != null ? r.outcome.value - r.target.value : null);
-const gapClass = (g: number | null) => `n ${g === null ? '' : g >= 0 ? 'pos' : 'neg'}`;
-const gapText = (g: number | null) => (g === null ? '—' : `${g > 0 ? '+' : ''}${num(g)}`);
+function gapText(r: ComparisonRow, { t }: Pick<I18n, 't'>): string {
+  const g = gap(r);
+  if (g === null) return t('none');
+  if (g === undefined) return t('cmp.incomparable');
+  const unit = r.target_unit === '%' ? t('cmp.points') : r.target_unit ?? '';
+  return `${g > 0 ? '+' : ''}${num(g)}${unit}`;
+}
+
+const both = (r: ComparisonRow) => r.target_value !== null && r.outcome_value !== null;
 
 export function Compare({ params }: { params: URLSearchParams }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const indicator = params.get('indicator') || 'gdp';
-  const tq = qs({ indicator, _limit: 10000 });
-  const oq = qs({ indicator, headline: 'true', _limit: 10000 });
-  const targets = useApi<Page<FactRecord>>(`/api/targets${tq}`);
-  const outcomes = useApi<Page<FactRecord>>(`/api/outcomes${oq}`);
+  const get = (k: string) => params.get(k) ?? '';
+  const indicator = get('indicator') || 'gdp';
+  const kind = get('kind') === 'level' ? 'level' : 'growth';
+  const [level, q, from, to] = [get('level'), get('q').trim(), get('from'), get('to')];
+  const set = (patch: Record<string, string>) => navigate('compare', { ...Object.fromEntries(params), ...patch }, true);
+  const query = qs({ indicator, kind, level, jurisdiction: q });
+  const { data, error, loading } = useApi<{ items: ComparisonRow[] }>(`/api/compare${query}`);
+  useTitle(`${t('cmp.title')} · ${indicatorLabel(indicator, lang)}`);
 
-  // Growth rates and absolute amounts do not share an axis: show one measure at a time, the commonest by default.
-  const measures = useMemo(() => {
-    const n = new Map<string, number>();
-    for (const f of [...(targets.data?.items ?? []), ...(outcomes.data?.items ?? [])]) n.set(measureOf(f), (n.get(measureOf(f)) ?? 0) + 1);
-    return [...n.entries()].sort((a, b) => b[1] - a[1]).map(([m]) => m);
-  }, [targets.data, outcomes.data]);
-  const measure = params.get('measure') && measures.includes(params.get('measure')!) ? params.get('measure')! : measures[0];
+  const all = data?.items;
+  const years = useMemo(() => [...new Set((all ?? []).map((r) => r.year))].sort((a, b) => a - b), [all]);
+  const rows = useMemo(() => (all ?? []).filter((r) => (!from || r.year >= Number(from)) && (!to || r.year <= Number(to))), [all, from, to]);
+  const placeList = useMemo(() => {
+    const score = new Map<string, number>();
+    for (const r of rows) score.set(r.jurisdiction, (score.get(r.jurisdiction) ?? 0) + (both(r) ? 100 : 1));
+    return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh')).map(([p]) => p);
+  }, [rows]);
+  const asked = get('places').split(',').filter((p) => placeList.includes(p));
+  const shown = (asked.length ? asked : placeList.slice(0, FIRST_PLACES)).slice(0, MAX_PLACES);
+  const choose = (places: string[]) => set({ places: places.join(',') });
+  // The table: the places in the chart, or (asked for) every place the filters leave.
+  const whole = get('all') === '1';
+  const table = whole ? rows : rows.filter((r) => shown.includes(r.jurisdiction));
 
-  const rows = useMemo(() => {
-    const map = new Map<string, Row>();
-    const put = (f: FactRecord, key: 'target' | 'outcome', fallbackYear: number | null) => {
-      const year = f.year ?? fallbackYear;
-      if (!f.jurisdiction || year === null || measureOf(f) !== measure) return;
-      const k = `${f.jurisdiction}|${year}`;
-      const row = map.get(k) ?? { place: f.jurisdiction, year };
-      if (!row[key] || (f.headline && !row[key]!.headline)) row[key] = f;
-      map.set(k, row);
-    };
-    for (const f of targets.data?.items ?? []) put(f, 'target', f.report_year);
-    for (const f of outcomes.data?.items ?? []) put(f, 'outcome', f.report_year === null ? null : f.report_year - 1);
-    return [...map.values()].sort((a, b) => a.place.localeCompare(b.place, 'zh') || a.year - b.year);
-  }, [targets.data, outcomes.data, measure]);
-
-  const option = useMemo(() => {
-    const years = [...new Set(rows.map((r) => r.year))].sort();
-    const places = [...new Set(rows.map((r) => r.place))];
-    const tName = t('cmp.target');
-    const oName = t('cmp.outcome');
-    const series = places.flatMap((p, i) => {
-      const color = PALETTE[i % PALETTE.length];
-      const value = (y: number, k: 'target' | 'outcome') => rows.find((r) => r.place === p && r.year === y)?.[k]?.value ?? null;
-      return [
-        { name: `${p} ${tName}`, type: 'line', color, connectNulls: true, lineStyle: { type: 'dashed' }, symbol: 'emptyCircle', symbolSize: 8, data: years.map((y) => value(y, 'target')) },
-        { name: `${p} ${oName}`, type: 'line', color, connectNulls: true, symbol: 'circle', symbolSize: 8, data: years.map((y) => value(y, 'outcome')) },
-      ];
-    });
-    const unit = measure?.split('|')[1] ?? '';
-    return {
-      animation: false,
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 50, right: 20, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', name: unit, scale: true, boundaryGap: ['15%', '15%'] },
-      series,
-    };
-  }, [rows, measure, t]);
-
-  const error = targets.error ?? outcomes.error;
   const options = Object.keys(INDICATOR_ZH).includes(indicator) ? Object.keys(INDICATOR_ZH) : [indicator, ...Object.keys(INDICATOR_ZH)];
+  const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
+  const value = (v: number | null, max: number | null, unit: string | null, qualifier: string | null) => formatValue({ value: v, value_max: max, unit, qualifier }, i18n);
+  const source = (doc: number | null, text: string | null, shownText: string) =>
+    doc === null ? shownText : <a href={href(`report/${doc}`, { find: text })} title={text ?? undefined}>{shownText}</a>;
 
   return (
-    <div className="view">
+    <div className="view compare">
       <h1>{t('cmp.title')}</h1>
       <p className="muted">{t('cmp.intro')}</p>
       <div className="filters">
-        <Choice
-          label={t('cmp.indicator')}
-          value={indicator}
-          onChange={(v) => navigate('compare', { indicator: v }, true)}
-          testId="indicator"
-          options={options.map((id) => ({ value: id, label: indicatorLabel(id, lang) }))}
-        />
-        {measures.length > 1 && (
-          <Choice label={t('cmp.measure')} value={measure} onChange={(v) => navigate('compare', { indicator, measure: v }, true)} options={measures.map((m) => ({ value: m, label: m.replace('|', ' · ') }))} />
-        )}
+        <Choice label={t('cmp.indicator')} value={indicator} onChange={(v) => navigate('compare', { indicator: v }, true)} testId="indicator" options={options.map((id) => ({ value: id, label: indicatorLabel(id, lang) }))} />
+        <Choice label={t('cmp.measure')} value={kind} onChange={(v) => set({ kind: v, places: '' })} testId="compare-kind" options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+        <FilterSelect label={t('cmp.level')} value={level} onChange={(v) => set({ level: v, places: '' })} testId="compare-level" options={LEVELS.map((l) => ({ value: l, label: levelLabel(l, i18n) }))} />
+        <Field label={t('cmp.q')}>
+          <input type="search" value={get('q')} placeholder={t('cmp.qHint')} onChange={(e) => set({ q: e.target.value, places: '' })} data-testid="compare-q" />
+        </Field>
+        <FilterSelect label={t('cmp.from')} value={from} onChange={(v) => set({ from: v })} testId="compare-from" options={yearOptions} />
+        <FilterSelect label={t('cmp.to')} value={to} onChange={(v) => set({ to: v })} testId="compare-to" options={yearOptions} />
         <span className="spacer" />
-        <span className="small muted">{t('cmp.targets')}</span>
-        <Downloads path="/api/targets" query={tq} />
-        <span className="small muted">{t('cmp.outcomes')}</span>
-        <Downloads path="/api/outcomes" query={oq} />
+        <Downloads path="/api/compare" query={qs({ indicator, kind, level, jurisdiction: q, year_from: from, year_to: to })} />
       </div>
       {error && <ErrorBox message={error} />}
-      {(targets.loading || outcomes.loading) && <Loading />}
-      {!targets.loading && !outcomes.loading && rows.length === 0 && !error && <p className="muted">{t('cmp.empty')}</p>}
+      {loading && !data && <Loading />}
+      {data && rows.length === 0 && <p className="muted">{t('cmp.empty')}</p>}
       {rows.length > 0 && (
         <>
-          <Chart option={option} />
+          <div className="chosen" data-testid="compare-places">
+            <span className="muted small">{t('cmp.shown')}</span>
+            {shown.map((p) => (
+              <button key={p} type="button" className="chip place" onClick={() => choose(shown.filter((x) => x !== p))} aria-label={t('cmp.remove', { place: p })} title={t('cmp.remove', { place: p })}>
+                {p} ×
+              </button>
+            ))}
+            {shown.length < MAX_PLACES ? (
+              <select value="" onChange={(e) => e.target.value && choose([...shown, e.target.value])} aria-label={t('cmp.add')} data-testid="compare-add">
+                <option value="">{t('cmp.addPick')}</option>
+                {placeList
+                  .filter((p) => !shown.includes(p))
+                  .map((p) => (
+                    <option key={p} value={p}>
+                      {p}
+                    </option>
+                  ))}
+              </select>
+            ) : (
+              <span className="muted small">{t('cmp.max', { n: MAX_PLACES })}</span>
+            )}
+          </div>
+          <CompareChart rows={rows} places={shown} />
+          <h2>{t('cmp.tableTitle')}</h2>
+          <p className="muted small">
+            {t('cmp.rows', { n: table.length, places: whole ? placeList.length : shown.length })}{' '}
+            {placeList.length > shown.length && (
+              <button type="button" className="link" onClick={() => set({ all: whole ? '' : '1' })} data-testid="compare-all">
+                {whole ? t('cmp.onlyShown') : t('cmp.allPlaces', { n: placeList.length })}
+              </button>
+            )}
+          </p>
           <DataTable
             testId="compare-table"
-            rows={rows}
-            rowKey={(r) => `${r.place}${r.year}`}
+            rows={table}
+            rowKey={(r) => `${r.jurisdiction}|${r.year}`}
+            rowProps={(r) => ({ 'data-testid': 'compare-row', 'data-both': both(r) })}
             columns={[
-              { head: t('col.place'), cell: (r) => r.place },
+              { head: t('col.place'), cell: (r) => r.jurisdiction },
               { head: t('f.year'), cell: (r) => r.year },
-              { head: t('cmp.target'), cell: (r) => (r.target ? <a href={href(`report/${r.target.document_id}`, { fact: r.target.id })}>{formatValue(r.target, i18n)}</a> : '—') },
+              { head: t('cmp.target'), testId: 'target', cell: (r) => (r.target_value === null ? t('none') : source(r.target_document, r.target_text, value(r.target_value, r.target_max, r.target_unit, r.target_qualifier))) },
               {
                 head: t('cmp.outcome'),
-                cell: (r) => (
-                  <>
-                    {r.outcome ? <a href={href(`report/${r.outcome.document_id}`, { fact: r.outcome.id })}>{formatValue(r.outcome, i18n)}</a> : '—'}
-                    {r.outcome?.estimated && <span className="muted small"> ({t('sc.estimated')})</span>}
-                  </>
-                ),
+                testId: 'outcome',
+                cell: (r) =>
+                  r.outcome_value === null ? (
+                    t('none')
+                  ) : (
+                    <>
+                      {source(r.outcome_document, r.outcome_text, value(r.outcome_value, null, r.outcome_unit, null))}
+                      {r.outcome_estimated && <span className="muted small"> ({t('sc.estimated')})</span>}
+                    </>
+                  ),
               },
-              { head: t('cmp.diff'), headClassName: 'n', className: (r) => gapClass(gap(r)), cell: (r) => gapText(gap(r)) },
+              { head: t('cmp.diff'), headClassName: 'n', testId: 'gap', className: (r) => `n ${r.verdict === 'met' ? 'pos' : r.verdict === 'missed' ? 'neg' : ''}`, cell: (r) => gapText(r, i18n) },
+              { head: t('cmp.verdict'), cell: (r) => (r.verdict && both(r) ? <span className={`verdict ${r.verdict}`}>{t(`v.${r.verdict}`)}</span> : t('none')) },
             ]}
           />
         </>

@@ -6,9 +6,10 @@ import { useI18n } from '../../i18n';
 import { href, navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { IMPORTERS, LEVELS, type DocumentSummary, type Page } from '../../types';
-import { Downloads, ErrorBox, Field, FilterSelect, Loading } from '../../ui/common';
+import { Downloads, ErrorBox, Field, FilterSelect, Loading, ProblemText } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { Login } from '../account/Login';
+import { diagnosticText } from './diagnostics';
 
 /** The upload area for accounts that may import; a sign-in for everyone else. */
 function ImportArea({ onDone }: { onDone: () => void }) {
@@ -108,7 +109,7 @@ function Uploader({ onDone }: { onDone: () => void }) {
                 <span className="status">
                   {t('up.failed')}
                   {t('colon')}
-                  {r.result.message}
+                  <ProblemText problem={r.result.error ?? String(r.result.status)} />
                 </span>
               )}
               {r.result?.ok && r.result.body && (
@@ -119,7 +120,12 @@ function Uploader({ onDone }: { onDone: () => void }) {
                       {t('up.open')} #{id}
                     </a>
                   ))}
-                  {r.result.body.warnings.length > 0 && <span className="muted small"> · {r.result.body.warnings.map((w) => w.message).join('；')}</span>}
+                  {r.result.body.warnings.length > 0 && (
+                    <span className="muted small" title={r.result.body.warnings.map((w) => `${w.ruleId}: ${w.message}`).join('\n')}>
+                      {' '}
+                      · {r.result.body.warnings.map((w) => diagnosticText(t, w)).join('；')}
+                    </span>
+                  )}
                 </span>
               )}
             </li>
@@ -171,7 +177,7 @@ export function Library({ params }: { params: URLSearchParams }) {
             { head: t('col.year'), cell: (d) => d.report_year ?? '—' },
             { head: t('col.level'), cell: (d) => levelLabel(d.level, i18n) },
             { head: t('col.province'), cell: (d) => d.province ?? '—' },
-            { head: t('col.date'), cell: (d) => d.date ?? '—' },
+            { head: t('col.date'), className: 'nowrap', cell: (d) => d.date ?? '—' },
             { head: t('col.targets'), headClassName: 'n', className: 'n', cell: (d) => d.n_targets },
             { head: t('col.outcomes'), headClassName: 'n', className: 'n', cell: (d) => d.n_outcomes },
             { head: t('col.commitments'), headClassName: 'n', className: 'n', cell: (d) => d.n_commitments },

@@ -1,4 +1,8 @@
-/** `#/vote`, the deputy's ballot: enter the code, choose, cast. It needs no account, and nothing about the choice is shown back after. */
+/**
+ * `#/vote`, the deputy's ballot: enter the code, choose, cast. It needs no account, and nothing about the
+ * choice is shown back after. Deputies open it on their phones: no office navigation, large touch targets
+ * (the page's own styles, `.ballot-page`).
+ */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -6,11 +10,10 @@ import { SATISFACTIONS, type Lookup, type Satisfaction } from '../../types';
 import { ErrorBox, Field } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useAction } from '../../ui/useAction';
-import { VotesNav } from './common';
 
 export function Ballot() {
   const { t } = useI18n();
-  const { send } = useSession();
+  const { send, ready } = useSession();
   const [code, setCode] = useState('');
   const [look, setLook] = useState<Lookup>();
   const [chosen, setChosen] = useState<number[]>([]);
@@ -45,14 +48,14 @@ export function Ballot() {
   const open = look?.round && !look.voted ? look.round : null;
   return (
     <>
-      <VotesNav active="vote" />
       <h1>{t('vt.ballotTitle')}</h1>
       <p className="muted">{t('vt.ballotIntro')}</p>
       <form className="vote-row" onSubmit={find}>
         <Field label={t('vt.code')}>
-          <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" data-testid="vote-code" />
+          <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} data-testid="vote-code" />
         </Field>
-        <button type="submit" disabled={code.trim().length < 6}>
+        {/* Until the session (and its CSRF token) is known, sending would be refused. */}
+        <button type="submit" disabled={!ready || code.trim().length < 6} data-testid="ballot-enter">
           {t('vt.enter')}
         </button>
       </form>
@@ -78,15 +81,17 @@ export function Ballot() {
               <ul className="choices">
                 {look.candidates.map((c) => (
                   <li key={c.id}>
-                    <label>
+                    <label className="option">
                       <input
                         type="checkbox"
                         checked={chosen.includes(c.id)}
                         disabled={!chosen.includes(c.id) && chosen.length >= seats}
                         onChange={(e) => setChosen(e.target.checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))}
-                      />{' '}
-                      {c.ord}. {c.title}
-                      {c.detail && <span className="muted small"> — {c.detail}</span>}
+                      />
+                      <span>
+                        {c.ord}. {c.title}
+                        {c.detail && <span className="muted small"> — {c.detail}</span>}
+                      </span>
                     </label>
                   </li>
                 ))}
@@ -95,14 +100,16 @@ export function Ballot() {
           )}
           {open?.kind === 'satisfaction' && (
             <DataTable
+              className="grid rate"
               rows={look.candidates}
               rowKey={(c) => c.id}
               columns={[
                 { cell: (c) => c.title },
                 ...SATISFACTIONS.map((r) => ({
                   cell: (c: Lookup['candidates'][number]) => (
-                    <label>
-                      <input type="radio" name={`r${c.id}`} checked={ratings[c.id] === r} onChange={() => setRatings({ ...ratings, [c.id]: r })} /> {t(`vt.rating.${r}`)}
+                    <label className="option">
+                      <input type="radio" name={`r${c.id}`} checked={ratings[c.id] === r} onChange={() => setRatings({ ...ratings, [c.id]: r })} />
+                      <span>{t(`vt.rating.${r}`)}</span>
                     </label>
                   ),
                 })),

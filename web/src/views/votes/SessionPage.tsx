@@ -7,6 +7,7 @@ import { hasRole, MANAGERS, useSession } from '../../session';
 import type { IssuedCode, IssuedCodes, SessionDetail } from '../../types';
 import { ErrorBox, Field, Loading, TableFileInput } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
+import { useTitle } from '../../ui/title';
 import { useAction } from '../../ui/useAction';
 import { roundTitle, Tallies, VotesNav } from './common';
 
@@ -28,6 +29,7 @@ export function VoteSessionPage({ id }: { id: number }) {
   const [note, setNote] = useState<string>();
   const { error, run } = useAction();
   const manage = hasRole(account, MANAGERS);
+  useTitle(d.data?.session.title);
   /** A write, then what to do with its answer, then a reload. */
   const act = <R,>(write: () => Promise<R>, after?: (r: R) => void) => {
     setNote(undefined);
@@ -88,7 +90,7 @@ export function VoteSessionPage({ id }: { id: number }) {
             </Field>
             {button(t('vt.addCandidates'), () => post(`/api/votes/sessions/${id}/candidates`, { text: candText }, () => setCandText('')), undefined, !candText.trim())}
             <Field label={t('vt.fromReport')}>
-              <input value={docId} onChange={(e) => setDocId(e.target.value)} placeholder="document id" />
+              <input value={docId} onChange={(e) => setDocId(e.target.value)} placeholder={t('vt.docId')} inputMode="numeric" />
             </Field>
             {button(t('vt.addFromReport'), () => post(`/api/votes/sessions/${id}/candidates`, { document_id: Number(docId) }), undefined, !/^\d+$/.test(docId))}
           </div>

@@ -7,6 +7,7 @@ import { hasRole, MANAGERS, useSession } from '../../session';
 import type { Role, SessionDetail, VoteSession, VoteSessionSummary } from '../../types';
 import { ErrorBox, Field, Loading } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
+import { useTitle } from '../../ui/title';
 import { useAction } from '../../ui/useAction';
 import { Tallies, VotesNav } from './common';
 
@@ -76,6 +77,7 @@ export function VoteSessions() {
 export function VoteResults({ id }: { id: number }) {
   const { t } = useI18n();
   const d = useApi<SessionDetail>(`/api/public/votes/sessions/${id}`);
+  useTitle(d.data?.session.title);
   if (d.loading && !d.data) return <Loading />;
   if (d.error) return <ErrorBox message={d.error} />;
   if (!d.data) return null;

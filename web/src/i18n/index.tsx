@@ -64,7 +64,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = lang === 'zh' ? '落实 · 政府工作报告追踪' : 'Luoshi · work report tracker';
   }, [lang]);
   const t = useCallback<T>(
     (key, ...vars) => {

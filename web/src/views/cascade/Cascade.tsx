@@ -76,8 +76,9 @@ export function CascadeView({ params }: { params: URLSearchParams }) {
       {(error ?? reports.error) && <ErrorBox message={(error ?? reports.error)!} />}
       {loading && <Loading />}
       {data && !loading && nodes.length === 0 && <p className="muted">{t('cc.empty', { year })}</p>}
-      {data && nodes.length > 0 && (
-        <>
+      {data && !loading && nodes.length > 0 && (
+        // What is shown, for a reader's tools and tests to tell an answer from the one before it.
+        <div data-testid="cascade-result" data-indicator={data.indicator} data-year={data.year} data-root={data.root}>
           <h2>{t('cc.chain')}</h2>
           <ChainTable nodes={nodes} year={data.year} />
           <h2>{t('cc.side')}</h2>
@@ -85,7 +86,7 @@ export function CascadeView({ params }: { params: URLSearchParams }) {
           {group ? <SideBySide nodes={nodes} groups={groups} group={group} onPick={(p) => set({ parent: p })} /> : <p className="muted">{t('cc.noChart')}</p>}
           <h2>{t('cc.summary')}</h2>
           <Summary rows={data.summary} />
-        </>
+        </div>
       )}
       {data && data.unplaced.length > 0 && (
         <p className="muted small" data-testid="unplaced">

@@ -124,7 +124,7 @@ export function SideBySide({ nodes, groups, group, onPick }: { nodes: readonly C
       </div>
       <Chart option={option} renderer="svg" testId="side-chart" height={bars.length > 8 ? 420 : 340} />
       <p className="small" data-testid="reference">
-        {far && `${t('cc.noRefFar', { place: group.parent.place, why: whyNoBar(group.parent, i18n) })} `}
+        {far && t('cc.noRefFar', { place: group.parent.place, why: whyNoBar(group.parent, i18n) })}
         {ref === null ? t('cc.noRef', { place: against.place, why: whyNoBar(against, i18n) }) : `${t('cc.refLine')}${t('colon')}${refLabel}`}
       </p>
       {left.length > 0 && (

@@ -11,7 +11,9 @@ export function summaryLine(r: SummaryRow, { t }: Pick<I18n, 't'>): string {
     r.not_comparable ? t('cc.sum.not_comparable', { n: r.not_comparable }) : '',
     r.unchecked ? t('cc.sum.unchecked', { n: r.unchecked }) : '',
   ].filter(Boolean);
-  return `${t(`cc.b.${r.bucket}`)}${t('colon')}${head}${rest.length ? t('cc.sum.rest', { list: rest.join(t('cc.listSep')) }) : ''}`;
+    // Beside a count of judged targets the rest come in addition (另有); with none judged they are all there is.
+  const tail = rest.length ? t(decided ? 'cc.sum.rest' : 'cc.sum.restAll', { list: rest.join(t('cc.listSep')) }) : '';
+  return `${t(`cc.b.${r.bucket}`)}${t('colon')}${head}${tail}`;
 }
 
 export function Summary({ rows }: { rows: readonly SummaryRow[] }) {

@@ -80,7 +80,8 @@ export function SideBySide({ nodes, groups, group, onPick }: { nodes: readonly C
           barMaxWidth: 56,
           color: COLOUR.raised,
           data: bars.map((n) => ({ value: rateBar(n), name: n.place, itemStyle: { color: COLOUR[stepOf(n) ?? 'top'] ?? UNCOMPARED } })),
-          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => targetText(bars[p.dataIndex].target, i18n) },
+          // Beside many bars the figures would run into each other: the tooltip gives them.
+          label: { show: !many, position: 'top', formatter: (p: { dataIndex: number }) => targetText(bars[p.dataIndex].target, i18n) },
           tooltip: { formatter: (p: { dataIndex: number }) => `${bars[p.dataIndex].place}${t('colon')}${targetText(bars[p.dataIndex].target, i18n)}` },
           ...(ref === null
             ? {}

@@ -6,7 +6,6 @@ export const WORDS = {
   // Every page: the header, shared labels, levels, report parts, fact kinds, roles, signing in.
   'app.name': ['落实', 'Luoshi'],
   'app.title': ['{page} · 落实', '{page} · Luoshi'],
-  'app.titleBare': ['落实 · 政府工作报告追踪', 'Luoshi · work report tracker'],
   'app.tagline': ['政府工作报告：说了什么，做到了没有', 'Government work reports: what was promised, what was done'],
   'nav.library': ['报告库', 'Library'],
   'nav.search': ['检索', 'Search'],

@@ -2,10 +2,10 @@
 import { useEffect } from 'react';
 import { useI18n } from '../i18n';
 
-/** `page`: what the view shows (a section's name, a report's title); undefined while it loads. */
+/** `page`: what the view shows (a section's name, a report's title); undefined (still loading, not found) leaves the title as it is. */
 export function useTitle(page: string | undefined): void {
   const { t } = useI18n();
   useEffect(() => {
-    document.title = page ? t('app.title', { page }) : t('app.titleBare');
+    if (page) document.title = t('app.title', { page });
   }, [page, t]);
 }

@@ -24,6 +24,7 @@ import './narrow.css';
 
 // ECharts is large: load it with the pages that draw charts only.
 const Compare = lazy(() => import('./views/reports/Compare').then((m) => ({ default: m.Compare })));
+const CascadeView = lazy(() => import('./views/cascade/Cascade').then((m) => ({ default: m.CascadeView })));
 const LedgerDashboard = lazy(() => import('./views/ledger/Dashboard').then((m) => ({ default: m.LedgerDashboard })));
 
 /** The page for a route. */
@@ -54,6 +55,8 @@ function page({ path, params }: Route): ReactNode {
       return <ScorecardView params={params} />;
     case 'compare':
       return <Compare params={params} />;
+    case 'cascade':
+      return <CascadeView params={params} />;
     case 'search':
       return <Search params={params} />;
     default:

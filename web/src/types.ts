@@ -12,6 +12,7 @@ import type { ProposalKind, ProposalStats, StatsRow } from '../../src/proposals/
 import type { Deputy } from '../../src/votes/types';
 
 export type { CheckItem, Scorecard } from '../../src/check/types';
+export type { AncestorStep, Bucket, Cascade, CascadeNode, CascadeTarget, Step, StepStatus, SummaryRow } from '../../src/cascade/schema';
 export type { Diagnostic as Warning } from '../../src/ingest/diagnostics';
 export type { DocumentDetail, DocumentSummary, FactRecord, Page, SearchHit } from '../../src/store/types';
 export type { Account, HistoryEntry, ProgressReport, Notice, Unit, UnitDashboard } from '../../src/ledger/types';

@@ -10,6 +10,7 @@ const NAV = [
   ['library', 'nav.library'],
   ['check', 'nav.check'],
   ['compare', 'nav.compare'],
+  ['cascade', 'nav.cascade'],
   ['search', 'nav.search'],
   ['ledger', 'nav.ledger'],
   ['votes', 'nav.votes'],

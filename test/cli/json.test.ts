@@ -47,7 +47,7 @@ describe('--json', () => {
     expect(card.items.length).toBeGreaterThan(0);
     for (const i of card.items) {
       expect(i.commitment).toEqual(expect.any(String));
-      expect(['met', 'missed', 'not_reported', 'not_comparable']).toContain(i.verdict);
+      expect(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review']).toContain(i.verdict);
       if (i.evidence) expect(i.evidence.text).toEqual(expect.any(String));
     }
     expect(card.items.some((i) => i.evidence)).toBe(true);

@@ -1,8 +1,8 @@
 /**
- * Passwords (scrypt), session and CSRF tokens, cookies and the login rate
- * limiter. Time is a parameter wherever it matters.
+ * Passwords (scrypt), session, device and CSRF tokens, and cookies. Time is a
+ * parameter wherever it matters; rate limits live in attempts.ts.
  */
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 const N = 16384;
 const R = 8;
@@ -103,34 +103,20 @@ export function cookie(name: string, value: string, opts: { httpOnly: boolean; m
 }
 
 /**
- * Failed logins per key (account name, client address) in a sliding window:
- * after `max` failures within `windowMs`, further attempts are refused
- * until the oldest failure leaves the window.
+ * A token the server minted: random bytes and their HMAC under a secret the
+ * server keeps. A CSRF cookie a client (or a sibling site) chose itself does
+ * not verify, so the double-submit check only ever accepts tokens issued here.
  */
-export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
-  constructor(readonly max = 5, readonly windowMs = 15 * 60_000) {}
-
-  private recent(key: string, now: Date): number[] {
-    const t = now.getTime();
-    const kept = (this.failures.get(key) ?? []).filter((at) => t - at < this.windowMs);
-    if (kept.length) this.failures.set(key, kept);
-    else this.failures.delete(key);
-    return kept;
-  }
-
-  /** Seconds until `key` may try again; 0 when it may now. */
-  retryAfter(key: string, now: Date): number {
-    const kept = this.recent(key, now);
-    if (kept.length < this.max) return 0;
-    return Math.max(1, Math.ceil((kept[kept.length - this.max] + this.windowMs - now.getTime()) / 1000));
-  }
-
-  fail(key: string, now: Date): void {
-    this.failures.set(key, [...this.recent(key, now), now.getTime()]);
-  }
-
-  succeed(key: string): void {
-    this.failures.delete(key);
-  }
+export function signedToken(secret: Uint8Array): string {
+  const value = randomBytes(24).toString('base64url');
+  return `${value}.${createHmac('sha256', secret).update(value).digest('base64url')}`;
 }
+
+export function verifySignedToken(token: string | undefined, secret: Uint8Array): boolean {
+  if (!token) return false;
+  const dot = token.indexOf('.');
+  if (dot <= 0) return false;
+  return sameToken(token.slice(dot + 1), createHmac('sha256', secret).update(token.slice(0, dot)).digest('base64url'));
+}
+
+export const DEVICE_COOKIE = 'luoshi_device';

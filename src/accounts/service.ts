@@ -1,45 +1,78 @@
 /**
  * Signing in and managing units and accounts, with the checks every
- * feature relies on: unique names, a parent unit that exists, and a limit on
- * failed sign-ins per account and per address.
+ * feature relies on: unique names, a parent unit that exists, and limits on
+ * guessing that slow a guesser without locking the owner out.
+ *
+ * Sign-in limits (src/accounts/attempts.ts keeps the counts in the database):
+ * - from a browser the account signed in from before (its device cookie):
+ *   only that browser's own failures count, so nobody else can lock it out;
+ * - otherwise: failures per client address (a window: that address waits) and
+ *   per account (a capped backoff: at most a minute between tries).
  */
 import { Conflict, InvalidInput, TooMany, Unauthenticated } from '../errors.js';
-import { LoginLimiter, verifyPassword } from './auth.js';
+import { AttemptStore, POLICIES, type AttemptPolicy } from './attempts.js';
+import { hashPassword, verifyPassword } from './auth.js';
 import type { Account, AccountCreate, Unit } from './schema.js';
 import type { AccountStore } from './store.js';
 
 export interface SignInOptions {
   /** How long a session lasts. */
   readonly ttlMs: number;
-  readonly limiter: LoginLimiter;
 }
+
+export interface SignedIn {
+  readonly account: Account;
+  /** The session's token (the session cookie). */
+  readonly token: string;
+  /** A new device token when this browser had none for the account (the device cookie). */
+  readonly device?: string;
+}
+
+/** Checked against when the name is unknown, so a wrong name costs the same time as a wrong password. */
+let decoy: Promise<string> | undefined;
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 3600_000;
 
 export class Accounts {
+  private readonly attempts: AttemptStore;
   constructor(
     readonly store: AccountStore,
-    private readonly options: SignInOptions = { ttlMs: DEFAULT_SESSION_TTL_MS, limiter: new LoginLimiter() },
-  ) {}
+    private readonly options: SignInOptions = { ttlMs: DEFAULT_SESSION_TTL_MS },
+  ) {
+    this.attempts = new AttemptStore(store.db);
+  }
 
   get ttlMs(): number {
     return this.options.ttlMs;
   }
 
-  /** A new session for `name` from `address`; its token. Five failures in the window lock the name and the address out for a while. */
-  async signIn(name: string, password: string, address: string, csrf: string, now: Date): Promise<{ account: Account; token: string }> {
-    const { limiter, ttlMs } = this.options;
-    const keys = [`account:${name}`, `ip:${address}`];
-    const wait = Math.max(...keys.map((k) => limiter.retryAfter(k, now)));
-    if (wait > 0) throw new TooMany(`too many failed sign-ins; try again in ${wait} s`, wait, 'too_many_sign_ins');
+  /**
+   * A new session for `name`, asked from `address` by a browser holding
+   * `device` (its device cookie, if any); `csrf` is the server-issued token
+   * the session's writes must repeat.
+   */
+  async signIn(name: string, password: string, address: string, device: string | undefined, csrf: string, now: Date): Promise<SignedIn> {
     const a = await this.store.accountByName(name);
-    if (!a || a.disabled || !(await verifyPassword(password, a.password_hash))) {
-      for (const k of keys) limiter.fail(k, now);
+    const known = device !== undefined && a !== undefined && (await this.store.deviceAccount(device)) === a.id;
+    const keys: [string, AttemptPolicy][] = known ? [[`device:${device}`, POLICIES.device]] : [[`ip:${address}`, POLICIES.address], [`account:${name}`, POLICIES.account]];
+    const wait = await this.attempts.waitAll(keys, now);
+    if (wait > 0) throw new TooMany(`too many failed sign-ins; try again in ${wait} s`, wait, 'too_many_sign_ins');
+    decoy ??= hashPassword('not an account password');
+    let good = false;
+    if (a && !a.disabled) good = await verifyPassword(password, a.password_hash);
+    else await verifyPassword(password, await decoy);
+    if (!a || !good) {
+      await this.attempts.fail(keys.map(([k]) => k), now);
       throw new Unauthenticated('wrong account name or password');
     }
-    for (const k of keys) limiter.succeed(k);
     const { password_hash: _hash, ...account } = a;
-    return { account, token: await this.store.createSession(a.id, csrf, now, ttlMs) };
+    const token = await this.store.createSession(a.id, csrf, now, this.options.ttlMs);
+    if (known) {
+      await this.attempts.clear(`device:${device}`);
+      await this.store.touchDevice(device, now);
+      return { account, token };
+    }
+    return { account, token, device: await this.store.rememberDevice(a.id, now) };
   }
 
   async addUnit(name: string, parentId: number | null, now: Date): Promise<Unit> {

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { randomBytes } from 'node:crypto';
 import { hashPassword, newToken, tokenId } from './auth.js';
 import type { Role } from './roles.js';
 import type { Account, Unit } from './schema.js';
@@ -108,6 +109,42 @@ export class AccountStore {
       .executeTakeFirst();
     if (!r || Number(r.revoked) === 1 || Number(r.disabled) === 1 || Date.parse(r.expires_at) <= now.getTime()) return undefined;
     return { account: accountOf(r), csrf: r.csrf_token, id: r.sid };
+  }
+
+  // --- server secrets and known devices -------------------------------------------
+
+  /**
+   * A secret this database keeps for the server (created on first use), so
+   * every server process on the same database signs and checks alike.
+   */
+  async secret(name: string): Promise<Buffer> {
+    const key = `secret:${name}`;
+    const read = async () => (await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+    let value = await read();
+    if (value === undefined) {
+      // Two processes may create it at once: the first insert wins, both read it back.
+      const fresh = { key, value: randomBytes(32).toString('base64url'), updated_at: new Date().toISOString() };
+      await this.db.insertInto('settings').values(fresh).onConflict((oc) => oc.column('key').doNothing()).execute();
+      value = (await read())!;
+    }
+    return Buffer.from(value, 'base64url');
+  }
+
+  /** The account a browser's device token belongs to (it signed in from there before). */
+  async deviceAccount(token: string): Promise<number | undefined> {
+    const r = await this.db.selectFrom('login_devices').select('account_id').where('token_hash', '=', tokenId(token)).executeTakeFirst();
+    return r ? Number(r.account_id) : undefined;
+  }
+
+  /** Remembers this browser for the account; its token (kept by the browser in an HTTP-only cookie). */
+  async rememberDevice(accountId: number, now: Date): Promise<string> {
+    const token = newToken();
+    await this.db.insertInto('login_devices').values({ token_hash: tokenId(token), account_id: accountId, created_at: now.toISOString(), last_used_at: now.toISOString() }).execute();
+    return token;
+  }
+
+  async touchDevice(token: string, now: Date): Promise<void> {
+    await this.db.updateTable('login_devices').set({ last_used_at: now.toISOString() }).where('token_hash', '=', tokenId(token)).execute();
   }
 
   async revokeSession(id: string): Promise<void> {

@@ -128,6 +128,8 @@ export function buildProgram(lang: Lang): Command {
     .option('--max-upload <MiB>', t.maxUpload, '32')
     .option('--import-quota-files <n>', t.importQuotaFiles, '500')
     .option('--import-quota-mb <MiB>', t.importQuotaMb, '512')
+    .option('--secure-cookies', t.secureCookies)
+    .option('--trust-proxy <hops>', t.trustProxy, '0')
     .action(async (opts: Raw) => (await import('./serve-command.js')).runServe(opts));
 
   db(program.command('get').description(t.get).argument('<path>', t.apiPath)).action(async (path: string, opts: Raw) => done(await (await import('./serve-command.js')).runGet(path, opts)));

@@ -10,14 +10,17 @@ import { withStore } from './store-commands.js';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
-const ServeOptions = z.strictObject({ db: Db, port: Port, host: z.string().min(1, 'expected an address such as 127.0.0.1'), maxUpload: MiB, importQuotaFiles: wholeNumber(1, 1_000_000), importQuotaMb: MiB });
+const ServeOptions = z.strictObject({
+  db: Db, port: Port, host: z.string().min(1, 'expected an address such as 127.0.0.1'), maxUpload: MiB, importQuotaFiles: wholeNumber(1, 1_000_000), importQuotaMb: MiB,
+  secureCookies: z.boolean().optional(), trustProxy: wholeNumber(0, 10, 'a number of proxies from 0 to 10'),
+});
 
 export async function runServe(raw: Record<string, unknown>): Promise<void> {
   const o = parseOptions(ServeOptions, raw);
   const importQuota = { files: o.importQuotaFiles, bytes: o.importQuotaMb * 1048576 };
   const repo = await openStore({ db: o.db });
   const staticHandler = existsSync(WEB_DIST) ? staticFiles(WEB_DIST) : undefined;
-  const server = await startServer(repo, o.port, o.host, { maxUploadBytes: o.maxUpload * 1048576, staticHandler, importQuota });
+  const server = await startServer(repo, o.port, o.host, { maxUploadBytes: o.maxUpload * 1048576, staticHandler, importQuota, secureCookies: o.secureCookies ?? false, trustedProxies: o.trustProxy });
   const addr = server.address();
   const actual = typeof addr === 'object' && addr ? addr.port : o.port;
   process.stderr.write(`luoshi: serving ${repo.engine} ${repo.location} on http://${o.host}:${actual}/${staticHandler ? '' : ' (API only: build the web UI with npm run build:web)'}\n`);

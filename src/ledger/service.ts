@@ -186,12 +186,17 @@ export class Ledger {
 
   /** What anyone may read: published tasks (not drafts, not archived) without internal fields. */
   async publicTasks(q: LedgerKey): Promise<PublicTask[]> {
-    return (await this.store.listTasks({ ...q, includeDrafts: false })).map((t) => publicTask(this.lit(t)));
+    const tasks = await this.store.listTasks({ ...q, includeDrafts: false });
+    const figures = await this.store.publicFigures(tasks.map((t) => t.id));
+    // The figure (and the light it feeds) come from public progress reports only.
+    return tasks.map((t) => publicTask(this.lit({ ...t, progress_figure: figures.get(t.id) ?? null })));
   }
 
   async publicTask(id: number): Promise<{ task: PublicTask; progress: PublicProgress[] }> {
     const t = await this.store.getTask(id);
     if (!t || t.archived || t.state === 'draft') throw new NotFound(`no published task with id ${id}`);
-    return { task: publicTask(this.lit(t)), progress: publicProgress(await this.store.progress(t.id)) };
+    const progress = publicProgress(await this.store.progress(t.id));
+    const figure = [...progress].reverse().find((p) => p.figure !== null)?.figure ?? null;
+    return { task: publicTask(this.lit({ ...t, progress_figure: figure })), progress };
   }
 }

@@ -171,6 +171,27 @@ export class LedgerStore {
     }));
   }
 
+  /**
+   * Per task, the figure of its latest progress report the public may see: a
+   * figure given only in an internal report stays inside the office.
+   */
+  async publicFigures(taskIds: readonly number[]): Promise<Map<number, number | null>> {
+    const out = new Map<number, number | null>(taskIds.map((id) => [id, null]));
+    for (let i = 0; i < taskIds.length; i += 1000) {
+      const rows = await this.db
+        .selectFrom('progress_reports')
+        .select(['task_id', 'figure'])
+        .where('task_id', 'in', taskIds.slice(i, i + 1000))
+        .where('internal', '=', 0)
+        .where('figure', 'is not', null)
+        .orderBy('report_date')
+        .orderBy('id')
+        .execute();
+      for (const r of rows) out.set(Number(r.task_id), Number(r.figure));
+    }
+    return out;
+  }
+
   async historyOf(taskId: number): Promise<HistoryEntry[]> {
     const rows = await this.db
       .selectFrom('task_history as h')

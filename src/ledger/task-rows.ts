@@ -46,9 +46,16 @@ export async function loadTask(db: Db, id: number): Promise<Task | undefined> {
 }
 
 /** Tasks of these rows, with their units read in one query. */
+/** Ids per query: SQLite allows 32,766 bound values in one statement, PostgreSQL 65,535; a ledger may hold more tasks. */
+const IDS_PER_QUERY = 1000;
+
 export async function tasksOf(db: Db, rows: TaskRow[]): Promise<Task[]> {
   if (rows.length === 0) return [];
-  const units = await db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).where('task_id', 'in', rows.map((r) => Number(r.id))).execute();
+  const units: (UnitRow & { task_id: number })[] = [];
+  for (let i = 0; i < rows.length; i += IDS_PER_QUERY) {
+    const ids = rows.slice(i, i + IDS_PER_QUERY).map((r) => Number(r.id));
+    units.push(...(await db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).where('task_id', 'in', ids).execute()));
+  }
   const byTask = new Map<number, UnitRow[]>();
   for (const u of units) byTask.set(Number(u.task_id), [...(byTask.get(Number(u.task_id)) ?? []), u]);
   return rows.map((r) => taskOf(r, byTask.get(Number(r.id)) ?? []));

@@ -7,8 +7,9 @@
  * server does.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { clientAddress } from './middleware/client.js';
 import { bodyLimit } from 'hono/body-limit';
-import { LoginLimiter } from '../accounts/auth.js';
 import { Accounts, DEFAULT_SESSION_TTL_MS } from '../accounts/service.js';
 import { AccountStore } from '../accounts/store.js';
 import { TooLarge } from '../errors.js';
@@ -49,6 +50,16 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** What one account may import through the API in a rolling day. */
   readonly importQuota?: ImportQuota;
+  /**
+   * Serving over HTTPS (a TLS proxy in front): cookies are marked Secure and
+   * browsers are told to keep to HTTPS (HSTS).
+   */
+  readonly secureCookies?: boolean;
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For; 0
+   * (default): the socket's peer is the client and the header is ignored.
+   */
+  readonly trustedProxies?: number;
   /** The worker threads that read uploads (default: one pool shared by the process). */
   readonly readers?: ReaderPool;
   /** 票决: when the ballot box writes waiting ballots (see src/votes/ballot-box.ts). */
@@ -73,13 +84,15 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   const accounts = new AccountStore(repo.db);
   const auth = makeAuth(accounts, now);
+  const secureCookies = options.secureCookies ?? options.ledger?.secureCookies ?? false;
+  const address = (c: Context) => clientAddress(c, options.trustedProxies ?? 0);
 
   const app = new OpenAPIHono<AppEnv>({ getPath: routePath, defaultHook: validationHook });
   app.onError(onError);
   const notFound = notFoundHandler(() => app.routes);
   app.notFound(notFound);
 
-  app.use('*', securityHeaders({ https: options.ledger?.secureCookies ?? false }));
+  app.use('*', securityHeaders({ https: secureCookies }));
   app.use('*', compress);
   // Reads carry a validator, so a client that has the answer gets a 304 (weak: the same data compressed or not).
   app.use('*', etag({ weak: true }));
@@ -104,10 +117,9 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA, readers: () => options.readers ?? sharedReaderPool() }));
   app.route('/api', cascadeRoutes(repo));
-  app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box }));
+  app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box, address }));
   const ledger = options.ledger ?? {};
-  const signIn = { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, limiter: ledger.loginLimiter ?? new LoginLimiter() };
-  app.route('/api', accountRoutes({ accounts: new Accounts(accounts, signIn), auth, now, secureCookies: ledger.secureCookies ?? false }));
+  app.route('/api', accountRoutes({ accounts: new Accounts(accounts, { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS }), auth, now, secureCookies, address }));
   app.route('/api', ledgerRoutes(new Ledger(repo, accounts, now, ledger.lightRules), auth));
   app.route('/api', proposalRoutes(new Proposals(repo.db, accounts, now), auth));
   app.openapi(

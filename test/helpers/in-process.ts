@@ -32,6 +32,9 @@ export function inProcess(app: Requestable): App {
     const res = await app.request(`http://luoshi.local${req.url}`, { method: req.method, headers, body: req.body ? new Uint8Array(req.body) : undefined });
     const out: Record<string, string> = {};
     res.headers.forEach((v, k) => (out[k] = v));
+    // Several cookies may be set at once (a session and a device): one per line.
+    const cookies = res.headers.getSetCookie();
+    if (cookies.length) out['set-cookie'] = cookies.join('\n');
     const bytes = new Uint8Array(await res.arrayBuffer());
     const type = res.headers.get('content-type') ?? '';
     return { status: res.status, headers: out, body: TEXT.test(type) ? Buffer.from(bytes).toString('utf8') : bytes };

@@ -12,8 +12,8 @@ export class Client {
   constructor(readonly app: App, readonly ip = '10.0.0.1') {}
 
   private store(res: AppResponse): AppResponse {
-    const set = res.headers['set-cookie'];
-    if (set) {
+    // One Set-Cookie per line (the in-process adapter joins several with newlines).
+    for (const set of (res.headers['set-cookie'] ?? '').split('\n').filter(Boolean)) {
       const [pair] = set.split(';');
       const eq = pair.indexOf('=');
       const value = decodeURIComponent(pair.slice(eq + 1));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LoginLimiter, hashPassword, verifyPassword } from '../../src/accounts/auth.js';
+import { waitSeconds } from '../../src/accounts/attempts.js';
+import { hashPassword, verifyPassword } from '../../src/accounts/auth.js';
 import { deadlineFor, parseDeadline } from '../../src/ledger/deadline.js';
 import { computeLight, DEFAULT_LIGHT_RULES, lightRules, type LightInput } from '../../src/ledger/lights.js';
 import { availableActions, IllegalTransition, mayTake, nextState } from '../../src/ledger/workflow.js';
@@ -107,11 +108,11 @@ describe('auth helpers', () => {
     expect(await hashPassword('correct horse')).not.toBe(h);
   });
   it('limits failures in a sliding window', () => {
-    const l = new LoginLimiter(5, 15 * 60_000);
-    const t0 = new Date('2023-01-01T00:00:00Z');
-    for (let i = 0; i < 5; i++) l.fail('k', new Date(t0.getTime() + i * 1000));
-    expect(l.retryAfter('k', new Date(t0.getTime() + 5000))).toBeGreaterThan(0);
-    expect(l.retryAfter('k', new Date(t0.getTime() + 15 * 60_000 + 1))).toBe(0);
+    const policy = { max: 5, windowMs: 15 * 60_000, mode: 'window' } as const;
+    const t0 = new Date('2023-01-01T00:00:00Z').getTime();
+    const failures = Array.from({ length: 5 }, (_, i) => t0 + i * 1000);
+    expect(waitSeconds(failures, policy, t0 + 5000)).toBeGreaterThan(0);
+    expect(waitSeconds(failures, policy, t0 + 15 * 60_000 + 1)).toBe(0);
   });
 });
 

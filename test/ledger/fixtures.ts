@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { onTestFinished } from 'vitest';
-import { hashPassword, newToken } from '../../src/accounts/auth.js';
+import { hashPassword } from '../../src/accounts/auth.js';
 import type { Role } from '../../src/accounts/roles.js';
 import { AccountStore } from '../../src/accounts/store.js';
 import { createApp, type AppOptions } from '../../src/server/app.js';
@@ -44,7 +44,7 @@ export async function world(storeName: StoreName, startsAt: string, options: App
   const store = await createTestStore(storeName);
   onTestFinished(() => store.dispose());
   let clock = new Date(startsAt);
-  const app = inProcess(createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: SESSION_TTL_MS }, ...options }));
+  const app = inProcess(createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: SESSION_TTL_MS }, trustedProxies: 1, ...options }));
   return { store, app, accounts: new AccountStore(store.repo.db), now: () => clock, at: (iso) => (clock = new Date(iso)), units: {}, ids: {} };
 }
 
@@ -67,8 +67,9 @@ export async function addAccount(w: World, name: string, role: Role, unit: strin
 /** A client holding a session of `name` (as a sign-in leaves it: both cookies). */
 export async function signedIn(w: World, name: string, ip: string): Promise<Client> {
   const c = new Client(w.app, ip);
-  const csrf = newToken();
-  c.cookies.set('luoshi_csrf', csrf);
+  // The CSRF token must be one the server issued: ask for it as a browser does.
+  await c.get('/api/ledger/session');
+  const csrf = c.cookies.get('luoshi_csrf')!;
   c.cookies.set('luoshi_session', await w.accounts.createSession(w.ids[name], csrf, w.now(), SESSION_TTL_MS));
   return c;
 }

@@ -31,7 +31,7 @@ export interface VoteWorld {
 export async function openWorld(storeName: StoreName, options: AppOptions = {}): Promise<VoteWorld> {
   const clock = new Date('2024-01-20T09:00:00+08:00');
   const store = await createTestStore(storeName);
-  const app = inProcess(createApp(store.repo, { now: () => clock, ...options }));
+  const app = inProcess(createApp(store.repo, { now: () => clock, trustedProxies: 1, ...options }));
   await createAdmin(store.repo, 'root', PASSWORD, clock);
   const root = new Client(app, '10.1.0.1');
   await root.login('root', PASSWORD);
@@ -56,7 +56,7 @@ export async function openWorld(storeName: StoreName, options: AppOptions = {}):
 export async function secondServer(w: VoteWorld, options: AppOptions = {}): Promise<{ deputy: Client; sup: Client; close(): Promise<void> }> {
   const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(w.store.repo.db)).rows[0].s;
   const repo = await openRepository(openPostgres(PG_URL, { schema }));
-  const app = inProcess(createApp(repo, options));
+  const app = inProcess(createApp(repo, { trustedProxies: 1, ...options }));
   const sup = new Client(app, '10.2.0.2');
   expect((await sup.login('clerk', PASSWORD)).status).toBe(200);
   const deputy = new Client(app, '10.2.0.9');

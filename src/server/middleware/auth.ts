@@ -5,7 +5,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { CSRF_COOKIE, CSRF_HEADER, parseCookies, sameToken, SESSION_COOKIE } from '../../accounts/auth.js';
+import { CSRF_COOKIE, CSRF_HEADER, parseCookies, sameToken, SESSION_COOKIE, signedToken, verifySignedToken } from '../../accounts/auth.js';
 import type { Role } from '../../accounts/roles.js';
 import type { AccountStore, Session } from '../../accounts/store.js';
 import { Forbidden, Unauthenticated } from '../../errors.js';
@@ -14,8 +14,10 @@ import type { SignedIn } from '../env.js';
 export interface Auth {
   /** The signed-in session, if any (no checks). */
   session(c: Context): Promise<Session | undefined>;
-  /** Double submit: the header must repeat the cookie (and the session's token when signed in). */
-  checkCsrf(c: Context, s: Session | undefined): void;
+  /** Double submit: the header must repeat the cookie, be a token this server issued, and (signed in) the session's token. */
+  checkCsrf(c: Context, s: Session | undefined): Promise<void>;
+  /** The request's CSRF token if this server issued it, else a new one (for the cookie). */
+  csrfToken(c: Context): Promise<{ token: string; fresh: boolean }>;
   /** A signed-in account with one of `roles` (any role when omitted); `write` adds the CSRF check. */
   need(roles?: readonly Role[], opts?: { write?: boolean }): MiddlewareHandler<SignedIn>;
   /** The CSRF check alone, for writes anyone may make (signing in, a deputy's ballot). */
@@ -24,30 +26,39 @@ export interface Auth {
 
 export function makeAuth(accounts: AccountStore, now: () => Date): Auth {
   const cookies = (c: Context) => parseCookies(c.req.header('cookie'));
+  let secret: Promise<Buffer> | undefined;
+  const csrfSecret = () => (secret ??= accounts.secret('csrf'));
   const session = async (c: Context) => {
     const token = cookies(c)[SESSION_COOKIE];
     return token ? accounts.session(token, now()) : undefined;
   };
-  const checkCsrf = (c: Context, s: Session | undefined) => {
+  const checkCsrf = async (c: Context, s: Session | undefined) => {
     const header = c.req.header(CSRF_HEADER);
-    if (!header || !sameToken(header, cookies(c)[CSRF_COOKIE]) || (s && !sameToken(header, s.csrf))) {
-      throw new Forbidden(`missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`, 'csrf');
+    const issued = verifySignedToken(header, await csrfSecret());
+    if (!header || !issued || !sameToken(header, cookies(c)[CSRF_COOKIE]) || (s && !sameToken(header, s.csrf))) {
+      throw new Forbidden(`missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value (from GET /api/ledger/session) in the ${CSRF_HEADER} header`, 'csrf');
     }
+  };
+  const csrfToken = async (c: Context) => {
+    const existing = cookies(c)[CSRF_COOKIE];
+    const key = await csrfSecret();
+    return verifySignedToken(existing, key) ? { token: existing!, fresh: false } : { token: signedToken(key), fresh: true };
   };
   return {
     session,
     checkCsrf,
+    csrfToken,
     need: (roles, opts = {}) =>
       createMiddleware<SignedIn>(async (c, next) => {
         const s = await session(c);
-        if (opts.write) checkCsrf(c, s);
+        if (opts.write) await checkCsrf(c, s);
         if (!s) throw new Unauthenticated('sign in first (POST /api/ledger/login)');
         if (roles && !roles.includes(s.account.role)) throw new Forbidden(`this needs the role ${roles.join(' or ')}; you are ${s.account.role}`, 'role');
         c.set('session', s);
         await next();
       }),
     anonymousWrite: createMiddleware(async (c, next) => {
-      checkCsrf(c, undefined);
+      await checkCsrf(c, undefined);
       await next();
     }),
   };

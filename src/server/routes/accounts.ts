@@ -6,7 +6,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { cookie, CSRF_COOKIE, CSRF_HEADER, newToken, parseCookies, SESSION_COOKIE } from '../../accounts/auth.js';
+import { cookie, CSRF_COOKIE, CSRF_HEADER, DEVICE_COOKIE, parseCookies, SESSION_COOKIE } from '../../accounts/auth.js';
 import { Account, AccountCreate, Login, Unit, UnitCreate } from '../../accounts/schema.js';
 import type { Accounts } from '../../accounts/service.js';
 import type { AppEnv } from '../env.js';
@@ -20,21 +20,22 @@ export interface AccountRouteDeps {
   readonly now: () => Date;
   /** Mark cookies Secure (serving over HTTPS). */
   readonly secureCookies: boolean;
+  /** The client's address, for the sign-in limits (the socket's peer unless proxies are trusted). */
+  readonly address: (c: Context) => string;
 }
+
+/** A browser stays known for a year after it last signed in. */
+const DEVICE_MAX_AGE_S = 365 * 86_400;
 
 const SessionAnswer = answer({ account: Account.nullable(), csrf_token: z.string() });
 
-/** The client's address as the proxy in front reports it. */
-function address(c: Context): string {
-  return (c.req.header('x-forwarded-for') ?? c.req.header('x-real-ip') ?? 'local').split(',')[0].trim();
-}
 
 export function accountRoutes(d: AccountRouteDeps): OpenAPIHono<AppEnv> {
   const { accounts, auth, now } = d;
   const store = accounts.store;
   const app = new OpenAPIHono<AppEnv>();
   const setCookie = (c: Context, value: string) => {
-    c.header('set-cookie', value);
+    c.header('set-cookie', value, { append: true });
     c.header('cache-control', 'no-store');
   };
 
@@ -42,9 +43,10 @@ export function accountRoutes(d: AccountRouteDeps): OpenAPIHono<AppEnv> {
     createRoute({ method: 'get', path: '/ledger/session', summary: 'Who is signed in, and the CSRF token to send with writes (sets its cookie when new)', responses: { 200: ok(SessionAnswer) } }),
     async (c) => {
       const s = await auth.session(c);
-      const existing = parseCookies(c.req.header('cookie'))[CSRF_COOKIE];
-      const csrf = s?.csrf ?? existing ?? newToken();
-      if (csrf !== existing) setCookie(c, cookie(CSRF_COOKIE, csrf, { httpOnly: false, secure: d.secureCookies }));
+      // Only a token this server issued is ever handed back: a cookie the client set itself is replaced.
+      const issued = await auth.csrfToken(c);
+      const csrf = s?.csrf ?? issued.token;
+      if (csrf !== parseCookies(c.req.header('cookie'))[CSRF_COOKIE]) setCookie(c, cookie(CSRF_COOKIE, csrf, { httpOnly: false, secure: d.secureCookies }));
       return c.json({ ok: true as const, account: s?.account ?? null, csrf_token: csrf }, 200);
     },
   );
@@ -58,10 +60,13 @@ export function accountRoutes(d: AccountRouteDeps): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const b = c.req.valid('json');
+      // The token was checked as one this server issued (anonymousWrite); the session's writes repeat it.
       const csrf = c.req.header(CSRF_HEADER)!;
-      const { account, token } = await accounts.signIn(b.name, b.password, address(c), csrf, now());
-      setCookie(c, cookie(SESSION_COOKIE, token, { httpOnly: true, secure: d.secureCookies, maxAgeSeconds: Math.floor(accounts.ttlMs / 1000) }));
-      return c.json({ ok: true as const, account, csrf_token: csrf }, 200);
+      const device = parseCookies(c.req.header('cookie'))[DEVICE_COOKIE];
+      const r = await accounts.signIn(b.name, b.password, d.address(c), device, csrf, now());
+      setCookie(c, cookie(SESSION_COOKIE, r.token, { httpOnly: true, secure: d.secureCookies, maxAgeSeconds: Math.floor(accounts.ttlMs / 1000) }));
+      if (r.device) setCookie(c, cookie(DEVICE_COOKIE, r.device, { httpOnly: true, secure: d.secureCookies, maxAgeSeconds: DEVICE_MAX_AGE_S }));
+      return c.json({ ok: true as const, account: r.account, csrf_token: csrf }, 200);
     },
   );
 

@@ -6,7 +6,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { LoginLimiter } from '../../accounts/auth.js';
+import { AttemptStore, POLICIES } from '../../accounts/attempts.js';
 import { TooMany } from '../../errors.js';
 import { WrongCode } from '../../votes/rounds.js';
 import { BallotCast, CodeBody, Lookup, PublicSessionDetail, PublicSessionSummary, RoundKind } from '../../votes/schema.js';
@@ -15,25 +15,25 @@ import type { AppEnv } from '../env.js';
 import { errors, jsonBody, ok, params, PathId, query, Year } from '../openapi.js';
 import { okEnvelope, type VoteDeps } from './votes-common.js';
 
-/** The caller's address as the legacy routes took it (issue 15 item 6 replaces this with a trusted-proxy setting). */
-const clientAddress = (c: Context) => (c.req.header('x-forwarded-for') ?? c.req.header('x-real-ip') ?? 'local').split(',')[0].trim();
 
 export function voteBallotRoutes(store: VoteStore, d: VoteDeps): OpenAPIHono<AppEnv> {
   const { auth, now } = d;
-  const limiter = d.codeLimiter ?? new LoginLimiter(10, 15 * 60_000);
+  const attempts = new AttemptStore(d.repo.db);
   const app = new OpenAPIHono<AppEnv>();
 
-  /** Runs `f` for a code typed by a deputy: refused while the address is paused; a wrong code counts against it. */
+  /**
+   * Runs `f` for a code typed by a deputy: refused while the address is
+   * paused; a wrong code counts against it. A right code clears nothing, or a
+   * guesser holding one code could reset the count between guesses.
+   */
   async function withCode<T>(c: Context, f: () => Promise<T>): Promise<T> {
-    const key = `vote-ip:${clientAddress(c)}`;
-    const wait = limiter.retryAfter(key, now());
-    if (wait > 0) throw new TooMany(`too many wrong voting codes; try again in ${wait} s`, wait);
+    const key = `code:${d.address(c)}`;
+    const wait = await attempts.wait(key, POLICIES.code, now());
+    if (wait > 0) throw new TooMany(`too many wrong voting codes; try again in ${wait} s`, wait, 'too_many_codes');
     try {
-      const r = await f();
-      limiter.succeed(key);
-      return r;
+      return await f();
     } catch (e) {
-      if (e instanceof WrongCode) limiter.fail(key, now());
+      if (e instanceof WrongCode) await attempts.fail([key], now());
       throw e;
     }
   }

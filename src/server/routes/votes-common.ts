@@ -1,6 +1,6 @@
 /** What the 票决 route modules share: their dependencies, the readers' roles and the success envelope. */
 import { z } from '@hono/zod-openapi';
-import type { LoginLimiter } from '../../accounts/auth.js';
+import type { Context } from 'hono';
 import type { Role } from '../../accounts/roles.js';
 import type { Repository } from '../../store/repository.js';
 import type { BoxPolicy } from '../../votes/ballot-box.js';
@@ -10,8 +10,8 @@ export interface VoteDeps {
   readonly repo: Repository;
   readonly auth: Auth;
   readonly now: () => Date;
-  /** Wrong voting codes per client address before a pause (shared with nothing else). */
-  readonly codeLimiter?: LoginLimiter;
+  /** The client's address, for the wrong-code limit (the socket's peer unless proxies are trusted). */
+  readonly address: (c: Context) => string;
   /** When the ballot box writes waiting ballots (default: ten waiting, or five seconds). */
   readonly box?: BoxPolicy;
 }

@@ -3,7 +3,6 @@
  * of a whole ledger (views.ts), over one `Ledger` service.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { LoginLimiter } from '../../../accounts/auth.js';
 import type { LightRules } from '../../../ledger/lights.js';
 import type { Ledger } from '../../../ledger/service.js';
 import type { AppEnv } from '../../env.js';
@@ -16,10 +15,9 @@ export interface LedgerOptions {
   /** The clock (tests move it). */
   readonly now?: () => Date;
   readonly lightRules?: Partial<LightRules>;
-  /** Mark cookies Secure (serving over HTTPS). */
+  /** Mark cookies Secure (serving over HTTPS); also `AppOptions.secureCookies`. */
   readonly secureCookies?: boolean;
   readonly sessionTtlMs?: number;
-  readonly loginLimiter?: LoginLimiter;
 }
 
 export function ledgerRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {

@@ -16,7 +16,7 @@ import { Id, Jurisdiction } from '../../../records/fields.js';
 import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
 import { errors, FileName, fileBody, jsonBody, ok, params, PathId, query, Year } from '../../openapi.js';
-import { answer, ListFilter, listOf } from '../answer.js';
+import { answer, ListFilter, listOf, ListPage, page } from '../answer.js';
 
 const TaskId = { params: params({ id: PathId }) };
 const TaskAnswer = answer({ task: LitTask });
@@ -30,13 +30,13 @@ export function taskRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
     createRoute({
       method: 'get', path: '/ledger/tasks', summary: 'Tasks this account may see, with their lights', middleware: auth.need(),
       request: {
-        query: query({ ...ListFilter, state: z.enum(STATES).optional(), light: z.enum(LIGHTS).optional() }),
+        query: query({ ...ListFilter, state: z.enum(STATES).optional(), light: z.enum(LIGHTS).optional(), ...ListPage }),
       },
       responses: { 200: ok(listOf(LitTask)), ...errors(400, 401) },
     }),
     async (c) => {
-      const items = await ledger.list(c.get('session'), c.req.valid('query'));
-      return c.json({ ok: true as const, total: items.length, items }, 200);
+      const q = c.req.valid('query');
+      return c.json({ ok: true as const, ...page(await ledger.list(c.get('session'), q), q) }, 200);
     },
   );
 

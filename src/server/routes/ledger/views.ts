@@ -13,7 +13,7 @@ import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
 import { errors, ok, params, PathId, query, Year } from '../../openapi.js';
 import { xlsxResponse } from '../../respond.js';
-import { answer, listOf } from '../answer.js';
+import { answer, listOf, ListPage, page } from '../answer.js';
 
 /** One ledger: a place and its plan year. */
 const LedgerQuery = { jurisdiction: Jurisdiction, year: Year };
@@ -92,11 +92,11 @@ export function viewRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
   app.openapi(
     createRoute({
       method: 'get', path: '/public/ledger/tasks', summary: 'Published tasks of a ledger, without internal fields (no sign-in)',
-      request: { query: query(LedgerQuery) }, responses: { 200: ok(listOf(PublicTask)), ...errors(400) },
+      request: { query: query({ ...LedgerQuery, ...ListPage }) }, responses: { 200: ok(listOf(PublicTask)), ...errors(400) },
     }),
     async (c) => {
-      const items = await ledger.publicTasks(c.req.valid('query'));
-      return c.json({ ok: true as const, total: items.length, items }, 200);
+      const { _limit, _offset, ...q } = c.req.valid('query');
+      return c.json({ ok: true as const, ...page(await ledger.publicTasks(q), { _limit, _offset }) }, 200);
     },
   );
 

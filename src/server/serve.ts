@@ -58,6 +58,9 @@ export function startServer(repo: Repository, port: number, host: string, option
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
+  // An idle kept-alive connection stays open longer than a proxy's usual upstream idle time, so
+  // the server is not the one closing a socket just as a client or proxy sends on it again.
+  server.keepAliveTimeout = 65_000;
   server.on('clientError', (_e, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

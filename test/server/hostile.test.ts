@@ -30,7 +30,9 @@ class Remote {
     return res;
   }
   headers(type: string): Record<string, string> {
-    return { 'content-type': type, cookie: [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), 'x-csrf-token': this.cookies.get('luoshi_csrf') ?? '' };
+    // A new connection per request: generating a hostile file takes seconds, and a kept-alive
+    // socket left idle meanwhile may be closed just as the next upload starts on it.
+    return { connection: 'close', 'content-type': type, cookie: [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), 'x-csrf-token': this.cookies.get('luoshi_csrf') ?? '' };
   }
   async send(method: string, path: string, body: Uint8Array | string, type: string): Promise<{ status: number; json: { error?: { code: string; message: string } } & Record<string, unknown>; ms: number }> {
     const t0 = Date.now();

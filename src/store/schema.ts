@@ -6,7 +6,7 @@ import type { Generated } from 'kysely';
 import type { DocType, FactKind, Qualifier, Script } from '../model.js';
 import type { Level } from '../vocab.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
-import type { ImportStatus, RunStatus } from './types.js';
+import type { FactMeasure, ImportStatus, RunStatus } from './types.js';
 import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules.js';
 import type { Role } from '../accounts/roles.js';
 import type { LedgerTables } from '../ledger/rows.js';
@@ -57,19 +57,11 @@ export interface DocumentsTable {
   n_commitments: number;
 }
 
-export interface FactsTable {
+export interface FactsTable extends FactMeasure {
   id: Generated<number>;
   document_id: number;
   fact: FactType;
   ord: number;
-  indicator: string | null;
-  kind: FactKind | null;
-  value: number | null;
-  value_max: number | null;
-  unit: string | null;
-  qualifier: Qualifier | null;
-  scope: string | null;
-  year: number | null;
   headline: number;
   estimated: number;
   text: string;

@@ -72,12 +72,8 @@ export interface SearchHit {
   snippets: Snippet[];
 }
 
-interface FactRecordBase {
-  id: number;
-  document_id: number;
-  jurisdiction: string | null;
-  level: Level | null;
-  report_year: number | null;
+/** What a fact measures: the same columns in the facts table and fields in the record read back. */
+export interface FactMeasure {
   indicator: string | null;
   kind: FactKind | null;
   value: number | null;
@@ -86,6 +82,14 @@ interface FactRecordBase {
   qualifier: Qualifier | null;
   scope: string | null;
   year: number | null;
+}
+
+interface FactRecordBase extends FactMeasure {
+  id: number;
+  document_id: number;
+  jurisdiction: string | null;
+  level: Level | null;
+  report_year: number | null;
   headline: boolean;
   estimated: boolean;
   text: string;

@@ -3,7 +3,7 @@
  * PostgreSQL; JSON columns are stored as text so both read them the same way.
  */
 import type { Generated } from 'kysely';
-import type { DocType, FactKind, Qualifier, Script } from '../model.js';
+import type { DocType, Script } from '../model.js';
 import type { Level } from '../vocab.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
 import type { FactMeasure, ImportStatus, RunStatus } from './types.js';

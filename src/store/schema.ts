@@ -4,9 +4,8 @@
  */
 import type { Generated } from 'kysely';
 import type { DocType, Script } from '../model.js';
-import type { Level } from '../vocab.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
-import type { FactMeasure, ImportStatus, RunStatus } from './types.js';
+import type { DocumentPlace, FactMeasure, ImportStatus, RunStatus } from './types.js';
 import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules.js';
 import type { Role } from '../accounts/roles.js';
 import type { LedgerTables } from '../ledger/rows.js';
@@ -28,18 +27,12 @@ export interface SourcesTable {
   run_id: number | null;
 }
 
-export interface DocumentsTable {
+export interface DocumentsTable extends DocumentPlace {
   id: Generated<number>;
   source_id: number;
   part: number;
   doc_key: string;
   fingerprint: string;
-  jurisdiction: string | null;
-  province: string | null;
-  level: Level | null;
-  report_year: number | null;
-  review_year: number | null;
-  date: string | null;
   meeting: string | null;
   speaker: string | null;
   doc_type: DocType;

@@ -33,17 +33,21 @@ export interface RunSummary {
   failed: number;
 }
 
-export interface DocumentSummary {
-  id: number;
-  source_id: number;
-  file_name: string;
-  part: number;
+/** Which government's report, of which year: columns of the documents table and fields of every document answer. */
+export interface DocumentPlace {
   jurisdiction: string | null;
   province: string | null;
   level: Level | null;
   report_year: number | null;
   review_year: number | null;
   date: string | null;
+}
+
+export interface DocumentSummary extends DocumentPlace {
+  id: number;
+  source_id: number;
+  file_name: string;
+  part: number;
   doc_type: DocType;
   script: Script;
   n_targets: number;

@@ -11,6 +11,7 @@ import type { Observation, Reading } from './observations.js';
 import { compareTo, guarded, judged, kindFits, obsRef, ofIndicator, settled, targetRef, type Judgement, type PromiseFigure } from './judging.js';
 import { AIM_OPENING, DONE_TASK, asStatement } from './judge-words.js';
 import { judgeTarget, planPeriodWords } from './judge-target.js';
+import { sameThing } from './synonyms.js';
 import { unitFamily } from './units.js';
 
 
@@ -43,11 +44,13 @@ function observedObject(o: Observation): string {
 const SCOPE_MODIFIER = /^(?:城镇|农村|城乡|城市|全市|全省|全县|全区|主城区|市区|城区|县城|新建|新增|年内|全年|在建|续建)+$/;
 
 function scoreAgainst(object: string, o: Observation): Scored {
-  // The object as stripped, or the subject as written when that matches better (项目 / 重点技改项目).
-  const stripped = observedObject(o);
+  // The object as stripped, or the subject as written when that matches better (项目 / 重点技改项目);
+  // each read by its family name when reports name it several ways (旅游综合收入 / 旅游总收入).
+  const stripped = sameThing(observedObject(o));
   const a = objectMatch(object, stripped);
-  const b = o.subject.length >= 2 ? objectMatch(object, o.subject) : { score: 0, head: false };
-  const [found, m] = b.score > a.score && b.head ? [o.subject, b] : [stripped, a];
+  const subject = sameThing(o.subject);
+  const b = subject.length >= 2 ? objectMatch(object, subject) : { score: 0, head: false };
+  const [found, m] = b.score > a.score && b.head ? [subject, b] : [stripped, a];
   // 生猪养殖量 promised, 养殖量 found: the missing entity must be in the sentence before the figure.
   if (m.score >= 0.9 && found.length < object.length && object.includes(found)) {
     const missing = object.replace(found, '');
@@ -78,7 +81,9 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
     const j = judgeTarget(promise, R, planYear);
     if (j.verdict !== 'not_reported') return j;
   }
-  const object = promiseObject(p.text, p.sentence);
+  // Matched by its family name (旅游人数 → 游客人次); looked up in words as the promise writes it.
+  const written = promiseObject(p.text, p.sentence);
+  const object = sameThing(written);
   if (object.length < 2) return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
   // A project list's total cost (总投资X亿元的N个项目) is not a year's investment, nor the reverse.
   const totalCost = (t: string) => /总投资/.test(t);
@@ -127,18 +132,18 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
   const strong = scored.find((s) => s.score >= 0.7 && compareTo(promise, s.o) === undefined);
   if (strong) return judged('not_comparable', { code: 'other_kind', target: targetRef(promise), outcome: obsRef(strong.o) }, 0.65, strong.o);
   // The same entity with another measure (肉牛存栏量 promised, 肉牛养殖量 reported): related, not the same.
-  const lead = leadOf(object);
-  const measure = object.slice(-1);
-  const sibling = lead.length === 2 ? year.find((o) => compareTo(promise, o) !== undefined && o.subject !== lead && ((o.subject.startsWith(lead) && overlap(object, o.subject) >= 0.3) || (/[量率额数]/.test(measure) && o.subject.endsWith(measure) && o.sentence.slice(0, Math.max(0, o.sentence.indexOf(o.text)) + o.text.length).includes(lead)))) : undefined;
+  const lead = leadOf(written);
+  const measure = written.slice(-1);
+  const sibling = lead.length === 2 ? year.find((o) => compareTo(promise, o) !== undefined && o.subject !== lead && ((o.subject.startsWith(lead) && overlap(written, o.subject) >= 0.3) || (/[量率额数]/.test(measure) && o.subject.endsWith(measure) && o.sentence.slice(0, Math.max(0, o.sentence.indexOf(o.text)) + o.text.length).includes(lead)))) : undefined;
   if (sibling) return judged('not_comparable', { code: 'other_measure', target: targetRef(promise), outcome: obsRef(sibling), scope: sibling.subject }, 0.6, sibling);
   const multi = R.observations.filter((o) => o.period === 'multi_year').map((o) => scoreAgainst(object, o)).filter((s) => s.head && s.score >= 0.85 && compareTo(promise, s.o) !== undefined);
   if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(promise), period_words: multi[0].o.periodWords }, 0.7, multi[0].o);
   // 超额完成哈哈腔演出任务: the task stated done for the same object.
   // (Only for an object of three characters or more: 住房 alone is in too many tasks.)
-  const done = object.length >= 3 ? R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(object, c.text) >= 0.55) : undefined;
+  const done = written.length >= 3 ? R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(written, c.text) >= 0.55) : undefined;
   if (done) return guarded(judged('met', { code: 'stated_done', quote: done.text }, 0.62, asStatement(done)));
   // The object named in words only (中欧班列开行数量持续增长, 打通一批断头路): related, no count to read.
-  const named = R.clauses.find((c) => c.period === 'year' && !AIM_OPENING.test(c.text) && namesObject(c.text, object));
+  const named = R.clauses.find((c) => c.period === 'year' && !AIM_OPENING.test(c.text) && namesObject(c.text, written));
   if (named) return judged('not_comparable', { code: 'words_only', target: targetRef(promise), quote: named.text }, 0.6, asStatement(named));
   return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
 }

@@ -88,7 +88,10 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
   // A project list's total cost (总投资X亿元的N个项目) is not a year's investment, nor the reverse.
   const totalCost = (t: string) => /总投资/.test(t);
   const year = R.observations.filter((o) => o.period === 'year' && totalCost(o.subject + o.text.slice(0, Math.max(0, o.text.indexOf(String(Math.abs(o.value)))))) === totalCost(p.text));
-  const scored = year.map((o) => scoreAgainst(object, o)).filter((s) => s.head && s.score >= 0.5);
+  // A list set by another government (市定 against a promised 省定 list) is another list.
+  const setBy = (t: string) => /([省市县区])定/.exec(t)?.[1];
+  const sameSetter = (o: Observation) => !setBy(p.text) || !setBy(o.subject) || setBy(o.subject) === setBy(p.text);
+  const scored = year.filter(sameSetter).map((o) => scoreAgainst(object, o)).filter((s) => s.head && s.score >= 0.5);
   // Among equally named counts, the one at the promised stage first (竣工投产 before 落地开工).
   const stage = PROMISE_DONE.test(p.text) ? 'done' : /开工|启动|签约/.test(p.text) ? 'begun' : undefined;
   const atStage = (s: Scored) => (stage !== undefined && s.o.stage === stage ? 1 : 0);

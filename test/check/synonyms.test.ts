@@ -36,3 +36,16 @@ describe('one counted thing under several names', () => {
     expect(j.verdict).not.toMatch(/met|missed/);
   });
 });
+
+describe('a list of tasks named by who set it', () => {
+  it('reads the noun after the figure when only the setter stands before it', () => {
+    const R = review('市定15项民生实事和省定20项民生工程全部完成。');
+    expect(R.observations.map((o) => [o.subject, o.value])).toEqual([['市定民生实事', 15], ['省定民生工程', 20]]);
+  });
+
+  it('holds a promised list against the same setter\'s list only', () => {
+    const p = task('完成省定20项民心工程', 20, '项');
+    expect(judgeCommitment(p, review('市定15项民生实事和省定20项民生工程全部完成。'))).toMatchObject({ verdict: 'met', outcome: 20 });
+    expect(judgeCommitment(p, review('市定20项民生实事全部完成。')).verdict).not.toMatch(/met|missed/);
+  });
+});

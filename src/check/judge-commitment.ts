@@ -13,6 +13,7 @@ import { AIM_OPENING, DONE_TASK, asStatement } from './judge-words.js';
 import { judgeTarget, planPeriodWords } from './judge-target.js';
 import { sameThing } from './synonyms.js';
 import { unitFamily } from './units.js';
+import { compare } from './verdict.js';
 
 
 // A promise to finish (建成, 完成, 竣工) is not kept by a start (开工, 进入…程序).
@@ -141,6 +142,12 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
   if (sibling) return judged('not_comparable', { code: 'other_measure', target: targetRef(promise), outcome: obsRef(sibling), scope: sibling.subject }, 0.6, sibling);
   const multi = R.observations.filter((o) => o.period === 'multi_year').map((o) => scoreAgainst(object, o)).filter((s) => s.head && s.score >= 0.85 && compareTo(promise, s.o) !== undefined);
   if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(promise), period_words: multi[0].o.periodWords }, 0.7, multi[0].o);
+  const list = listed(p, R);
+  if (list) {
+    const c = compare(p.value, p.qualifier, list.count, { targetMax: p.value_max, unit: p.unit });
+    // Fewer names than promised settles nothing: a review may list only some (等).
+    if (c.verdict === 'met') return guarded(judged('met', { code: 'reached', target: targetRef(promise), outcome: { kind: 'level', value: list.count, unit: p.unit, qualifier: list.atLeast ? 'at_least' : 'exact', label: '列出' }, direction: c.direction, bound: c.bound, tolerance: c.tolerance }, 0.65, asStatement(list.clause)));
+  }
   // 超额完成哈哈腔演出任务: the task stated done for the same object.
   // (Only for an object of three characters or more: 住房 alone is in too many tasks.)
   const done = written.length >= 3 ? R.clauses.find((c) => c.period === 'year' && DONE_TASK.test(c.text) && overlap(written, c.text) >= 0.55) : undefined;
@@ -149,6 +156,38 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
   const named = R.clauses.find((c) => c.period === 'year' && !AIM_OPENING.test(c.text) && namesObject(c.text, written));
   if (named) return judged('not_comparable', { code: 'words_only', target: targetRef(promise), quote: named.text }, 0.6, asStatement(named));
   return judged('not_reported', { code: 'not_found', target: targetRef(promise) }, 0.6);
+}
+
+// The named examples of a promise (推动甲馆、乙院等3家…): before 等 and a figure, after the lead verbs.
+const EXAMPLES = /^(?:推动|推进|支持|完成|实现|确保|力争|争取|年内|全年|新建|建设|改造|实施|打造|创建)*(.+?)等(?=[0-9０-９一二两三四五六七八九十])/;
+// Where the names of a review's list end: 等, or the verb that says what became of them.
+const LIST_END = /等|通过|获评|获得|获|入选|被评为|评为|被认定为|认定为|列入|纳入|建成|成功创建|创建成功/;
+
+/**
+ * A review's list of names that includes an example the promise names, with
+ * the promise's predicate after it (推动甲中心、乙院等3家养老机构通过二星级评定 /
+ * 乙院、甲中心、丙公寓通过国家二星级评定): the names are the count — exactly
+ * so many, or at least so many when the list ends in 等.
+ */
+function listed(p: PromiseFigure, R: Reading): { count: number; atLeast: boolean; clause: Reading['clauses'][number] } | undefined {
+  if (unitFamily(p.unit)?.family !== 'count') return undefined;
+  const m = EXAMPLES.exec(p.text);
+  if (!m) return undefined;
+  const examples = m[1].split('、').filter((x) => x.length >= 3);
+  // What is said of them, without the examples and the figure: 养老机构通过二星级评定.
+  const predicate = subjectOf(p.text.slice(m[0].length));
+  if (!examples.length || predicate.length < 4) return undefined;
+  for (const c of R.clauses) {
+    if (c.period !== 'year' || !c.text.includes('、') || AIM_OPENING.test(c.text)) continue;
+    const end = LIST_END.exec(c.text.slice(c.text.lastIndexOf('、')));
+    if (!end) continue;
+    const at = c.text.lastIndexOf('、') + end.index;
+    const names = c.text.slice(0, at).split('、');
+    if (names.some((n) => n.length < 2 || n.length > 16 || /[0-9０-９]/.test(n)) || !examples.some((e) => names.includes(e))) continue;
+    if (overlap(predicate, c.text.slice(at)) < 0.5) continue;
+    return { count: names.length, atLeast: end[0] === '等', clause: c };
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  * passage. Footnotes are per citation (Word numbers each reference).
  */
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { Draft, DraftItem, DraftSource, Run } from './schema.js';
+import { sourceLine, type Draft, type DraftItem, type DraftSource, type Run } from './schema.js';
 
 const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
 
@@ -16,7 +16,7 @@ export async function draftDocx(d: Draft): Promise<Uint8Array> {
   const note = (id: string): FootnoteReferenceRun => {
     const s = sources.get(id);
     const n = next++;
-    footnotes[String(n)] = { children: [new Paragraph({ children: [new TextRun({ text: s ? `${s.label}：${s.text}` : id, size: 18 })] })] };
+    footnotes[String(n)] = { children: [new Paragraph({ children: [new TextRun({ text: s ? sourceLine(s) : id, size: 18 })] })] };
     return new FootnoteReferenceRun(n);
   };
   const runs = (list: readonly Run[]) => list.flatMap((r) => [new TextRun(r.text), ...r.cite.map(note)]);

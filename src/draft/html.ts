@@ -4,7 +4,7 @@
  * with its passage quoted. All text is escaped.
  */
 import { escapeHtml } from '../ledger/views.js';
-import type { Draft, DraftItem, Run } from './schema.js';
+import { sourceLine, type Draft, type DraftItem, type Run } from './schema.js';
 
 export function draftHtml(d: Draft): string {
   const number = new Map(d.sources.map((s, i) => [s.id, i + 1]));
@@ -18,7 +18,7 @@ export function draftHtml(d: Draft): string {
     ...d.sections.map((s) => `<h2>${runs(s.heading)}</h2>\n<ol>\n${items(s.items)}\n</ol>`),
     d.unfinished.length ? `<h2>未完成任务及原因</h2>\n<ol>\n${items(d.unfinished)}\n</ol>` : '',
     d.livelihood.length ? `<h2>民生实事完成情况</h2>\n<ol>\n${items(d.livelihood)}\n</ol>` : '',
-    `<h2>来源</h2>\n<ol class="sources">\n${d.sources.map((s) => `<li id="src-${escapeHtml(s.id)}"><b>${escapeHtml(s.label)}</b>：${escapeHtml(s.text)}</li>`).join('\n')}\n</ol>`,
+    `<h2>来源</h2>\n<ol class="sources">\n${d.sources.map((s) => `<li id="src-${escapeHtml(s.id)}">${escapeHtml(sourceLine(s))}</li>`).join('\n')}\n</ol>`,
   ];
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>

@@ -47,6 +47,13 @@ export const DraftSource = z.object({
 });
 export type DraftSource = z.infer<typeof DraftSource>;
 
+/** A source as a footnote writes it: its label, the passage, and the figures it states as fields when the passage does not show them. */
+export function sourceLine(s: DraftSource): string {
+  const shown = new Set((s.text.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+  const fields = s.figures.filter((f) => !shown.has(f));
+  return `${s.label}：${s.text}${fields.length ? `（报送数值：${fields.join('、')}）` : ''}`;
+}
+
 /** A stretch of text; `cite` names the sources every figure in it comes from (empty: no figure). */
 export const Run = z.object({ text: z.string(), cite: z.array(z.string()) });
 export type Run = z.infer<typeof Run>;

@@ -121,7 +121,7 @@ describe.each(STORES)('draft review (完成情况报告) of 四平 2023 on %s', 
     expect(Buffer.from(kept.bytes).equals(buffer)).toBe(true);
     expect(kept.draft).toEqual(g.draft);
     expect((await y.reviews.list(KEY)).map((r) => r.id)).toEqual([g.record.id]);
-  }, 120_000);
+  }, 300_000);
 
   it('writes the same draft as escaped HTML, each figure linked to its source', async () => {
     const y = await sipingYear(storeName);
@@ -142,7 +142,7 @@ describe.each(STORES)('draft review (完成情况报告) of 四平 2023 on %s', 
     for (const l of links) expect(ids.has(l)).toBe(true);
     expect(html).toContain(`重点任务共${y.fates.length + 1}项`);
     for (const i of g.draft.sections.flatMap((s) => s.items)) expect(html.replace(/<sup>.*?<\/sup>/g, '')).toContain(escape(joined(i.runs)));
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('checkDraft', () => {

@@ -59,7 +59,7 @@ export class DraftReviews {
     const tasks = (await this.ledger.tasks(s, { ...key, includeDrafts: false })).filter((t) => t.state !== 'draft' && !t.archived);
     if (!tasks.length) throw new NotFound(`the ledger of ${key.jurisdiction} for ${key.year} has no published tasks`);
     const ids = tasks.map((t) => t.id);
-    const progress = new Map(await Promise.all(ids.map(async (id) => [id, await this.ledger.store.progress(id)] as const)));
+    const progress = await this.ledger.store.progressOf(ids);
     const draft = buildDraft({
       ...key,
       now: this.ledger.now(),

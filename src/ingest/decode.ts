@@ -87,71 +87,57 @@ export function commonCharScore(text: string): { score: number; cjk: number } {
 
 // --- segmenters: byte offset at which each code point starts --------------
 
-function segmentUtf8(bytes: Uint8Array, from: number): number[] {
-  const starts: number[] = [];
-  let i = from;
-  while (i < bytes.length) {
-    starts.push(i);
-    const b = bytes[i];
-    const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    // Never step over a byte that is not a continuation byte: the decoder
-    // would emit a replacement there and restart.
-    let step = 1;
-    while (step < len && i + step < bytes.length && (bytes[i + step] & 0xc0) === 0x80) step++;
-    i += step < len ? step : len;
-  }
-  return starts;
+/** How many bytes the code point starting at `i` takes (at least 1). */
+type CharLength = (bytes: Uint8Array, i: number) => number;
+
+function segmentBy(width: CharLength): (bytes: Uint8Array, from: number) => number[] {
+  return (bytes, from) => {
+    const starts: number[] = [];
+    for (let i = from; i < bytes.length; i += width(bytes, i)) starts.push(i);
+    return starts;
+  };
 }
 
-function segmentGb18030(bytes: Uint8Array, from: number): number[] {
-  const starts: number[] = [];
-  let i = from;
-  while (i < bytes.length) {
-    starts.push(i);
-    const b = bytes[i];
-    if (b < 0x80 || b === 0x80 || b === 0xff || i + 1 >= bytes.length) i += 1;
-    else {
-      const b2 = bytes[i + 1];
-      if (b2 >= 0x30 && b2 <= 0x39) i += i + 3 < bytes.length ? 4 : 1;
-      else if (b2 >= 0x40 && b2 <= 0xfe && b2 !== 0x7f) i += 2;
-      else i += 1;
-    }
-  }
-  return starts;
-}
+const utf8Length: CharLength = (bytes, i) => {
+  const b = bytes[i];
+  const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  // Never step over a byte that is not a continuation byte: the decoder
+  // would emit a replacement there and restart.
+  let step = 1;
+  while (step < len && i + step < bytes.length && (bytes[i + step] & 0xc0) === 0x80) step++;
+  return step < len ? step : len;
+};
 
-function segmentBig5(bytes: Uint8Array, from: number): number[] {
-  const starts: number[] = [];
-  let i = from;
-  while (i < bytes.length) {
-    starts.push(i);
-    const b = bytes[i];
-    if (b >= 0x81 && b <= 0xfe && i + 1 < bytes.length) {
-      const b2 = bytes[i + 1];
-      i += (b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0xa1 && b2 <= 0xfe) ? 2 : 1;
-    } else i += 1;
-  }
-  return starts;
-}
+const gb18030Length: CharLength = (bytes, i) => {
+  const b = bytes[i];
+  if (b < 0x80 || b === 0x80 || b === 0xff || i + 1 >= bytes.length) return 1;
+  const b2 = bytes[i + 1];
+  if (b2 >= 0x30 && b2 <= 0x39) return i + 3 < bytes.length ? 4 : 1;
+  return b2 >= 0x40 && b2 <= 0xfe && b2 !== 0x7f ? 2 : 1;
+};
 
-function segmentUtf16(bytes: Uint8Array, from: number, le: boolean): number[] {
-  const starts: number[] = [];
-  let i = from;
-  while (i + 1 < bytes.length) {
-    starts.push(i);
+const big5Length: CharLength = (bytes, i) => {
+  const b = bytes[i];
+  if (!(b >= 0x81 && b <= 0xfe && i + 1 < bytes.length)) return 1;
+  const b2 = bytes[i + 1];
+  return (b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0xa1 && b2 <= 0xfe) ? 2 : 1;
+};
+
+/** A lone trailing byte of UTF-16 is a unit of its own, as the decoder sees it. */
+const utf16Length =
+  (le: boolean): CharLength =>
+  (bytes, i) => {
+    if (i + 1 >= bytes.length) return 1;
     const unit = le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
-    i += unit >= 0xd800 && unit <= 0xdbff && i + 3 < bytes.length ? 4 : 2;
-  }
-  if (i < bytes.length) starts.push(i);
-  return starts;
-}
+    return unit >= 0xd800 && unit <= 0xdbff && i + 3 < bytes.length ? 4 : 2;
+  };
 
 const SEGMENTERS: Record<TextEncodingName, (bytes: Uint8Array, from: number) => number[]> = {
-  'utf-8': segmentUtf8,
-  gb18030: segmentGb18030,
-  big5: segmentBig5,
-  'utf-16le': (b, f) => segmentUtf16(b, f, true),
-  'utf-16be': (b, f) => segmentUtf16(b, f, false),
+  'utf-8': segmentBy(utf8Length),
+  gb18030: segmentBy(gb18030Length),
+  big5: segmentBy(big5Length),
+  'utf-16le': segmentBy(utf16Length(true)),
+  'utf-16be': segmentBy(utf16Length(false)),
 };
 
 /** Decodes and builds the offset map; exact even when segmentation disagrees. */

@@ -9,7 +9,7 @@ import { documentFilter, escapeLike, type DocumentFilter } from './filters.js';
 import type { NewFile } from './input.js';
 import { migrate } from './migrations/index.js';
 import { evidenceOf, sectionsOf, warningsOf } from './rows.js';
-import type { Database } from './schema.js';
+import type { Database, ReportChoicesTable } from './schema.js';
 import type { DocumentDetail, DocumentSummary, FactRecord, FactType, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet } from './types.js';
 import { knownDocuments, recordItem, recordKnownFile, storeFileIn } from './write.js';
 
@@ -46,14 +46,8 @@ export interface FactFilter {
   offset?: number;
 }
 
-export interface ReportChoice {
-  jurisdiction: string;
-  report_year: number;
-  document_id: number;
-  chosen_by: number | null;
-  chosen_at: string;
-  note: string | null;
-}
+/** A reviewer's choice of the report that speaks for a place and year: the row as stored. */
+export type ReportChoice = ReportChoicesTable;
 
 export interface Repository {
   readonly engine: EngineName;

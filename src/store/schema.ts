@@ -3,10 +3,9 @@
  * PostgreSQL; JSON columns are stored as text so both read them the same way.
  */
 import type { Generated } from 'kysely';
-import type { DocType, FactKind, Qualifier, Script } from '../model.js';
-import type { Level } from '../vocab.js';
+import type { DocType, Script } from '../model.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
-import type { ImportStatus, RunStatus } from './types.js';
+import type { DocumentPlace, FactMeasure, ImportStatus, RunStatus } from './types.js';
 import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules.js';
 import type { Role } from '../accounts/roles.js';
 import type { LedgerTables } from '../ledger/rows.js';
@@ -29,18 +28,12 @@ export interface SourcesTable {
   run_id: number | null;
 }
 
-export interface DocumentsTable {
+export interface DocumentsTable extends DocumentPlace {
   id: Generated<number>;
   source_id: number;
   part: number;
   doc_key: string;
   fingerprint: string;
-  jurisdiction: string | null;
-  province: string | null;
-  level: Level | null;
-  report_year: number | null;
-  review_year: number | null;
-  date: string | null;
   meeting: string | null;
   speaker: string | null;
   doc_type: DocType;
@@ -58,19 +51,11 @@ export interface DocumentsTable {
   n_commitments: number;
 }
 
-export interface FactsTable {
+export interface FactsTable extends FactMeasure {
   id: Generated<number>;
   document_id: number;
   fact: FactType;
   ord: number;
-  indicator: string | null;
-  kind: FactKind | null;
-  value: number | null;
-  value_max: number | null;
-  unit: string | null;
-  qualifier: Qualifier | null;
-  scope: string | null;
-  year: number | null;
   headline: number;
   estimated: number;
   text: string;

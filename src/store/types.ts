@@ -33,17 +33,21 @@ export interface RunSummary {
   failed: number;
 }
 
-export interface DocumentSummary {
-  id: number;
-  source_id: number;
-  file_name: string;
-  part: number;
+/** Which government's report, of which year: columns of the documents table and fields of every document answer. */
+export interface DocumentPlace {
   jurisdiction: string | null;
   province: string | null;
   level: Level | null;
   report_year: number | null;
   review_year: number | null;
   date: string | null;
+}
+
+export interface DocumentSummary extends DocumentPlace {
+  id: number;
+  source_id: number;
+  file_name: string;
+  part: number;
   doc_type: DocType;
   script: Script;
   n_targets: number;
@@ -72,12 +76,8 @@ export interface SearchHit {
   snippets: Snippet[];
 }
 
-interface FactRecordBase {
-  id: number;
-  document_id: number;
-  jurisdiction: string | null;
-  level: Level | null;
-  report_year: number | null;
+/** What a fact measures: the same columns in the facts table and fields in the record read back. */
+export interface FactMeasure {
   indicator: string | null;
   kind: FactKind | null;
   value: number | null;
@@ -86,6 +86,14 @@ interface FactRecordBase {
   qualifier: Qualifier | null;
   scope: string | null;
   year: number | null;
+}
+
+interface FactRecordBase extends FactMeasure {
+  id: number;
+  document_id: number;
+  jurisdiction: string | null;
+  level: Level | null;
+  report_year: number | null;
   headline: boolean;
   estimated: boolean;
   text: string;

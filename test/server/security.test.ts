@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { inProcess } from '../helpers/in-process.js';
 import { body, Client } from '../ledger/client.js';
-import { addAccount, addUnits, admin, PASSWORD, signedIn, world } from '../ledger/fixtures.js';
+import { addAccount, addUnits, admin, PASSWORD, world } from '../ledger/fixtures.js';
 import { STORES } from '../store/stores.js';
 
 describe.each(STORES)('sign-in and code limits on %s', (storeName) => {

@@ -4,10 +4,12 @@
  * and the typed draft (with every source) it was rendered from.
  */
 import type { Generated } from 'kysely';
+import type { FinalState } from '../vocab.js';
+import type { DraftFormat } from './schema.js';
 
 export interface TaskYearEndTable {
   task_id: number;
-  final_state: string;
+  final_state: FinalState;
   reason: string | null;
   new_deadline: string | null;
   account_id: number | null;
@@ -18,7 +20,7 @@ export interface DraftReviewsTable {
   id: Generated<number>;
   jurisdiction: string;
   year: number;
-  format: string;
+  format: DraftFormat;
   sha256: string;
   bytes: number;
   content_base64: string;

@@ -7,10 +7,9 @@
 import { z } from '@hono/zod-openapi';
 import { Id, Instant, IsoDate, Jurisdiction, PlanYear } from '../records/fields.js';
 
-/** 完成 / 基本完成 / 推进中 / 未完成: the states a 完成情况报告 sorts tasks into. */
-export const FINAL_STATES = ['done', 'mostly_done', 'ongoing', 'not_done'] as const;
-export type FinalState = (typeof FINAL_STATES)[number];
-export const FINAL_STATE_LABELS: Record<FinalState, string> = { done: '完成', mostly_done: '基本完成', ongoing: '推进中', not_done: '未完成' };
+import { FINAL_STATES, type FinalState } from '../vocab.js';
+
+export { FINAL_STATE_LABELS, FINAL_STATES, type FinalState } from '../vocab.js';
 /** Unfinished: the draft names the reason and the new deadline. */
 export const UNFINISHED: readonly FinalState[] = ['ongoing', 'not_done'];
 

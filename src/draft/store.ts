@@ -10,7 +10,7 @@ import type { LedgerStore } from '../ledger/store.js';
 import type { Database } from '../store/schema.js';
 import { keptTallies, readRounds } from '../votes/rows.js';
 import type { Satisfaction } from './build.js';
-import type { Draft, DraftFormat, DraftRecord, FinalState, YearEndState, YearEndStateSet } from './schema.js';
+import type { Draft, DraftFormat, DraftRecord, YearEndState, YearEndStateSet } from './schema.js';
 
 const CHUNK = 1000;
 
@@ -37,7 +37,7 @@ export class DraftStore {
     for (let i = 0; i < taskIds.length; i += CHUNK) {
       const rows = await this.db.selectFrom('task_year_end').selectAll().where('task_id', 'in', taskIds.slice(i, i + CHUNK)).execute();
       for (const r of rows) {
-        out.set(Number(r.task_id), { task_id: Number(r.task_id), final_state: r.final_state as FinalState, reason: r.reason, new_deadline: r.new_deadline, account_id: r.account_id === null ? null : Number(r.account_id), set_at: r.set_at });
+        out.set(Number(r.task_id), { task_id: Number(r.task_id), final_state: r.final_state, reason: r.reason, new_deadline: r.new_deadline, account_id: r.account_id === null ? null : Number(r.account_id), set_at: r.set_at });
       }
     }
     return out;
@@ -79,8 +79,8 @@ export class DraftStore {
     return { id: Number(r.id), jurisdiction: d.jurisdiction, year: d.year, format, sha256, bytes: bytes.length, account_id: accountId, generated_at: d.generated_at };
   }
 
-  private static record(r: { id: number; jurisdiction: string; year: number; format: string; sha256: string; bytes: number; account_id: number | null; generated_at: string }): DraftRecord {
-    return { id: Number(r.id), jurisdiction: r.jurisdiction, year: Number(r.year), format: r.format as DraftFormat, sha256: r.sha256, bytes: Number(r.bytes), account_id: r.account_id === null ? null : Number(r.account_id), generated_at: r.generated_at };
+  private static record(r: { id: number; jurisdiction: string; year: number; format: DraftFormat; sha256: string; bytes: number; account_id: number | null; generated_at: string }): DraftRecord {
+    return { id: Number(r.id), jurisdiction: r.jurisdiction, year: Number(r.year), format: r.format, sha256: r.sha256, bytes: Number(r.bytes), account_id: r.account_id === null ? null : Number(r.account_id), generated_at: r.generated_at };
   }
 
   async list(q: { jurisdiction: string; year: number }): Promise<DraftRecord[]> {

@@ -5,10 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
+import { FINAL_STATES, type FinalState } from '../../types';
 import { Field } from '../../ui/common';
-
-const FINAL_STATES = ['done', 'mostly_done', 'ongoing', 'not_done'] as const;
-type FinalState = (typeof FINAL_STATES)[number];
 
 export function YearEndForm({ busy, onSubmit }: { busy: boolean; onSubmit: (v: { final_state: FinalState; reason: string | null; new_deadline: string | null }) => void }) {
   const { t } = useI18n();

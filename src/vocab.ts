@@ -23,3 +23,8 @@ export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '�
  */
 export const VERDICTS = ['met', 'missed', 'not_reported', 'not_comparable', 'needs_review'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+
+/** 完成 / 基本完成 / 推进中 / 未完成: the year-end states of a 督办 task, as a 完成情况报告 sorts them. */
+export const FINAL_STATES = ['done', 'mostly_done', 'ongoing', 'not_done'] as const;
+export type FinalState = (typeof FINAL_STATES)[number];
+export const FINAL_STATE_LABELS: Record<FinalState, string> = { done: '完成', mostly_done: '基本完成', ongoing: '推进中', not_done: '未完成' };

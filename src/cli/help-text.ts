@@ -72,6 +72,9 @@ const EN = {
   cascadeYear: 'the year the targets are for',
   cascadeRoot: 'only this place and the places under it, e.g. 河北省 (default: 全国)',
   kind: 'growth | level',
+  draftReview: "draft the year's 完成情况报告 from the ledger (.docx or HTML): summary, each task in the plan's order, unfinished ones with reason and new deadline, 民生实事 with 满意率; every figure with its source; the draft is kept",
+  draftYear: 'the year of the ledger (the plan year)',
+  draftFormat: 'docx | html',
 
   admin: 'accounts of the supervision ledger (督办台账) and the other office features',
   adminCreate: 'create an administrator account (password from $LUOSHI_ADMIN_PASSWORD, or asked for on a terminal)',
@@ -156,6 +159,9 @@ const ZH: Record<TextKey, string> = {
   cascade: '某一指标某年的目标沿“全国→省→市→县区”逐级下达的情况（层层加码）：每级比上级高多少、缺失的层级、完成情况，以及加码的目标完成得如何',
   cascadeYear: '目标所属年份',
   cascadeRoot: '只看这个地方及其下辖地区，如 河北省（默认：全国）',
+  draftReview: '根据督办台账起草年度重点任务完成情况报告（.docx 或 HTML）：总体情况、按报告顺序逐项任务、未完成任务的原因和新时限、民生实事及满意率；每个数字注明来源；生成的稿件留存',
+  draftYear: '台账年份（报告年份）',
+  draftFormat: 'docx 或 html',
   kind: 'growth（增速）| level（总量）',
 
   admin: '督办台账等办公功能的账号',

@@ -114,6 +114,14 @@ export function buildProgram(lang: Lang): Command {
     .option('--root <place>', t.cascadeRoot)
     .action(async (opts: Raw) => done(await (await import('./cascade-command.js')).runCascade(opts)));
 
+  db(program.command('draft-review').description(t.draftReview))
+    .requiredOption('--jurisdiction <name>', t.place)
+    .requiredOption('--year <year>', t.draftYear)
+    .option('--format <format>', t.draftFormat, 'docx')
+    .option('-o, --out <file>', t.out)
+    .option('--json', t.json)
+    .action(async (opts: Raw) => done(await (await import('./draft-command.js')).runDraftReview(opts)));
+
   const admin = program.command('admin').description(t.admin);
   const named = (c: Command) => db(c.requiredOption('--name <name>', t.accountName)).option('--json', t.json);
   named(admin.command('create').description(t.adminCreate)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminCreate(opts)));

@@ -5,10 +5,11 @@
  * deleted (archiving is a field). A stale version throws StaleVersion with
  * the task as `present` shows it.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { InvalidInput } from '../errors.js';
 import { Records, type Outcome, type Step, type Trx } from '../records/versioned.js';
 import type { Database } from '../store/schema.js';
+import type { ProgressReportsTable } from './rows.js';
 import type { HistoryEntry, Notice, ProgressCreate, ProgressReport, Task, TaskCreate, TaskPatch } from './schema.js';
 import { deadlineRow, insertTask, TASKS, tasksOf, writeTask, type TaskSet, type TaskSeed } from './task-rows.js';
 import { nextState, type Action, type NoticeKind, type TaskState } from './workflow.js';
@@ -163,12 +164,17 @@ export class LedgerStore {
   }
 
   async progress(taskId: number): Promise<ProgressReport[]> {
-    const rows = await this.db.selectFrom('progress_reports').selectAll().where('task_id', '=', taskId).orderBy('report_date').orderBy('id').execute();
-    return rows.map((r) => ({
-      id: Number(r.id), task_id: Number(r.task_id), account_id: r.account_id === null ? null : Number(r.account_id), unit_id: r.unit_id === null ? null : Number(r.unit_id),
-      report_date: r.report_date, narrative: r.narrative, figure: r.figure === null ? null : Number(r.figure), evidence: JSON.parse(r.evidence_json) as string[],
-      internal: Number(r.internal) === 1, created_at: r.created_at,
-    }));
+    return (await this.progressOf([taskId])).get(taskId)!;
+  }
+
+  /** The progress reports of many tasks (the draft review reads a whole ledger), each task's by date; ids bound in chunks. */
+  async progressOf(taskIds: readonly number[]): Promise<Map<number, ProgressReport[]>> {
+    const out = new Map<number, ProgressReport[]>(taskIds.map((id) => [id, []]));
+    for (let i = 0; i < taskIds.length; i += 1000) {
+      const rows = await this.db.selectFrom('progress_reports').selectAll().where('task_id', 'in', taskIds.slice(i, i + 1000)).orderBy('report_date').orderBy('id').execute();
+      for (const r of rows.map(progressOfRow)) out.get(r.task_id)!.push(r);
+    }
+    return out;
   }
 
   /**
@@ -235,4 +241,12 @@ export class LedgerStore {
       kind: r.kind, text: r.text, at: r.at, read_at: r.read_at,
     }));
   }
+}
+
+function progressOfRow(r: Selectable<ProgressReportsTable>): ProgressReport {
+  return {
+    id: Number(r.id), task_id: Number(r.task_id), account_id: r.account_id === null ? null : Number(r.account_id), unit_id: r.unit_id === null ? null : Number(r.unit_id),
+    report_date: r.report_date, narrative: r.narrative, figure: r.figure === null ? null : Number(r.figure), evidence: JSON.parse(r.evidence_json) as string[],
+    internal: Number(r.internal) === 1, created_at: r.created_at,
+  };
 }

@@ -10,6 +10,7 @@ import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules
 import type { Role } from '../accounts/roles.js';
 import type { LedgerTables } from '../ledger/rows.js';
 import type { ProposalTables } from '../proposals/rows.js';
+import type { DraftTables } from '../draft/rows.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -252,7 +253,7 @@ export interface LoginDevicesTable {
 }
 
 /** Every table; the features' own (ledger, 建议/提案) are defined beside their code. */
-export interface Database extends LedgerTables, ProposalTables {
+export interface Database extends LedgerTables, ProposalTables, DraftTables {
   auth_attempts: AuthAttemptsTable;
   login_devices: LoginDevicesTable;
   units: UnitsTable;

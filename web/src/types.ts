@@ -21,7 +21,7 @@ export type { IssuedCodes, Lookup, Round, SessionDetail, VoteCandidate, VoteSess
 export type { Tally } from '../../src/votes/tally';
 export type { Action, Light, ProposalKind, StatsRow, TaskState, Verdict };
 
-export { LEVELS, PARTS, SATISFACTIONS, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
+export { FINAL_STATES, LEVELS, PARTS, SATISFACTIONS, type FinalState, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
 export { INDICATORS } from '../../src/extract/lexicon/indicators';
 export { convert } from '../../src/check/units';
 export { STATES } from '../../src/ledger/workflow';

@@ -173,6 +173,17 @@ const DDL: DdlStep[] = [
       'create index vote_code_events_session on vote_code_events (session_id, id)',
     ],
   },
+  {
+    version: 18,
+    name: 'draft review (完成情况报告): each task\'s year-end state with its reason and new deadline, and every generated draft with its sources and hash',
+    statements: ({ types: t }) => [
+      `create table task_year_end (task_id integer primary key references tasks(id), final_state text not null, reason text, new_deadline text,
+        account_id integer references accounts(id), set_at text not null)`,
+      `create table draft_reviews (id ${t.id}, jurisdiction text not null, year integer not null, format text not null, sha256 text not null,
+        bytes ${t.bigint} not null, content_base64 text not null, draft_json text not null, account_id integer references accounts(id), generated_at text not null)`,
+      'create index draft_reviews_ledger on draft_reviews (jurisdiction, year, id)',
+    ],
+  },
 ];
 
 /**

@@ -1,12 +1,15 @@
 /**
  * The 督办 ledger's sub-app: tasks and their steps (tasks.ts) and the views
- * of a whole ledger (views.ts), over one `Ledger` service.
+ * of a whole ledger (views.ts), and the draft review (draft.ts), over one
+ * `Ledger` service.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { LightRules } from '../../../ledger/lights.js';
 import type { Ledger } from '../../../ledger/service.js';
 import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
+import { DraftReviews } from '../../../draft/service.js';
+import { draftRoutes } from './draft.js';
 import { taskRoutes } from './tasks.js';
 import { viewRoutes } from './views.js';
 
@@ -24,5 +27,6 @@ export function ledgerRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   app.route('/', taskRoutes(ledger, auth));
   app.route('/', viewRoutes(ledger, auth));
+  app.route('/', draftRoutes(new DraftReviews(ledger), auth));
   return app;
 }

@@ -65,6 +65,17 @@ export function Board({ params }: { params: URLSearchParams }) {
             <a href={`/api/ledger/progress-table.html${tq}`} target="_blank" rel="noopener" data-testid="progress-html">
               {t('ld.html')}
             </a>
+            {manage && Number.isFinite(year) && (
+              <>
+                {/* 完成情况报告: each one drawn is kept on the server with its sources. */}
+                <a href={`/api/ledger/draft-review.docx${tq}`} download data-testid="draft-docx">
+                  {t('ld.draftDocx')}
+                </a>
+                <a href={`/api/ledger/draft-review.html${tq}`} target="_blank" rel="noopener" data-testid="draft-html">
+                  {t('ld.draftHtml')}
+                </a>
+              </>
+            )}
           </span>
         )}
       </div>

@@ -11,6 +11,7 @@ import { RecordPage, Timeline, useSteps, type FieldRow } from '../../ui/RecordPa
 import { useTitle } from '../../ui/title';
 import { LightChip } from './common';
 import { EditForm, MergeSplit, ProgressForm, Workflow } from './TaskForms';
+import { YearEndForm } from './YearEndForm';
 import { changedFields, historyNote, lightReason } from './wording';
 
 export function TaskPage({ id }: { id: number }) {
@@ -102,6 +103,9 @@ export function TaskPage({ id }: { id: number }) {
         }
         onNotice={(kind, text) => run(send('POST', `${url}/${kind}`, { text }), done(t(kind === 'urge' ? 'act.urge' : 'act.instruct')))}
       />
+      {manage && !task.archived && task.state !== 'draft' && (
+        <YearEndForm busy={busy} onSubmit={(v) => run(send('PUT', `${url}/year-end-state`, v), done(t('ye.title')))} />
+      )}
       {manage && !task.archived && (
         <MergeSplit
           key={`ms-${task.version}`}

@@ -1,0 +1,48 @@
+/**
+ * 年终状态 for supervisors: 完成 / 基本完成 / 推进中 / 未完成, with the reason
+ * and the new deadline of an unfinished task — what the draft review
+ * (完成情况报告) reports (PUT /api/ledger/tasks/:id/year-end-state).
+ */
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n';
+import { FINAL_STATES, type FinalState } from '../../types';
+import { Field } from '../../ui/common';
+
+export function YearEndForm({ busy, onSubmit }: { busy: boolean; onSubmit: (v: { final_state: FinalState; reason: string | null; new_deadline: string | null }) => void }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<FinalState>('done');
+  const [reason, setReason] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const unfinished = state === 'ongoing' || state === 'not_done';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ final_state: state, reason: unfinished && reason.trim() ? reason.trim() : null, new_deadline: unfinished && deadline ? deadline : null });
+  };
+  return (
+    <form className="stack" onSubmit={submit} data-testid="year-end-form">
+      <h2>{t('ye.title')}</h2>
+      <Field label={t('ye.state')}>
+        <select value={state} onChange={(e) => setState(e.target.value as FinalState)} data-testid="year-end-state">
+          {FINAL_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`ye.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {unfinished && (
+        <>
+          <Field label={t('ye.reason')}>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="year-end-reason" />
+          </Field>
+          <Field label={t('ye.newDeadline')}>
+            <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} data-testid="year-end-deadline" />
+          </Field>
+        </>
+      )}
+      <button type="submit" disabled={busy} data-testid="year-end-submit">
+        {t('tk.submit')}
+      </button>
+    </form>
+  );
+}

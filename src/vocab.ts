@@ -23,3 +23,24 @@ export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '�
  */
 export const VERDICTS = ['met', 'missed', 'not_reported', 'not_comparable', 'needs_review'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+
+/**
+ * How a person reads a verdict, everywhere (web, CLI text, export cells, print): one word per code in
+ * Chinese and one in English. API values stay the codes.
+ */
+export const VERDICT_WORDS: Record<Verdict, { readonly zh: string; readonly en: string }> = {
+  met: { zh: '已完成', en: 'Met' },
+  missed: { zh: '未完成', en: 'Missed' },
+  not_reported: { zh: '未提及', en: 'Not mentioned' },
+  not_comparable: { zh: '不可比', en: 'Not comparable' },
+  needs_review: { zh: '待核实', en: 'Needs review' },
+};
+
+/** Each verdict's colour (badges, charts): green done, red missed, grey silent, amber other measure, violet unsure. */
+export const VERDICT_COLOURS: Record<Verdict, string> = {
+  met: '#15803d',
+  missed: '#b91c1c',
+  not_reported: '#6b7280',
+  not_comparable: '#b45309',
+  needs_review: '#7c3aed',
+};

@@ -27,6 +27,7 @@ import { compress } from './middleware/compress.js';
 import { etag } from 'hono/etag';
 import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
+import { sharePage } from './share.js';
 import { cascadeRoutes } from './routes/cascade.js';
 import { accountRoutes } from './routes/accounts.js';
 import { ledgerRoutes, type LedgerOptions } from './routes/ledger/index.js';
@@ -130,6 +131,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
 
   if (options.staticHandler) {
     const files = options.staticHandler;
+    app.get('/check/:place/:year/item/:key', async (c) => (await sharePage(c, repo, files)) ?? notFound(c));
     app.get('*', async (c) => (await files(c.req.path)) ?? notFound(c));
   }
   return app;

@@ -21,9 +21,11 @@ export type { IssuedCodes, Lookup, Round, SessionDetail, VoteCandidate, VoteSess
 export type { Tally } from '../../src/votes/tally';
 export type { Action, Light, ProposalKind, StatsRow, TaskState, Verdict };
 
-export { LEVELS, PARTS, SATISFACTIONS, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
+export { LEVELS, PARTS, SATISFACTIONS, VERDICT_COLOURS, VERDICT_WORDS, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
 export { INDICATORS } from '../../src/extract/lexicon/indicators';
 export { convert } from '../../src/check/units';
+export { renderEn, renderZh } from '../../src/check/reasons';
+export { itemKey } from '../../src/check/keys';
 export { STATES } from '../../src/ledger/workflow';
 export { IMPORTERS, MANAGE, type Role } from '../../src/accounts/roles';
 export { KINDS, REPLY_STATUSES, type ReplyStatus } from '../../src/proposals/rules';

@@ -1,82 +1,35 @@
-/** `#/check`: a report's targets and quantified commitments, each checked against the next year's review. */
-import { useMemo, useState } from 'react';
+/**
+ * `#/check/<place>/<year>` (or `#/check?place=&year=`): a report's targets and quantified commitments,
+ * each checked against the next year's review, with the meter on top. `…/item/<key>` opens one
+ * promise expanded: the link a reader shares.
+ */
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { qs, useApi } from '../../api';
 import { formatValue, indicatorLabel, isOneOf, num } from '../../format';
 import { useI18n } from '../../i18n';
-import { href, navigate } from '../../router';
+import { navigate } from '../../router';
 import { VERDICTS, type CheckItem, type DocumentSummary, type Page, type Scorecard } from '../../types';
 import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
+import { useTitle } from '../../ui/title';
+import { Detail } from './Detail';
+import { itemKey } from './keys';
+import { Tabs } from './Tabs';
+
+// ECharts is large: the meter loads it apart from the table.
+const Meter = lazy(() => import('./Meter').then((m) => ({ default: m.Meter })));
+
+/** A scorecard as the server answers it (rulings add the reviewed count). */
+type Card = Scorecard & { ok: true; reviewed?: number };
 
 interface Row {
   item: CheckItem;
-  /** The item's place in the scorecard: what stays open across filters. */
-  i: number;
+  key: string;
 }
 
-/** Both sides of one check: the promise, the evidence, the rule that decided. */
-function Detail({ item, card }: { item: CheckItem; card: Scorecard }) {
-  const { t, lang } = useI18n();
-  return (
-    <tr className="detail" data-testid="check-detail">
-      <td colSpan={6}>
-        <div className="side-by-side">
-          <div>
-            <h4>{t('sc.plan', { label: card.plan_report.label })}</h4>
-            <p className="sentence">{item.commitment}</p>
-            {card.plan_report.id !== undefined && (
-              <a className="small" href={href(`report/${card.plan_report.id}`, { at: item.plan_span.start, end: item.plan_span.end })}>
-                {t('sc.open')}
-              </a>
-            )}
-          </div>
-          <div>
-            <h4>{t('sc.review', { label: card.review_report.label })}</h4>
-            {item.evidence ? (
-              <>
-                <p className="sentence">{item.evidence.text}</p>
-                {card.review_report.id !== undefined && (
-                  <a className="small" href={href(`report/${card.review_report.id}`, { at: item.evidence.start, end: item.evidence.end })}>
-                    {t('sc.open')}
-                  </a>
-                )}
-              </>
-            ) : (
-              <p className="muted">{t('sc.noEvidence')}</p>
-            )}
-          </div>
-        </div>
-        <p className="small">
-          {lang === 'en' ? item.reason.text_en : item.reason.text}
-          <span className="muted">
-            {' '}
-            ({t('sc.confidence')} {item.confidence.toFixed(2)})
-          </span>{' '}
-          {item.note && (
-            <>
-              <b>
-                {t('sc.note')}
-                {t('colon')}
-              </b>
-              {item.note}{' '}
-            </>
-          )}
-          {item.revised && (
-            <>
-              <b>
-                {t('sc.revised')}
-                {t('colon')}
-              </b>
-              {num(item.revised.value)} — {item.revised.text}
-            </>
-          )}
-        </p>
-      </td>
-    </tr>
-  );
-}
+const COLUMNS = 6;
 
-function CheckTable({ rows, card, open, toggle, testId }: { rows: Row[]; card: Scorecard; open: Set<number>; toggle: (i: number) => void; testId?: string }) {
+function CheckTable({ rows, card, open, toggle, testId }: { rows: Row[]; card: Card; open: Set<string>; toggle: (key: string) => void; testId?: string }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   return (
@@ -84,9 +37,9 @@ function CheckTable({ rows, card, open, toggle, testId }: { rows: Row[]; card: S
       className="grid check"
       testId={testId}
       rows={rows}
-      rowKey={(r) => r.i}
-      rowProps={({ i }) => ({ className: `row ${open.has(i) ? 'open' : ''}`, 'data-testid': 'check-row', onClick: () => toggle(i), 'aria-expanded': open.has(i) })}
-      after={({ item, i }) => open.has(i) && <Detail item={item} card={card} />}
+      rowKey={(r) => r.key}
+      rowProps={({ key }) => ({ className: `row ${open.has(key) ? 'open' : ''}`, 'data-testid': 'check-row', 'data-key': key, onClick: () => toggle(key), 'aria-expanded': open.has(key) })}
+      after={({ item, key }) => open.has(key) && <Detail item={item} card={card} colSpan={COLUMNS} />}
       columns={[
         { head: t('sc.verdict'), cell: ({ item }) => <span className={`verdict ${item.verdict}`}>{t(`v.${item.verdict}`)}</span> },
         { head: t('sc.indicator'), cell: ({ item }) => indicatorLabel(item.indicator, lang) },
@@ -103,9 +56,9 @@ function CheckTable({ rows, card, open, toggle, testId }: { rows: Row[]; card: S
           ),
         },
         {
-          cell: ({ i }) => (
+          cell: ({ key }) => (
             <button type="button" className="link" aria-label={t('sc.expand')}>
-              {open.has(i) ? '▾' : '▸'}
+              {open.has(key) ? '▾' : '▸'}
             </button>
           ),
         },
@@ -114,13 +67,18 @@ function CheckTable({ rows, card, open, toggle, testId }: { rows: Row[]; card: S
   );
 }
 
-export function ScorecardView({ params }: { params: URLSearchParams }) {
+/** The first 24 characters of a promise: enough to name it in a tab or a preview. */
+const shortText = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
+
+export function ScorecardView({ params, path = [] }: { params: URLSearchParams; path?: string[] }) {
   const { t } = useI18n();
-  const place = params.get('place') ?? '';
-  const year = params.get('year') ?? '';
+  // `#/check/<place>/<year>[/item/<key>]`, else the query form.
+  const place = path[1] ?? params.get('place') ?? '';
+  const year = path[2] ?? params.get('year') ?? '';
+  const focus = path[3] === 'item' ? path[4] : undefined;
   const given = params.get('verdict') ?? '';
   const verdict = isOneOf(VERDICTS, given) ? given : '';
-  const [open, setOpen] = useState<Set<number>>(new Set());
+  const [open, setOpen] = useState<Set<string>>(() => new Set(focus ? [focus] : []));
   const reports = useApi<Page<DocumentSummary>>('/api/reports?_limit=10000');
   const places = useMemo(() => [...new Set((reports.data?.items ?? []).map((d) => d.jurisdiction).filter((j): j is string => !!j))].sort(), [reports.data]);
   const years = useMemo(
@@ -128,27 +86,39 @@ export function ScorecardView({ params }: { params: URLSearchParams }) {
     [reports.data, place],
   );
   const query = place && /^\d{4}$/.test(year) ? qs({ jurisdiction: place, year }) : null;
-  const { data, error, loading } = useApi<Scorecard & { ok: true }>(query ? `/api/check${query}` : null);
+  const { data, error, loading } = useApi<Card>(query ? `/api/check${query}` : null);
   const set = (patch: Record<string, string>) => {
     setOpen(new Set());
     navigate('check', { place, year, verdict, ...patch }, true);
   };
-  const toggle = (i: number) =>
+  const toggle = (key: string) =>
     setOpen((o) => {
       const n = new Set(o);
-      if (n.has(i)) n.delete(i);
-      else n.add(i);
+      if (n.has(key)) n.delete(key);
+      else n.add(key);
       return n;
     });
 
-  const indexed: Row[] = (data?.items ?? []).map((item, i) => ({ item, i })).filter(({ item }) => !verdict || item.verdict === verdict);
-  const headline = indexed.filter(({ item }) => item.headline);
-  const other = indexed.filter(({ item }) => !item.headline);
+  // A promise's link opens it (again, when the hash changes on the same page) and brings it into view.
+  useEffect(() => {
+    if (focus) setOpen((o) => (o.has(focus) ? o : new Set([...o, focus])));
+  }, [focus]);
+  const focused = focus ? data?.items.find((i) => itemKey(i) === focus) : undefined;
+  useEffect(() => {
+    if (!focused) return;
+    document.querySelector(`[data-testid=check-detail][data-key="${CSS.escape(itemKey(focused))}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focused]);
+  useTitle(focused ? t('sc.itemTitle', { promise: shortText(focused.commitment), place, year }) : undefined);
+
+  const rows: Row[] = (data?.items ?? []).map((item) => ({ item, key: itemKey(item) })).filter(({ item, key }) => !verdict || item.verdict === verdict || key === focus);
+  const headline = rows.filter(({ item }) => item.headline);
+  const other = rows.filter(({ item }) => !item.headline);
 
   return (
     <div className="view">
       <h1>{t('sc.title')}</h1>
       <p className="muted">{t('sc.intro')}</p>
+      {place && <Tabs place={place} year={year} active="year" />}
       <div className="filters">
         <Choice label={t('sc.place')} value={place} onChange={(v) => set({ place: v, year: '' })} testId="check-place" blank="" options={places.map((p) => ({ value: p, label: p }))} />
         <Choice label={t('sc.year')} value={year} onChange={(v) => set({ year: v })} testId="check-year" blank="" options={years.map((y) => ({ value: y, label: y }))} />
@@ -160,6 +130,9 @@ export function ScorecardView({ params }: { params: URLSearchParams }) {
       {query && loading && <Loading />}
       {data && !loading && (
         <>
+          <Suspense fallback={<Loading />}>
+            <Meter year={year} items={data.items} reviewed={data.reviewed} />
+          </Suspense>
           <div className={`verdict-filter${verdict ? ' filtered' : ''}`} role="group">
             <button type="button" className={`verdict all ${verdict === '' ? 'on' : ''}`} onClick={() => set({ verdict: '' })}>
               {t('all')} {data.items.length}
@@ -173,6 +146,7 @@ export function ScorecardView({ params }: { params: URLSearchParams }) {
           <p className="muted small">
             {data.plan_report.label} → {data.review_report.label}
           </p>
+          {focus && !focused && <ErrorBox message={t('sc.noItem')} />}
           {headline.length > 0 && (
             <>
               <h2>{t('sc.headline')}</h2>

@@ -1,0 +1,109 @@
+/**
+ * The scorecard people can quote, in headless Chromium: the meter and its sentence, a promise opened
+ * by its URL (the hash route and the server's path form with its preview), the basis line in
+ * Chinese, the years side by side, and a reviewer's ruling seen by an anonymous reader.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../../src/accounts/admin.js';
+import { ApiClient, openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
+
+const PASSWORD = 'S3cret-pass!';
+const PLACE = '四平市';
+const Q = `jurisdiction=${encodeURIComponent(PLACE)}&year=2023`;
+
+interface Item {
+  key?: string;
+  source: 'target' | 'commitment';
+  commitment: string;
+  verdict: string;
+  plan_span: { start: number; end: number };
+  evidence?: { text: string };
+  reason: { code: string; text: string; text_en: string };
+}
+interface Card {
+  items: Item[];
+  counts: Record<string, number>;
+}
+
+/** The item's key as the web app builds it until the API gives one. */
+const keyOf = (i: Item) => i.key ?? `${i.source === 'target' ? 't' : 'c'}${i.plan_span.start}-${i.plan_span.end}`;
+
+describe.skipIf(SKIP_E2E)('a scorecard people can quote', () => {
+  let app: WebApp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[] = [];
+  let card: Card;
+
+  beforeAll(async () => {
+    app = await startWebApp();
+    base = app.base;
+    await createAdmin(app.repo, 'root', PASSWORD);
+    const root = new ApiClient(base);
+    await root.login('root', PASSWORD);
+    for (const f of ['000_a1392cf4c794e201.txt', '004_7053f82eff3fb455.txt']) expect((await root.upload(f, readFileSync(join(SEEDS, f)))).status).toBe(201);
+    card = (await root.get<Card>(`/api/check?${Q}`)) as Card;
+    ({ browser, page, consoleErrors } = await openBrowser());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('draws the meter and says the year in one quotable Chinese sentence, with its English equivalent', async () => {
+    await page.goto(`${base}/#/check/${encodeURIComponent(PLACE)}/2023`);
+    await page.locator('[data-testid=meter-chart] svg').waitFor();
+    const targets = card.items.filter((i) => i.source === 'target');
+    const line = (await page.locator('[data-testid=summary-line]').textContent())!;
+    expect(line).toContain(`2023年主要预期目标${targets.length}项：`);
+    const met = targets.filter((i) => i.verdict === 'met').length;
+    if (met) expect(line).toContain(`已完成${met}项`);
+    expect(line).toContain(`承诺事项${card.items.length - targets.length}项：`);
+    // every count the chart labels is one of the tallies
+    const labels = await page.locator('[data-testid=meter-chart] svg text').allTextContents();
+    expect(labels).toContain('主要预期目标');
+    expect(labels).toContain('已完成');
+    await screenshot(page, 'scorecard-meter.png');
+
+    await page.goto(`${base}/#/check/${encodeURIComponent(PLACE)}/2023?lang=en`);
+    await page.locator('[data-testid=summary-line]').waitFor();
+    const en = (await page.locator('[data-testid=summary-line]').textContent())!;
+    expect(en).toContain(`Main targets for 2023, ${targets.length}:`);
+    await page.evaluate(() => localStorage.setItem('luoshi.lang', 'zh'));
+  });
+
+  it('opens a promise by its URL, expanded with both passages and the basis in Chinese', async () => {
+    const item = card.items.find((i) => i.verdict === 'missed' && i.evidence)!;
+    expect(item).toBeDefined();
+    await page.goto(`${base}/#/check/${encodeURIComponent(PLACE)}/2023/item/${encodeURIComponent(keyOf(item))}`);
+    await page.reload();
+    const detail = page.locator(`[data-testid=check-detail][data-key="${keyOf(item)}"]`);
+    await detail.waitFor();
+    const text = (await detail.textContent())!;
+    expect(text).toContain(item.commitment);
+    expect(text).toContain(item.evidence!.text);
+    expect(await detail.locator('[data-testid=basis]').textContent()).toMatch(/^依据：目标/);
+    await expect.poll(() => page.title()).toContain(item.commitment.slice(0, 10));
+    // no English rule text anywhere on the Chinese page
+    const body = (await page.locator('main').textContent())!;
+    for (const i of card.items) expect(body).not.toContain(i.reason.text_en);
+    expect(body).not.toMatch(/tolerance|at least|Target /);
+  });
+
+  it('serves the path form of a promise with its title and preview, then shows it', async () => {
+    const item = card.items.find((i) => i.verdict === 'met')!;
+    const path = `/check/${encodeURIComponent(PLACE)}/2023/item/${encodeURIComponent(keyOf(item))}`;
+    const html = await (await fetch(base + path)).text();
+    expect(html).toContain('<meta property="og:title"');
+    expect(html).toMatch(new RegExp(`<title>[^<]*${item.commitment.slice(0, 8)}`));
+    await page.goto(base + path);
+    await page.locator(`[data-testid=check-detail][data-key="${keyOf(item)}"]`).waitFor();
+    expect(page.url()).toContain(`#/check/`);
+  });
+});

@@ -1,0 +1,85 @@
+/** An expanded scorecard item: both passages side by side, the basis of the verdict, who decided it, its link. */
+import type { ReactNode } from 'react';
+import { num } from '../../format';
+import { useI18n } from '../../i18n';
+import { href } from '../../router';
+import { renderEn, renderZh, type CheckItem, type Scorecard } from '../../types';
+import { checkPath, itemKey } from './keys';
+
+/** A passage of one report, with the link that opens the report at it. */
+function Passage({ head, text, doc, span, children }: { head: string; text?: string; doc?: number; span?: { start: number; end: number }; children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <h4>{head}</h4>
+      {text !== undefined ? <p className="sentence">{text}</p> : <p className="muted">{t('sc.noEvidence')}</p>}
+      {text !== undefined && doc !== undefined && span && (
+        <a className="small" href={href(`report/${doc}`, { at: span.start, end: span.end })}>
+          {t('sc.open')}
+        </a>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The basis line ("依据：目标增长7%左右，容差0.5个百分点，实绩增长6%，未达到"), drawn in the page's language
+ * from the reason's fields by the server's own renderer: never the English rule text in Chinese.
+ */
+export function basisLine(item: CheckItem, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? renderEn(item.reason) : renderZh(item.reason);
+}
+
+export function Detail({ item, card, colSpan, extra }: { item: CheckItem; card: Scorecard; colSpan: number; extra?: ReactNode }) {
+  const { t, lang } = useI18n();
+  const place = card.jurisdiction ?? '';
+  const year = card.year ?? '';
+  return (
+    <tr className="detail" data-testid="check-detail" data-key={itemKey(item)}>
+      <td colSpan={colSpan}>
+        <div className="side-by-side">
+          <Passage head={t('sc.plan', { label: card.plan_report.label })} text={item.commitment} doc={card.plan_report.id} span={item.plan_span} />
+          <Passage head={t('sc.review', { label: card.review_report.label })} text={item.evidence?.text} doc={card.review_report.id} span={item.evidence} />
+        </div>
+        <p className="small basis" data-testid="basis">
+          {basisLine(item, lang)}
+          <span className="muted">
+            {' '}
+            ({t('sc.confidence')} {item.confidence.toFixed(2)})
+          </span>
+        </p>
+        {(item.note || item.revised) && (
+          <p className="small">
+            {item.note && (
+              <>
+                <b>
+                  {t('sc.note')}
+                  {t('colon')}
+                </b>
+                {item.note}{' '}
+              </>
+            )}
+            {item.revised && (
+              <>
+                <b>
+                  {t('sc.revised')}
+                  {t('colon')}
+                </b>
+                {num(item.revised.value)} — {item.revised.text}
+              </>
+            )}
+          </p>
+        )}
+        {extra}
+        {place && year !== '' && (
+          <p className="small">
+            <a href={`#/${checkPath(place, year, itemKey(item))}`} data-testid="item-link">
+              {t('sc.itemLink')}
+            </a>
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

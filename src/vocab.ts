@@ -28,10 +28,10 @@ export type Verdict = (typeof VERDICTS)[number];
  * How a person reads a verdict, everywhere (web, CLI text, export cells, print): one word per code in
  * Chinese and one in English. API values stay the codes.
  */
-export const VERDICT_WORDS: Record<Verdict, { readonly zh: string; readonly en: string }> = {
+export const VERDICT_LABELS: Record<Verdict, { readonly zh: string; readonly en: string }> = {
   met: { zh: '已完成', en: 'Met' },
   missed: { zh: '未完成', en: 'Missed' },
-  not_reported: { zh: '未提及', en: 'Not mentioned' },
+  not_reported: { zh: '未提及', en: 'Not reported' },
   not_comparable: { zh: '不可比', en: 'Not comparable' },
   needs_review: { zh: '待核实', en: 'Needs review' },
 };

@@ -9,7 +9,7 @@ import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
 import type { CheckItem } from '../check/types.js';
 import { escapeHtml } from '../ledger/views.js';
 import type { Repository } from '../store/repository.js';
-import { VERDICT_WORDS } from '../vocab.js';
+import { VERDICT_LABELS } from '../vocab.js';
 
 /** Long enough to name a promise in a preview, short enough for a tab. */
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -17,7 +17,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s
 /** The page's head for one promise: title, description, Open Graph. */
 export function promiseHead(place: string, year: number, item: CheckItem): { title: string; description: string } {
   const title = `${clip(item.commitment, 40)} · ${place}${year}年承诺核对 · 落实 Luoshi`;
-  const description = `${VERDICT_WORDS[item.verdict].zh}。${item.reason.text}`;
+  const description = `${VERDICT_LABELS[item.verdict].zh}。${item.reason.text}`;
   return { title, description };
 }
 

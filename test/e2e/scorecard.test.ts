@@ -71,11 +71,10 @@ describe.skipIf(SKIP_E2E)('a scorecard people can quote', () => {
     expect(labels).toContain('已完成');
     await screenshot(page, 'scorecard-meter.png');
 
-    await page.goto(`${base}/#/check/${encodeURIComponent(PLACE)}/2023?lang=en`);
-    await page.locator('[data-testid=summary-line]').waitFor();
-    const en = (await page.locator('[data-testid=summary-line]').textContent())!;
-    expect(en).toContain(`Main targets for 2023, ${targets.length}:`);
-    await page.evaluate(() => localStorage.setItem('luoshi.lang', 'zh'));
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('[data-testid=summary-line]').textContent()).toContain(`Main targets for 2023, ${targets.length}:`);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('h1', { hasText: '承诺核对' }).waitFor();
   });
 
   it('opens a promise by its URL, expanded with both passages and the basis in Chinese', async () => {

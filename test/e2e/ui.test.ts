@@ -171,7 +171,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
     await page.reload();
     await page.locator('h1', { hasText: 'Scorecard' }).waitFor();
     await page.locator('[data-testid=check-headline]').waitFor();
-    expect(await page.locator('.verdict-filter').textContent()).toContain('Not mentioned');
+    expect(await page.locator('.verdict-filter').textContent()).toContain('Not reported');
     await page.locator('[data-testid=check-row]').first().click();
     await shot('scorecard-en.png');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemKey } from '../../src/check/keys.js';
 import type { Scorecard } from '../../src/check/types.js';
+import type { YearsTable } from '../../src/check/years.js';
 import { importFiles } from '../../src/import/index.js';
 import { createApp } from '../../src/server/app.js';
 import { staticFiles } from '../../src/server/serve.js';
@@ -69,5 +70,40 @@ describe('shared links and years side by side (SQLite)', () => {
     expect(html).toContain('&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; $&amp;');
     expect(html).toContain('content="a&quot;b&#39;c&lt;d&gt;"');
     expect(html.match(/<title>/g)).toHaveLength(1);
+  });
+
+  it('puts every stored year of a place side by side, each cell the year’s own verdicts', async () => {
+    const hebei = encodeURIComponent('河北省');
+    const answer = JSON.parse((await get(`/api/check/years?jurisdiction=${hebei}`)).text) as YearsTable;
+    // 2021–2024 stored: three pairs (2024 has no 2025 report here)
+    expect(answer.years.map((y) => y.year)).toEqual([2021, 2022, 2023]);
+    for (const y of answer.years) {
+      const card = JSON.parse((await get(`/api/check?jurisdiction=${hebei}&year=${y.year}`)).text) as Scorecard;
+      expect(y.total).toBe(card.items.length);
+      expect(y.counts).toEqual(card.counts);
+      // every promise on an indicator sits in its row under its year, with its verdict
+      const byKey = new Map(card.items.map((i) => [itemKey(i), i]));
+      const cells = answer.rows.flatMap((r) => (r.cells[String(y.year)] ?? []).map((c) => ({ ...c, indicator: r.indicator })));
+      expect(cells.length).toBe(card.items.filter((i) => i.indicator).length);
+      for (const c of cells) {
+        expect(byKey.get(c.key)?.verdict).toBe(c.verdict);
+        expect(byKey.get(c.key)?.indicator).toBe(c.indicator);
+      }
+    }
+    const gdp = answer.rows.find((r) => r.indicator === 'gdp')!;
+    expect(Object.keys(gdp.cells).sort()).toEqual(['2021', '2022', '2023']);
+    expect(gdp.headline).toBe(true);
+    expect(answer.rows[0].headline).toBe(true);
+
+    const csv = (await get(`/api/check/years.csv?jurisdiction=${hebei}`)).text;
+    expect(csv.split('\n')[0]).toContain('indicator');
+    expect(csv).toContain('gdp');
+    expect(JSON.stringify(JSON.parse((await get('/api/openapi.json')).text).paths)).toContain('/api/check/years');
+  });
+
+  it('has no columns for a place with no two consecutive years, and refuses a missing place', async () => {
+    const one = JSON.parse((await get(`/api/check/years?jurisdiction=${encodeURIComponent('火星市')}`)).text) as YearsTable;
+    expect(one).toMatchObject({ years: [], rows: [] });
+    expect((await get('/api/check/years')).status).toBe(400);
   });
 });

@@ -592,7 +592,7 @@ export const WORDS = {
   'cc.sum.one': ['共1个，尚无完成情况', '1 place, none judged met or missed'],
   'cc.sum.rest': ['（另有{list}）', ' ({list})'],
   'cc.sum.restAll': ['（{list}）', ' ({list})'],
-  'cc.sum.not_reported': ['{n}个未提及', '{n} not mentioned'],
+  'cc.sum.not_reported': ['{n}个未提及', '{n} not reported'],
   'cc.sum.not_comparable': ['{n}个不可比', '{n} not comparable'],
   'cc.sum.unchecked': ['{n}个次年报告未入库', '{n} without a stored next report'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;

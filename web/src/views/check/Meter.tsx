@@ -46,8 +46,8 @@ export function Meter({ year, items, reviewed }: { year: number | string; items:
   return (
     <section className="meter" data-testid="meter">
       <h2>{t('sc.meter')}</h2>
-      <p className="quote" data-testid="summary-line">
-        {line}{' '}
+      <p className="quote">
+        <span data-testid="summary-line">{line}</span>{' '}
         <button type="button" className="link small" onClick={copy}>
           {copied ? t('sc.sum.copied') : t('sc.sum.copy')}
         </button>

@@ -11,6 +11,8 @@ import { createAdmin } from '../../src/accounts/admin.js';
 import { ApiClient, openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
 
 const PASSWORD = 'S3cret-pass!';
+/** Four consecutive years of one province: three scorecards side by side. */
+const HEBEI = join(SEEDS, '..', 'corpus', 'yver-sun+gaoyang-towel-resilience', 'government_reports');
 const PLACE = '四平市';
 const Q = `jurisdiction=${encodeURIComponent(PLACE)}&year=2023`;
 
@@ -46,6 +48,7 @@ describe.skipIf(SKIP_E2E)('a scorecard people can quote', () => {
     const root = new ApiClient(base);
     await root.login('root', PASSWORD);
     for (const f of ['000_a1392cf4c794e201.txt', '004_7053f82eff3fb455.txt']) expect((await root.upload(f, readFileSync(join(SEEDS, f)))).status).toBe(201);
+    for (const y of [2021, 2022, 2023, 2024]) expect((await root.upload(`河北省_${y}_report.txt`, readFileSync(join(HEBEI, `河北省_${y}_report.txt`)))).status).toBe(201);
     card = (await root.get<Card>(`/api/check?${Q}`)) as Card;
     ({ browser, page, consoleErrors } = await openBrowser());
   });
@@ -104,5 +107,19 @@ describe.skipIf(SKIP_E2E)('a scorecard people can quote', () => {
     await page.goto(base + path);
     await page.locator(`[data-testid=check-detail][data-key="${keyOf(item)}"]`).waitFor();
     expect(page.url()).toContain(`#/check/`);
+  });
+
+  it('puts the years side by side: a row per indicator, a badge per promise linking to it', async () => {
+    await page.goto(`${base}/#/check/${encodeURIComponent('河北省')}/years`);
+    await page.locator('[data-testid=years-table] [data-testid=years-row]').first().waitFor();
+    const head = await page.locator('[data-testid=years-table] thead th').allTextContents();
+    expect(head.slice(1)).toEqual(['2021年', '2022年', '2023年']);
+    const gdp = page.locator('[data-testid=years-row]', { hasText: '地区生产总值' }).first();
+    expect(await gdp.locator('[data-testid=year-verdict]').count()).toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'scorecard-years.png', true);
+    // a badge opens its promise
+    await gdp.locator('[data-testid=year-verdict]').first().click();
+    await page.locator('[data-testid=check-detail]').waitFor();
+    expect(page.url()).toMatch(/#\/check\/.+\/2021\/item\//);
   });
 });

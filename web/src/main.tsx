@@ -16,6 +16,7 @@ import { ProposalStats } from './views/proposals/Stats';
 import { Library } from './views/reports/Library';
 import { Reader } from './views/reports/Reader';
 import { ScorecardView } from './views/check/Scorecard';
+import { YearsView } from './views/check/Years';
 import { Search } from './views/reports/Search';
 import { Ballot } from './views/votes/Ballot';
 import { VoteSessionPage } from './views/votes/SessionPage';
@@ -60,7 +61,7 @@ function page({ path, params }: Route): ReactNode {
     case 'report':
       return sub ? <Reader id={Number(sub)} params={params} /> : <Library params={params} />;
     case 'check':
-      return <ScorecardView params={params} path={path} />;
+      return path[2] === 'years' ? <YearsView place={path[1]} /> : <ScorecardView params={params} path={path} />;
     case 'compare':
       return <Compare params={params} />;
     case 'cascade':

@@ -63,6 +63,7 @@ export interface PairSummary {
   not_reported: number;
   not_comparable: number;
   needs_review: number;
+  partly_met: number;
 }
 
 /** A scorecard for every pair of consecutive years stored for `jurisdiction`. */

@@ -37,7 +37,7 @@ const everyOf =
   <U extends string>() =>
   <const L extends readonly U[]>(list: L & ([U] extends [L[number]] ? unknown : { missing: Exclude<U, L[number]> })): L =>
     list;
-export const VERDICTS = everyOf<Verdict>()(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review']);
+export const VERDICTS = everyOf<Verdict>()(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review', 'partly_met']);
 export const LIGHTS = everyOf<Light>()(['green', 'yellow', 'red']);
 
 /** A task as the ledger answers it: with its light. */

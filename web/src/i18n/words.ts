@@ -56,6 +56,7 @@ export const WORDS = {
   'role.supervisor': ['督查人员', 'supervisor'],
   'role.unit_officer': ['责任单位联络员', 'unit officer'],
   'role.leader': ['领导', 'leader'],
+  'role.reviewer': ['审核人', 'reviewer'],
 
   // The report pages: library and upload, reader, scorecard, compare, search.
   'lib.title': ['报告库', 'Report library'],
@@ -142,6 +143,7 @@ export const WORDS = {
   'v.not_reported': ['未报告', 'Not reported'],
   'v.not_comparable': ['不可比', 'Not comparable'],
   'v.needs_review': ['待核实', 'Needs review'],
+  'v.partly_met': ['部分完成', 'Partly met'],
   'sc.confidence': ['置信度', 'confidence'],
   'cmp.title': ['指标对比', 'Compare an indicator'],
   'cmp.intro': ['同一指标在各地、各年的目标与实绩。', 'One indicator’s targets and outcomes across places and years.'],

@@ -63,6 +63,7 @@ export interface PairSummary {
   not_reported: number;
   not_comparable: number;
   needs_review: number;
+  partly_met: number;
 }
 
 /** The years N of `jurisdiction` with a stored report for N and for N+1: the years a scorecard can be made for. */

@@ -4,7 +4,6 @@
  * three red badges in a row. Promises with no indicator have no row to line up in: each year's
  * totals count them.
  */
-import { itemKey } from './keys.js';
 import type { CheckItem, Scorecard } from './types.js';
 import { VERDICTS, type Verdict } from '../vocab.js';
 
@@ -38,7 +37,7 @@ export interface YearsTable {
   readonly rows: YearRow[];
 }
 
-const cell = (i: CheckItem): YearCell => ({ key: itemKey(i), verdict: i.verdict, commitment: i.commitment, headline: i.headline });
+const cell = (i: CheckItem): YearCell => ({ key: i.key, verdict: i.verdict, commitment: i.commitment, headline: i.headline });
 
 export function yearsTable(jurisdiction: string, cards: readonly (Scorecard & { readonly year: number | null })[]): YearsTable {
   const sorted = [...cards].filter((c): c is Scorecard & { year: number } => c.year !== null).sort((a, b) => a.year - b.year);

@@ -4,7 +4,6 @@
  * link; the app then opens the same view at its hash route. Everything put in the page is escaped.
  */
 import type { Context } from 'hono';
-import { itemKey } from '../check/keys.js';
 import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
 import type { CheckItem } from '../check/types.js';
 import { escapeHtml } from '../ledger/views.js';
@@ -48,7 +47,7 @@ export async function sharePage(c: Context, repo: Repository, files: (path: stri
         throw e;
       })
     : undefined;
-  const item = found?.items.find((i) => itemKey(i) === key);
+  const item = found?.items.find((i) => i.key === key);
   const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' };
   // An unknown promise still gets the app, which says what is missing.
   if (!item) return new Response(html, { status: 404, headers });

@@ -17,7 +17,7 @@ const PLACE = '四平市';
 const Q = `jurisdiction=${encodeURIComponent(PLACE)}&year=2023`;
 
 interface Item {
-  key?: string;
+  key: string;
   source: 'target' | 'commitment';
   commitment: string;
   verdict: string;
@@ -30,8 +30,7 @@ interface Card {
   counts: Record<string, number>;
 }
 
-/** The item's key as the web app builds it until the API gives one. */
-const keyOf = (i: Item) => i.key ?? `${i.source === 'target' ? 't' : 'c'}${i.plan_span.start}-${i.plan_span.end}`;
+const keyOf = (i: Item) => i.key;
 
 describe.skipIf(SKIP_E2E)('a scorecard people can quote', () => {
   let app: WebApp;

@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createAdmin } from '../../src/accounts/admin.js';
-import { itemKey } from '../../src/check/keys.js';
 import { ApiClient, SEEDS, type WebApp } from './browser.js';
 
 export const PASSWORD = 'S3cret-pass!';
@@ -125,8 +124,8 @@ export async function seedViews(app: WebApp): Promise<Seeded> {
     await page.locator('[data-testid=ballot]').waitFor();
   };
   const place = encodeURIComponent('四平市');
-  const card = await root.get<{ items: Parameters<typeof itemKey>[0][] }>(`/api/check?jurisdiction=${place}&year=2023`);
-  const checkItem = encodeURIComponent(itemKey(card.items.find((i) => i.evidence) ?? card.items[0]));
+  const card = await root.get<{ items: { key: string; evidence?: unknown }[] }>(`/api/check?jurisdiction=${place}&year=2023`);
+  const checkItem = encodeURIComponent((card.items.find((i) => i.evidence) ?? card.items[0]).key);
   const views: View[] = [
     { name: 'library', path: 'library', who: 'visitor', ready: '[data-testid=reports] tbody tr' },
     { name: 'library-import', path: 'library', who: 'root', ready: '[data-testid=dropzone]' },

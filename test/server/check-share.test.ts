@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemKey } from '../../src/check/keys.js';
 import type { Scorecard } from '../../src/check/types.js';
 import type { YearsTable } from '../../src/check/years.js';
 import { importFiles } from '../../src/import/index.js';
@@ -47,7 +46,7 @@ describe('shared links and years side by side (SQLite)', () => {
   it('fills a promise’s page with its title, verdict and basis for link previews', async () => {
     const card = JSON.parse((await get(`/api/check?jurisdiction=${encodeURIComponent('四平市')}&year=2023`)).text) as Scorecard;
     const item = card.items.find((i) => i.verdict === 'missed')!;
-    const page = await get(`/check/${encodeURIComponent('四平市')}/2023/item/${encodeURIComponent(itemKey(item))}`);
+    const page = await get(`/check/${encodeURIComponent('四平市')}/2023/item/${encodeURIComponent(item.key)}`);
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<title>[^<]*四平市2023年承诺核对/);
     expect(page.text).toContain('<meta property="og:title"');
@@ -82,7 +81,7 @@ describe('shared links and years side by side (SQLite)', () => {
       expect(y.total).toBe(card.items.length);
       expect(y.counts).toEqual(card.counts);
       // every promise on an indicator sits in its row under its year, with its verdict
-      const byKey = new Map(card.items.map((i) => [itemKey(i), i]));
+      const byKey = new Map(card.items.map((i) => [i.key, i]));
       const cells = answer.rows.flatMap((r) => (r.cells[String(y.year)] ?? []).map((c) => ({ ...c, indicator: r.indicator })));
       expect(cells.length).toBe(card.items.filter((i) => i.indicator).length);
       for (const c of cells) {

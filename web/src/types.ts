@@ -25,7 +25,6 @@ export { LEVELS, PARTS, SATISFACTIONS, VERDICT_COLOURS, VERDICT_LABELS, type Lev
 export { INDICATORS } from '../../src/extract/lexicon/indicators';
 export { convert } from '../../src/check/units';
 export { renderEn, renderZh } from '../../src/check/reasons';
-export { itemKey } from '../../src/check/keys';
 export { STATES } from '../../src/ledger/workflow';
 export { IMPORTERS, MANAGE, type Role } from '../../src/accounts/roles';
 export { KINDS, REPLY_STATUSES, type ReplyStatus } from '../../src/proposals/rules';
@@ -39,7 +38,7 @@ const everyOf =
   <U extends string>() =>
   <const L extends readonly U[]>(list: L & ([U] extends [L[number]] ? unknown : { missing: Exclude<U, L[number]> })): L =>
     list;
-export const VERDICTS = everyOf<Verdict>()(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review']);
+export const VERDICTS = everyOf<Verdict>()(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review', 'partly_met']);
 export const LIGHTS = everyOf<Light>()(['green', 'yellow', 'red']);
 
 /** A task as the ledger answers it: with its light. */

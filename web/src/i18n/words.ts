@@ -56,6 +56,7 @@ export const WORDS = {
   'role.supervisor': ['督查人员', 'supervisor'],
   'role.unit_officer': ['责任单位联络员', 'unit officer'],
   'role.leader': ['领导', 'leader'],
+  'role.reviewer': ['审核人', 'reviewer'],
 
   // The report pages: library and upload, reader, scorecard, compare, search.
   'lib.title': ['报告库', 'Report library'],

@@ -4,7 +4,7 @@ import { num } from '../../format';
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { renderEn, renderZh, type CheckItem, type Scorecard } from '../../types';
-import { checkPath, itemKey } from './keys';
+import { checkPath } from './keys';
 
 /** A passage of one report, with the link that opens the report at it. */
 function Passage({ head, text, doc, span, children }: { head: string; text?: string; doc?: number; span?: { start: number; end: number }; children?: ReactNode }) {
@@ -36,7 +36,7 @@ export function Detail({ item, card, colSpan, extra }: { item: CheckItem; card: 
   const place = card.jurisdiction ?? '';
   const year = card.year ?? '';
   return (
-    <tr className="detail" data-testid="check-detail" data-key={itemKey(item)}>
+    <tr className="detail" data-testid="check-detail" data-key={item.key}>
       <td colSpan={colSpan}>
         <div className="side-by-side">
           <Passage head={t('sc.plan', { label: card.plan_report.label })} text={item.commitment} doc={card.plan_report.id} span={item.plan_span} />
@@ -74,7 +74,7 @@ export function Detail({ item, card, colSpan, extra }: { item: CheckItem; card: 
         {extra}
         {place && year !== '' && (
           <p className="small">
-            <a href={`#/${checkPath(place, year, itemKey(item))}`} data-testid="item-link">
+            <a href={`#/${checkPath(place, year, item.key)}`} data-testid="item-link">
               {t('sc.itemLink')}
             </a>
           </p>

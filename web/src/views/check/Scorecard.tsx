@@ -13,14 +13,13 @@ import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { Detail } from './Detail';
-import { itemKey } from './keys';
 import { Tabs } from './Tabs';
 
 // ECharts is large: the meter loads it apart from the table.
 const Meter = lazy(() => import('./Meter').then((m) => ({ default: m.Meter })));
 
-/** A scorecard as the server answers it (rulings add the reviewed count). */
-type Card = Scorecard & { ok: true; reviewed?: number };
+/** A scorecard as the server answers it. */
+type Card = Scorecard & { ok: true };
 
 interface Row {
   item: CheckItem;
@@ -103,14 +102,14 @@ export function ScorecardView({ params, path = [] }: { params: URLSearchParams; 
   useEffect(() => {
     if (focus) setOpen((o) => (o.has(focus) ? o : new Set([...o, focus])));
   }, [focus]);
-  const focused = focus ? data?.items.find((i) => itemKey(i) === focus) : undefined;
+  const focused = focus ? data?.items.find((i) => i.key === focus) : undefined;
   useEffect(() => {
     if (!focused) return;
-    document.querySelector(`[data-testid=check-detail][data-key="${CSS.escape(itemKey(focused))}"]`)?.scrollIntoView({ block: 'center' });
+    document.querySelector(`[data-testid=check-detail][data-key="${CSS.escape(focused.key)}"]`)?.scrollIntoView({ block: 'center' });
   }, [focused]);
   useTitle(focused ? t('sc.itemTitle', { promise: shortText(focused.commitment), place, year }) : undefined);
 
-  const rows: Row[] = (data?.items ?? []).map((item) => ({ item, key: itemKey(item) })).filter(({ item, key }) => !verdict || item.verdict === verdict || key === focus);
+  const rows: Row[] = (data?.items ?? []).map((item) => ({ item, key: item.key })).filter(({ item, key }) => !verdict || item.verdict === verdict || key === focus);
   const headline = rows.filter(({ item }) => item.headline);
   const other = rows.filter(({ item }) => !item.headline);
 
@@ -137,7 +136,7 @@ export function ScorecardView({ params, path = [] }: { params: URLSearchParams; 
             <button type="button" className={`verdict all ${verdict === '' ? 'on' : ''}`} onClick={() => set({ verdict: '' })}>
               {t('all')} {data.items.length}
             </button>
-            {VERDICTS.map((v) => (
+            {VERDICTS.filter((v) => v !== 'partly_met' || data.counts[v] > 0).map((v) => (
               <button key={v} type="button" className={`verdict ${v} ${verdict === v ? 'on' : ''}`} onClick={() => set({ verdict: verdict === v ? '' : v })} data-testid={`filter-${v}`}>
                 {t(`v.${v}`)} {data.counts[v]}
               </button>

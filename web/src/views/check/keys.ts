@@ -1,5 +1,4 @@
 /** A promise's address: `#/check/<place>/<year>/item/<key>`, and the server's path form for shared links. */
-export { itemKey } from '../../types';
 
 /** The hash route of a scorecard, or of one of its items. */
 export function checkPath(place: string, year: string | number, key?: string): string {

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { renderEn, renderZh, type CheckItem, type Scorecard } from '../../types';
 import { checkPath } from './keys';
+import { RulingForm, RulingHistory, RulingLine } from './Ruling';
 
 /** A passage of one report, with the link that opens the report at it. */
 function Passage({ head, text, doc, span, children }: { head: string; text?: string; doc?: number; span?: { start: number; end: number }; children?: ReactNode }) {
@@ -31,16 +32,20 @@ export function basisLine(item: CheckItem, lang: 'zh' | 'en'): string {
   return lang === 'en' ? renderEn(item.reason) : renderZh(item.reason);
 }
 
-export function Detail({ item, card, colSpan, extra }: { item: CheckItem; card: Scorecard; colSpan: number; extra?: ReactNode }) {
+export function Detail({ item, card, colSpan, onSaved }: { item: CheckItem; card: Scorecard; colSpan: number; onSaved: () => void }) {
   const { t, lang } = useI18n();
   const place = card.jurisdiction ?? '';
   const year = card.year ?? '';
+  // A reviewer's chosen passage stands in for the machine's.
+  const evidence = item.ruling?.evidence ?? item.evidence;
   return (
     <tr className="detail" data-testid="check-detail" data-key={item.key}>
       <td colSpan={colSpan}>
         <div className="side-by-side">
           <Passage head={t('sc.plan', { label: card.plan_report.label })} text={item.commitment} doc={card.plan_report.id} span={item.plan_span} />
-          <Passage head={t('sc.review', { label: card.review_report.label })} text={item.evidence?.text} doc={card.review_report.id} span={item.evidence} />
+          <Passage head={t(item.ruling?.evidence ? 'sc.reviewRuled' : 'sc.review', { label: card.review_report.label })} text={evidence?.text} doc={card.review_report.id} span={evidence}>
+            {item.ruling?.evidence && item.evidence && <p className="small muted">{t('sc.machineEvidence', { text: item.evidence.text })}</p>}
+          </Passage>
         </div>
         <p className="small basis" data-testid="basis">
           {basisLine(item, lang)}
@@ -71,7 +76,9 @@ export function Detail({ item, card, colSpan, extra }: { item: CheckItem; card: 
             )}
           </p>
         )}
-        {extra}
+        <RulingLine item={item} />
+        {item.ruling && card.jurisdiction && card.year !== null && <RulingHistory item={item} place={card.jurisdiction} year={card.year} />}
+        {card.jurisdiction && card.year !== null && <RulingForm item={item} place={card.jurisdiction} year={card.year} reviewDoc={card.review_report.id} onSaved={onSaved} />}
         {place && year !== '' && (
           <p className="small">
             <a href={`#/${checkPath(place, year, item.key)}`} data-testid="item-link">

@@ -4,7 +4,7 @@
  * promise expanded: the link a reader shares.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { qs, useApi } from '../../api';
+import { qs, useApi, useReload } from '../../api';
 import { formatValue, indicatorLabel, isOneOf, num } from '../../format';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
@@ -13,6 +13,7 @@ import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { Detail } from './Detail';
+import { Orphaned } from './Orphaned';
 import { Tabs } from './Tabs';
 
 // ECharts is large: the meter loads it apart from the table.
@@ -28,7 +29,7 @@ interface Row {
 
 const COLUMNS = 6;
 
-function CheckTable({ rows, card, open, toggle, testId }: { rows: Row[]; card: Card; open: Set<string>; toggle: (key: string) => void; testId?: string }) {
+function CheckTable({ rows, card, open, toggle, testId, onSaved }: { rows: Row[]; card: Card; open: Set<string>; toggle: (key: string) => void; testId?: string; onSaved: () => void }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   return (
@@ -38,9 +39,19 @@ function CheckTable({ rows, card, open, toggle, testId }: { rows: Row[]; card: C
       rows={rows}
       rowKey={(r) => r.key}
       rowProps={({ key }) => ({ className: `row ${open.has(key) ? 'open' : ''}`, 'data-testid': 'check-row', 'data-key': key, onClick: () => toggle(key), 'aria-expanded': open.has(key) })}
-      after={({ item, key }) => open.has(key) && <Detail item={item} card={card} colSpan={COLUMNS} />}
+      after={({ item, key }) => open.has(key) && <Detail item={item} card={card} colSpan={COLUMNS} onSaved={onSaved} />}
       columns={[
-        { head: t('sc.verdict'), cell: ({ item }) => <span className={`verdict ${item.verdict}`}>{t(`v.${item.verdict}`)}</span> },
+        {
+          head: t('sc.verdict'),
+          cell: ({ item }) => (
+            <>
+              <span className={`verdict ${item.verdict}`}>{t(`v.${item.verdict}`)}</span>
+              <span className="machine-tag" data-testid="verdict-source">
+                {item.current === 'ruling' ? t('sc.ruled') : t('sc.machine')}
+              </span>
+            </>
+          ),
+        },
         { head: t('sc.indicator'), cell: ({ item }) => indicatorLabel(item.indicator, lang) },
         { head: t('sc.promise'), className: 'promise', cell: ({ item }) => item.commitment },
         { head: t('sc.target'), className: 'nowrap', cell: ({ item }) => (item.target ? formatValue(item.target, i18n) : '—') },
@@ -85,7 +96,8 @@ export function ScorecardView({ params, path = [] }: { params: URLSearchParams; 
     [reports.data, place],
   );
   const query = place && /^\d{4}$/.test(year) ? qs({ jurisdiction: place, year }) : null;
-  const { data, error, loading } = useApi<Card>(query ? `/api/check${query}` : null);
+  const [reload, again] = useReload();
+  const { data, error, loading } = useApi<Card>(query ? `/api/check${query}` : null, reload);
   const set = (patch: Record<string, string>) => {
     setOpen(new Set());
     navigate('check', { place, year, verdict, ...patch }, true);
@@ -149,15 +161,16 @@ export function ScorecardView({ params, path = [] }: { params: URLSearchParams; 
           {headline.length > 0 && (
             <>
               <h2>{t('sc.headline')}</h2>
-              <CheckTable testId="check-headline" rows={headline} card={data} open={open} toggle={toggle} />
+              <CheckTable testId="check-headline" rows={headline} card={data} open={open} toggle={toggle} onSaved={again} />
             </>
           )}
           {other.length > 0 && (
             <>
               <h2>{t('sc.other')}</h2>
-              <CheckTable rows={other} card={data} open={open} toggle={toggle} />
+              <CheckTable rows={other} card={data} open={open} toggle={toggle} onSaved={again} />
             </>
           )}
+          <Orphaned card={data} />
         </>
       )}
     </div>

@@ -5,7 +5,8 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { IMPORTERS } from '../../accounts/roles.js';
-import { ReportNotFound, scorecardFromStore } from '../../check/from-store.js';
+import { ReportNotFound } from '../../check/from-store.js';
+import { ruledScorecard } from '../../rulings/scorecard.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../../check/rows.js';
 import { InvalidInput, NotFound, TooLarge, TooMany, Unavailable } from '../../errors.js';
@@ -117,13 +118,13 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/check', summary: 'Scorecard: the year-N promises of a place against its year-N+1 report',
+      method: 'get', path: '/check', summary: 'Scorecard: the year-N promises of a place against its year-N+1 report, with reviewers\' rulings (current) over the machine\'s verdicts',
       request: { query: query({ jurisdiction: Place, year: Year }) },
       responses: { 200: tableOk(Scorecard), ...errors(400, 404) },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const card = await scorecardFromStore(repo, q.jurisdiction, q.year).catch((e: unknown) => {
+      const card = await ruledScorecard(repo, q.jurisdiction, q.year).catch((e: unknown) => {
         throw e instanceof ReportNotFound ? new NotFound(e.message) : e;
       });
       const basis = { plan: { ...card.basis.plan, others: card.basis.plan.others.map(publicDoc) }, review: { ...card.basis.review, others: card.basis.review.others.map(publicDoc) } };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fromExtracted } from '../check/adapters.js';
-import { scorecardFromStore, scorecardsForPlace } from '../check/from-store.js';
+import { scorecardsForPlace } from '../check/from-store.js';
+import { ruledScorecard } from '../rulings/scorecard.js';
 import { checkPair, type CheckDocument, type Scorecard, type Verdict } from '../check/index.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
@@ -69,7 +70,7 @@ export async function runCheck(raw: Record<string, unknown>): Promise<number> {
   if (o.plan !== undefined && o.review !== undefined) {
     const [plan, review] = await Promise.all([readReport(o.plan, o), readReport(o.review, o)]);
     card = checkPair(plan, review);
-  } else card = await withStore(o, (repo) => scorecardFromStore(repo, o.jurisdiction!, o.year!));
+  } else card = await withStore(o, (repo) => ruledScorecard(repo, o.jurisdiction!, o.year!));
   await emitRows(scorecardRows(card), [...SCORECARD_COLUMNS], o, card, () => textCard(card));
   return 0;
 }

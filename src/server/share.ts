@@ -4,11 +4,12 @@
  * link; the app then opens the same view at its hash route. Everything put in the page is escaped.
  */
 import type { Context } from 'hono';
-import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
+import { ReportNotFound } from '../check/from-store.js';
+import { ruledScorecard } from '../rulings/scorecard.js';
 import type { CheckItem } from '../check/types.js';
 import { escapeHtml } from '../ledger/views.js';
 import type { Repository } from '../store/repository.js';
-import { VERDICT_LABELS } from '../vocab.js';
+import { MACHINE_MARK, VERDICT_LABELS } from '../vocab.js';
 
 /** Long enough to name a promise in a preview, short enough for a tab. */
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -16,7 +17,9 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s
 /** The page's head for one promise: title, description, Open Graph. */
 export function promiseHead(place: string, year: number, item: CheckItem): { title: string; description: string } {
   const title = `${clip(item.commitment, 40)} · ${place}${year}年承诺核对 · 落实 Luoshi`;
-  const description = `${VERDICT_LABELS[item.verdict].zh}。${item.reason.text}`;
+  // Who decided: a reviewer's signed ruling (with its reason), or the machine's proposal.
+  const by = item.ruling ? `（${item.ruling.reviewer}复核${item.ruling.reason ? `：${item.ruling.reason}` : ''}）` : `（${MACHINE_MARK.zh}）`;
+  const description = `${VERDICT_LABELS[item.verdict].zh}${by}。${item.reason.text}`;
   return { title, description };
 }
 
@@ -42,7 +45,7 @@ export async function sharePage(c: Context, repo: Repository, files: (path: stri
   const html = await page.text();
   const { place, year, key } = c.req.param() as { place: string; year: string; key: string };
   const found = /^\d{4}$/.test(year)
-    ? await scorecardFromStore(repo, place, Number(year)).catch((e: unknown) => {
+    ? await ruledScorecard(repo, place, Number(year)).catch((e: unknown) => {
         if (e instanceof ReportNotFound) return undefined;
         throw e;
       })

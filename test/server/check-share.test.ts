@@ -50,7 +50,7 @@ describe('shared links and years side by side (SQLite)', () => {
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<title>[^<]*四平市2023年承诺核对/);
     expect(page.text).toContain('<meta property="og:title"');
-    expect(page.text).toContain(`content="未完成。${item.reason.text}`);
+    expect(page.text).toContain(`content="未完成（机器初判）。${item.reason.text}`);
     expect(page.text).toContain('<div id="root">');
   });
 

@@ -44,6 +44,7 @@ export const Scorecard = z
   .object({
     ok: z.literal(true), jurisdiction: Nullable.str, year: Nullable.int, plan_report: z.record(z.string(), z.unknown()), review_report: z.record(z.string(), z.unknown()),
     counts: z.record(z.string(), z.number()), items: z.array(z.record(z.string(), z.unknown())), basis: z.record(z.string(), z.unknown()),
+    reviewed: z.number().int(), orphaned: z.array(z.record(z.string(), z.unknown())),
   })
   .openapi('Scorecard');
 

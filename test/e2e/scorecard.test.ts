@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/accounts/admin.js';
-import { ApiClient, openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
+import { ApiClient, openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, submitSignIn, type WebApp } from './browser.js';
 
 const PASSWORD = 'S3cret-pass!';
 /** Four consecutive years of one province: three scorecards side by side. */
@@ -120,5 +120,84 @@ describe.skipIf(SKIP_E2E)('a scorecard people can quote', () => {
     await gdp.locator('[data-testid=year-verdict]').first().click();
     await page.locator('[data-testid=check-detail]').waitFor();
     expect(page.url()).toMatch(/#\/check\/.+\/2021\/item\//);
+  });
+
+  it('lets a reviewer rule with a reason and other evidence, says when someone else saved first, and shows the ruling to everyone', async () => {
+    const root = new ApiClient(base);
+    await root.login('root', PASSWORD);
+    for (const name of ['wang', 'li']) expect((await root.send('POST', '/api/ledger/accounts', { name, password: PASSWORD, role: 'reviewer', unit_id: null })).status).toBe(201);
+    const item = card.items.find((i) => i.verdict === 'not_reported' && i.source === 'target') ?? card.items.find((i) => i.verdict === 'not_reported')!;
+    const url = `${base}/#/check/${encodeURIComponent(PLACE)}/2023/item/${encodeURIComponent(item.key)}`;
+
+    // The reviewer signs in and opens the promise by its link.
+    const reviewer = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const rp = await reviewer.newPage();
+    rp.on('console', (m) => m.type() === 'error' && !/status of 409/.test(m.text()) && consoleErrors.push(m.text()));
+    await rp.goto(`${base}/#/login`);
+    await submitSignIn(rp, 'wang', PASSWORD);
+    await rp.waitForURL((u) => !u.hash.startsWith('#/login'));
+    await rp.goto(url);
+    const form = rp.locator('[data-testid=ruling-form]');
+    await form.waitFor();
+    await form.locator('[data-testid=ruling-verdict]').selectOption('partly_met');
+    // changing the machine's verdict needs a reason
+    expect(await form.locator('[data-testid=ruling-save]').isDisabled()).toBe(true);
+    await form.locator('[data-testid=ruling-reason-input]').fill('复盘只报告了部分指标，其余未见');
+    // other evidence: a passage selected in the review report's text
+    await form.locator('[data-testid=ruling-pick]').click();
+    const box = form.locator('[data-testid=picker-text]');
+    await box.waitFor();
+    const passage = await box.evaluate((el) => {
+      const node = el.firstChild!;
+      const text = node.textContent!;
+      const from = text.indexOf('。', 200) + 1;
+      const to = text.indexOf('。', from) + 1;
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return text.slice(from, to).trim();
+    });
+    await form.locator('[data-testid=picker-use]').click();
+    expect(await form.locator('[data-testid=ruling-evidence]').textContent()).toBe(passage);
+    await form.locator('[data-testid=ruling-save]').click();
+    const line = rp.locator('[data-testid=check-detail] [data-testid=ruling-line]');
+    await expect.poll(() => line.textContent()).toContain('复核结论：部分完成（wang');
+
+    // The API keeps the passage at the offsets of the review report's text.
+    const ruled = (await root.get<Card>(`/api/check?${Q}`)).items.find((i) => i.key === item.key) as Item & { ruling: { version: number; evidence?: { text: string } } };
+    expect(ruled.ruling.evidence?.text).toBe(passage);
+
+    // Someone else saves first: the reviewer's next save is refused and says so.
+    const li = new ApiClient(base);
+    await li.login('li', PASSWORD);
+    expect((await li.send('PUT', `/api/rulings/${item.key}`, { jurisdiction: PLACE, year: 2023, verdict: 'missed', reason: '复核后认定未完成', version: ruled.ruling.version })).status).toBe(200);
+    await form.locator('[data-testid=ruling-reason-input]').fill('补充说明');
+    await form.locator('[data-testid=ruling-save]').click();
+    await rp.locator('[data-testid=ruling-stale]').waitFor();
+    expect(await rp.locator('[data-testid=ruling-stale]').textContent()).toContain('他人已先保存');
+    await rp.locator('[data-testid=ruling-stale] button').click();
+    await expect.poll(() => rp.locator('[data-testid=check-detail] [data-testid=ruling-line]').textContent()).toContain('复核结论：未完成（li');
+    await rp.locator('[data-testid=ruling-history] summary').click();
+    expect(await rp.locator('[data-testid=ruling-history-entry]').count()).toBe(2);
+    await reviewer.close();
+
+    // An anonymous reader sees the ruling and who signed it, and no form.
+    await page.goto(url);
+    await page.reload();
+    const detail = page.locator(`[data-testid=check-detail][data-key="${item.key}"]`);
+    await detail.waitFor();
+    expect(await detail.locator('[data-testid=ruling-line]').textContent()).toContain('复核结论：未完成（li');
+    expect(await detail.locator('[data-testid=ruling-reason]').textContent()).toBe('复核后认定未完成');
+    expect(await page.locator('[data-testid=ruling-form]').count()).toBe(0);
+    expect(await page.locator(`[data-testid=check-row][data-key="${item.key}"] [data-testid=verdict-source]`).textContent()).toBe('已复核');
+    expect(await page.locator('[data-testid=check-row] [data-testid=verdict-source]', { hasText: '机器初判' }).count()).toBe(card.items.length - 1);
+    expect(await page.locator('[data-testid=reviewed-share]').textContent()).toContain(`已人工复核 1/${card.items.length} 项`);
+    expect(await page.locator('[data-testid=summary-line]').textContent()).toContain('其中1项经人工复核');
+    await page.locator('[data-testid=meter]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'scorecard-ruled.png');
   });
 });

@@ -155,6 +155,7 @@ export const WORDS = {
   'sc.sum.copy': ['复制', 'Copy'],
   'sc.sum.copied': ['已复制', 'Copied'],
   'sc.itemLink': ['本条链接', 'Link to this promise'],
+  'sc.copyShare': ['复制分享链接（带预览）', 'Copy the link to share (with a preview)'],
   'sc.machine': ['机器初判', 'machine verdict'],
   'sc.tab.year': ['逐年核对', 'One year'],
   'sc.tab.years': ['历年对照', 'Years side by side'],

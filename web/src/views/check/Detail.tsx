@@ -4,7 +4,7 @@ import { num } from '../../format';
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { renderEn, renderZh, type CheckItem, type Scorecard } from '../../types';
-import { checkPath } from './keys';
+import { checkPath, shareUrl } from './keys';
 import { RulingForm, RulingHistory, RulingLine } from './Ruling';
 
 /** A passage of one report, with the link that opens the report at it. */
@@ -83,7 +83,10 @@ export function Detail({ item, card, colSpan, onSaved }: { item: CheckItem; card
           <p className="small">
             <a href={`#/${checkPath(place, year, item.key)}`} data-testid="item-link">
               {t('sc.itemLink')}
-            </a>
+            </a>{' '}
+            <button type="button" className="link" onClick={() => void navigator.clipboard?.writeText(shareUrl(place, year, item.key))} title={shareUrl(place, year, item.key)}>
+              {t('sc.copyShare')}
+            </button>
           </p>
         )}
       </td>

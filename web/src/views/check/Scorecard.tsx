@@ -3,16 +3,17 @@
  * each checked against the next year's review, with the meter on top. `…/item/<key>` opens one
  * promise expanded: the link a reader shares.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { qs, useApi, useReload } from '../../api';
 import { formatValue, indicatorLabel, isOneOf, num } from '../../format';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
-import { VERDICTS, type CheckItem, type DocumentSummary, type Page, type Scorecard } from '../../types';
+import { VERDICTS, type CheckItem, type Scorecard } from '../../types';
 import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { Detail } from './Detail';
+import { useStoredPlaces } from './places';
 import { Orphaned } from './Orphaned';
 import { Tabs } from './Tabs';
 
@@ -89,12 +90,7 @@ export function ScorecardView({ params, path = [] }: { params: URLSearchParams; 
   const given = params.get('verdict') ?? '';
   const verdict = isOneOf(VERDICTS, given) ? given : '';
   const [open, setOpen] = useState<Set<string>>(() => new Set(focus ? [focus] : []));
-  const reports = useApi<Page<DocumentSummary>>('/api/reports?_limit=10000');
-  const places = useMemo(() => [...new Set((reports.data?.items ?? []).map((d) => d.jurisdiction).filter((j): j is string => !!j))].sort(), [reports.data]);
-  const years = useMemo(
-    () => [...new Set((reports.data?.items ?? []).filter((d) => d.jurisdiction === place).map((d) => d.report_year).filter((y): y is number => y !== null))].sort(),
-    [reports.data, place],
-  );
+  const { places, years } = useStoredPlaces(place);
   const query = place && /^\d{4}$/.test(year) ? qs({ jurisdiction: place, year }) : null;
   const [reload, again] = useReload();
   const { data, error, loading } = useApi<Card>(query ? `/api/check${query}` : null, reload);

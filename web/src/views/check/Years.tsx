@@ -3,16 +3,16 @@
  * indicators (main targets first), columns years, each cell the verdict badges of that year's
  * promises on the indicator, each badge the link to its promise.
  */
-import { useMemo } from 'react';
 import { qs, useApi } from '../../api';
 import { indicatorLabel } from '../../format';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
-import { VERDICTS, type DocumentSummary, type Page, type Verdict } from '../../types';
+import { VERDICTS, type Verdict } from '../../types';
 import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { checkPath } from './keys';
+import { useStoredPlaces } from './places';
 import { Tabs } from './Tabs';
 
 interface Cell {
@@ -30,8 +30,7 @@ interface YearsAnswer {
 
 export function YearsView({ place }: { place: string }) {
   const { t, lang } = useI18n();
-  const reports = useApi<Page<DocumentSummary>>('/api/reports?_limit=10000');
-  const places = useMemo(() => [...new Set((reports.data?.items ?? []).map((d) => d.jurisdiction).filter((j): j is string => !!j))].sort(), [reports.data]);
+  const { places } = useStoredPlaces(place);
   const query = place ? qs({ jurisdiction: place }) : null;
   const { data, error, loading } = useApi<YearsAnswer>(query ? `/api/check/years${query}` : null);
   useTitle(place ? `${t('sc.tab.years')} · ${place}` : undefined);

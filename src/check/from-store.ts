@@ -66,15 +66,18 @@ export interface PairSummary {
   partly_met: number;
 }
 
-/** A scorecard for every pair of consecutive years stored for `jurisdiction`. */
-export async function scorecardsForPlace(repo: Repository, jurisdiction: string): Promise<PairSummary[]> {
+/**
+ * A scorecard for every pair of consecutive years stored for `jurisdiction`;
+ * `card` makes each (rulings/scorecard.ts passes its own, with rulings).
+ */
+export async function scorecardsForPlace(repo: Repository, jurisdiction: string, card: typeof scorecardFromStore = scorecardFromStore): Promise<PairSummary[]> {
   const docs = await repo.listDocuments({ jurisdiction }, { limit: 100000, offset: 0 });
   const years = [...new Set(docs.items.filter((d) => d.jurisdiction === jurisdiction && d.report_year !== null).map((d) => d.report_year!))].sort((a, b) => a - b);
   const out: PairSummary[] = [];
   for (const y of years) {
     if (!years.includes(y + 1)) continue;
-    const card = await scorecardFromStore(repo, jurisdiction, y);
-    out.push({ year: y, plan_document: card.plan_report.id!, review_document: card.review_report.id!, ...card.counts });
+    const c = await card(repo, jurisdiction, y);
+    out.push({ year: y, plan_document: c.plan_report.id!, review_document: c.review_report.id!, ...c.counts });
   }
   return out;
 }

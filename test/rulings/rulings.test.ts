@@ -196,6 +196,16 @@ describe.each(STORES)('rulings on %s', (storeName) => {
     expect(body(loaded).skipped).toBe(c.items.length - 1);
     expect(await item(fresh.key)).toMatchObject({ verdict: 'partly_met', current: 'ruling', ruling: { reviewer: 'rev1', reason: '三项中完成两项', version: 1 } });
 
+    // The same sheet again, as a browser's form upload: every row is as stored now, so nothing is applied.
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(edited)]), 'review.xlsx');
+    const multipart = new Request('http://luoshi.local/', { method: 'POST', body: form });
+    const again = await rev1.app({
+      method: 'POST', url: `/api/rulings/import?${Q}`, headers: { ...rev1.headers(), 'content-type': multipart.headers.get('content-type')! }, body: new Uint8Array(await multipart.arrayBuffer()),
+    });
+    expect(again.status, text(again)).toBe(200);
+    expect(body(again)).toMatchObject({ applied: 0, skipped: c.items.length });
+
     const en = await rev1.get(`/api/rulings.csv?${Q}&lang=en`);
     expect(text(en).split('\r\n')[0]).toBe('\ufeffkey,promise,machine verdict,machine evidence,ruling,reason,reviewer,date,version');
     expect(text(await rev1.get(`/api/rulings.csv?${Q}`))).toContain('部分完成');

@@ -73,12 +73,15 @@ export async function pairedYears(repo: Repository, jurisdiction: string): Promi
   return years.filter((y) => years.includes(y + 1));
 }
 
-/** A scorecard for every pair of consecutive years stored for `jurisdiction`. */
-export async function scorecardsForPlace(repo: Repository, jurisdiction: string): Promise<PairSummary[]> {
+/**
+ * A scorecard for every pair of consecutive years stored for `jurisdiction`;
+ * `card` makes each (rulings/scorecard.ts passes its own, with rulings).
+ */
+export async function scorecardsForPlace(repo: Repository, jurisdiction: string, card: typeof scorecardFromStore = scorecardFromStore): Promise<PairSummary[]> {
   const out: PairSummary[] = [];
   for (const y of await pairedYears(repo, jurisdiction)) {
-    const card = await scorecardFromStore(repo, jurisdiction, y);
-    out.push({ year: y, plan_document: card.plan_report.id!, review_document: card.review_report.id!, ...card.counts });
+    const c = await card(repo, jurisdiction, y);
+    out.push({ year: y, plan_document: c.plan_report.id!, review_document: c.review_report.id!, ...c.counts });
   }
   return out;
 }

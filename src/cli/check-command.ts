@@ -79,7 +79,7 @@ const ScorecardsOptions = Output.safeExtend({ db: Db, jurisdiction: Place });
 
 export async function runScorecards(raw: Record<string, unknown>): Promise<number> {
   const o = parseOptions(ScorecardsOptions, raw);
-  const rows = await withStore(o, (repo) => scorecardsForPlace(repo, o.jurisdiction));
+  const rows = await withStore(o, (repo) => scorecardsForPlace(repo, o.jurisdiction, ruledScorecard));
   await emitRows(rows, ['year', 'plan_document', 'review_document', ...VERDICTS], o, { jurisdiction: o.jurisdiction, total: rows.length, items: rows }, () =>
     rows.map((r) => `${o.jurisdiction} ${r.year}→${r.year + 1}  ${VERDICTS.map((v) => `${VERDICT_LABELS[v].zh} ${r[v]}`).join('  ')}`).join('\n') + `\n${rows.length} consecutive pairs\n`,
   );

@@ -56,23 +56,10 @@ export interface StoredHistoryEntry {
 }
 
 /** What a write says about the item and the ruling; the store adds who and when. */
-export interface RulingWrite {
-  readonly jurisdiction: string;
-  readonly year: number;
-  readonly key: string;
-  readonly source: 'target' | 'commitment';
-  readonly promise: string;
-  readonly plan_span: { start: number; end: number };
-  readonly plan_hash: string;
-  readonly review_hash: string;
-  readonly plan_document_id: number | null;
-  readonly review_document_id: number | null;
-  readonly machine_verdict: Verdict;
-  readonly verdict: Verdict;
-  readonly reason: string | null;
+export type RulingWrite = Omit<StoredRuling, 'id' | 'evidence' | 'account_id' | 'reviewer' | 'ruled_at' | 'version'> & {
   /** null: none; 'keep': whatever the ruling holds (a sheet carries no passages). */
   readonly evidence: StoredEvidence | null | 'keep';
-}
+};
 
 type Row = Selectable<RulingsTable> & { reviewer: string | null };
 

@@ -69,9 +69,10 @@ export function rulingRoutes(rulings: Rulings, auth: Auth): OpenAPIHono<AppEnv> 
     createRoute({
       method: 'post', path: '/rulings/import', summary: 'Load a reviewed sheet (XLSX or CSV; raw body or multipart): every changed row in one transaction, or nothing with each bad row named (422) or each stale row named (409)',
       middleware: auth.need(RULERS, { write: true }),
+      // The multipart schema is plain OpenAPI, not zod: a zod one would make the router refuse other content types (text/csv, a raw XLSX).
       request: {
         query: query({ ...Place, filename: FileName.optional() }),
-        body: { description: 'the sheet: XLSX or CSV (UTF-8 or GBK), as the body or a multipart file field', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) }, 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) } }, required: true },
+        body: { description: 'the sheet: XLSX or CSV (UTF-8 or GBK), as the body or a multipart file field', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) }, 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } }, required: true },
       },
       responses: { 200: ok(answer(RulingImportResult.shape)), ...errors(400, 401, 403, 404, 413), 409: rejected('rows exported before a later ruling; nothing applied'), 422: rejected('rows that cannot be used; nothing applied') },
     }),

@@ -11,6 +11,7 @@ import type { Role } from '../accounts/roles.js';
 import type { LedgerTables } from '../ledger/rows.js';
 import type { ProposalTables } from '../proposals/rows.js';
 import type { DraftTables } from '../draft/rows.js';
+import type { RulingTables } from '../rulings/rows.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -253,7 +254,7 @@ export interface LoginDevicesTable {
 }
 
 /** Every table; the features' own (ledger, 建议/提案) are defined beside their code. */
-export interface Database extends LedgerTables, ProposalTables, DraftTables {
+export interface Database extends LedgerTables, ProposalTables, DraftTables, RulingTables {
   auth_attempts: AuthAttemptsTable;
   login_devices: LoginDevicesTable;
   units: UnitsTable;

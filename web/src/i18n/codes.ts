@@ -3,7 +3,19 @@
  * and offset units, the fields of a task, the API's error codes, processing notes, lights' reasons,
  * history notes. Same shape as words.ts (Chinese, then English); `i18n/index.tsx` joins the two lists.
  */
+import { VERDICT_LABELS, type Verdict } from '../types';
+
+/** `v.met` …: each verdict's words from the shared vocabulary, so web, CLI and exports say the same. */
+function verdictWords() {
+  const out = {} as { [V in Verdict as `v.${V}`]: readonly [zh: string, en: string] };
+  for (const [v, w] of Object.entries(VERDICT_LABELS) as [Verdict, { zh: string; en: string }][]) out[`v.${v}`] = [w.zh, w.en];
+  return out;
+}
+
 export const CODES = {
+  // Verdicts: the one vocabulary of src/vocab.ts.
+  ...verdictWords(),
+
   // Facts: kinds, qualifiers, where a fact sits.
   'fact.voted_project': ['票决民生实事', 'voted livelihood project'],
   'kind.growth': ['增速', 'growth rate'],

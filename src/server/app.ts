@@ -34,6 +34,7 @@ import { proposalRoutes } from './routes/proposals/index.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
 import { sharedReaderPool, type ReaderPool } from '../import/index.js';
 import { voteRoutes } from './routes/votes.js';
+import { withdrawalRoutes } from './routes/withdrawals.js';
 
 export type { ImportQuota };
 
@@ -116,6 +117,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA, readers: () => options.readers ?? sharedReaderPool() }));
+  app.route('/api', withdrawalRoutes({ repo, auth, now }));
   app.route('/api', cascadeRoutes(repo));
   app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box, address }));
   const ledger = options.ledger ?? {};

@@ -38,7 +38,7 @@ const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', '
 const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year', 'year', 'fact', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text', 'start', 'end', 'source_start', 'source_end'] as const;
 
 /** A stored file's name without the folders it was imported from: server paths are nobody's business. */
-const publicName = (name: string) => name.split(/[\\/]/).pop() ?? name;
+export const publicName = (name: string) => name.split(/[\\/]/).pop() ?? name;
 function publicDoc<T extends { file_name: string }>(d: T): T {
   return { ...d, file_name: publicName(d.file_name) };
 }

@@ -173,6 +173,17 @@ const DDL: DdlStep[] = [
       'create index vote_code_events_session on vote_code_events (session_id, id)',
     ],
   },
+  {
+    version: 13,
+    name: 'withdrawals of imported documents: who, when, what was removed, and what depended on it',
+    statements: ({ types: t }) => [
+      // No foreign key to documents or sources: the row outlives them (that is its point).
+      `create table withdrawals (id ${t.id}, document_id integer not null, source_id integer not null, file_name text not null, sha256 text not null,
+        jurisdiction text, report_year integer, account_id integer references accounts(id), actor text not null, at text not null, note text,
+        forced integer not null default 0, removed_json text not null, dependents_json text not null)`,
+      'create index withdrawals_at on withdrawals (at)',
+    ],
+  },
 ];
 
 /**

@@ -18,6 +18,7 @@ const BY_CODE: Readonly<Record<string, PlainKey>> = {
   too_large: 'err.too_large',
   unreadable_file: 'err.unreadable_file',
   not_a_report: 'err.not_a_report',
+  has_dependents: 'err.has_dependents',
   import_quota: 'err.import_quota',
   unknown_parameter: 'err.bad_query',
   invalid_query: 'err.bad_query',

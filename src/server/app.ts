@@ -35,6 +35,7 @@ import { reportRoutes, type ImportQuota } from './routes/reports.js';
 import { sharedReaderPool, type ReaderPool } from '../import/index.js';
 import { voteRoutes } from './routes/votes.js';
 import { withdrawalRoutes } from './routes/withdrawals.js';
+import { peopleRoutes } from './routes/people.js';
 
 export type { ImportQuota };
 
@@ -122,6 +123,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box, address }));
   const ledger = options.ledger ?? {};
   app.route('/api', accountRoutes({ accounts: new Accounts(accounts, { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS }), auth, now, secureCookies, address }));
+  app.route('/api', peopleRoutes({ store: accounts, auth, now, address }));
   app.route('/api', ledgerRoutes(new Ledger(repo, accounts, now, ledger.lightRules), auth));
   app.route('/api', proposalRoutes(new Proposals(repo.db, accounts, now), auth));
   app.openapi(

@@ -289,6 +289,19 @@ export interface WithdrawalsTable {
   dependents_json: string;
 }
 
+/** A one-time code an administrator gave out so an account can set a new password (migration 14). */
+export interface ResetCodesTable {
+  id: Generated<number>;
+  account_id: number;
+  /** sha256 of the code: the table alone gives no code away. */
+  code_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  /** Set when the code was used, or replaced by a newer one: it never works twice. */
+  used_at: string | null;
+}
+
 /** Every table; the features' own (ledger, 建议/提案) are defined beside their code. */
 export interface Database extends LedgerTables, ProposalTables {
   auth_attempts: AuthAttemptsTable;
@@ -313,4 +326,5 @@ export interface Database extends LedgerTables, ProposalTables {
   ballots: BallotsTable;
   vote_code_events: VoteCodeEventsTable;
   withdrawals: WithdrawalsTable;
+  reset_codes: ResetCodesTable;
 }

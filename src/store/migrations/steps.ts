@@ -184,6 +184,15 @@ const DDL: DdlStep[] = [
       'create index withdrawals_at on withdrawals (at)',
     ],
   },
+  {
+    version: 14,
+    name: 'one-time password reset codes: stored hashed, expiring, used once',
+    statements: ({ types: t }) => [
+      `create table reset_codes (id ${t.id}, account_id integer not null references accounts(id), code_hash text not null unique,
+        created_by integer references accounts(id), created_at text not null, expires_at text not null, used_at text)`,
+      'create index reset_codes_account on reset_codes (account_id)',
+    ],
+  },
 ];
 
 /**

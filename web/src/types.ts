@@ -25,7 +25,7 @@ export { LEVELS, PARTS, SATISFACTIONS, type Level, type PartKind, type Satisfact
 export { INDICATORS } from '../../src/extract/lexicon/indicators';
 export { convert } from '../../src/check/units';
 export { STATES } from '../../src/ledger/workflow';
-export { IMPORTERS, MANAGE, type Role } from '../../src/accounts/roles';
+export { IMPORTERS, MANAGE, ROLES as ROLE_LIST, type Role } from '../../src/accounts/roles';
 export { KINDS, REPLY_STATUSES, type ReplyStatus } from '../../src/proposals/rules';
 
 /**

@@ -37,6 +37,8 @@ import { rulingRoutes } from './routes/rulings.js';
 import { Rulings } from '../rulings/service.js';
 import { sharedReaderPool, type ReaderPool } from '../import/index.js';
 import { voteRoutes } from './routes/votes.js';
+import { withdrawalRoutes } from './routes/withdrawals.js';
+import { peopleRoutes } from './routes/people.js';
 
 export type { ImportQuota };
 
@@ -119,10 +121,12 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA, readers: () => options.readers ?? sharedReaderPool() }));
+  app.route('/api', withdrawalRoutes({ repo, auth, now }));
   app.route('/api', cascadeRoutes(repo));
   app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box, address }));
   const ledger = options.ledger ?? {};
   app.route('/api', accountRoutes({ accounts: new Accounts(accounts, { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS }), auth, now, secureCookies, address }));
+  app.route('/api', peopleRoutes({ store: accounts, auth, now, address }));
   app.route('/api', ledgerRoutes(new Ledger(repo, accounts, now, ledger.lightRules), auth));
   app.route('/api', proposalRoutes(new Proposals(repo.db, accounts, now), auth));
   app.route('/api', rulingRoutes(new Rulings(repo, now), auth));

@@ -7,6 +7,8 @@ import { VERDICT_COLOURS } from './types';
 import { Header } from './ui/Header';
 import { useTitle } from './ui/title';
 import { Login, RequireLogin } from './views/account/Login';
+import { People } from './views/account/People';
+import { Reset } from './views/account/Reset';
 import { Board, MyTasks } from './views/ledger/Board';
 import { LedgerPage } from './views/ledger/common';
 import { TaskPage } from './views/ledger/TaskPage';
@@ -43,6 +45,10 @@ function page({ path, params }: Route): ReactNode {
   switch (view) {
     case 'login':
       return <Login next="login" />;
+    case 'reset':
+      return <Reset />;
+    case 'people':
+      return <LedgerPage active="people"><People /></LedgerPage>;
     case 'ledger':
       if (sub === 'task' && item) return <LedgerPage active="ledger"><TaskPage id={item} /></LedgerPage>;
       if (sub === 'mine') return <LedgerPage active="ledger/mine"><MyTasks /></LedgerPage>;
@@ -80,6 +86,10 @@ function routeTitle({ path, params }: Route, t: T): string {
   switch (view) {
     case 'login':
       return t('lg.title');
+    case 'reset':
+      return t('rs.title');
+    case 'people':
+      return t('pe.title');
     case 'ledger':
       return sub === 'mine' ? t('my.title') : sub === 'dashboard' ? t('db.title') : t('ld.title');
     case 'votes':
@@ -109,7 +119,7 @@ function RouteTitle({ route }: { route: Route }) {
 }
 
 /** The header link a view belongs under. */
-const SECTION: Record<string, string> = { report: 'library', login: 'ledger', vote: 'votes' };
+const SECTION: Record<string, string> = { report: 'library', login: 'ledger', reset: 'ledger', people: 'ledger', vote: 'votes' };
 
 function App() {
   const { t } = useI18n();

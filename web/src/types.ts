@@ -26,7 +26,7 @@ export { INDICATORS } from '../../src/extract/lexicon/indicators';
 export { convert } from '../../src/check/units';
 export { renderEn, renderZh } from '../../src/check/reasons';
 export { STATES } from '../../src/ledger/workflow';
-export { IMPORTERS, MANAGE, RULERS, type Role } from '../../src/accounts/roles';
+export { IMPORTERS, MANAGE, RULERS, ROLES as ROLE_LIST, type Role } from '../../src/accounts/roles';
 export { KINDS, REPLY_STATUSES, type ReplyStatus } from '../../src/proposals/rules';
 
 /**

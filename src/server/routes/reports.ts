@@ -11,6 +11,7 @@ import { ruledScorecard } from '../../rulings/scorecard.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../../check/rows.js';
 import { InvalidInput, NotFound, TooLarge, TooMany, Unavailable } from '../../errors.js';
+import { refusalInChinese } from '../../identify/report-signal.js';
 import { importUpload, type ReaderPool } from '../../import/index.js';
 import { resolveReport, type Repository } from '../../store/repository.js';
 import { LEVELS, PARTS } from '../../vocab.js';
@@ -39,7 +40,7 @@ const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', '
 const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year', 'year', 'fact', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text', 'start', 'end', 'source_start', 'source_end'] as const;
 
 /** A stored file's name without the folders it was imported from: server paths are nobody's business. */
-const publicName = (name: string) => name.split(/[\\/]/).pop() ?? name;
+export const publicName = (name: string) => name.split(/[\\/]/).pop() ?? name;
 function publicDoc<T extends { file_name: string }>(d: T): T {
   return { ...d, file_name: publicName(d.file_name) };
 }
@@ -183,6 +184,11 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
         // Read off the request thread within a time and memory budget: over a budget or a read limit 413, readers all busy 503, unreadable 422.
         const kind = item.failure?.kind;
         const reason = item.reason ?? 'unreadable';
+        if (kind === 'not_report') {
+          // Refused as no work report (src/identify/report-signal.ts): said in the request's language; the code is what clients branch on.
+          const zh = /^zh\b/i.test(c.req.header('accept-language') ?? '') ? refusalInChinese(reason) : undefined;
+          throw new InvalidInput(zh ?? reason, [], 'not_a_report');
+        }
         throw kind === 'time' || kind === 'memory' || kind === 'limit' ? new TooLarge(reason) : kind === 'busy' ? new Unavailable(reason) : new InvalidInput(reason, [], 'unreadable_file');
       }
       const answer = { ok: true as const, ...item };

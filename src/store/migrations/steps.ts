@@ -191,6 +191,26 @@ const DDL: DdlStep[] = [
     ],
   },
   {
+    version: 13,
+    name: 'withdrawals of imported documents: who, when, what was removed, and what depended on it',
+    statements: ({ types: t }) => [
+      // No foreign key to documents or sources: the row outlives them (that is its point).
+      `create table withdrawals (id ${t.id}, document_id integer not null, source_id integer not null, file_name text not null, sha256 text not null,
+        jurisdiction text, report_year integer, account_id integer references accounts(id), actor text not null, at text not null, note text,
+        forced integer not null default 0, removed_json text not null, dependents_json text not null)`,
+      'create index withdrawals_at on withdrawals (at)',
+    ],
+  },
+  {
+    version: 14,
+    name: 'one-time password reset codes: stored hashed, expiring, used once',
+    statements: ({ types: t }) => [
+      `create table reset_codes (id ${t.id}, account_id integer not null references accounts(id), code_hash text not null unique,
+        created_by integer references accounts(id), created_at text not null, expires_at text not null, used_at text)`,
+      'create index reset_codes_account on reset_codes (account_id)',
+    ],
+  },
+  {
     version: 18,
     name: 'draft review (完成情况报告): each task\'s year-end state with its reason and new deadline, and every generated draft with its sources and hash',
     statements: ({ types: t }) => [

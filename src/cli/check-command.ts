@@ -11,20 +11,23 @@ import { Db, FileName, Indicator, Level, MiB, oneOf, parseOptions, Place, Output
 import { emitRows } from './output.js';
 import { readStdin, STDIN } from './stdin.js';
 import { withStore } from './store-commands.js';
+import { cliLanguage } from './locale.js';
+import { VERDICT_LABELS, VERDICTS } from '../vocab.js';
 
-const MARK: Record<Verdict, string> = { met: '✓ 达成', missed: '✗ 未达成', not_reported: '… 未提及', not_comparable: '≠ 不可比', needs_review: '? 待核实' };
+const SIGN: Record<Verdict, string> = { met: '✓', missed: '✗', not_reported: '…', not_comparable: '≠', needs_review: '?' };
+const MARK = (v: Verdict) => `${SIGN[v]} ${VERDICT_LABELS[v][0]}`;
 
 function textCard(card: Scorecard): string {
   const n = card.items.length;
   const decided = card.counts.met + card.counts.missed;
   const lines = [
     `${card.jurisdiction ?? '?'} ${card.year ?? '?'}年承诺 — ${card.plan_report.label} ↔ ${card.review_report.label}`,
-    `达成 ${card.counts.met}，未达成 ${card.counts.missed}，未提及 ${card.counts.not_reported}，不可比 ${card.counts.not_comparable}，待核实 ${card.counts.needs_review}` +
+    VERDICTS.map((v) => `${VERDICT_LABELS[v][0]} ${card.counts[v]}`).join('，') +
       `（已判定 ${decided}/${n}${n ? `，${Math.round((100 * decided) / n)}%` : ''}）`,
     '',
   ];
   for (const i of card.items) {
-    lines.push(`${MARK[i.verdict].padEnd(6)} ${i.commitment}`);
+    lines.push(`${MARK(i.verdict).padEnd(6)} ${i.commitment}`);
     if (i.evidence) lines.push(`         ← ${i.evidence.text}`);
     lines.push(`         ${i.reason.text}（置信度 ${i.confidence.toFixed(2)}）`);
     if (i.note) lines.push(`         (${i.note})`);
@@ -57,7 +60,7 @@ export async function runCheck(raw: Record<string, unknown>): Promise<number> {
     const [plan, review] = await Promise.all([readReport(o.plan, o), readReport(o.review, o)]);
     card = checkPair(plan, review);
   } else card = await withStore(o, (repo) => scorecardFromStore(repo, o.jurisdiction!, o.year!));
-  await emitRows(scorecardRows(card), [...SCORECARD_COLUMNS], o, card, () => textCard(card));
+  await emitRows(scorecardRows(card, cliLanguage()), SCORECARD_COLUMNS, o, card, () => textCard(card));
   return 0;
 }
 

@@ -16,7 +16,7 @@ import { importPlan, type PlanImportResult } from './plan-import.js';
 import { links, merge, split } from './restructure.js';
 import type { LitTask, Notice, ProgressCreate, ProgressReport, ProgressRow, PublicProgress, PublicTask, Task, TaskCreate, TaskDetail, TaskPatch } from './schema.js';
 import { LedgerStore, type TaskFilter } from './store.js';
-import { dashboard, progressTable, publicProgress, publicTask, withLight, yearEnd, type YearEndFlag } from './views.js';
+import { dashboard, ledgerRows, progressTable, publicProgress, publicTask, withLight, yearEnd, type YearEndFlag } from './views.js';
 import { availableActions, isAction, mayTake, type NoticeKind, type TaskState } from './workflow.js';
 import type { Light } from './lights.js';
 
@@ -163,6 +163,11 @@ export class Ledger {
   /** The lights of a ledger per lead unit. */
   async dashboard(s: Session, q: LedgerKey): Promise<ReturnType<typeof dashboard>> {
     return dashboard(await this.tasks(s, q), await this.accounts.listUnits(), this.rules, this.now());
+  }
+
+  /** Tasks as the 台账's rows (the tasks' CSV and XLSX). */
+  async sheet(tasks: Task[]): Promise<ProgressRow[]> {
+    return ledgerRows(tasks, await this.accounts.listUnits(), this.rules, this.now());
   }
 
   /** The monthly progress table (进展情况表) with its title. */

@@ -55,7 +55,13 @@ export function fileBody(description: string) {
 
 /** A query string: the listed parameters and nothing else (an unknown one is a 400), plus `_format`. */
 export function query<T extends z.ZodRawShape>(shape: T) {
-  return z.object({ ...shape, _format: z.enum(FORMATS).optional().openapi({ description: 'json (default), csv or xlsx; same as the path suffix' }) }).strict();
+  return z
+    .object({
+      ...shape,
+      _format: z.enum(FORMATS).optional().openapi({ description: 'json (default), csv or xlsx; same as the path suffix' }),
+      lang: z.enum(['zh', 'en']).optional().openapi({ description: 'the language of a CSV or XLSX file\'s headers and values: zh (default) or en' }),
+    })
+    .strict();
 }
 
 /** Path parameters. */

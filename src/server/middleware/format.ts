@@ -29,5 +29,8 @@ export const format = createMiddleware<AppEnv>(async (c, next) => {
     f = asked as Format;
   }
   c.set('format', f);
+  const lang = c.req.query('lang');
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new BadRequest(`unknown lang ${lang} (zh or en)`, [{ field: 'lang', message: 'zh or en' }]);
+  if (lang) c.set('lang', lang);
   await next();
 });

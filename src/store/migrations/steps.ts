@@ -173,6 +173,16 @@ const DDL: DdlStep[] = [
       'create index vote_code_events_session on vote_code_events (session_id, id)',
     ],
   },
+  {
+    version: 16,
+    name: 'the ledger as a 台账: each task\'s 分管领导 (lead leader) and its 进展情况 (the latest progress report\'s words)',
+    statements: () => [
+      'alter table tasks add column lead_leader text',
+      'alter table tasks add column progress_text text',
+      // The words of each task's latest report (by date, then by order of writing), as addProgress keeps them from now on.
+      `update tasks set progress_text = (select p.narrative from progress_reports p where p.task_id = tasks.id order by p.report_date desc, p.id desc limit 1)`,
+    ],
+  },
 ];
 
 /**

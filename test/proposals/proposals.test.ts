@@ -310,9 +310,13 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     expect(header).toEqual(expect.arrayContaining(['承办单位', '件数', '已答复（办结）', '按期答复', '逾期答复', '逾期未答复', '办结率', '按期办结率', '满意率', '会办件数']));
     const col = (name: string) => header.indexOf(name) + 1;
     expect(ws.getRow(2).getCell(col('承办单位')).value).toBe('甲市发展和改革委员会');
-    expect(ws.getRow(2).getCell(col('按期办结率')).value).toBe('75%');
+    // Rates are numbers shown as percents, counts are numbers.
+    expect(ws.getRow(2).getCell(col('按期办结率')).value).toBe(0.75);
+    expect(ws.getRow(2).getCell(col('按期办结率')).numFmt).toBe('0.0%');
+    expect(ws.autoFilter).toBeTruthy();
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(x.headers['content-disposition']))![1])).toBe('甲市_2023_建议提案办理统计.xlsx');
     const last = ws.getRow(ws.rowCount);
-    expect([last.getCell(col('承办单位')).value, last.getCell(col('件数')).value, last.getCell(col('办结率')).value, last.getCell(col('满意率')).value]).toEqual(['合计', 11, '63.64%', '83.33%']);
+    expect([last.getCell(col('承办单位')).value, last.getCell(col('件数')).value, last.getCell(col('办结率')).value, last.getCell(col('满意率')).value]).toEqual(['合计', 11, expect.closeTo(7 / 11, 3), expect.closeTo(5 / 6, 3)]);
 
     const c = await sup.get('/api/proposals/stats.csv?jurisdiction=甲市&year=2023&group=year_kind');
     const lines = text(c).replace(/^\ufeff/, '').trim().split('\r\n');

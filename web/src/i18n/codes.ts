@@ -37,6 +37,8 @@ export const CODES = {
   'field.deadline_rule': ['时限推定依据', 'how the deadline was read'],
   'field.state': ['状态', 'state'],
   'field.lead_unit_id': ['牵头单位', 'lead unit'],
+  'field.lead_leader': ['分管领导', 'leader in charge'],
+  'field.progress_text': ['进展情况', 'progress'],
   'field.responsible_unit_ids': ['责任单位', 'responsible units'],
   'field.progress_figure': ['当前进度数值', 'progress figure'],
   'field.last_progress_at': ['最近报送', 'last report'],

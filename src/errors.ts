@@ -6,20 +6,28 @@
  * missing 票决 session are both `NotFound`.
  */
 
+import { say, type Msg } from './messages.js';
+
 export interface FieldProblem {
   readonly field: string;
   readonly message: string;
 }
 
+/** What an error says: a sentence of the catalogue (src/messages.ts) with its values, or (not yet catalogued) an English sentence. */
+export type Text = string | Msg;
+
 export abstract class DomainError extends Error {
   abstract readonly status: number;
   /** Stable, lower_snake_case: clients branch and translate on it, never on the message. */
   abstract readonly code: string;
+  /** The catalogued sentence, worded in the reader's language by the server and the CLI; `message` is its English. */
+  readonly msg?: Msg;
   constructor(
-    message: string,
+    message: Text,
     readonly errors: readonly FieldProblem[] = [],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : say(message, 'en'));
+    if (typeof message !== 'string') this.msg = message;
   }
 }
 
@@ -28,7 +36,7 @@ export class BadRequest extends DomainError {
   override readonly name: string = 'BadRequest';
   readonly status = 400;
   constructor(
-    message: string,
+    message: Text,
     errors: readonly FieldProblem[] = [],
     readonly code: string = 'bad_request',
   ) {
@@ -48,7 +56,7 @@ export class Forbidden extends DomainError {
   override readonly name: string = 'Forbidden';
   readonly status = 403;
   constructor(
-    message: string,
+    message: Text,
     readonly code: string = 'forbidden',
   ) {
     super(message);
@@ -66,7 +74,7 @@ export class Conflict extends DomainError {
   override readonly name: string = 'Conflict';
   readonly status = 409;
   constructor(
-    message: string,
+    message: Text,
     readonly code: string = 'conflict',
     errors: readonly FieldProblem[] = [],
   ) {
@@ -86,7 +94,7 @@ export class InvalidInput extends DomainError {
   override readonly name: string = 'InvalidInput';
   readonly status = 422;
   constructor(
-    message: string,
+    message: Text,
     errors: readonly FieldProblem[] = [],
     readonly code: string = 'invalid_input',
   ) {
@@ -99,7 +107,7 @@ export class TooMany extends DomainError {
   override readonly name: string = 'TooMany';
   readonly status = 429;
   constructor(
-    message: string,
+    message: Text,
     readonly retryAfter?: number,
     readonly code: string = 'too_many',
   ) {
@@ -124,7 +132,7 @@ export class StaleVersion extends DomainError {
   readonly status = 409;
   readonly code = 'stale_version';
   constructor(
-    message: string,
+    message: Text,
     readonly current: unknown,
   ) {
     super(message);

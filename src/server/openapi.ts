@@ -11,7 +11,10 @@ import { FORMATS } from './env.js';
 export const ErrorEnvelope = z
   .object({
     ok: z.literal(false),
-    error: z.object({ status: z.number().int(), code: z.string(), message: z.string(), errors: z.array(z.object({ field: z.string(), message: z.string() })) }),
+    error: z.object({
+      status: z.number().int(), code: z.string(), message: z.string().openapi({ description: 'in the request\'s language (Accept-Language: Chinese first, English on en)' }),
+      errors: z.array(z.object({ field: z.string(), message: z.string() })), detail: z.string().optional().openapi({ description: 'the server\'s own English words when the message is only the sentence of the code' }),
+    }),
     current: z.unknown().optional(),
   })
   .openapi('Error');

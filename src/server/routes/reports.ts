@@ -5,7 +5,8 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { IMPORTERS } from '../../accounts/roles.js';
-import { ReportNotFound, scorecardFromStore } from '../../check/from-store.js';
+import { scorecardFromStore } from '../../check/from-store.js';
+import { msg } from '../../messages.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../../check/rows.js';
 import { InvalidInput, NotFound, TooLarge, TooMany, Unavailable } from '../../errors.js';
@@ -71,7 +72,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     async (c) => {
       const { id } = c.req.valid('param');
       const doc = await repo.getDocument(id);
-      if (!doc) throw new NotFound(`no document with id ${id}`);
+      if (!doc) throw new NotFound(msg('report.no_document', { id }));
       const document = { ...publicDoc(doc), duplicate_files: doc.duplicate_files.map((f) => ({ ...f, file: publicName(f.file) })) };
       return c.json({ ok: true as const, document }, 200);
     },
@@ -123,9 +124,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const card = await scorecardFromStore(repo, q.jurisdiction, q.year).catch((e: unknown) => {
-        throw e instanceof ReportNotFound ? new NotFound(e.message) : e;
-      });
+      const card = await scorecardFromStore(repo, q.jurisdiction, q.year);
       const basis = { plan: { ...card.basis.plan, others: card.basis.plan.others.map(publicDoc) }, review: { ...card.basis.review, others: card.basis.review.others.map(publicDoc) } };
       return table(c, scorecardRows(card, langOf(c)), SCORECARD_COLUMNS, { what: ['承诺核对', 'scorecard'], of: [q.jurisdiction, q.year] }, { ok: true, ...card, basis });
     },
@@ -159,7 +158,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       const since = new Date(d.now().getTime() - 24 * 3600_000).toISOString();
       const used = await repo.importUsage(s.account.id, since);
       if (used.files + 1 > d.importQuota.files || used.bytes + body.length > d.importQuota.bytes) {
-        throw new TooMany(`import quota reached: ${used.files} files and ${used.bytes} bytes in the last 24 hours; an account may import ${d.importQuota.files} files and ${d.importQuota.bytes} bytes a day`, undefined, 'import_quota');
+        throw new TooMany(msg('import.quota', { files: used.files, bytes: used.bytes, max_files: d.importQuota.files, max_bytes: d.importQuota.bytes }), undefined, 'import_quota');
       }
       const { run: _run, ...item } = await importUpload(repo, { fileName: filename, bytes: body, accountId: s.account.id }, d.readers());
       if (item.status === 'failed') {
@@ -182,7 +181,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     async (c) => {
       const q = c.req.valid('query');
       const r = await resolveReport(repo, q.jurisdiction, q.year);
-      if (!r) throw new NotFound(`no stored report of ${q.jurisdiction} for ${q.year}`);
+      if (!r) throw new NotFound(msg('report.none', { place: q.jurisdiction, year: q.year }));
       return c.json({ ok: true as const, document_id: r.document.id, rule: r.rule, choice: r.choice ?? null, candidates: r.candidates.map(publicDoc) }, 200);
     },
   );

@@ -25,6 +25,7 @@ export const MESSAGES = {
   'code.not_found': ['没有找到要找的内容。', 'not found'],
   'code.method_not_allowed': ['这个地址不接受这种请求。', 'method not allowed'],
   'code.conflict': ['当前状态下不能进行这一操作。', 'this cannot be done in the current state'],
+  'code.duplicate': ['这一编号已经登记过。', 'registered already'],
   'code.stale_version': ['记录已被他人修改，请刷新后重试。', 'someone changed the record meanwhile: reload and try again'],
   'code.too_large': ['文件或内容太大，超过了允许的大小。', 'the request body is larger than this endpoint accepts'],
   'code.invalid_input': ['提交的内容无法使用，请检查后重试。', 'the content cannot be used'],

@@ -152,7 +152,7 @@ describe.each(STORES)('建议/提案 handling over HTTP on %s', (storeName) => {
     const dup = await sup.post('/api/proposals', { jurisdiction: '甲市', year: 2023, kind: 'suggestion', number: '1', title: '另一件' });
     expect(dup.status).toBe(409);
     // Not yet a catalogued sentence: the code's sentence in Chinese, the server's words as detail.
-    expect(body(dup).error).toMatchObject({ code: 'conflict', message: '当前状态下不能进行这一操作。', detail: expect.stringMatching(/registered already/) });
+    expect(body(dup).error).toMatchObject({ code: 'duplicate', message: '这一编号已经登记过。', detail: expect.stringMatching(/registered already/) });
     expect((await officerA.post('/api/proposals', { jurisdiction: '甲市', year: 2023, kind: 'suggestion', number: '99', title: 'x' })).status).toBe(403);
     expect((await sup.post('/api/proposals', { jurisdiction: '甲市', year: 2023, kind: 'suggestion', number: '99', title: 'x' }, { csrf: false })).status).toBe(403);
     expect((await new Client(app).get('/api/proposals')).status).toBe(401);

@@ -54,7 +54,7 @@ describe.each(STORES)('import access on %s', (storeName) => {
     const noCsrf = await sup.upload('a.txt', bytes, { csrf: false });
     const officerTry = await officer.upload('a.txt', bytes);
     expect([anonymous.status, anonymousWithCsrf.status, noCsrf.status, officerTry.status]).toEqual([403, 401, 403, 403]);
-    expect(text(officerTry)).toMatch(/admin or supervisor/);
+    expect(text(officerTry)).toMatch(/管理员或督查人员/);
     expect((await store.repo.counts()).documents).toBe(0);
   });
 

@@ -9,6 +9,7 @@
  * - otherwise: failures per client address (a window: that address waits) and
  *   per account (a capped backoff: at most a minute between tries).
  */
+import { msg } from '../messages.js';
 import { Conflict, InvalidInput, TooMany, Unauthenticated } from '../errors.js';
 import { AttemptStore, POLICIES, type AttemptPolicy } from './attempts.js';
 import { hashPassword, verifyPassword } from './auth.js';
@@ -63,7 +64,7 @@ export class Accounts {
     else await verifyPassword(password, await decoy);
     if (!a || !good) {
       await this.attempts.fail(keys.map(([k]) => k), now);
-      throw new Unauthenticated('wrong account name or password');
+      throw new Unauthenticated(msg('auth.wrong_password'));
     }
     const { password_hash: _hash, ...account } = a;
     const token = await this.store.createSession(a.id, csrf, now, this.options.ttlMs);

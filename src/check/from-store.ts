@@ -1,3 +1,5 @@
+import { NotFound } from '../errors.js';
+import { msg } from '../messages.js';
 import { resolveReport, type Repository, type ResolvedReport } from '../store/repository.js';
 import { fromStored } from './adapters.js';
 import { checkPair, type Scorecard } from './index.js';
@@ -24,7 +26,8 @@ function basis(r: ResolvedReport): ReportBasis {
   };
 }
 
-export class ReportNotFound extends Error {
+/** A scorecard's report is not stored: a 404 that names which one, in the reader's language. */
+export class ReportNotFound extends NotFound {
   override readonly name = 'ReportNotFound';
 }
 
@@ -47,9 +50,9 @@ export async function resolvePlaceReport(repo: Repository, jurisdiction: string,
 /** The scorecard of `jurisdiction`'s year-N promises, from the stored reports of N and N+1. */
 export async function scorecardFromStore(repo: Repository, jurisdiction: string, year: number): Promise<StoredScorecard> {
   const plan = await resolvePlaceReport(repo, jurisdiction, year);
-  if (!plan) throw new ReportNotFound(`no stored report of ${jurisdiction} for ${year} (the plan report that set the promises)`);
+  if (!plan) throw new ReportNotFound(msg('report.no_plan', { place: jurisdiction, year }));
   const review = await resolvePlaceReport(repo, jurisdiction, year + 1);
-  if (!review) throw new ReportNotFound(`no stored report of ${jurisdiction} for ${year + 1} (the report that reviews ${year})`);
+  if (!review) throw new ReportNotFound(msg('report.no_review', { place: jurisdiction, year: year + 1, prev: year }));
   const [p, r] = await Promise.all([repo.getDocument(plan.document.id), repo.getDocument(review.document.id)]);
   return { ...checkPair(fromStored(p!), fromStored(r!)), basis: { plan: basis(plan), review: basis(review) } };
 }

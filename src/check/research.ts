@@ -4,7 +4,8 @@
  * year-Y report; the outcome from the year-(Y+1) report's review.
  */
 import type { FactRecord, Repository } from '../store/repository.js';
-import type { Level } from '../vocab.js';
+import { col, type Column } from '../export/table.js';
+import { LEVEL_LABELS, QUALIFIER_LABELS, VERDICT_COLOURS, VERDICT_LABELS, type Level } from '../vocab.js';
 import { convert } from './units.js';
 import { compare, type Verdict } from './verdict.js';
 
@@ -82,7 +83,20 @@ export async function compareIndicator(repo: Repository, f: ComparisonFilter): P
   return rows.sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction, 'zh') || a.year - b.year);
 }
 
-export const COMPARISON_COLUMNS: (keyof ComparisonRow)[] = [
-  'jurisdiction', 'level', 'year', 'target_value', 'target_max', 'target_unit', 'target_qualifier', 'outcome_value', 'outcome_unit',
-  'outcome_estimated', 'verdict', 'target_text', 'outcome_text', 'target_document', 'outcome_document',
+export const COMPARISON_COLUMNS: readonly Column<ComparisonRow>[] = [
+  col('jurisdiction', '地区', 'jurisdiction'),
+  col('level', '层级', 'level', { labels: LEVEL_LABELS }),
+  col('year', '年份', 'year', { type: 'number' }),
+  col('target_value', '目标值', 'target_value', { type: 'number' }),
+  col('target_max', '目标上限', 'target_max', { type: 'number' }),
+  col('target_unit', '目标单位', 'target_unit'),
+  col('target_qualifier', '目标限定', 'target_qualifier', { labels: QUALIFIER_LABELS }),
+  col('outcome_value', '实绩值', 'outcome_value', { type: 'number' }),
+  col('outcome_unit', '实绩单位', 'outcome_unit'),
+  col('outcome_estimated', '实绩为预计数', 'outcome_estimated'),
+  col('verdict', '结论', 'verdict', { labels: VERDICT_LABELS, fills: VERDICT_COLOURS }),
+  col('target_text', '目标原文', 'target_text', { type: 'long' }),
+  col('outcome_text', '实绩原文', 'outcome_text', { type: 'long' }),
+  col('target_document', '目标所在报告编号', 'target_document', { type: 'number' }),
+  col('outcome_document', '实绩所在报告编号', 'outcome_document', { type: 'number' }),
 ];

@@ -13,16 +13,17 @@ import { emitRows } from './output.js';
 import { MACHINE_MARK, VERDICT_LABELS, VERDICTS } from '../vocab.js';
 import { readStdin, STDIN } from './stdin.js';
 import { withStore } from './store-commands.js';
+import { cliLanguage } from './locale.js';
 
 const SIGN: Record<Verdict, string> = { met: '✓', missed: '✗', not_reported: '…', not_comparable: '≠', needs_review: '?', partly_met: '◐' };
 
 /** The verdict as printed: a sign and the shared vocabulary's label. */
-const mark = (v: Verdict) => `${SIGN[v]} ${VERDICT_LABELS[v].zh}`;
+const mark = (v: Verdict) => `${SIGN[v]} ${VERDICT_LABELS[v][0]}`;
 
 function textCard(card: Scorecard): string {
   const n = card.items.length;
   const decided = card.counts.met + card.counts.missed + card.counts.partly_met;
-  const counts = VERDICTS.filter((v) => v !== 'partly_met' || card.counts.partly_met > 0).map((v) => `${VERDICT_LABELS[v].zh} ${card.counts[v]}`).join('，');
+  const counts = VERDICTS.filter((v) => v !== 'partly_met' || card.counts.partly_met > 0).map((v) => `${VERDICT_LABELS[v][0]} ${card.counts[v]}`).join('，');
   const lines = [
     `${card.jurisdiction ?? '?'} ${card.year ?? '?'}年承诺 — ${card.plan_report.label} ↔ ${card.review_report.label}`,
     `${counts}（已判定 ${decided}/${n}${n ? `，${Math.round((100 * decided) / n)}%` : ''}；人工裁定 ${card.reviewed}/${n}）`,
@@ -31,7 +32,7 @@ function textCard(card: Scorecard): string {
   for (const i of card.items) {
     lines.push(`${mark(i.verdict).padEnd(6)} ${i.commitment}`);
     if (i.ruling) {
-      const changed = i.ruling.verdict !== i.machine_verdict ? `，机器初判为${VERDICT_LABELS[i.machine_verdict].zh}` : '';
+      const changed = i.ruling.verdict !== i.machine_verdict ? `，机器初判为${VERDICT_LABELS[i.machine_verdict][0]}` : '';
       lines.push(`         裁定：${i.ruling.reviewer} ${i.ruling.ruled_at.slice(0, 10)}（第${i.ruling.version}版${changed}）${i.ruling.reason ? `：${i.ruling.reason}` : ''}`);
       if (i.ruling.evidence) lines.push(`         ← ${i.ruling.evidence.text}`);
     } else lines.push(`         ${MACHINE_MARK.zh}`);
@@ -71,7 +72,7 @@ export async function runCheck(raw: Record<string, unknown>): Promise<number> {
     const [plan, review] = await Promise.all([readReport(o.plan, o), readReport(o.review, o)]);
     card = checkPair(plan, review);
   } else card = await withStore(o, (repo) => ruledScorecard(repo, o.jurisdiction!, o.year!));
-  await emitRows(scorecardRows(card), [...SCORECARD_COLUMNS], o, card, () => textCard(card));
+  await emitRows(scorecardRows(card, cliLanguage()), SCORECARD_COLUMNS, o, card, () => textCard(card));
   return 0;
 }
 
@@ -81,7 +82,7 @@ export async function runScorecards(raw: Record<string, unknown>): Promise<numbe
   const o = parseOptions(ScorecardsOptions, raw);
   const rows = await withStore(o, (repo) => scorecardsForPlace(repo, o.jurisdiction, ruledScorecard));
   await emitRows(rows, ['year', 'plan_document', 'review_document', ...VERDICTS], o, { jurisdiction: o.jurisdiction, total: rows.length, items: rows }, () =>
-    rows.map((r) => `${o.jurisdiction} ${r.year}→${r.year + 1}  ${VERDICTS.map((v) => `${VERDICT_LABELS[v].zh} ${r[v]}`).join('  ')}`).join('\n') + `\n${rows.length} consecutive pairs\n`,
+    rows.map((r) => `${o.jurisdiction} ${r.year}→${r.year + 1}  ${VERDICTS.map((v) => `${VERDICT_LABELS[v][0]} ${r[v]}`).join('  ')}`).join('\n') + `\n${rows.length} consecutive pairs\n`,
   );
   return 0;
 }

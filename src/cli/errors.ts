@@ -5,6 +5,8 @@
  * API's 400), 1 when the work failed (nothing found, unreadable input…).
  */
 import { BadRequest, DomainError } from '../errors.js';
+import { say } from '../messages.js';
+import { cliLanguage } from './locale.js';
 
 /** The command line cannot be run as given: an unknown or invalid option, a missing one. */
 export class UsageError extends BadRequest {
@@ -28,7 +30,8 @@ export interface Failure {
  * gets its stack.
  */
 export function failureOf(e: unknown): Failure {
-  if (e instanceof DomainError) return { exit: e.status === 400 ? 2 : 1, status: e.status, code: e.code, message: e.message };
+  // A catalogued sentence in the locale's language (src/messages.ts); one not yet catalogued as written.
+  if (e instanceof DomainError) return { exit: e.status === 400 ? 2 : 1, status: e.status, code: e.code, message: e.msg ? say(e.msg, cliLanguage()) : e.message };
   const err = e instanceof Error ? e : new Error(String(e));
   if (err.name === 'ReportNotFound') return { exit: 1, status: 404, code: 'not_found', message: err.message };
   if (err.name === 'StoreError') return { exit: 1, code: 'store', message: err.message };

@@ -1,5 +1,6 @@
 import { fileJson, type FileJson } from '../document-json.js';
-import { FACT_COLUMNS, factRows } from '../export/table.js';
+import { EXTRACTED_FACT_COLUMNS, factRows } from '../export/facts.js';
+import { cliLanguage } from './locale.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/source.js';
 import { isFailure, processBytes, processFile } from '../pipeline.js';
 import { emitRows, printJsonFailure } from './output.js';
@@ -33,7 +34,7 @@ export async function runExtract(paths: string[], raw: Record<string, unknown>):
     if (formatOf(o) === 'json') printJsonFailure({ exit: 1, status: 422, code: 'unreadable_file', message: files.length === 1 ? `${results[0].file}: ${results[0].error}` : `none of the ${files.length} files could be read` }, { files: results });
     return 1;
   }
-  await emitRows(factRows(results), FACT_COLUMNS, o, { files: results }, () => results.map(summary).join(''));
+  await emitRows(factRows(results, cliLanguage()), EXTRACTED_FACT_COLUMNS, o, { files: results }, () => results.map(summary).join(''));
   return 0;
 }
 

@@ -1,7 +1,8 @@
 /**
- * The language of the command line's help: Chinese when the user's locale is
- * Chinese, English otherwise. Error messages stay English (as the API's): they
- * are quoted in bug reports and matched by scripts.
+ * The language of the command line: Chinese when the user's locale is
+ * Chinese, English otherwise. It words the help, the catalogued error
+ * messages (src/messages.ts; scripts branch on the --json envelope's `code`,
+ * which never changes) and the headers and values of CSV and XLSX output.
  */
 export type Lang = 'zh' | 'en';
 

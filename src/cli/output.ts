@@ -6,7 +6,8 @@
  * `rule_id`).
  */
 import { writeFile } from 'node:fs/promises';
-import { toCsv, toXlsx } from '../export/table.js';
+import { toCsv, toXlsx, type ColumnSpec } from '../export/table.js';
+import { cliLanguage } from './locale.js';
 import { UsageError, type Failure } from './errors.js';
 import { formatOf, type OutputOptions } from './options.js';
 
@@ -48,14 +49,14 @@ async function writeBinary(bytes: Uint8Array, out: string | undefined): Promise<
 }
 
 /** Rows as text, JSON (`{ ok: true, ...jsonBody }`), CSV or XLSX (to --out, or stdout when it is not a terminal). */
-export async function emitRows<T extends object>(rows: T[], columns: (keyof T)[], o: OutputOptions, jsonBody: object, text: () => string): Promise<void> {
+export async function emitRows<T extends object>(rows: T[], columns: readonly ColumnSpec<T>[], o: OutputOptions, jsonBody: object, text: () => string): Promise<void> {
   const format = formatOf(o);
   if (format === 'json') printJson(jsonBody);
   else if (format === 'csv') {
-    const csv = toCsv(rows, columns);
+    const csv = toCsv(rows, columns, { lang: cliLanguage() });
     if (o.out) await writeFile(o.out, csv);
     else process.stdout.write(csv);
-  } else if (format === 'xlsx') await writeBinary(await toXlsx(rows, columns), o.out);
+  } else if (format === 'xlsx') await writeBinary(await toXlsx(rows, columns, { lang: cliLanguage() }), o.out);
   else process.stdout.write(text());
 }
 

@@ -10,6 +10,7 @@ import { cliLanguage } from './locale.js';
 import { expandPaths } from './files.js';
 import { Db, FileName, Indicator, Level, Limit, MiB, parseOptions, Part, Place, Output, wholeNumber, Year } from './options.js';
 import { emitRows, printJson, printJsonFailure } from './output.js';
+import { DOC_COLUMNS, STORED_FACT_COLUMNS, storedFactRows } from '../export/facts.js';
 import { importBytes } from './stdin-import.js';
 import { checkStdinUse, readStdin, STDIN } from './stdin.js';
 
@@ -109,7 +110,6 @@ function pad(n: number): string {
 /** Kept by this name for callers on other branches: a usage error (exit 2). */
 export { UsageError as CliError } from './errors.js';
 
-const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'doc_type', 'script', 'n_targets', 'n_outcomes', 'n_commitments', 'duplicates', 'file_name', 'part'] as const;
 
 const ReportsOptions = Output.safeExtend({ db: Db, jurisdiction: Place.optional(), level: Level.optional(), year: Year.optional() });
 
@@ -117,7 +117,7 @@ export async function runReports(raw: Record<string, unknown>): Promise<number> 
   const o = parseOptions(ReportsOptions, raw);
   return withStore(o, async (repo) => {
     const page = await repo.listDocuments({ jurisdiction: o.jurisdiction, level: o.level, yearFrom: o.year, yearTo: o.year }, { limit: 1_000_000, offset: 0 });
-    await emitRows(page.items, [...DOC_COLUMNS], o, { total: page.total, items: page.items }, () =>
+    await emitRows(page.items, DOC_COLUMNS, o, { total: page.total, items: page.items }, () =>
       page.items.map((d) => `${String(d.id).padStart(5)}  ${d.report_year ?? '????'}  ${(d.jurisdiction ?? '?').padEnd(12, '　')}  ${d.level ?? '?'}  ${d.doc_type}  targets ${d.n_targets}, outcomes ${d.n_outcomes}, commitments ${d.n_commitments}${d.duplicates ? `  (+${d.duplicates} duplicate${d.duplicates > 1 ? 's' : ''})` : ''}`).join('\n') + `\n${page.total} documents\n`,
     );
     return 0;
@@ -147,8 +147,7 @@ export async function runFacts(fact: 'target' | 'outcome' | 'commitment', raw: R
   const o = parseOptions(FactOptions, raw);
   return withStore(o, async (repo) => {
     const page = await repo.facts({ fact, indicator: o.indicator, year: o.year, jurisdiction: o.jurisdiction, level: o.level, headline: o.headline, limit: 1_000_000 });
-    const cols = ['document_id', 'jurisdiction', 'report_year', 'year', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text'] as const;
-    await emitRows(page.items, [...cols], o, { total: page.total, items: page.items }, () =>
+    await emitRows(storedFactRows(page.items, cliLanguage()), STORED_FACT_COLUMNS, o, { total: page.total, items: page.items }, () =>
       page.items.map((f) => `${f.jurisdiction ?? '?'} ${f.year ?? f.report_year ?? '?'}  ${f.indicator ?? ''}  ${f.value ?? ''}${f.value_max !== null ? '–' + f.value_max : ''}${f.unit ?? ''} ${f.qualifier ?? ''}  ${f.text}`).join('\n') + `\n${page.total} ${fact}s\n`,
     );
     return 0;

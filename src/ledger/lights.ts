@@ -31,7 +31,8 @@ export interface LightInput {
 }
 
 export interface LightResult {
-  readonly light: Light;
+  /** null for a draft: nothing is asked of anyone until it is assigned, so it is neither on time nor late. */
+  readonly light: Light | null;
   readonly reasons: string[];
   readonly overdue: boolean;
 }
@@ -40,7 +41,7 @@ const DAY = 86_400_000;
 
 export function computeLight(task: LightInput, rules: LightRules, now: Date): LightResult {
   if (task.state === 'closed') return { light: 'green', reasons: ['closed'], overdue: false };
-  if (task.state === 'draft') return { light: 'green', reasons: ['not yet assigned'], overdue: false };
+  if (task.state === 'draft') return { light: null, reasons: ['not yet assigned'], overdue: false };
   const due = deadlineInstant(task.deadline).getTime();
   const t = now.getTime();
   const overdue = t > due;

@@ -1,6 +1,6 @@
 /**
  * 分工方案 import: a decomposition table (CSV in UTF-8 or GBK, or XLSX) with
- * the columns 任务 / 牵头单位 / 责任单位 / 时间节点. Each row updates the
+ * the columns 任务 / 牵头单位 / 责任单位 / 时间节点 (and 分管领导). Each row updates the
  * draft task whose source sentence shares the most character bigrams with
  * it, or becomes a new task; units are found by name (missing ones are
  * created). Bad rows are reported and never stop the others.
@@ -20,6 +20,8 @@ const HEADERS: Record<string, PlanColumn> = {
   任务: 'task', 工作任务: 'task', 重点任务: 'task', 主要任务: 'task', 任务内容: 'task', 重点工作: 'task', 工作内容: 'task',
   牵头单位: 'lead', 牵头部门: 'lead', 牵头: 'lead',
   责任单位: 'responsible', 配合单位: 'responsible', 协办单位: 'responsible', 责任部门: 'responsible', 配合部门: 'responsible', 协办部门: 'responsible',
+  // 分管领导 / 分管市领导 / 责任领导 / 牵头领导: the leader in charge, a person's name (or several, 、-separated, kept as written).
+  分管领导: 'leader', 分管市领导: 'leader', 分管县领导: 'leader', 分管区领导: 'leader', 分管省领导: 'leader', 责任领导: 'leader', 牵头领导: 'leader', 分管负责同志: 'leader',
   时间节点: 'deadline', 完成时限: 'deadline', 完成时间: 'deadline', 时限: 'deadline', 时间要求: 'deadline',
 };
 
@@ -79,6 +81,7 @@ export async function importPlan(
   const leadCols = col('lead');
   const respCols = col('responsible');
   const deadlineCols = col('deadline');
+  const leaderCols = col('leader');
 
   const units = new Map((await accounts.listUnits()).map((u) => [u.name, u] as [string, Unit]));
   const createdUnits: UnitRef[] = [];
@@ -98,7 +101,7 @@ export async function importPlan(
     const cells = table[i];
     if (cells.every((c) => !c.trim())) continue;
     const text = (cells[taskCol] ?? '').trim().replace(/\s+/g, ' ');
-    const r: PlanRowResult = { row: i + 1, task: text, status: 'skipped', task_id: null, score: null, lead_unit: null, responsible_units: [], deadline: null, problems: [] };
+    const r: PlanRowResult = { row: i + 1, task: text, status: 'skipped', task_id: null, score: null, lead_unit: null, lead_leader: null, responsible_units: [], deadline: null, problems: [] };
     rows.push(r);
     if (!text) {
       r.problems.push('任务为空，本行未导入');
@@ -116,7 +119,10 @@ export async function importPlan(
         if (d) r.deadline = d;
         else r.problems.push(`时间节点「${dl}」无法识别，期限保持不变`);
       }
+      const leader = leaderCols.map((c) => (cells[c] ?? '').trim().replace(/\s+/g, ' ')).find(Boolean);
+      if (leader) r.lead_leader = leader.slice(0, 50);
       const patch = {
+        ...(r.lead_leader ? { lead_leader: r.lead_leader } : {}),
         ...(r.lead_unit ? { lead_unit_id: r.lead_unit.id } : {}),
         ...(r.responsible_units.length ? { responsible_unit_ids: r.responsible_units.map((u) => u.id) } : {}),
         ...(r.deadline ? { deadline: r.deadline } : {}),
@@ -142,7 +148,7 @@ export async function importPlan(
         r.status = 'matched';
       } else {
         task = await store.createTask({ jurisdiction: where.jurisdiction, year: where.year, title: text, ...(r.deadline ? { deadline: r.deadline } : {}) }, accountId, now, how);
-        if (r.lead_unit || r.responsible_units.length) task = await store.updateTask(task.id, task.version, { ...patch, deadline: undefined }, accountId, now, how);
+        if (r.lead_unit || r.lead_leader || r.responsible_units.length) task = await store.updateTask(task.id, task.version, { ...patch, deadline: undefined }, accountId, now, how);
         r.status = 'created';
       }
       r.task_id = task.id;

@@ -33,7 +33,11 @@ export interface TasksTable {
   deadline_rule: string | null;
   state: TaskState;
   lead_unit_id: number | null;
+  /** 分管领导: the leader in charge, by name as the 分工方案 writes it (migration 16). */
+  lead_leader: string | null;
   progress_figure: number | null;
+  /** 进展情况: the words of the latest progress report (migration 16). */
+  progress_text: string | null;
   last_progress_at: string | null;
   assigned_at: string | null;
   closed_at: string | null;

@@ -30,6 +30,8 @@ const fields = z.object({
   livelihood: z.boolean(),
   /** 牵头单位 */
   lead_unit_id: Id.nullable(),
+  /** 分管领导: the leader in charge, by name (a 台账 names a person, who may hold no account). */
+  lead_leader: z.string().trim().max(50).nullable(),
   /** 责任单位 */
   responsible_unit_ids: UnitIds,
   /** What the responsible unit notes (the only field a unit officer edits). */
@@ -59,8 +61,11 @@ export const Task = z
     deadline_rule: z.string().nullable(),
     state: z.enum(STATES),
     lead_unit_id: f.lead_unit_id,
+    lead_leader: f.lead_leader,
     responsible_unit_ids: f.responsible_unit_ids,
     progress_figure: z.number().nullable(),
+    /** 进展情况: the words of the latest progress report. */
+    progress_text: z.string().nullable(),
     last_progress_at: Instant.nullable(),
     assigned_at: Instant.nullable(),
     closed_at: Instant.nullable(),
@@ -78,7 +83,7 @@ export type Task = z.infer<typeof Task>;
 /** POST /api/ledger/tasks: a task typed in by a supervisor. */
 export const TaskCreate = fields
   .pick({ jurisdiction: true, year: true, title: true })
-  .extend(fields.pick({ deadline: true, deadline_phrase: true, indicator: true, figure_value: true, figure_unit: true, firmness: true, livelihood: true, internal_note: true }).partial().shape)
+  .extend(fields.pick({ deadline: true, deadline_phrase: true, indicator: true, figure_value: true, figure_unit: true, firmness: true, livelihood: true, lead_leader: true, internal_note: true }).partial().shape)
   .strict();
 export type TaskCreate = z.infer<typeof TaskCreate>;
 
@@ -86,12 +91,12 @@ export type TaskCreate = z.infer<typeof TaskCreate>;
 export const TaskPatch = fields.omit({ jurisdiction: true, year: true, deadline_phrase: true }).partial().extend({ version: Version }).strict();
 export type TaskPatch = Omit<z.infer<typeof TaskPatch>, 'version'>;
 
-/** A task with its light as of now (see lights.ts). */
-export const LitTask = Task.extend({ light: z.enum(LIGHTS), light_reasons: z.array(z.string()), overdue: z.boolean() }).openapi('LitTask');
+/** A task with its light as of now (see lights.ts); a draft has none. */
+export const LitTask = Task.extend({ light: z.enum(LIGHTS).nullable().openapi({ description: 'null for a draft: nothing is asked of anyone yet' }), light_reasons: z.array(z.string()), overdue: z.boolean() }).openapi('LitTask');
 export type LitTask = z.infer<typeof LitTask>;
 
 /** Fields of a task only signed-in accounts see. */
-export const INTERNAL_TASK_FIELDS = { internal_note: true, unit_note: true, pending_extension: true, fact_id: true, version: true, archived: true, light_reasons: true } as const;
+export const INTERNAL_TASK_FIELDS = { internal_note: true, progress_text: true, unit_note: true, pending_extension: true, fact_id: true, version: true, archived: true, light_reasons: true } as const;
 export const PublicTask = LitTask.omit(INTERNAL_TASK_FIELDS).openapi('PublicTask');
 export type PublicTask = z.infer<typeof PublicTask>;
 
@@ -213,14 +218,21 @@ export type LightRules = Readonly<z.infer<typeof LightRules>>;
 export const LightTotals = z.object({ total: z.number().int(), green: z.number().int(), yellow: z.number().int(), red: z.number().int() });
 
 /** One line of the monthly progress table, in the columns (and words) offices print. */
+/**
+ * A row of the ledger as a 台账 (the monthly progress table and the tasks' CSV/XLSX): the same
+ * columns in the same places for every group of tasks; `progress` is the latest report's words.
+ */
 export const ProgressRow = z.object({
-  序号: z.number().int(),
-  任务: z.string(),
-  牵头单位: z.string(),
-  责任单位: z.string(),
-  时间节点: z.string(),
-  进展情况: z.string(),
-  状态: z.string(),
+  seq: z.number().int(),
+  id: Id,
+  title: z.string(),
+  lead_unit: z.string(),
+  lead_leader: z.string(),
+  responsible_units: z.string(),
+  deadline: z.string(),
+  progress: z.string(),
+  state: z.enum(STATES),
+  light: z.enum(LIGHTS).nullable(),
 });
 export type ProgressRow = z.infer<typeof ProgressRow>;
 
@@ -259,13 +271,15 @@ export const PlanRowResult = z.object({
   task_id: Id.nullable(),
   score: z.number().nullable(),
   lead_unit: UnitRef.nullable(),
+  /** 分管领导 as the row names them. */
+  lead_leader: z.string().nullable(),
   responsible_units: z.array(UnitRef),
   deadline: IsoDate.nullable(),
   problems: z.array(z.string()),
 });
 export type PlanRowResult = z.infer<typeof PlanRowResult>;
 
-export const PLAN_COLUMNS = ['seq', 'task', 'lead', 'responsible', 'deadline'] as const;
+export const PLAN_COLUMNS = ['seq', 'task', 'lead', 'leader', 'responsible', 'deadline'] as const;
 export type PlanColumn = (typeof PLAN_COLUMNS)[number];
 
 export const PlanImportResult = importReport(PLAN_COLUMNS, PlanRowResult, ['matched', 'created', 'skipped']);

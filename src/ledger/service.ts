@@ -6,7 +6,8 @@
  */
 import type { Session } from '../accounts/store.js';
 import type { AccountStore } from '../accounts/store.js';
-import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
+import { scorecardFromStore } from '../check/from-store.js';
+import { msg } from '../messages.js';
 import { BadRequest, Forbidden, InvalidInput, NotFound, TooLarge } from '../errors.js';
 import { findReport, type Repository } from '../store/repository.js';
 import { readTable } from '../tables/read.js';
@@ -16,7 +17,7 @@ import { importPlan, type PlanImportResult } from './plan-import.js';
 import { links, merge, split } from './restructure.js';
 import type { LitTask, Notice, ProgressCreate, ProgressReport, ProgressRow, PublicProgress, PublicTask, Task, TaskCreate, TaskDetail, TaskPatch } from './schema.js';
 import { LedgerStore, type TaskFilter } from './store.js';
-import { dashboard, progressTable, publicProgress, publicTask, withLight, yearEnd, type YearEndFlag } from './views.js';
+import { dashboard, ledgerRows, progressTable, publicProgress, publicTask, withLight, yearEnd, type YearEndFlag } from './views.js';
 import { availableActions, isAction, mayTake, type NoticeKind, type TaskState } from './workflow.js';
 import type { Light } from './lights.js';
 
@@ -55,9 +56,9 @@ export class Ledger {
   /** The task, if this account may see it: a unit officer sees the tasks of their units. */
   async taskFor(s: Session, id: number): Promise<Task> {
     const t = await this.store.getTask(id);
-    if (!t) throw new NotFound(`no task with id ${id}`);
+    if (!t) throw new NotFound(msg('ledger.no_task', { id }));
     const units = await this.accounts.scope(s.account);
-    if (units && ![t.lead_unit_id, ...t.responsible_unit_ids].some((u) => u !== null && units.includes(u))) throw new Forbidden(`task ${id} is not assigned to your unit`);
+    if (units && ![t.lead_unit_id, ...t.responsible_unit_ids].some((u) => u !== null && units.includes(u))) throw new Forbidden(msg('ledger.not_your_unit', { id }));
     return t;
   }
 
@@ -99,7 +100,7 @@ export class Ledger {
     const t = await this.taskFor(s, id);
     if (s.account.role === 'unit_officer') {
       const other = Object.keys(patch).filter((k) => k !== 'unit_note');
-      if (other.length) throw new Forbidden(`a unit officer may change only unit_note, not ${other.join(', ')}`);
+      if (other.length) throw new Forbidden(msg('ledger.officer_fields', { fields: other.join(', ') }));
     }
     const units = new Set((await this.accounts.listUnits()).map((u) => u.id));
     for (const u of [patch.lead_unit_id, ...(patch.responsible_unit_ids ?? [])]) if (typeof u === 'number' && !units.has(u)) throw new InvalidInput(`no unit with id ${u}`);
@@ -134,7 +135,7 @@ export class Ledger {
     if ('document_id' in from) docId = from.document_id;
     else {
       const d = await findReport(this.repo, from.jurisdiction, from.year);
-      if (!d) throw new NotFound(`no stored report of ${from.jurisdiction} for ${from.year}`);
+      if (!d) throw new NotFound(msg('report.none', { place: from.jurisdiction, year: from.year }));
       docId = d.id;
     }
     return { document_id: docId, ...(await generate(this.store, this.repo, docId, s.account.id, this.now())) };
@@ -165,6 +166,11 @@ export class Ledger {
     return dashboard(await this.tasks(s, q), await this.accounts.listUnits(), this.rules, this.now());
   }
 
+  /** Tasks as the 台账's rows (the tasks' CSV and XLSX). */
+  async sheet(tasks: Task[]): Promise<ProgressRow[]> {
+    return ledgerRows(tasks, await this.accounts.listUnits(), this.rules, this.now());
+  }
+
   /** The monthly progress table (进展情况表) with its title. */
   async progressTable(s: Session, q: LedgerKey & { month?: string }): Promise<{ title: string; rows: ProgressRow[] }> {
     const tasks = await this.tasks(s, q);
@@ -176,9 +182,7 @@ export class Ledger {
 
   /** Each task beside the next year's report's verdict on the same promise. */
   async yearEnd(s: Session, q: LedgerKey) {
-    const card = await scorecardFromStore(this.repo, q.jurisdiction, q.year).catch((e: unknown) => {
-      throw e instanceof ReportNotFound ? new NotFound(e.message) : e;
-    });
+    const card = await scorecardFromStore(this.repo, q.jurisdiction, q.year);
     const rows = yearEnd(await this.tasks(s, q), card);
     const count = (flag: YearEndFlag) => rows.filter((r) => r.flag === flag).length;
     return { plan_report: card.plan_report, review_report: card.review_report, flags: { unfinished_but_met: count('unfinished_but_met'), closed_but_missed: count('closed_but_missed') }, items: rows };

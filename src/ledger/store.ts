@@ -157,8 +157,10 @@ export class LedgerStore {
         .returning('id')
         .executeTakeFirstOrThrow();
       reportId = Number(r.id);
+      // 进展情况 is the latest report by date (a report may be filed for an earlier date than the last one).
+      const latest = await trx.selectFrom('progress_reports').select('narrative').where('task_id', '=', id).orderBy('report_date', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
       // Reporting progress on an accepted task starts it (办理).
-      return { set: { last_progress_at: now.toISOString(), ...(p.figure !== null ? { progress_figure: p.figure } : {}), ...(t.state === 'accepted' ? { state: 'in_progress' as const } : {}) } };
+      return { set: { last_progress_at: now.toISOString(), progress_text: latest.narrative, ...(p.figure !== null ? { progress_figure: p.figure } : {}), ...(t.state === 'accepted' ? { state: 'in_progress' as const } : {}) } };
     });
     return { task, report: (await this.progress(id)).find((r) => r.id === reportId)! };
   }

@@ -17,7 +17,7 @@ type UnitRow = Pick<TaskUnitsTable, 'unit_id' | 'role'>;
 export type TaskSet = Updateable<Omit<TasksTable, 'id' | 'version' | 'updated_at'>>;
 
 /** Columns a new task may be given; the rest start as a draft's (no units, no progress, version 1). */
-type Seedable = Omit<TasksTable, 'id' | 'state' | 'lead_unit_id' | 'progress_figure' | 'last_progress_at' | 'assigned_at' | 'closed_at' | 'pending_deadline' | 'extension_reason' | 'unit_note' | 'archived' | 'version' | 'created_at' | 'updated_at'>;
+type Seedable = Omit<TasksTable, 'id' | 'state' | 'lead_unit_id' | 'progress_figure' | 'progress_text' | 'last_progress_at' | 'assigned_at' | 'closed_at' | 'pending_deadline' | 'extension_reason' | 'unit_note' | 'archived' | 'version' | 'created_at' | 'updated_at'>;
 export type TaskSeed = Pick<Seedable, 'jurisdiction' | 'year' | 'title' | 'deadline' | 'deadline_rule'> & Partial<Seedable>;
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -29,9 +29,9 @@ export function taskOf(r: TaskRow, units: readonly UnitRow[]): Task {
     source: { sentence: r.source_sentence, start: num(r.source_start), end: num(r.source_end), file_start: num(r.source_file_start), file_end: num(r.source_file_end) },
     indicator: r.indicator, figure: { value: num(r.figure_value), unit: r.figure_unit, text: r.figure_text }, firmness: r.firmness,
     livelihood: Number(r.livelihood) === 1, deadline: r.deadline, deadline_phrase: r.deadline_phrase, deadline_rule: r.deadline_rule,
-    state: r.state, lead_unit_id: num(r.lead_unit_id),
+    state: r.state, lead_unit_id: num(r.lead_unit_id), lead_leader: r.lead_leader ?? null,
     responsible_unit_ids: units.filter((u) => u.role === 'responsible').map((u) => Number(u.unit_id)).sort((a, b) => a - b),
-    progress_figure: num(r.progress_figure), last_progress_at: r.last_progress_at, assigned_at: r.assigned_at, closed_at: r.closed_at,
+    progress_figure: num(r.progress_figure), progress_text: r.progress_text ?? null, last_progress_at: r.last_progress_at, assigned_at: r.assigned_at, closed_at: r.closed_at,
     pending_extension: r.pending_deadline ? { deadline: r.pending_deadline, reason: r.extension_reason } : null,
     unit_note: r.unit_note, internal_note: r.internal_note, archived: Number(r.archived) === 1, version: Number(r.version),
     created_at: r.created_at, updated_at: r.updated_at,
@@ -74,9 +74,9 @@ export async function insertTask(trx: Trx, seed: TaskSeed, now: Date): Promise<n
     .insertInto('tasks')
     .values({
       document_id: null, fact_id: null, source_kind: 'manual', source_sentence: null, source_start: null, source_end: null, source_file_start: null, source_file_end: null,
-      indicator: null, figure_value: null, figure_unit: null, figure_text: null, firmness: null, livelihood: 0, deadline_phrase: null, internal_note: null,
+      indicator: null, figure_value: null, figure_unit: null, figure_text: null, firmness: null, livelihood: 0, deadline_phrase: null, internal_note: null, lead_leader: null,
       ...seed,
-      state: 'draft', lead_unit_id: null, progress_figure: null, last_progress_at: null, assigned_at: null, closed_at: null,
+      state: 'draft', lead_unit_id: null, progress_figure: null, progress_text: null, last_progress_at: null, assigned_at: null, closed_at: null,
       pending_deadline: null, extension_reason: null, unit_note: null, archived: 0, version: 1, created_at: at, updated_at: at,
     })
     .returning('id')

@@ -8,7 +8,8 @@ import { deadlineInstant } from './deadline.js';
 import { computeLight, type Light, type LightResult, type LightRules } from './lights.js';
 import type { Unit } from '../accounts/schema.js';
 import { INTERNAL_TASK_FIELDS, type LitTask, type ProgressReport, type ProgressRow, type PublicProgress, type PublicTask, type Task, type UnitDashboard, type YearEndFlag, type YearEndRow as YearEndRowSchema } from './schema.js';
-import { STATE_LABELS } from './workflow.js';
+import { col, type Column } from '../export/table.js';
+import { labelOf, LIGHT_COLOURS, LIGHT_LABELS, LIGHTS, STATE_LABELS } from '../vocab.js';
 
 export type { LitTask, ProgressRow, UnitDashboard, YearEndFlag };
 
@@ -47,9 +48,11 @@ export function dashboard(tasks: Task[], units: Unit[], rules: LightRules, now: 
     const key = t.lead_unit_id;
     const row = rows.get(key) ?? { unit_id: key, unit: key === null ? '（未分配）' : names.get(key) ?? `#${key}`, total: 0, green: 0, yellow: 0, red: 0, closed: 0, closed_on_time: 0, overdue_open: 0, completion_rate: null, on_time_rate: null };
     row.total++;
-    row[l.light]++;
+    if (l.light) {
+      row[l.light]++;
+      totals[l.light]++;
+    }
     totals.total++;
-    totals[l.light]++;
     if (t.state === 'closed') {
       row.closed++;
       if (t.closed_at && Date.parse(t.closed_at) <= deadlineInstant(t.deadline).getTime()) row.closed_on_time++;
@@ -67,44 +70,68 @@ export function dashboard(tasks: Task[], units: Unit[], rules: LightRules, now: 
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export const PROGRESS_COLUMNS: (keyof ProgressRow)[] = ['序号', '任务', '牵头单位', '责任单位', '时间节点', '进展情况', '状态'];
+/** The 台账's columns, in the same places in every sheet, page and group. */
+export const PROGRESS_COLUMNS: readonly Column<ProgressRow>[] = [
+  col('seq', '序号', 'no.', { type: 'number' }),
+  col('id', '任务编号', 'task id', { type: 'number' }),
+  col('title', '任务', 'task', { type: 'long' }),
+  col('lead_unit', '牵头单位', 'lead unit'),
+  col('lead_leader', '分管领导', 'leader in charge'),
+  col('responsible_units', '责任单位', 'responsible units'),
+  col('deadline', '时间节点', 'deadline'),
+  col('progress', '进展情况', 'progress', { type: 'long' }),
+  col('state', '状态', 'state', { labels: STATE_LABELS }),
+  col('light', '亮灯', 'light', { labels: LIGHT_LABELS, fills: LIGHT_COLOURS }),
+];
 
-const LIGHT_LABELS: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
+/** The 台账 rows of tasks: the progress each shows is its latest report's words up to `until` (YYYY-MM-DD), else the latest of all. */
+export function ledgerRows(tasks: Task[], units: Unit[], rules: LightRules, now: Date, progress: (t: Task) => string = (t) => t.progress_text ?? ''): ProgressRow[] {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  return tasks.map((t, i) => ({
+    seq: i + 1,
+    id: t.id,
+    title: t.title,
+    lead_unit: t.lead_unit_id === null ? '' : names.get(t.lead_unit_id) ?? '',
+    lead_leader: t.lead_leader ?? '',
+    responsible_units: t.responsible_unit_ids.map((u) => names.get(u) ?? `#${u}`).join('、'),
+    deadline: t.deadline,
+    progress: progress(t),
+    state: t.state,
+    light: lightOf(t, rules, now).light,
+  }));
+}
 
 /** The monthly progress table: the latest report up to the end of `month` (YYYY-MM) for each task. */
 export function progressTable(tasks: Task[], units: Unit[], reports: Map<number, ProgressReport[]>, rules: LightRules, now: Date, month?: string): ProgressRow[] {
-  const names = new Map(units.map((u) => [u.id, u.name]));
   const until = month ? `${month}-31` : '9999-12-31';
-  return tasks
-    .filter((t) => !t.archived && t.state !== 'draft')
-    .map((t, i) => {
-      const latest = (reports.get(t.id) ?? []).filter((r) => r.report_date <= until).at(-1);
-      const l = lightOf(t, rules, now);
-      return {
-        序号: i + 1,
-        任务: t.title,
-        牵头单位: t.lead_unit_id === null ? '' : names.get(t.lead_unit_id) ?? '',
-        责任单位: t.responsible_unit_ids.map((u) => names.get(u) ?? `#${u}`).join('、'),
-        时间节点: t.deadline,
-        进展情况: latest ? `${latest.report_date}：${latest.narrative}${latest.figure !== null ? `（已完成 ${latest.figure}${t.figure.unit ?? ''}）` : ''}` : '',
-        状态: `${STATE_LABELS[t.state]}（${LIGHT_LABELS[l.light]}）`,
-      };
-    });
+  const open = tasks.filter((t) => !t.archived && t.state !== 'draft');
+  return ledgerRows(open, units, rules, now, (t) => {
+    const latest = (reports.get(t.id) ?? []).filter((r) => r.report_date <= until).at(-1);
+    return latest ? `${latest.report_date}：${latest.narrative}${latest.figure !== null ? `（已完成 ${latest.figure}${t.figure.unit ?? ''}）` : ''}` : '';
+  });
 }
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** The table to print: the lights as background colours (kept when printing), the same columns as the XLSX. */
 export function progressHtml(title: string, rows: ProgressRow[]): string {
-  const head = PROGRESS_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${PROGRESS_COLUMNS.map((c) => `<td>${escapeHtml(String(r[c]))}</td>`).join('')}</tr>`).join('\n');
+  const head = PROGRESS_COLUMNS.map((c) => `<th>${escapeHtml(c.head[0])}</th>`).join('');
+  const cell = (r: ProgressRow, c: Column<ProgressRow>) => {
+    const v = r[c.key];
+    const text = v === null ? '' : c.labels ? labelOf(c.labels, String(v)) : String(v);
+    return c.key === 'light' && v ? `<td class="light-${v}">${escapeHtml(text)}</td>` : `<td>${escapeHtml(text)}</td>`;
+  };
+  const body = rows.map((r) => `<tr>${PROGRESS_COLUMNS.map((c) => cell(r, c)).join('')}</tr>`).join('\n');
+  const lights = LIGHTS.map((l) => `.light-${l}{background:#${LIGHT_COLOURS[l]}}`).join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 body{font-family:"SimSun","Songti SC",serif;margin:2em}h1{text-align:center;font-size:20pt}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;font-size:11pt}
-th{background:#eee}@media print{body{margin:0}tr{page-break-inside:avoid}}
+th{background:#eee}${lights}
+@media print{body{margin:0}tr{page-break-inside:avoid}th,td{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 </style></head>
 <body><h1>${escapeHtml(title)}</h1>
 <table><thead><tr>${head}</tr></thead><tbody>

@@ -11,26 +11,14 @@
  */
 
 import { Conflict } from '../errors.js';
+import { STATE_LABELS as VOCAB_STATE_LABELS, STATES, type TaskState } from '../vocab.js';
 import type { Role } from '../accounts/roles.js';
 
-export const STATES = ['draft', 'assigned', 'accepted', 'in_progress', 'completion_requested', 'under_review', 'closed'] as const;
-export type TaskState = (typeof STATES)[number];
-
-/** Where a task came from: a report's target or commitment, typed in, or a project deputies elected (票决). */
-export const SOURCE_KINDS = ['target', 'commitment', 'manual', 'voted_project'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-/** How binding the report's wording is (确保 hard, 力争 soft). */
-export const FIRMNESS = ['hard', 'soft', 'neutral'] as const;
-export type Firmness = (typeof FIRMNESS)[number];
+export { FIRMNESS, LIGHTS, SOURCE_KINDS, STATES, type Firmness, type Light, type SourceKind, type TaskState } from '../vocab.js';
 
 /** 牵头单位 (one) and 责任单位 (any number). */
 export const TASK_UNIT_ROLES = ['lead', 'responsible'] as const;
 export type TaskUnitRole = (typeof TASK_UNIT_ROLES)[number];
-
-/** Traffic lights (红黄绿灯) of open tasks; see lights.ts. */
-export const LIGHTS = ['green', 'yellow', 'red'] as const;
-export type Light = (typeof LIGHTS)[number];
 
 /** 催办 to the units, a leader's 批示. */
 export const NOTICE_KINDS = ['urge', 'instruction'] as const;
@@ -42,10 +30,8 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const STATE_LABELS: Record<TaskState, string> = {
-  draft: '草稿', assigned: '已交办', accepted: '已签收', in_progress: '办理中',
-  completion_requested: '申请办结', under_review: '复核中', closed: '已办结',
-};
+/** The states by their Chinese names (the one vocabulary is src/vocab.ts). */
+export const STATE_LABELS = Object.fromEntries(STATES.map((k) => [k, VOCAB_STATE_LABELS[k][0]])) as Record<TaskState, string>;
 
 interface Rule {
   readonly from: readonly TaskState[];

@@ -5,8 +5,9 @@
 import type { Unit } from '../accounts/schema.js';
 import { KIND_LABELS, REPLY_STATUS_LABELS, SATISFACTION_LABELS, type ProposalKind, type ProposalStats, type StatsRow } from './rules.js';
 import type { ProposalView } from './schema.js';
+import { col, type Column } from '../export/table.js';
 
-export type Sheet = Record<string, string | number>;
+export type Sheet = Record<string, string | number | null>;
 
 /** The figures' Chinese column names, in the order of the CSV and XLSX. */
 export const STATS_COLUMNS: [keyof StatsRow, string][] = [
@@ -21,9 +22,12 @@ export const STATS_LABELS = Object.fromEntries(STATS_COLUMNS) as Record<keyof St
 
 export const LIST_COLUMNS = ['编号', '类型', '年度', '标题', '提出人', '主办单位', '会办单位', '交办日期', '答复期限', '答复日期', '办理情况', '满意度', '测评日期', '跟踪办理'] as const;
 
-const percent = (r: number | null) => (r === null ? '' : `${Number((r * 100).toFixed(2))}%`);
-
 const RATES = new Set<keyof StatsRow>(['completion_rate', 'on_time_rate', 'satisfaction_rate', 'fully_satisfied_rate']);
+
+/** The figures' sheet columns: counts as numbers, rates as fractions a spreadsheet shows as percents. */
+export const STATS_SHEET: readonly Column<Sheet>[] = STATS_COLUMNS.map(([k, label]) =>
+  col(label, label, k, k === 'unit' || k === 'kind' || k === 'year' ? {} : { type: RATES.has(k) ? 'percent' : 'number' }),
+);
 
 /** Rows of the figures per 承办单位 (`unit`) or per year and kind, 合计 last. */
 export function statsSheet(s: ProposalStats, group: 'unit' | 'year_kind', filter: { year?: number; kind?: ProposalKind }): Sheet[] {
@@ -34,7 +38,7 @@ export function statsSheet(s: ProposalStats, group: 'unit' | 'year_kind', filter
       if (k === 'unit') out[label] = unit;
       else if (k === 'year') out[label] = r.year ?? filter.year ?? '全部';
       else if (k === 'kind') out[label] = r.kind ? KIND_LABELS[r.kind] : filter.kind ? KIND_LABELS[filter.kind] : '建议、提案';
-      else if (RATES.has(k)) out[label] = percent(r[k] as number | null);
+      else if (RATES.has(k)) out[label] = r[k] as number | null;
       else out[label] = r[k] as number;
     }
     return out;

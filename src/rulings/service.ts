@@ -84,7 +84,7 @@ export class Rulings {
     if (!item) throw new NotFound(`no item ${key} on the scorecard of ${req.jurisdiction} ${req.year}`);
     const reason = req.reason?.trim() || null;
     if (req.verdict !== item.machine_verdict && !reason) {
-      throw new InvalidInput(`a ruling of ${VERDICT_LABELS[req.verdict].zh} differs from the machine's ${VERDICT_LABELS[item.machine_verdict].zh}: give a reason`, [{ field: 'reason', message: 'required when the verdict differs from the machine\'s' }], 'reason_required');
+      throw new InvalidInput(`a ruling of ${VERDICT_LABELS[req.verdict][0]} differs from the machine's ${VERDICT_LABELS[item.machine_verdict][0]}: give a reason`, [{ field: 'reason', message: 'required when the verdict differs from the machine\'s' }], 'reason_required');
     }
     let evidence: StoredEvidence | null = null;
     if (req.evidence) {
@@ -163,16 +163,16 @@ export class Rulings {
       const verdictText = cell(col('ruling'));
       if (!verdictText) { out.push({ row, key, status: 'skipped', verdict: null }); continue; }
       const verdict = verdictOfCell(verdictText);
-      if (!verdict) { bad(`裁定结论「${verdictText}」无法识别，应为${Object.values(VERDICT_LABELS).map((l) => l.zh).join('、')}之一`); continue; }
+      if (!verdict) { bad(`裁定结论「${verdictText}」无法识别，应为${Object.values(VERDICT_LABELS).map((l) => l[0]).join('、')}之一`); continue; }
       const reason = cell(col('reason')) || null;
-      if (verdict !== item.machine_verdict && !reason) { bad(`裁定为${VERDICT_LABELS[verdict].zh}，与机器初判（${VERDICT_LABELS[item.machine_verdict].zh}）不同，须填写裁定理由 (reason required)`); continue; }
+      if (verdict !== item.machine_verdict && !reason) { bad(`裁定为${VERDICT_LABELS[verdict][0]}，与机器初判（${VERDICT_LABELS[item.machine_verdict][0]}）不同，须填写裁定理由 (reason required)`); continue; }
       const versionText = cell(col('version'));
       const version = versionText ? Number(versionText) : undefined;
       if (version !== undefined && !(Number.isInteger(version) && version > 0)) { bad(`版本「${versionText}」不是正整数`); continue; }
       const now = existing.get(key);
       if (now && now.verdict === verdict && (now.reason ?? '') === (reason ?? '')) { out.push({ row, key, status: 'skipped', verdict }); continue; }
       if ((now?.version ?? undefined) !== version) {
-        stale.push({ row, key, error: now ? `已被 ${now.reviewer} 改为第${now.version}版（${VERDICT_LABELS[now.verdict].zh}），本行基于${version ? `第${version}版` : '无裁定时'}导出 (stale version)` : `尚无裁定，本行却注明第${version}版 (stale version)` });
+        stale.push({ row, key, error: now ? `已被 ${now.reviewer} 改为第${now.version}版（${VERDICT_LABELS[now.verdict][0]}），本行基于${version ? `第${version}版` : '无裁定时'}导出 (stale version)` : `尚无裁定，本行却注明第${version}版 (stale version)` });
         continue;
       }
       changes.push({ w: this.write(ctx, item, verdict, reason, 'keep'), version });

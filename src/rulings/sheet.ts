@@ -8,7 +8,7 @@
  */
 import type { StoredScorecard } from '../check/from-store.js';
 import { normHeader } from '../tables/header.js';
-import { VERDICT_LABELS, VERDICTS, type Verdict } from '../vocab.js';
+import { labelOf, VERDICT_LABELS, VERDICTS, type Verdict } from '../vocab.js';
 
 export const SHEET_COLUMNS = ['key', 'promise', 'machine_verdict', 'machine_evidence', 'ruling', 'reason', 'reviewer', 'date', 'version'] as const;
 export type SheetColumn = (typeof SHEET_COLUMNS)[number];
@@ -35,7 +35,7 @@ export type Lang = 'zh' | 'en';
 /** One row per item, cells keyed by the header in `lang`. */
 export function rulingSheet(card: StoredScorecard, lang: Lang): { columns: string[]; rows: Record<string, string | number>[] } {
   const h = (c: SheetColumn) => SHEET_HEADERS[c][lang];
-  const label = (v: Verdict) => VERDICT_LABELS[v][lang];
+  const label = (v: Verdict) => labelOf(VERDICT_LABELS, v, lang);
   const rows = card.items.map((i) => ({
     [h('key')]: i.key, [h('promise')]: i.commitment, [h('machine_verdict')]: label(i.machine_verdict), [h('machine_evidence')]: i.evidence?.text ?? '',
     [h('ruling')]: i.ruling ? label(i.ruling.verdict) : '', [h('reason')]: i.ruling?.reason ?? '', [h('reviewer')]: i.ruling?.reviewer ?? '',
@@ -51,6 +51,6 @@ const LEGACY: Record<string, Verdict> = { 达成: 'met', 未达成: 'missed', �
 export function verdictOfCell(cell: string): Verdict | undefined {
   const c = cell.trim().replace(/\s+/g, ' ');
   const lower = c.toLowerCase();
-  for (const v of VERDICTS) if (v === lower || VERDICT_LABELS[v].zh === c || VERDICT_LABELS[v].en.toLowerCase() === lower) return v;
+  for (const v of VERDICTS) if (v === lower || VERDICT_LABELS[v][0] === c || VERDICT_LABELS[v][1].toLowerCase() === lower) return v;
   return LEGACY[c];
 }

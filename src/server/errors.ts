@@ -1,6 +1,9 @@
 /**
  * One error envelope for every answer that is not a success:
- *   { ok: false, error: { status, code, message, errors: [{ field, message }] } }
+ *   { ok: false, error: { status, code, message, errors: [{ field, message }], detail? } }
+ * The message is in the request's language (Accept-Language; Chinese first,
+ * English on `en`) from the catalogue in src/messages.ts; an error not yet
+ * catalogued is answered in Chinese by its code, its English under `detail`.
  * plus `current` on a 409 for a versioned record (the record as it is) or a
  * refused withdrawal (what depends on the document). Domain errors carry their
  * own status and code; validation failures become a 400 listing each field;
@@ -10,40 +13,57 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { BadRequest, DomainError, StaleVersion, TooMany, type FieldProblem } from '../errors.js';
+import { BadRequest, DomainError, StaleVersion, TooMany, type FieldProblem, type Text } from '../errors.js';
 import { DependentsExist } from '../withdraw/store.js';
+import { isMessageKey, msg, requestLang, say, unreadableKey, type MessageKey } from '../messages.js';
 
 export interface ErrorBody {
   ok: false;
-  error: { status: number; code: string; message: string; errors: FieldProblem[] };
+  error: { status: number; code: string; message: string; errors: FieldProblem[]; detail?: string };
   current?: unknown;
 }
 
-export function errorBody(status: number, code: string, message: string, errors: readonly FieldProblem[] = []): ErrorBody {
-  return { ok: false, error: { status, code, message, errors: [...errors] } };
+/** The message in the reader's language: a catalogued sentence, else the sentence of the code (Chinese) with the English as detail. */
+function worded(lang: 'zh' | 'en', code: string, text: Text): { message: string; detail?: string } {
+  if (typeof text !== 'string') return { message: say(text, lang) };
+  if (lang === 'en') return { message: text };
+  const read = code === 'unreadable_file' ? unreadableKey(text) : undefined;
+  if (read) return { message: say(msg(read), 'zh'), detail: text };
+  const key = `code.${code}`;
+  return { message: say(msg(isMessageKey(key) ? key : 'code.error'), 'zh'), detail: text };
 }
 
-export function errorJson(c: Context, status: number, code: string, message: string, errors: readonly FieldProblem[] = []): Response {
-  return c.json(errorBody(status, code, message, errors), status as ContentfulStatusCode);
+export function errorBody(status: number, code: string, text: Text, errors: readonly FieldProblem[] = [], lang: 'zh' | 'en' = 'en'): ErrorBody {
+  return { ok: false, error: { status, code, ...worded(lang, code, text), errors: [...errors] } };
+}
+
+/** The language of the request's answers. */
+export const langOfRequest = (c: Context) => requestLang(c.req.header('accept-language'));
+
+export function errorJson(c: Context, status: number, code: string, text: Text, errors: readonly FieldProblem[] = []): Response {
+  c.header('content-language', langOfRequest(c) === 'zh' ? 'zh-CN' : 'en');
+  return c.json(errorBody(status, code, text, errors, langOfRequest(c)), status as ContentfulStatusCode);
 }
 
 const CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 408: 'timeout', 409: 'conflict', 413: 'too_large', 415: 'unsupported_media_type', 422: 'invalid_input', 429: 'too_many' };
 
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof DomainError) {
-    const body = errorBody(err.status, err.code, err.message, err.errors);
+    const body = errorBody(err.status, err.code, err.msg ?? err.message, err.errors, langOfRequest(c));
+    c.header('content-language', langOfRequest(c) === 'zh' ? 'zh-CN' : 'en');
     if (err instanceof StaleVersion || err instanceof DependentsExist) body.current = err.current;
     if (err instanceof TooMany && err.retryAfter !== undefined) c.header('retry-after', String(err.retryAfter));
     return c.json(body, err.status as ContentfulStatusCode);
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    const message = status === 413 ? 'the request body is larger than this endpoint accepts' : status === 400 && /JSON/i.test(err.message) ? 'the body is not valid JSON' : err.message || 'bad request';
-    return errorJson(c, status, CODES[status] ?? 'error', message);
+    const code = CODES[status] ?? 'error';
+    const text: Text = status === 413 ? msg('code.too_large') : status === 400 && /JSON/i.test(err.message) ? msg('http.bad_json') : err.message || msg(isMessageKey(`code.${code}`) ? (`code.${code}` as MessageKey) : 'code.error');
+    return errorJson(c, status, code, text);
   }
-  if (err instanceof URIError) return errorJson(c, 400, 'bad_request', 'malformed URL encoding');
+  if (err instanceof URIError) return errorJson(c, 400, 'bad_request', msg('http.bad_url'));
   process.stderr.write(`luoshi serve: ${err.stack ?? String(err)}\n`);
-  return errorJson(c, 500, 'internal', 'internal error');
+  return errorJson(c, 500, 'internal', msg('code.internal'));
 };
 
 /** Zod issues as the envelope's field list. */
@@ -66,10 +86,12 @@ export function validationHook(result: { success: boolean; error?: z.ZodError; t
   const what = result.target === 'json' ? 'body' : result.target === 'param' ? 'path' : result.target;
   const unknown = result.error.issues.find((i) => i.code === 'unrecognized_keys');
   if (unknown && unknown.code === 'unrecognized_keys' && what === 'query') {
-    throw new BadRequest(`unknown query parameter: ${unknown.keys.join(', ')}`, fieldProblems(result.error), 'unknown_parameter');
+    throw new BadRequest(msg('code.unknown_parameter', { names: unknown.keys.join(', ') }), fieldProblems(result.error), 'unknown_parameter');
   }
   const errors = fieldProblems(result.error);
-  throw new BadRequest(`invalid ${what}: ${errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; ')}`, errors, 'invalid_' + what);
+  const fields = errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; ');
+  const key = `code.invalid_${what}`;
+  throw new BadRequest(isMessageKey(key) ? msg(key, { fields, names: errors.map((e) => e.field || '正文').join('、') }) : `invalid ${what}: ${fields}`, errors, 'invalid_' + what);
 }
 
 /** 404 for paths nothing serves; 405 when the path exists for other methods. */
@@ -84,8 +106,8 @@ export function notFoundHandler(routes: () => readonly { method: string; path: s
     }
     if (methods.size && !methods.has(c.req.method)) {
       c.header('allow', [...methods].join(', '));
-      return errorJson(c, 405, 'method_not_allowed', `method ${c.req.method} not allowed on ${path} (allowed: ${[...methods].join(', ')})`);
+      return errorJson(c, 405, 'method_not_allowed', msg('http.method', { method: c.req.method, path, allowed: [...methods].join(', ') }));
     }
-    return errorJson(c, 404, 'not_found', `no such endpoint: ${path}`);
+    return errorJson(c, 404, 'not_found', msg('http.no_endpoint', { path }));
   };
 }

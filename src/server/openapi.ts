@@ -11,7 +11,10 @@ import { FORMATS } from './env.js';
 export const ErrorEnvelope = z
   .object({
     ok: z.literal(false),
-    error: z.object({ status: z.number().int(), code: z.string(), message: z.string(), errors: z.array(z.object({ field: z.string(), message: z.string() })) }),
+    error: z.object({
+      status: z.number().int(), code: z.string(), message: z.string().openapi({ description: 'in the request\'s language (Accept-Language: Chinese first, English on en)' }),
+      errors: z.array(z.object({ field: z.string(), message: z.string() })), detail: z.string().optional().openapi({ description: 'the server\'s own English words when the message is only the sentence of the code' }),
+    }),
     current: z.unknown().optional(),
   })
   .openapi('Error');
@@ -55,7 +58,13 @@ export function fileBody(description: string) {
 
 /** A query string: the listed parameters and nothing else (an unknown one is a 400), plus `_format`. */
 export function query<T extends z.ZodRawShape>(shape: T) {
-  return z.object({ ...shape, _format: z.enum(FORMATS).optional().openapi({ description: 'json (default), csv or xlsx; same as the path suffix' }) }).strict();
+  return z
+    .object({
+      ...shape,
+      _format: z.enum(FORMATS).optional().openapi({ description: 'json (default), csv or xlsx; same as the path suffix' }),
+      lang: z.enum(['zh', 'en']).optional().openapi({ description: 'the language of a CSV or XLSX file\'s headers and values: zh (default) or en' }),
+    })
+    .strict();
 }
 
 /** Path parameters. */

@@ -19,7 +19,7 @@ export function promiseHead(place: string, year: number, item: CheckItem): { tit
   const title = `${clip(item.commitment, 40)} · ${place}${year}年承诺核对 · 落实 Luoshi`;
   // Who decided: a reviewer's signed ruling (with its reason), or the machine's proposal.
   const by = item.ruling ? `（${item.ruling.reviewer}复核${item.ruling.reason ? `：${item.ruling.reason}` : ''}）` : `（${MACHINE_MARK.zh}）`;
-  const description = `${VERDICT_LABELS[item.verdict].zh}${by}。${item.reason.text}`;
+  const description = `${VERDICT_LABELS[item.verdict][0]}${by}。${item.reason.text}`;
   return { title, description };
 }
 

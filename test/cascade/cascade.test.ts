@@ -233,12 +233,12 @@ describe.each(STORES)('the target cascade on real reports (%s)', (storeName) => 
     it('refuses an unknown indicator listing the allowed ones, and an unknown or ambiguous root', async () => {
       const bad = await get('/api/cascade?indicator=gpd&year=2022');
       expect(bad.status).toBe(400);
-      expect(json(bad.body).error.message).toContain('gdp');
+      expect(JSON.stringify(json(bad.body).error.errors)).toContain('gdp');
       const nowhere = await get(`/api/cascade?indicator=gdp&year=2022&root=${encodeURIComponent('亚特兰蒂斯')}`);
       expect(nowhere.status).toBe(422);
       const two = await get(`/api/cascade?indicator=gdp&year=2022&root=${encodeURIComponent('河北')}`);
       expect(two.status).toBe(422);
-      expect(json(two.body).error.message).toContain('河北省');
+      expect(json(two.body).error.detail).toContain('河北省');
       expect((await get('/api/cascade?indicator=gdp')).status).toBe(400);
     });
   });

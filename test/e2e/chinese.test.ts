@@ -87,6 +87,33 @@ describe.skipIf(SKIP_E2E)('Chinese throughout', () => {
     expect(foreign(['overdue since 2024-05-31'])).toHaveLength(1);
   });
 
+  it('shows the ledger as a 台账: 分管领导 and 进展情况 in the same places in every group, drafts without a light', async () => {
+    const page = await accounts.page('root', 'zh');
+    await openView(page, app.base, views.find((v) => v.name === 'ledger')!);
+    const heads = await page.locator('[data-testid=unit-group]').evaluateAll((groups) => groups.map((g) => [...g.querySelectorAll('th')].map((th) => `${th.textContent}@${Math.round(th.getBoundingClientRect().left)}`)));
+    expect(heads.length).toBeGreaterThan(1);
+    for (const h of heads) expect(h).toEqual(heads[0]);
+    expect(heads[0].map((h) => h.split('@')[0])).toEqual(['灯', '任务', '牵头单位', '分管领导', '责任单位', '时限', '状态', '进展情况']);
+    await expect(page.locator('[data-testid=task-row]', { hasText: '王副市长' }).first().textContent()).resolves.toContain('春播完成，粮食播种面积稳定');
+    // A draft is asked nothing yet: no green light.
+    const drafts = page.locator('[data-testid=task-row]', { hasText: '草稿' });
+    expect(await drafts.count()).toBeGreaterThan(0);
+    expect(await drafts.first().locator('[data-light]').getAttribute('data-light')).toBe('none');
+    expect(await drafts.first().locator('[data-light]').textContent()).toBe('未交办');
+    await page.close();
+  });
+
+  it('never shows a leader a form he may not use', async () => {
+    const page = await accounts.page('boss', 'zh');
+    await openView(page, app.base, views.find((v) => v.name === 'ledger-task-leader')!);
+    expect(await page.locator('[data-testid=edit-form]').count()).toBe(0);
+    expect(await page.locator('[data-testid=progress-form], form.progress').count()).toBe(0);
+    // What he may do is there: the 批示.
+    expect(await page.locator('button[data-action=instructions]').count()).toBe(1);
+    expect(await page.locator('button[data-action=urge]').count()).toBe(0);
+    await page.close();
+  });
+
   it('shows no English sentence and no raw code on any view in Chinese', async () => {
     const findings: string[] = [];
     const pending: string[] = [];

@@ -19,7 +19,7 @@ export const CLOCK = new Date('2024-06-10T10:00:00+08:00');
 /** A long report (56 000 characters, a few hundred facts): the reader must stay quick on it. */
 export const LONG_REPORT = resolve(SEEDS, '..', 'corpus', 'aldohemsn+chinese-political-corpora', 'derived', '1955_国务院政府工作报告.txt');
 
-export type Who = 'visitor' | 'root' | 'agri';
+export type Who = 'visitor' | 'root' | 'agri' | 'boss';
 
 export interface View {
   /** Names the view in messages and screenshots (`phone-{name}.png`). */
@@ -69,6 +69,8 @@ export async function seedViews(app: WebApp): Promise<Seeded> {
     units[name] = ((await ok(root.send('POST', '/api/ledger/units', { name, parent_id: null }))).unit as { id: number }).id;
   }
   await ok(root.send('POST', '/api/ledger/accounts', { name: 'agri', password: PASSWORD, role: 'unit_officer', unit_id: units['四平市农业农村局'] }));
+  // A leader reads the ledger and gives 批示; he edits nothing.
+  await ok(root.send('POST', '/api/ledger/accounts', { name: 'boss', password: PASSWORD, role: 'leader', unit_id: null }));
   const agri = new ApiClient(base);
   await agri.login('agri', PASSWORD);
 
@@ -82,7 +84,7 @@ export async function seedViews(app: WebApp): Promise<Seeded> {
   ];
   for (const [i, unit, deadline, steps] of plan) {
     const id = tasks[i].id;
-    let version = ((await ok(root.send('PUT', `/api/ledger/tasks/${id}`, { version: tasks[i].version, lead_unit_id: units[unit], deadline, internal_note: '按季度报送' }))).task as { version: number }).version;
+    let version = ((await ok(root.send('PUT', `/api/ledger/tasks/${id}`, { version: tasks[i].version, lead_unit_id: units[unit], lead_leader: '王副市长', deadline, internal_note: '按季度报送' }))).task as { version: number }).version;
     for (const action of ['assign', ...steps]) {
       version = ((await ok(root.send('POST', `/api/ledger/tasks/${id}/actions/${action}`, { version, note: '请按时办理' }))).task as { version: number }).version;
     }
@@ -162,6 +164,7 @@ export async function seedViews(app: WebApp): Promise<Seeded> {
     { name: 'ledger-dashboard', path: `ledger/dashboard?place=${place}&year=2023`, who: 'root', ready: '[data-testid=dashboard-table] tbody tr' },
     { name: 'ledger-mine', path: 'ledger/mine', who: 'agri', ready: '[data-testid=task-row]' },
     { name: 'ledger-task-unit', path: `ledger/task/${firstTask}`, who: 'agri', ready: '[data-testid=progress-list]' },
+    { name: 'ledger-task-leader', path: `ledger/task/${firstTask}`, who: 'boss', ready: '[data-testid=workflow]' },
     { name: 'votes', path: 'votes', who: 'root', ready: '[data-testid=vote-sessions] tbody tr' },
     { name: 'votes-public', path: 'votes', who: 'visitor', ready: '[data-testid=vote-sessions] tbody tr' },
     { name: 'votes-session', path: `votes/session/${rated.id}`, who: 'root', ready: '[data-testid=tally-table]' },

@@ -119,8 +119,13 @@ describe('auth helpers', () => {
 describe('printable HTML', () => {
   it('escapes every cell', () => {
     expect(escapeHtml(`<script>alert("x")</script>&'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
-    const html = progressHtml('<t>', [{ 序号: 1, 任务: '<img src=x onerror=alert(1)>', 牵头单位: 'A&B', 责任单位: '', 时间节点: '2023-12-31', 进展情况: '"', 状态: '办理中' }]);
+    const html = progressHtml('<t>', [{ seq: 1, id: 7, title: '<img src=x onerror=alert(1)>', lead_unit: 'A&B', lead_leader: '', responsible_units: '', deadline: '2023-12-31', progress: '"', state: 'in_progress', light: 'red' }]);
     expect(html).not.toContain('<img');
+    // The light is a colour that survives printing, its name in the cell.
+    expect(html).toContain('<td class="light-red">红灯</td>');
+    expect(html).toMatch(/\.light-red\{background:#[0-9A-F]{6}\}/);
+    expect(html).toContain('print-color-adjust:exact');
+    expect(html).toContain('<td>办理中</td>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('<title>&lt;t&gt;</title>');
   });

@@ -260,8 +260,13 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.body as Uint8Array) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect(ws.getRow(1).values).toEqual([undefined, '序号', '任务', '牵头单位', '责任单位', '时间节点', '进展情况', '状态']);
-    expect(ws.getRow(2).values).toEqual([undefined, 1, expect.stringContaining('95亿斤'), '四平市农业农村局', '梨树县农业农村局', '2023-10-31', expect.stringContaining('2023-05-10：春播完成'), '已办结（绿灯）']);
+    expect(ws.getRow(1).values).toEqual([undefined, '序号', '任务编号', '任务', '牵头单位', '分管领导', '责任单位', '时间节点', '进展情况', '状态', '亮灯']);
+    expect(ws.getRow(2).values).toEqual([undefined, 1, expect.any(Number), expect.stringContaining('95亿斤'), '四平市农业农村局', '', '梨树县农业农村局', '2023-10-31', expect.stringContaining('2023-05-10：春播完成'), '已办结', '绿灯']);
+    // The light is the cell's colour; the header stays in view and filters.
+    expect(ws.getCell('J2').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFC6EFCE' } });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(x.headers['content-disposition']))![1])).toBe('四平市_2023_2023-10_进展情况表.xlsx');
     const h = await s.sup.get(`/api/ledger/progress-table.html${LEDGER}`);
     expect(h.headers['content-type']).toMatch(/text\/html/);
     expect(text(h)).toContain('<td>四平市农业农村局</td>');

@@ -18,7 +18,8 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
   let store: TestStore;
   let app: App;
   let importer: Client;
-  const get = (url: string) => app({ method: 'GET', url, headers: {} });
+  // In English (Accept-Language en): these cases read the server's own words; test/server/messages.test.ts reads the Chinese.
+  const get = (url: string) => app({ method: 'GET', url, headers: { 'accept-language': 'en' } });
   const upload = (filename: string, bytes: Uint8Array) => importer.upload(filename, bytes);
   /** Two small reports of different places and years. */
   const twoReports = async () => {
@@ -80,8 +81,8 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
       ['unknown document', get('/api/documents/999999'), 404, /no document/],
       ['unknown endpoint', get('/api/nothing'), 404, /no such endpoint/],
       ['bad format', get('/api/reports.json?_format=pdf'), 400, /_format/],
-      ['wrong method', app({ method: 'DELETE', url: '/api/reports', headers: {} }), 405, /not allowed/],
-      ['oversized upload', upload('big.txt', Buffer.alloc(70 * 1024, 0x41)), 413, /too large/],
+      ['wrong method', app({ method: 'DELETE', url: '/api/reports', headers: { 'accept-language': 'en' } }), 405, /not allowed/],
+      ['oversized upload', upload('big.txt', Buffer.alloc(70 * 1024, 0x41)), 413, /太大/],
       ['binary upload', upload('x.txt', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 0, 0, 1])), 422, /binary|text/],
       ['empty upload', upload('empty.txt', new Uint8Array()), 422, /empty/],
       ['path as file name', upload('../../etc/passwd', Buffer.from(makeReport(33))), 400, /file name/],

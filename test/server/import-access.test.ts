@@ -54,7 +54,7 @@ describe.each(STORES)('import access on %s', (storeName) => {
     const noCsrf = await sup.upload('a.txt', bytes, { csrf: false });
     const officerTry = await officer.upload('a.txt', bytes);
     expect([anonymous.status, anonymousWithCsrf.status, noCsrf.status, officerTry.status]).toEqual([403, 401, 403, 403]);
-    expect(text(officerTry)).toMatch(/admin or supervisor/);
+    expect(text(officerTry)).toMatch(/管理员或督查人员/);
     expect((await store.repo.counts()).documents).toBe(0);
   });
 
@@ -62,7 +62,7 @@ describe.each(STORES)('import access on %s', (storeName) => {
     for (let i = 0; i < 6; i++) expect((await sup.upload(`r${i}.txt`, Buffer.from(makeReport(10 + i)))).status).toBe(201);
     const over = await sup.upload('r6.txt', Buffer.from(makeReport(16)));
     expect(over.status).toBe(429);
-    expect(body(over).error.message).toMatch(/quota/);
+    expect(body(over).error).toMatchObject({ code: 'import_quota', message: expect.stringMatching(/^导入已达上限/) });
     // The quota is the account's own: another account still imports.
     expect((await root.upload('r7.txt', Buffer.from(makeReport(17)))).status).toBe(201);
     expect((await store.repo.counts()).documents).toBe(7);

@@ -109,7 +109,7 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
     const code = s.codes[0].code;
     const over = await w.deputy.post(`/api/votes/rounds/${rid}/ballots`, { code, choices: s.candidateIds });
     expect(over.status).toBe(422);
-    expect(body(over).error.message).toMatch(/at most 2/);
+    expect(body(over).error.detail).toMatch(/at most 2/);
     const guesser = await w.client('10.9.9.9');
     for (let i = 0; i < 10; i++) expect((await guesser.post('/api/votes/lookup', { code: `WRONG-${i}AAAA` })).status).toBe(403);
     expect((await guesser.post('/api/votes/lookup', { code })).status).toBe(429);
@@ -220,7 +220,7 @@ describe.each(STORES)('票决 over HTTP on %s', (storeName) => {
     expect(r.headers['cache-control']).toBe('no-store');
     const bad = await upload('名单.xlsx', new Uint8Array(Buffer.from('PK\u0003\u0004 not really a workbook')));
     expect(bad.status).toBe(422);
-    expect(body(bad).error.message).toMatch(/XLSX/);
+    expect(body(bad).error.detail).toMatch(/XLSX/);
     expect((await upload('empty.csv', new Uint8Array())).status).toBe(400);
   });
 });

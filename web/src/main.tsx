@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider, useI18n, type T } from './i18n';
 import { useRoute, type Route } from './router';
 import { SessionCtx, useSessionState } from './session';
-import { VERDICT_COLOURS } from './types';
+import { VERDICT_INKS } from './types';
 import { Header } from './ui/Header';
 import { useTitle } from './ui/title';
 import { Login, RequireLogin } from './views/account/Login';
@@ -31,7 +31,7 @@ import './narrow.css';
 if (location.pathname !== '/' && !location.hash) history.replaceState(null, '', `/#${location.pathname}${location.search}`);
 
 // Verdict colours come from the shared vocabulary: badges (CSS) and charts use the same ones.
-for (const [verdict, colour] of Object.entries(VERDICT_COLOURS)) document.documentElement.style.setProperty(`--${verdict}`, colour);
+for (const [verdict, colour] of Object.entries(VERDICT_INKS)) document.documentElement.style.setProperty(`--${verdict}`, colour);
 
 // ECharts is large: load it with the pages that draw charts only.
 const Compare = lazy(() => import('./views/reports/Compare').then((m) => ({ default: m.Compare })));

@@ -34,6 +34,8 @@ export function hasRole(account: Account | null, roles: readonly Role[]): boolea
 
 /** Who may run the ledger, register 建议/提案 and set up votes (MANAGE on the server). */
 export const MANAGERS: readonly Role[] = MANAGE;
+/** Roles that answer for a task's work: they edit it and report progress (src/server/routes/ledger/tasks.ts). */
+export const WORKERS: readonly Role[] = ['admin', 'supervisor', 'unit_officer'];
 
 /** The session state behind SessionCtx: one GET of /api/ledger/session, then logins and writes. */
 export function useSessionState(): Session {

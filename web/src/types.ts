@@ -21,7 +21,7 @@ export type { IssuedCodes, Lookup, Round, SessionDetail, VoteCandidate, VoteSess
 export type { Tally } from '../../src/votes/tally';
 export type { Action, Light, ProposalKind, StatsRow, TaskState, Verdict };
 
-export { FINAL_STATES, LEVELS, PARTS, SATISFACTIONS, VERDICT_COLOURS, VERDICT_LABELS, type FinalState, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
+export { FINAL_STATES, LEVELS, PARTS, SATISFACTIONS, VERDICT_INKS, VERDICT_LABELS, type FinalState, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
 export { INDICATORS } from '../../src/extract/lexicon/indicators';
 export { convert } from '../../src/check/units';
 export { renderEn, renderZh } from '../../src/check/reasons';

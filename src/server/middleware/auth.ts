@@ -3,6 +3,7 @@
  * CSRF check on every write, and role checks. Routes declare what they need
  * (`auth.need(['admin'], { write: true })`) and read `c.var.session`.
  */
+import { msg, rolesIn } from '../../messages.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { CSRF_COOKIE, CSRF_HEADER, parseCookies, sameToken, SESSION_COOKIE, signedToken, verifySignedToken } from '../../accounts/auth.js';
@@ -36,7 +37,7 @@ export function makeAuth(accounts: AccountStore, now: () => Date): Auth {
     const header = c.req.header(CSRF_HEADER);
     const issued = verifySignedToken(header, await csrfSecret());
     if (!header || !issued || !sameToken(header, cookies(c)[CSRF_COOKIE]) || (s && !sameToken(header, s.csrf))) {
-      throw new Forbidden(`missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value (from GET /api/ledger/session) in the ${CSRF_HEADER} header`, 'csrf');
+      throw new Forbidden(msg('auth.csrf', { cookie: CSRF_COOKIE, header: CSRF_HEADER }), 'csrf');
     }
   };
   const csrfToken = async (c: Context) => {
@@ -52,8 +53,11 @@ export function makeAuth(accounts: AccountStore, now: () => Date): Auth {
       createMiddleware<SignedIn>(async (c, next) => {
         const s = await session(c);
         if (opts.write) await checkCsrf(c, s);
-        if (!s) throw new Unauthenticated('sign in first (POST /api/ledger/login)');
-        if (roles && !roles.includes(s.account.role)) throw new Forbidden(`this needs the role ${roles.join(' or ')}; you are ${s.account.role}`, 'role');
+        if (!s) throw new Unauthenticated(msg('auth.sign_in'));
+        if (roles && !roles.includes(s.account.role)) {
+          const role = s.account.role;
+          throw new Forbidden(msg('auth.role', { roles: roles.join(' or '), role, roles_zh: rolesIn(roles, 'zh'), role_zh: rolesIn([role], 'zh') }), 'role');
+        }
         c.set('session', s);
         await next();
       }),

@@ -6,6 +6,7 @@
 import { createMiddleware } from 'hono/factory';
 import { getPath } from 'hono/utils/url';
 import { BadRequest } from '../../errors.js';
+import { msg } from '../../messages.js';
 import { FORMATS, type AppEnv, type Format } from '../env.js';
 
 const SUFFIX = /\.(json|csv|xlsx)$/;
@@ -25,9 +26,12 @@ export const format = createMiddleware<AppEnv>(async (c, next) => {
   let f: Format = suffixOf(getPath(c.req.raw)) ?? 'json';
   const asked = c.req.query('_format');
   if (asked !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(asked)) throw new BadRequest(`unknown _format ${asked} (json, csv or xlsx)`, [{ field: '_format', message: 'json, csv or xlsx' }]);
+    if (!(FORMATS as readonly string[]).includes(asked)) throw new BadRequest(msg('http.format', { format: asked }), [{ field: '_format', message: 'json, csv or xlsx' }]);
     f = asked as Format;
   }
   c.set('format', f);
+  const lang = c.req.query('lang');
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new BadRequest(msg('http.lang', { lang }), [{ field: 'lang', message: 'zh or en' }]);
+  if (lang) c.set('lang', lang);
   await next();
 });

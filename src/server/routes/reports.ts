@@ -5,9 +5,10 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { IMPORTERS } from '../../accounts/roles.js';
-import { pairedYears, ReportNotFound } from '../../check/from-store.js';
+import { pairedYears } from '../../check/from-store.js';
 import { YEARS_COLUMNS, yearsRows, yearsTable } from '../../check/years.js';
 import { ruledScorecard } from '../../rulings/scorecard.js';
+import { msg } from '../../messages.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../../check/rows.js';
 import { InvalidInput, NotFound, TooLarge, TooMany, Unavailable } from '../../errors.js';
@@ -18,7 +19,8 @@ import { LEVELS, PARTS } from '../../vocab.js';
 import type { AppEnv } from '../env.js';
 import type { Auth } from '../middleware/auth.js';
 import { errors, FileName, fileBody, jsonBody, ok, Paging, params, PathId, query, tableOk, Year } from '../openapi.js';
-import { table } from '../respond.js';
+import { langOf, table } from '../respond.js';
+import { DOC_COLUMNS, indicatorCell, publicName, SEARCH_COLUMNS, STORED_FACT_COLUMNS, storedFactRows } from '../../export/facts.js';
 import { ComparisonRow, DocumentDetail, DocumentSummary, Fact, ImportResult, pageOf, ReportChoice, Scorecard, SearchHit, YearsTable } from './reports.schema.js';
 
 export interface ImportQuota {
@@ -36,14 +38,12 @@ export interface ReportDeps {
   readonly readers: () => ReaderPool;
 }
 
-const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', 'review_year', 'date', 'doc_type', 'script', 'n_targets', 'n_outcomes', 'n_commitments', 'duplicates', 'file_name', 'part'] as const;
-const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year', 'year', 'fact', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text', 'start', 'end', 'source_start', 'source_end'] as const;
-
-/** A stored file's name without the folders it was imported from: server paths are nobody's business. */
-export const publicName = (name: string) => name.split(/[\\/]/).pop() ?? name;
 function publicDoc<T extends { file_name: string }>(d: T): T {
   return { ...d, file_name: publicName(d.file_name) };
 }
+
+/** Years as a file name says them: 2023, 2019-2023, 2019-, -2023. */
+const yearSpan = (from?: number, to?: number) => (from === undefined && to === undefined ? undefined : from === to ? from : `${from ?? ''}-${to ?? ''}`);
 
 const place = { jurisdiction: z.string().max(50).optional(), level: z.enum(LEVELS).optional() };
 const Place = z.string().min(1).max(50);
@@ -62,7 +62,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       const q = c.req.valid('query');
       const page = await repo.listDocuments({ jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to }, { limit: q._limit, offset: q._offset });
       const items = page.items.map(publicDoc);
-      return table(c, items, [...DOC_COLUMNS], 'reports', { ok: true, total: page.total, limit: q._limit, offset: q._offset, items });
+      return table(c, items, DOC_COLUMNS, { what: ['报告库', 'reports'], of: [q.jurisdiction, yearSpan(q.year_from, q.year_to)] }, { ok: true, total: page.total, limit: q._limit, offset: q._offset, items });
     },
   );
 
@@ -75,7 +75,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     async (c) => {
       const { id } = c.req.valid('param');
       const doc = await repo.getDocument(id);
-      if (!doc) throw new NotFound(`no document with id ${id}`);
+      if (!doc) throw new NotFound(msg('report.no_document', { id }));
       const document = { ...publicDoc(doc), duplicate_files: doc.duplicate_files.map((f) => ({ ...f, file: publicName(f.file) })) };
       return c.json({ ok: true as const, document }, 200);
     },
@@ -93,7 +93,8 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
         const q = c.req.valid('query');
         const fact = kind.slice(0, -1) as 'target' | 'outcome' | 'commitment';
         const page = await repo.facts({ fact, indicator: q.indicator, year: q.year, jurisdiction: q.jurisdiction, level: q.level, headline: q.headline === undefined ? undefined : q.headline === 'true', documentId: q.document_id, limit: q._limit, offset: q._offset });
-        return table(c, page.items, [...FACT_COLUMNS], kind, { ok: true, total: page.total, limit: q._limit, offset: q._offset, items: page.items });
+        const what = { targets: ['预期目标', 'targets'], outcomes: ['上年实绩', 'outcomes'], commitments: ['量化任务', 'commitments'] }[kind] as [string, string];
+        return table(c, storedFactRows(page.items, langOf(c)), STORED_FACT_COLUMNS, { what, of: [q.jurisdiction, q.year] }, { ok: true, total: page.total, limit: q._limit, offset: q._offset, items: page.items });
       },
     );
   }
@@ -114,7 +115,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       const found = await repo.search({ q: q.q, jurisdiction: q.jurisdiction, level: q.level, yearFrom: q.year_from, yearTo: q.year_to, part: q.part, limit: q._limit, offset: q._offset });
       const res = { ...found, items: found.items.map((h) => ({ ...h, document: publicDoc(h.document) })) };
       const rows = res.items.flatMap((h) => h.snippets.map((s) => ({ document_id: h.document.id, jurisdiction: h.document.jurisdiction, report_year: h.document.report_year, matches: h.matches, start: s.start, before: s.before, match: s.match, after: s.after })));
-      return table(c, rows, ['document_id', 'jurisdiction', 'report_year', 'matches', 'start', 'before', 'match', 'after'], 'search', { ok: true, query: q.q, total: res.total, items: res.items });
+      return table(c, rows, SEARCH_COLUMNS, { what: ['检索结果', 'search'], of: [q.q.slice(0, 20)] }, { ok: true, query: q.q, total: res.total, items: res.items });
     },
   );
 
@@ -126,11 +127,9 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const card = await ruledScorecard(repo, q.jurisdiction, q.year).catch((e: unknown) => {
-        throw e instanceof ReportNotFound ? new NotFound(e.message) : e;
-      });
+      const card = await ruledScorecard(repo, q.jurisdiction, q.year);
       const basis = { plan: { ...card.basis.plan, others: card.basis.plan.others.map(publicDoc) }, review: { ...card.basis.review, others: card.basis.review.others.map(publicDoc) } };
-      return table(c, scorecardRows(card), [...SCORECARD_COLUMNS], 'scorecard', { ok: true, ...card, basis });
+      return table(c, scorecardRows(card, langOf(c)), SCORECARD_COLUMNS, { what: ['承诺核对', 'scorecard'], of: [q.jurisdiction, q.year] }, { ok: true, ...card, basis });
     },
   );
 
@@ -158,7 +157,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     async (c) => {
       const q = c.req.valid('query');
       const rows = await compareIndicator(repo, { indicator: q.indicator, kind: q.kind, level: q.level, jurisdiction: q.jurisdiction, yearFrom: q.year_from, yearTo: q.year_to });
-      return table(c, rows, COMPARISON_COLUMNS, 'compare', { ok: true, indicator: q.indicator, total: rows.length, items: rows });
+      return table(c, rows, COMPARISON_COLUMNS, { what: ['目标与实绩对照', 'compare'], of: [q.jurisdiction, indicatorCell(q.indicator, langOf(c)), yearSpan(q.year_from, q.year_to)] }, { ok: true, indicator: q.indicator, total: rows.length, items: rows });
     },
   );
 
@@ -177,7 +176,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       const since = new Date(d.now().getTime() - 24 * 3600_000).toISOString();
       const used = await repo.importUsage(s.account.id, since);
       if (used.files + 1 > d.importQuota.files || used.bytes + body.length > d.importQuota.bytes) {
-        throw new TooMany(`import quota reached: ${used.files} files and ${used.bytes} bytes in the last 24 hours; an account may import ${d.importQuota.files} files and ${d.importQuota.bytes} bytes a day`, undefined, 'import_quota');
+        throw new TooMany(msg('import.quota', { files: used.files, bytes: used.bytes, max_files: d.importQuota.files, max_bytes: d.importQuota.bytes }), undefined, 'import_quota');
       }
       const { run: _run, ...item } = await importUpload(repo, { fileName: filename, bytes: body, accountId: s.account.id }, d.readers());
       if (item.status === 'failed') {
@@ -205,7 +204,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     async (c) => {
       const q = c.req.valid('query');
       const r = await resolveReport(repo, q.jurisdiction, q.year);
-      if (!r) throw new NotFound(`no stored report of ${q.jurisdiction} for ${q.year}`);
+      if (!r) throw new NotFound(msg('report.none', { place: q.jurisdiction, year: q.year }));
       return c.json({ ok: true as const, document_id: r.document.id, rule: r.rule, choice: r.choice ?? null, candidates: r.candidates.map(publicDoc) }, 200);
     },
   );

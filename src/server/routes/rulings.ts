@@ -16,7 +16,7 @@ import type { AppEnv } from '../env.js';
 import type { Auth } from '../middleware/auth.js';
 import { ErrorEnvelope, errors, FileName, jsonBody, ok, params, query, tableOk, Year } from '../openapi.js';
 import { errorBody } from '../errors.js';
-import { table } from '../respond.js';
+import { langOf, table } from '../respond.js';
 import { answer } from './answer.js';
 
 const Place = { jurisdiction: Jurisdiction, year: Year };
@@ -39,7 +39,7 @@ export function rulingRoutes(rulings: Rulings, auth: Auth): OpenAPIHono<AppEnv> 
         const items = await rulings.list(q.jurisdiction, q.year);
         return c.json({ ok: true as const, jurisdiction: q.jurisdiction, year: q.year, total: items.length, items }, 200);
       }
-      const sheet = await rulings.sheet(q.jurisdiction, q.year, q.lang);
+      const sheet = await rulings.sheet(q.jurisdiction, q.year, q.lang ?? langOf(c));
       return table(c, sheet.rows, sheet.columns, `rulings-${q.jurisdiction}-${q.year}`, {});
     },
   );

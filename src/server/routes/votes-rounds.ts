@@ -13,6 +13,7 @@ import type { Tally as TallyType } from '../../votes/types.js';
 import type { AppEnv } from '../env.js';
 import { errors, jsonBody, ok, params, PathId, query, tableOk } from '../openapi.js';
 import { table } from '../respond.js';
+import { col } from '../../export/table.js';
 import { okEnvelope, READ, type VoteDeps } from './votes-common.js';
 
 const STATUS_LABELS: Record<string, string> = { elected: '当选', tied: '票数相同待定', not_elected: '未当选', below_threshold: '未过半数' };
@@ -72,7 +73,9 @@ export function voteRoundRoutes(store: VoteStore, d: VoteDeps): OpenAPIHono<AppE
       const r = await rounds.tally(c.req.valid('param').id);
       if (c.get('format') !== 'json' && !r.tally) throw new Conflict(`round ${r.round.round_no} is open: it is counted when it closes`, 'round_open');
       const rows = r.tally ? tallyRows(r.tally) : [];
-      return table(c, rows, Object.keys(rows[0] ?? { 项目: '' }), `tally-round-${r.round.round_no}`, { ok: true, ...r });
+      // 得票率 and 满意率 are fractions: percent cells.
+      const columns = Object.keys(rows[0] ?? { 项目: '' }).map((k) => (k.endsWith('率') ? col<(typeof rows)[number]>(k, k, k, { type: 'percent' }) : k));
+      return table(c, rows, columns, { what: [`第${r.round.round_no}轮票决结果`, `tally-round-${r.round.round_no}`] }, { ok: true, ...r });
     },
   );
 

@@ -13,7 +13,7 @@ import { listWithdrawals, planWithdrawal, withdrawDocument } from '../../withdra
 import type { AppEnv } from '../env.js';
 import type { Auth } from '../middleware/auth.js';
 import { errors, ok, Paging, params, PathId, query } from '../openapi.js';
-import { publicName } from './reports.js';
+import { publicName } from '../../export/facts.js';
 
 const DocId = { params: params({ id: PathId }) };
 

@@ -211,6 +211,16 @@ const DDL: DdlStep[] = [
     ],
   },
   {
+    version: 16,
+    name: 'the ledger as a 台账: each task\'s 分管领导 (lead leader) and its 进展情况 (the latest progress report\'s words)',
+    statements: () => [
+      'alter table tasks add column lead_leader text',
+      'alter table tasks add column progress_text text',
+      // The words of each task's latest report (by date, then by order of writing), as addProgress keeps them from now on.
+      `update tasks set progress_text = (select p.narrative from progress_reports p where p.task_id = tasks.id order by p.report_date desc, p.id desc limit 1)`,
+    ],
+  },
+  {
     version: 18,
     name: 'draft review (完成情况报告): each task\'s year-end state with its reason and new deadline, and every generated draft with its sources and hash',
     statements: ({ types: t }) => [

@@ -8,7 +8,7 @@ import { VERDICT_LABELS, type Verdict } from '../types';
 /** `v.met` …: each verdict's words from the shared vocabulary, so web, CLI and exports say the same. */
 function verdictWords() {
   const out = {} as { [V in Verdict as `v.${V}`]: readonly [zh: string, en: string] };
-  for (const [v, w] of Object.entries(VERDICT_LABELS) as [Verdict, { zh: string; en: string }][]) out[`v.${v}`] = [w.zh, w.en];
+  for (const [v, w] of Object.entries(VERDICT_LABELS) as [Verdict, readonly [string, string]][]) out[`v.${v}`] = w;
   return out;
 }
 
@@ -49,6 +49,8 @@ export const CODES = {
   'field.deadline_rule': ['时限推定依据', 'how the deadline was read'],
   'field.state': ['状态', 'state'],
   'field.lead_unit_id': ['牵头单位', 'lead unit'],
+  'field.lead_leader': ['分管领导', 'leader in charge'],
+  'field.progress_text': ['进展情况', 'progress'],
   'field.responsible_unit_ids': ['责任单位', 'responsible units'],
   'field.progress_figure': ['当前进度数值', 'progress figure'],
   'field.last_progress_at': ['最近报送', 'last report'],

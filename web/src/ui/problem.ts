@@ -53,11 +53,12 @@ const BY_PATH: readonly (readonly [code: string, path: RegExp, key: PlainKey])[]
  * are worth their own words. Until the envelope names the reason by code, its wording is matched.
  */
 const UNREADABLE: readonly (readonly [RegExp, PlainKey])[] = [
+  // The server's English, or its Chinese (src/messages.ts) when the request asked for Chinese.
   [/\bPDF\b/i, 'err.unreadable.pdf'],
-  [/not a valid \.docx/i, 'err.unreadable.docx'],
-  [/empty file|no text|white space/i, 'err.unreadable.empty'],
-  [/no Chinese/i, 'err.unreadable.chinese'],
-  [/binary|not a text document/i, 'err.unreadable.binary'],
+  [/not a valid \.docx|Word 文件已损坏/i, 'err.unreadable.docx'],
+  [/empty file|no text|white space|文件是空的/i, 'err.unreadable.empty'],
+  [/no Chinese|没有中文/i, 'err.unreadable.chinese'],
+  [/binary|not a text document|不是文字文件|图片|压缩包|电子表格/i, 'err.unreadable.binary'],
 ];
 
 /** The codes an older answer leaves out, from its HTTP status. */

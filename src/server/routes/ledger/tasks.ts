@@ -15,7 +15,9 @@ import { LIGHTS, STATES } from '../../../ledger/workflow.js';
 import { Id, Jurisdiction } from '../../../records/fields.js';
 import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
-import { errors, FileName, fileBody, jsonBody, ok, params, PathId, query, Year } from '../../openapi.js';
+import { errors, FileName, fileBody, jsonBody, ok, params, PathId, query, tableOk, Year } from '../../openapi.js';
+import { table } from '../../respond.js';
+import { PROGRESS_COLUMNS } from '../../../ledger/views.js';
 import { answer, ListFilter, listOf, ListPage, page } from '../answer.js';
 
 const TaskId = { params: params({ id: PathId }) };
@@ -32,11 +34,15 @@ export function taskRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
       request: {
         query: query({ ...ListFilter, state: z.enum(STATES).optional(), light: z.enum(LIGHTS).optional(), ...ListPage }),
       },
-      responses: { 200: ok(listOf(LitTask)), ...errors(400, 401) },
+      responses: { 200: tableOk(listOf(LitTask), 'the tasks as JSON; .csv and .xlsx give the 台账 (the progress table\'s columns, lights as cell colours)'), ...errors(400, 401) },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json({ ok: true as const, ...page(await ledger.list(c.get('session'), q), q) }, 200);
+      const tasks = await ledger.list(c.get('session'), q);
+      const answer = { ok: true as const, ...page(tasks, q) };
+      if (c.get('format') === 'json') return c.json(answer, 200);
+      // The file holds every task the filter finds (a 台账 is not paged).
+      return table(c, await ledger.sheet(tasks), PROGRESS_COLUMNS, { what: ['督办台账', 'ledger'], of: [q.jurisdiction, q.year] }, answer);
     },
   );
 

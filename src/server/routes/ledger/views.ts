@@ -4,7 +4,6 @@
  * comparison with the next report, and the public view of published tasks.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { BadRequest } from '../../../errors.js';
 import { LightRules, LightTotals, ProgressRow, PublicProgress, PublicTask, UnitDashboard, YEAR_END_FLAGS, YearEndRow } from '../../../ledger/schema.js';
 import type { Ledger } from '../../../ledger/service.js';
 import { PROGRESS_COLUMNS, progressHtml } from '../../../ledger/views.js';
@@ -12,7 +11,7 @@ import { Jurisdiction } from '../../../records/fields.js';
 import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
 import { errors, ok, params, PathId, query, Year } from '../../openapi.js';
-import { xlsxResponse } from '../../respond.js';
+import { langOf, table } from '../../respond.js';
 import { answer, listOf, ListPage, page } from '../answer.js';
 
 /** One ledger: a place and its plan year. */
@@ -39,12 +38,13 @@ export function viewRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
   const progressQuery = query({ ...LedgerQuery, month: Month.optional() });
   app.openapi(
     createRoute({
-      method: 'get', path: '/ledger/progress-table', summary: 'The monthly progress table (进展情况表): the latest report of each task up to the month; .xlsx for the file',
+      method: 'get', path: '/ledger/progress-table', summary: 'The monthly progress table (进展情况表): the latest report of each task up to the month; .csv and .xlsx for the file (lights as cell colours)',
       middleware: auth.need(), request: { query: progressQuery },
       responses: {
         200: {
-          description: 'the table as JSON, or as XLSX by suffix or _format',
+          description: 'the table as JSON, or as CSV or XLSX by suffix or _format',
           content: {
+            'text/csv': { schema: z.string() },
             'application/json': { schema: answer({ title: z.string(), columns: z.array(z.string()), items: z.array(ProgressRow) }) },
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
           },
@@ -55,10 +55,9 @@ export function viewRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
     async (c) => {
       const q = c.req.valid('query');
       const { title, rows } = await ledger.progressTable(c.get('session'), q);
-      const f = c.get('format');
-      if (f === 'csv') throw new BadRequest('the progress table exists as .json, .xlsx and .html');
-      if (f === 'xlsx') return xlsxResponse(rows, PROGRESS_COLUMNS, '进展情况', `progress-${q.year}${q.month ? '-' + q.month : ''}`);
-      return c.json({ ok: true as const, title, columns: PROGRESS_COLUMNS, items: rows }, 200);
+      const lang = langOf(c);
+      const columns = PROGRESS_COLUMNS.map((x) => x.head[lang === 'zh' ? 0 : 1]);
+      return table(c, rows, PROGRESS_COLUMNS, { what: ['进展情况表', 'progress'], of: [q.jurisdiction, q.year, q.month] }, { ok: true as const, title, columns, items: rows });
     },
   );
 

@@ -12,7 +12,7 @@ import {
 } from '../../../proposals/schema.js';
 import { DEFAULT_REPLY_MONTHS, KINDS, MAX_REPLY_MONTHS, PROPOSAL_ACTIONS, PROPOSAL_STATES, REPLY_STATUSES } from '../../../proposals/rules.js';
 import type { Proposals } from '../../../proposals/service.js';
-import { LIST_COLUMNS, listSheet, STATS_COLUMNS, STATS_LABELS, statsSheet } from '../../../proposals/sheets.js';
+import { LIST_COLUMNS, listSheet, STATS_LABELS, STATS_SHEET, statsSheet } from '../../../proposals/sheets.js';
 import { Jurisdiction } from '../../../records/fields.js';
 import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
@@ -90,7 +90,7 @@ export function proposalRoutes(proposals: Proposals, auth: Auth): OpenAPIHono<Ap
         const q = c.req.valid('query');
         const s = await proposals.stats(q);
         const sheet = statsSheet(s, q.group, q);
-        return table(c, sheet, STATS_COLUMNS.map(([, label]) => label), 'proposal-stats', { ok: true, jurisdiction: q.jurisdiction, year: q.year ?? null, kind: q.kind ?? null, labels: STATS_LABELS, ...s });
+        return table(c, sheet, STATS_SHEET, { what: ['建议提案办理统计', 'proposal-stats'], of: [q.jurisdiction, q.year] }, { ok: true, jurisdiction: q.jurisdiction, year: q.year ?? null, kind: q.kind ?? null, labels: STATS_LABELS, ...s });
       },
     );
   }

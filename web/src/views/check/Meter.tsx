@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { Chart } from '../../Chart';
 import { useI18n } from '../../i18n';
-import { VERDICT_COLOURS, VERDICTS, type CheckItem } from '../../types';
+import { VERDICT_INKS, VERDICTS, type CheckItem } from '../../types';
 import { GROUPS, summaryLine, tally } from './summary';
 
 export function Meter({ year, items, reviewed }: { year: number | string; items: readonly CheckItem[]; reviewed?: number }) {
@@ -31,7 +31,7 @@ export function Meter({ year, items, reviewed }: { year: number | string; items:
         type: 'bar',
         stack: 'all',
         barWidth: 26,
-        itemStyle: { color: VERDICT_COLOURS[v] },
+        itemStyle: { color: VERDICT_INKS[v] },
         label: { show: true, color: '#fff', formatter: (p: { data: { count: number } }) => (p.data.count ? String(p.data.count) : '') },
         data: groups.map((g) => ({ value: (100 * by[g][v]) / by[g].total, count: by[g][v] })),
       })),

@@ -65,6 +65,9 @@ export function Board({ params }: { params: URLSearchParams }) {
             <a href={`/api/ledger/progress-table.html${tq}`} target="_blank" rel="noopener" data-testid="progress-html">
               {t('ld.html')}
             </a>
+            <a href={`/api/ledger/tasks.xlsx${tq}`} download data-testid="ledger-xlsx">
+              {t('ld.sheet')}
+            </a>
             {manage && Number.isFinite(year) && (
               <>
                 {/* 完成情况报告: each one drawn is kept on the server with its sources. */}

@@ -8,12 +8,13 @@ import { Field, UnitOptions } from '../../ui/common';
 const NEEDS_DEADLINE: Action[] = ['request_extension'];
 
 /** The fields an edit sends (PUT /api/ledger/tasks/:id). */
-export type TaskPatch = Partial<Pick<Task, 'deadline' | 'lead_unit_id' | 'responsible_unit_ids' | 'internal_note' | 'unit_note'>>;
+export type TaskPatch = Partial<Pick<Task, 'deadline' | 'lead_unit_id' | 'lead_leader' | 'responsible_unit_ids' | 'internal_note' | 'unit_note'>>;
 
 export function EditForm({ task, units, manage, busy, onSave }: { task: Task; units: Unit[]; manage: boolean; busy: boolean; onSave: (p: TaskPatch) => void }) {
   const { t } = useI18n();
   const [deadline, setDeadline] = useState(task.deadline);
   const [lead, setLead] = useState(task.lead_unit_id === null ? '' : String(task.lead_unit_id));
+  const [leader, setLeader] = useState(task.lead_leader ?? '');
   const [resp, setResp] = useState<string[]>(task.responsible_unit_ids.map(String));
   const [internal, setInternal] = useState(task.internal_note ?? '');
   const [unitNote, setUnitNote] = useState(task.unit_note ?? '');
@@ -23,6 +24,7 @@ export function EditForm({ task, units, manage, busy, onSave }: { task: Task; un
     onSave({
       deadline,
       lead_unit_id: lead ? Number(lead) : null,
+      lead_leader: leader.trim() || null,
       responsible_unit_ids: resp.map(Number),
       internal_note: internal || null,
       unit_note: unitNote || null,
@@ -41,6 +43,9 @@ export function EditForm({ task, units, manage, busy, onSave }: { task: Task; un
               <option value="">{t('ld.unassigned')}</option>
               <UnitOptions units={units} />
             </select>
+          </Field>
+          <Field label={t('ld.leader')}>
+            <input value={leader} maxLength={50} onChange={(e) => setLeader(e.target.value)} data-testid="edit-leader" />
           </Field>
           <Field label={t('ld.responsible')}>
             <select multiple value={resp} onChange={(e) => setResp([...e.target.selectedOptions].map((o) => o.value))} data-testid="edit-responsible">

@@ -4,7 +4,7 @@ import { useApi, useReload } from '../../api';
 import { indicatorLabel, when } from '../../format';
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
-import { hasRole, MANAGERS, unitName, useSession, useUnits } from '../../session';
+import { hasRole, MANAGERS, unitName, useSession, useUnits, WORKERS } from '../../session';
 import type { HistoryEntry, Task, TaskDetail } from '../../types';
 import { ErrorBox, Loading } from '../../ui/common';
 import { RecordPage, Timeline, useSteps, type FieldRow } from '../../ui/RecordPage';
@@ -46,6 +46,7 @@ export function TaskPage({ id }: { id: number }) {
     { label: t('ld.deadline'), value: `${task.deadline}${task.overdue ? ' ⚠' : ''}` },
     { label: t('tk.phrase'), value: task.deadline_phrase ?? t('none') },
     { label: t('ld.lead'), value: unitName(units, task.lead_unit_id, t('ld.unassigned')), testId: 'task-lead' },
+    { label: t('ld.leader'), value: task.lead_leader || t('none'), testId: 'task-leader' },
     { label: t('ld.responsible'), value: task.responsible_unit_ids.map((u) => unitName(units, u)).join('、') || t('none') },
     { label: t('tk.sourceKind'), value: lookup(`fact.${task.source_kind}`) ?? task.source_kind },
     { label: t('tk.indicator'), value: task.indicator ? indicatorLabel(task.indicator, lang) : t('none') },
@@ -76,7 +77,8 @@ export function TaskPage({ id }: { id: number }) {
           )}
         </>
       )}
-      {role && (
+      {/* Only those who may change a task see the form (a leader reads and instructs, PUT refuses him). */}
+      {hasRole(account, WORKERS) && (
         <EditForm
           key={`${task.id}-${task.version}`}
           task={task}
@@ -128,7 +130,7 @@ export function TaskPage({ id }: { id: number }) {
           ))}
         </p>
       )}
-      {role && role !== 'leader' && task.state !== 'draft' && task.state !== 'closed' && (
+      {hasRole(account, WORKERS) && task.state !== 'draft' && task.state !== 'closed' && (
         <ProgressForm busy={busy} onSubmit={(p) => run(send('POST', `${url}/progress`, { version: task.version, ...p }), done(t('tk.progressForm')))} />
       )}
       <h2>{t('tk.progressList')}</h2>

@@ -9,11 +9,12 @@ import { DataTable } from '../../ui/DataTable';
 import { SectionNav } from '../../ui/SectionNav';
 import { AccountBox, RequireLogin } from '../account/Login';
 
-export function LightChip({ light }: { light: Light }) {
+/** A task's light; a draft has none (nothing is asked of anyone yet), shown as 未交办 in grey. */
+export function LightChip({ light }: { light: Light | null }) {
   const { t } = useI18n();
   return (
-    <span className={`light ${light}`} data-light={light}>
-      {t(`light.${light}`)}
+    <span className={`light ${light ?? 'none'}`} data-light={light ?? 'none'}>
+      {t(light ? `light.${light}` : 'light.none')}
     </span>
   );
 }
@@ -76,8 +77,10 @@ export function LedgerPick({ ledgers, place, year, onPick, testId }: { ledgers: 
 export function TaskTable({ tasks, units, empty }: { tasks: Task[]; units: Unit[]; empty?: string }) {
   const { t } = useI18n();
   return (
+    // The same columns in the same places (fixed widths) in every group of the board: a 台账 reads down.
     <DataTable
       testId="task-table"
+      className="grid ledger-table"
       rows={tasks}
       empty={empty}
       rowKey={(x) => x.id}
@@ -85,10 +88,12 @@ export function TaskTable({ tasks, units, empty }: { tasks: Task[]; units: Unit[
       columns={[
         { head: t('ld.light'), cell: (x) => <LightChip light={x.light} /> },
         { head: t('ld.task'), cell: (x) => <a href={href(`ledger/task/${x.id}`)}>{x.title}</a> },
+        { head: t('ld.lead'), className: 'small', cell: (x) => unitName(units, x.lead_unit_id, t('ld.unassigned')) },
+        { head: t('ld.leader'), className: 'small', cell: (x) => x.lead_leader || t('none') },
         { head: t('ld.responsible'), className: 'small', cell: (x) => x.responsible_unit_ids.map((u) => unitName(units, u)).join('、') || t('none') },
         { head: t('ld.deadline'), className: 'nowrap', cell: (x) => x.deadline },
         { head: t('ld.state'), className: 'nowrap', cell: (x) => t(`state.${x.state}`) },
-        { head: t('ld.progress'), className: 'n', cell: (x) => x.progress_figure ?? t('none') },
+        { head: t('ld.progress'), className: 'small progress-text', cell: (x) => <span data-testid="task-progress">{x.progress_text || (x.progress_figure !== null ? String(x.progress_figure) : t('none'))}</span> },
       ]}
     />
   );

@@ -32,6 +32,8 @@ const FIELD: Readonly<Record<keyof Task, PlainKey>> = {
   deadline_rule: 'field.deadline_rule',
   state: 'field.state',
   lead_unit_id: 'field.lead_unit_id',
+  lead_leader: 'field.lead_leader',
+  progress_text: 'field.progress_text',
   responsible_unit_ids: 'field.responsible_unit_ids',
   progress_figure: 'field.progress_figure',
   last_progress_at: 'field.last_progress_at',

@@ -6,7 +6,8 @@
  */
 import type { Session } from '../accounts/store.js';
 import type { AccountStore } from '../accounts/store.js';
-import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
+import { ReportNotFound } from '../check/from-store.js';
+import { ruledScorecard } from '../rulings/scorecard.js';
 import { BadRequest, Forbidden, InvalidInput, NotFound, TooLarge } from '../errors.js';
 import { findReport, type Repository } from '../store/repository.js';
 import { readTable } from '../tables/read.js';
@@ -176,7 +177,8 @@ export class Ledger {
 
   /** Each task beside the next year's report's verdict on the same promise. */
   async yearEnd(s: Session, q: LedgerKey) {
-    const card = await scorecardFromStore(this.repo, q.jurisdiction, q.year).catch((e: unknown) => {
+    // Reviewers' rulings, where given, are the verdicts tasks are held against.
+    const card = await ruledScorecard(this.repo, q.jurisdiction, q.year).catch((e: unknown) => {
       throw e instanceof ReportNotFound ? new NotFound(e.message) : e;
     });
     const rows = yearEnd(await this.tasks(s, q), card);

@@ -20,7 +20,8 @@ const SIGN: Record<Verdict, string> = { met: '✓', missed: '✗', not_reported:
 /** The verdict as printed: a sign and the shared vocabulary's label. */
 const mark = (v: Verdict) => `${SIGN[v]} ${VERDICT_LABELS[v][0]}`;
 
-function textCard(card: Scorecard): string {
+/** The scorecard as `luoshi check` prints it: ruled items with reviewer and date, the others marked 机器初判. */
+export function textCard(card: Scorecard): string {
   const n = card.items.length;
   const decided = card.counts.met + card.counts.missed + card.counts.partly_met;
   const counts = VERDICTS.filter((v) => v !== 'partly_met' || card.counts.partly_met > 0).map((v) => `${VERDICT_LABELS[v][0]} ${card.counts[v]}`).join('，');

@@ -6,8 +6,8 @@
  */
 import type { Session } from '../accounts/store.js';
 import type { AccountStore } from '../accounts/store.js';
-import { scorecardFromStore } from '../check/from-store.js';
 import { msg } from '../messages.js';
+import { ruledScorecard } from '../rulings/scorecard.js';
 import { BadRequest, Forbidden, InvalidInput, NotFound, TooLarge } from '../errors.js';
 import { findReport, type Repository } from '../store/repository.js';
 import { readTable } from '../tables/read.js';
@@ -182,7 +182,8 @@ export class Ledger {
 
   /** Each task beside the next year's report's verdict on the same promise. */
   async yearEnd(s: Session, q: LedgerKey) {
-    const card = await scorecardFromStore(this.repo, q.jurisdiction, q.year);
+    // Reviewers' rulings, where given, are the verdicts tasks are held against.
+    const card = await ruledScorecard(this.repo, q.jurisdiction, q.year);
     const rows = yearEnd(await this.tasks(s, q), card);
     const count = (flag: YearEndFlag) => rows.filter((r) => r.flag === flag).length;
     return { plan_report: card.plan_report, review_report: card.review_report, flags: { unfinished_but_met: count('unfinished_but_met'), closed_but_missed: count('closed_but_missed') }, items: rows };

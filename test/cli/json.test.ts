@@ -42,12 +42,14 @@ describe('--json', () => {
   it('check: {ok, …scorecard, items:[{commitment, verdict, evidence:{text}}]}, as score-verdicts reads it', async () => {
     const r = await luoshi(['check', '--db', db, '--jurisdiction', '四平市', '--year', '2023', '--json']);
     expect(r.code).toBe(0);
-    const card = envelope(r.stdout) as { jurisdiction: string; year: number; items: { commitment: string; verdict: string; evidence: { text: string } | null }[] };
-    expect(card).toMatchObject({ jurisdiction: '四平市', year: 2023 });
+    const card = envelope(r.stdout) as { jurisdiction: string; year: number; items: { key: string; commitment: string; verdict: string; machine_verdict: string; current: string; ruling: null; evidence: { text: string } | null }[] };
+    expect(card).toMatchObject({ jurisdiction: '四平市', year: 2023, reviewed: 0, orphaned: [] });
+    // Nobody has ruled: each item is the machine's verdict, under its stable key.
+    for (const i of card.items) expect(i).toMatchObject({ key: expect.stringMatching(/^[0-9a-f]{16}$/), machine_verdict: i.verdict, current: 'machine', ruling: null });
     expect(card.items.length).toBeGreaterThan(0);
     for (const i of card.items) {
       expect(i.commitment).toEqual(expect.any(String));
-      expect(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review']).toContain(i.verdict);
+      expect(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review']).toContain(i.verdict); // the machine never says partly_met
       if (i.evidence) expect(i.evidence.text).toEqual(expect.any(String));
     }
     expect(card.items.some((i) => i.evidence)).toBe(true);

@@ -12,6 +12,8 @@ import { createAdmin } from '../../src/accounts/admin.js';
 import { fromExtracted } from '../../src/check/adapters.js';
 import { checkPair, type CheckItem } from '../../src/check/index.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
+import { textCard } from '../../src/cli/check-command.js';
+import { ruledScorecard } from '../../src/rulings/scorecard.js';
 import { Rulings } from '../../src/rulings/service.js';
 import { createApp } from '../../src/server/app.js';
 import { inProcess } from '../helpers/in-process.js';
@@ -168,6 +170,12 @@ describe.each(STORES)('rulings on %s', (storeName) => {
     expect(await item(target.key)).toMatchObject({ current: 'ruling' });
     const list = body(await app({ method: 'GET', url: `/api/rulings?${Q}`, headers: {} })).items;
     expect(list.map((r: { key: string; orphaned: boolean }) => [r.key, r.orphaned]).sort()).toEqual([[other.key, true], [target.key, false]].sort());
+    // luoshi check prints the ruling with its reviewer and date, the orphan apart, and marks the rest 机器初判.
+    const printed = textCard(await ruledScorecard(store.repo, PLACE, 2023));
+    expect(printed).toMatch(/人工裁定 1\//);
+    expect(printed).toMatch(new RegExp(`裁定：rev2 \\d{4}-\\d{2}-\\d{2}（第3版）`));
+    expect(printed).toContain('机器初判');
+    expect(printed).toContain(`失去对应承诺的裁定 1 项`);
     // Whoever withdraws the plan report learns which rulings rest on it.
     const onPlan = await new Rulings(store.repo).forDocument(planId);
     expect(onPlan.map((r) => [r.key, r.role]).sort()).toEqual([[other.key, 'plan'], [target.key, 'plan']].sort());

@@ -199,5 +199,6 @@ describe.skipIf(SKIP_E2E)('a scorecard people can quote', () => {
     expect(await page.locator('[data-testid=summary-line]').textContent()).toContain('其中1项经人工复核');
     await page.locator('[data-testid=meter]').scrollIntoViewIfNeeded();
     await screenshot(page, 'scorecard-ruled.png');
-  });
+    // Two reviewers, two browsers, a dozen steps: a story, not one page.
+  }, 240_000);
 });

@@ -4,6 +4,7 @@
  * observations (another kind, measure, scope or period) make it
  * not_comparable or not_reported with that observation shown.
  */
+import { findMentions } from '../extract/indicators.js';
 import type { Observation, Reading } from './observations.js';
 import { RELATED, compareTo, guarded, isAdjusted, isPart, judged, kindFits, obsRef, ofIndicator, settled, targetRef, type Judgement, type PromiseFigure } from './judging.js';
 import { FAILED, STATED, judgeQualitative } from './judge-words.js';
@@ -80,7 +81,10 @@ export function judgeTarget(p: PromiseFigure, R: Reading, planYear?: number | nu
     const o = otherKind.find((x) => x.kind === 'level') ?? otherKind[0];
     return judged('not_comparable', { code: 'other_kind', target: targetRef(p), outcome: obsRef(o) }, 0.8, o);
   }
-  const related = R.observations.filter((o) => o.period === 'year' && (RELATED[p.indicator ?? ''] ?? []).includes(o.indicator ?? ''));
+  // A compound promise (全部财政收入和一般预算收入均增长17%以上) names both measures: the figure of the
+  // other one answers that one, and is no related evidence for this one.
+  const named = new Set(findMentions(p.text).map((m) => m.id));
+  const related = R.observations.filter((o) => o.period === 'year' && (RELATED[p.indicator ?? ''] ?? []).includes(o.indicator ?? '') && !named.has(o.indicator ?? ''));
   if (related.length) return judged('not_comparable', { code: 'other_measure', target: targetRef(p), outcome: obsRef(related[0]), scope: related[0].subject }, 0.75, related[0]);
   const multi = same.filter((o) => o.period === 'multi_year');
   if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(p), period_words: multi[0].periodWords }, 0.8, multi[0]);

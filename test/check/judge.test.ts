@@ -50,6 +50,14 @@ describe('judging a main target by the same measure of the year', () => {
     expect(judgeTarget(target, review('城乡居民人均可支配收入分别增长6.1%、8.8%。'))).toMatchObject({ verdict: 'not_comparable', reason: { code: 'split_straddles' } });
   });
 
+  it('does not show the other half of a compound promise as related evidence', () => {
+    const said = review('全年财政收入完成36.2亿元，增长12%。');
+    const alone = judgeTarget(growth('一般公共预算收入增长9%', 'general_budget_revenue', 9), said);
+    expect(alone).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });
+    const both = judgeTarget(growth('财政收入和一般公共预算收入均增长9%', 'general_budget_revenue', 9), said);
+    expect(both).toMatchObject({ verdict: 'not_reported' });
+  });
+
   it('keeps registered and surveyed unemployment apart', () => {
     const j = judgeTarget(level('城镇登记失业率控制在4%以内', 'unemployment_rate', 4, '%', 'at_most'), review('城镇调查失业率为5.1%。'));
     expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });

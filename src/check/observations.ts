@@ -150,9 +150,13 @@ export function readReview(text: string, span: ReviewSpan, year: number | null):
     else if (returns.test(p)) passageMulti = false;
     else if (MULTI_PARAGRAPH.test(p)) passageMulti = true;
     const paraEstimated = /^[\s—－\-]*(?:[^，。]{0,8})?预计/.test(p);
+    // In a five-year passage, a paragraph that dates a sentence to the year (2011年完成地区生产总值…。
+    // 城镇居民人均可支配收入达X元…) goes on speaking of that year in the sentences after it.
+    let paraDated = false;
     for (const sent of splitSentences(p)) {
       const sStart = span.start + para.start + sent.start;
-      readSentence(sent.text, sStart, year, passageMulti, paraEstimated, observations, statements, clauses);
+      readSentence(sent.text, sStart, year, passageMulti && !paraDated, paraEstimated, observations, statements, clauses);
+      if (year !== null && new RegExp(`^[^，。；]{0,6}${year}年(?!以来|底前)`).test(sent.text)) paraDated = true;
     }
   }
   return { observations, statements, clauses };

@@ -58,6 +58,12 @@ describe('judging a main target by the same measure of the year', () => {
     expect(both).toMatchObject({ verdict: 'not_reported' });
   });
 
+  it('says a task set from above is not reported when the review gives the figure but not the target', () => {
+    const j = judgeTarget(words('全社会固定资产投资完成市定目标', 'fixed_asset_investment'), review('全社会固定资产投资完成48.3亿元。'));
+    expect(j).toMatchObject({ verdict: 'not_reported', reason: { code: 'target_unstated' }, outcome: 48.3 });
+    expect(j.reason.text).toContain('48.3亿元');
+  });
+
   it('keeps registered and surveyed unemployment apart', () => {
     const j = judgeTarget(level('城镇登记失业率控制在4%以内', 'unemployment_rate', 4, '%', 'at_most'), review('城镇调查失业率为5.1%。'));
     expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });

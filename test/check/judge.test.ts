@@ -270,6 +270,12 @@ describe('judging a quantified commitment by the object it counts', () => {
     expect(j).toMatchObject({ verdict: 'met', outcome: 34 });
   });
 
+  it('takes a stage named after the object as the promise\'s verb, and no count at another stage as a rival', () => {
+    const j = judgeCommitment(task('推动城北物流园等30个在建项目竣工投产', 30, '个'), review('全年56个项目落地开工，8个项目集中开工，34个项目竣工投产。'));
+    expect(j).toMatchObject({ verdict: 'met', outcome: 34 });
+    expect(j.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
   it('says not reported when nothing counts the object', () => {
     expect(judgeCommitment(task('新建污水处理厂2座', 2, '座'), review('新建口袋公园9个。'))).toMatchObject({ verdict: 'not_reported', reason: { code: 'not_found' } });
   });

@@ -64,6 +64,17 @@ describe('judging a main target by the same measure of the year', () => {
     expect(j.reason.text).toContain('48.3亿元');
   });
 
+  it('does not show a figure that answers another target of the same plan as related evidence', () => {
+    const registered = level('城镇登记失业率控制在4%以内', 'unemployment_rate', 4, '%', 'at_most');
+    const siblings = [{ text: '城镇调查失业率5.5%左右', indicator: 'unemployment_rate' }];
+    const said = review('城镇调查失业率平均为5.2%。');
+    expect(judgeTarget({ ...registered, siblings }, said)).toMatchObject({ verdict: 'not_reported' });
+    const budget = growth('一般公共预算收入增长6%', 'general_budget_revenue', 6);
+    const revenue = review('全部财政收入增长9.1%。');
+    expect(judgeTarget(budget, revenue).verdict).toBe('not_comparable');
+    expect(judgeTarget({ ...budget, siblings: [{ text: '全部财政收入增长8%', indicator: 'fiscal_revenue' }] }, revenue).verdict).toBe('not_reported');
+  });
+
   it('keeps registered and surveyed unemployment apart', () => {
     const j = judgeTarget(level('城镇登记失业率控制在4%以内', 'unemployment_rate', 4, '%', 'at_most'), review('城镇调查失业率为5.1%。'));
     expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });

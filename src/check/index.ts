@@ -74,7 +74,7 @@ function item(base: Omit<Judged, 'verdict' | 'reason' | 'confidence' | 'rule'>, 
   };
 }
 
-function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> | undefined, year: number | null): Judged {
+function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> | undefined, year: number | null, siblings: readonly { text: string; indicator?: string }[]): Judged {
   const base = {
     source: 'target' as const,
     commitment: t.text,
@@ -85,7 +85,7 @@ function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> |
     firmness: t.firmness,
     ...(revised && revised.value !== undefined ? { revised: { value: revised.value, text: revised.text } } : {}),
   };
-  return item(base, judgeTarget(t, R, year));
+  return item(base, judgeTarget({ ...t, siblings }, R, year));
 }
 
 function checkCommitment(c: Located<Commitment>, R: Reading, year: number | null): Judged {
@@ -121,7 +121,7 @@ export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard
   const judged: Judged[] = [];
   for (const t of plan.targets) {
     const revised = outcomes.find((o) => o.indicator === t.indicator && /目标/.test(o.text) && o.value !== undefined && t.value !== undefined && o.value !== t.value);
-    judged.push(checkTarget(t, R, revised, year));
+    judged.push(checkTarget(t, R, revised, year, plan.targets.filter((x) => x !== t).map((x) => ({ text: x.text, indicator: x.indicator }))));
   }
   const targetTexts = new Set(plan.targets.map((t) => t.text));
   const planReview = plan.sections.some((s) => s.part === 'plan') ? reviewRange(plan) : { start: 0, end: 0 };

@@ -18,6 +18,8 @@ import { compare } from './verdict.js';
 
 // A promise to finish (建成, 完成, 竣工) is not kept by a start (开工, 进入…程序).
 const PROMISE_DONE = /建成|完成|竣工|投产|通车|投用|交付|办结|落成/;
+// A stage named after the object, at the promise's end (…项目竣工投产, …项目开工建设).
+const STAGE_AFTER = /(?:竣工投产|建成投产|建成投用|竣工验收|开工建设|竣工|投产|建成|开工|通车)$/;
 // Annual renovation programmes are counted by units started (新开工改造).
 const RENOVATION = /老旧小区|棚户区|城中村|危旧房|危房/;
 const PROMISE_INCREMENT = /新增|新建|新培育|新引进|新认定|新创建|引进|培育|认定/;
@@ -122,10 +124,13 @@ export function judgeCommitment(p: PromiseFigure, R: Reading, planYear?: number 
     let confidence = best.score >= 0.85 ? 0.85 : best.score >= 0.7 ? 0.7 : 0.5;
     // Another reading as good that says the opposite: not sure which is meant. A two-character
     // object (投资, 学位) counted more than once in the year is as unsure.
-    const rival = comparable.find((s) => s !== best && s.score >= best.score - 1e-9 && compareTo(promise, s.o)!.c.verdict !== compareTo(promise, o)!.c.verdict);
+    // A count at another stage is no rival to one at the promised stage (10个项目落地开工 beside 79个项目竣工投产).
+    const atPromised = stage !== undefined && o.stage === stage;
+    const rival = comparable.find((s) => s !== best && s.score >= best.score - 1e-9 && (!atPromised || s.o.stage === stage) && compareTo(promise, s.o)!.c.verdict !== compareTo(promise, o)!.c.verdict);
     // A two-character object (项目, 投资, 学位) is sure only when the review counts exactly it with the
     // promise's own verb (新增学位…, 新增学位…), and only once at that stage.
-    const lead = leadVerb(p.text);
+    // The verb may also follow the object (48个在建项目竣工投产): a stage reached, said after what reached it.
+    const lead = leadVerb(p.text) ?? STAGE_AFTER.exec(p.text)?.[0];
     const generic = object.length <= 2 && (best.object !== object || lead === undefined || !o.text.includes(lead) || comparable.filter((s) => s.score >= best.score - 1e-9 && s.o.stage === o.stage).length > 1);
     // A project list's total cost (总投资137亿元的92个项目) names the list: a count of another list
     // (a total cost far from it) does not answer it.

@@ -4,6 +4,7 @@
  * observations (another kind, measure, scope or period) make it
  * not_comparable or not_reported with that observation shown.
  */
+import { findMentions } from '../extract/indicators.js';
 import type { Observation, Reading } from './observations.js';
 import { RELATED, compareTo, guarded, isAdjusted, isPart, judged, kindFits, obsRef, ofIndicator, settled, targetRef, type Judgement, type PromiseFigure } from './judging.js';
 import { FAILED, STATED, judgeQualitative } from './judge-words.js';
@@ -43,7 +44,10 @@ export function judgeTarget(p: PromiseFigure, R: Reading, planYear?: number | nu
   const admitted = R.statements.find((st) => st.period === 'year' && p.indicator !== undefined && st.indicators.includes(p.indicator) && /(?:没有|未能?|未)(?:实现|完成|达到)/.test(st.text) && /目标|任务|预期/.test(st.text));
   if (admitted) return guarded(judged('missed', { code: 'fell', target: targetRef(p), quote: admitted.text }, 0.8, admitted));
   const all = ofIndicator(R, p.indicator);
-  const differing = all.filter((o) => measureDiffers(p, o) && o.period === 'year');
+  // 调查失业率 given where the plan promised both a surveyed and a registered rate: it answers the
+  // surveyed target, and says nothing of the registered one.
+  const answersSibling = (o: Observation) => (p.siblings ?? []).some((s) => s.indicator === p.indicator && s.text !== p.text && measureDiffers({ ...p, text: s.text }, o) === undefined);
+  const differing = all.filter((o) => measureDiffers(p, o) && o.period === 'year' && !answersSibling(o));
   const same = all.filter((o) => !measureDiffers(p, o));
   const year = same.filter((o) => o.period === 'year');
   const fits = year.filter((o) => kindFits(p.kind, o) && compareTo(p, o) !== undefined);
@@ -80,7 +84,11 @@ export function judgeTarget(p: PromiseFigure, R: Reading, planYear?: number | nu
     const o = otherKind.find((x) => x.kind === 'level') ?? otherKind[0];
     return judged('not_comparable', { code: 'other_kind', target: targetRef(p), outcome: obsRef(o) }, 0.8, o);
   }
-  const related = R.observations.filter((o) => o.period === 'year' && (RELATED[p.indicator ?? ''] ?? []).includes(o.indicator ?? ''));
+  // A compound promise (全部财政收入和一般预算收入均增长17%以上) names both measures: the figure of the
+  // other one answers that one, and is no related evidence for this one.
+  // So does a figure of another target of the same plan (a 财政收入 target beside a 一般公共预算收入 one).
+  const named = new Set([...findMentions(p.text).map((m) => m.id), ...(p.siblings ?? []).flatMap((s) => (s.indicator ? [s.indicator] : []))]);
+  const related = R.observations.filter((o) => o.period === 'year' && (RELATED[p.indicator ?? ''] ?? []).includes(o.indicator ?? '') && !named.has(o.indicator ?? ''));
   if (related.length) return judged('not_comparable', { code: 'other_measure', target: targetRef(p), outcome: obsRef(related[0]), scope: related[0].subject }, 0.75, related[0]);
   const multi = same.filter((o) => o.period === 'multi_year');
   if (multi.length) return judged('not_reported', { code: 'multi_year_only', target: targetRef(p), period_words: multi[0].periodWords }, 0.8, multi[0]);

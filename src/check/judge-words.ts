@@ -110,6 +110,9 @@ export function judgeQualitative(p: PromiseFigure, R: Reading): Judgement {
   // Carbon dioxide is no air pollutant: its intensity has no air quality beside it.
   const emissions = p.indicator === 'pollutant_emissions' || /PM2\.5|细颗粒物/.test(p.indicator ?? '') || (/排放|减排|PM2\.5|细颗粒物/.test(text) && !/^(?:energy_|carbon_)|能耗|能源|二氧化碳|碳排放/.test(p.indicator ?? ''));
   const same = ofIndicator(R, p.indicator).find((o) => year(o));
+  // 完成市定目标, 完成上级下达任务: the figure of the measure without the target it was set from above
+  // shows neither met nor missed; the review is silent on the task.
+  if (same && SET_FROM_ABOVE.test(text) && !/[0-9０-９]/.test(text)) return judged('not_reported', { code: 'target_unstated', outcome: obsRef(same) }, 0.65, same);
   if (same) return judged('not_comparable', { code: 'other_kind', outcome: obsRef(same) }, 0.7, same);
   if (emissions) {
     // Air quality of part of the year is as related as the year's (下半年空气综合指数下降…).
@@ -156,6 +159,9 @@ function judgeRanking(R: Reading): Judgement {
   if (related) return judged('not_comparable', { code: 'other_measure', quote: related.text, scope: '单项指标排名' }, 0.6, asStatement(related));
   return judged('not_reported', { code: 'not_found' }, 0.6);
 }
+
+// A task whose figure was set by a higher government, not stated in the promise (完成市定目标, 上级下达任务).
+const SET_FROM_ABOVE = /(?:[省市县]定|[省市]核|下达|上级)[^，。；]{0,8}(?:目标|任务)/;
 
 // A problem or a negation is no outcome (国际收支不平衡矛盾加剧, 尚未完成, 压力加大).
 const NEGATED = /(?:不|未|没有|尚未|难以|无法)(?:平衡|稳定|完成|实现|达到|改善|平稳|好转)|矛盾|问题|压力|困难|风险加大|下行/;

@@ -36,6 +36,8 @@ export interface PromiseFigure {
   readonly scope?: string;
   /** The sentence a commitment stands in, for an object it leaves out. */
   readonly sentence?: string;
+  /** The plan's other main targets: a figure that answers one of them is not related evidence for this one. */
+  readonly siblings?: readonly { readonly text: string; readonly indicator?: string }[];
 }
 
 

@@ -43,6 +43,8 @@ export type ReasonCode =
   /** The promise is for a plan period (年均, 到2025年) or names a programme: no year's figure settles it. */
   | 'plan_period'
   | 'part_year_only'
+  /** A task set from above (完成市定目标): the review gives the measure's figure but not the target it was set. */
+  | 'target_unstated'
   | 'not_found'
   /** A figure was found but it is not sure to be about the same thing: 待核实. */
   | 'weak_match';
@@ -184,6 +186,8 @@ export function renderZh(r: ReasonFields): string {
       return `这是规划期或项目名称中的数字（${r.period_words ?? ''}），不能用当年数字核对`;
     case 'part_year_only':
       return `报告只有部分时段数字（${r.period_words ?? ''}）`;
+    case 'target_unstated':
+      return `报告给出${o}，但没有说明上级下达的目标是否完成`;
     case 'not_found':
       return '复盘部分未提及该项';
     case 'weak_match':
@@ -239,6 +243,8 @@ export function renderEn(r: ReasonFields): string {
       return `A figure for a plan period or in a programme's name (${r.period_words ?? ''}): no year's figure settles it`;
     case 'part_year_only':
       return `Only a figure for part of the year (${r.period_words ?? ''})`;
+    case 'target_unstated':
+      return `The review gives ${o} but not whether the target set from above was met`;
     case 'not_found':
       return 'The review does not speak of it';
     case 'weak_match':

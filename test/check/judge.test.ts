@@ -50,6 +50,31 @@ describe('judging a main target by the same measure of the year', () => {
     expect(judgeTarget(target, review('城乡居民人均可支配收入分别增长6.1%、8.8%。'))).toMatchObject({ verdict: 'not_comparable', reason: { code: 'split_straddles' } });
   });
 
+  it('does not show the other half of a compound promise as related evidence', () => {
+    const said = review('全年财政收入完成36.2亿元，增长12%。');
+    const alone = judgeTarget(growth('一般公共预算收入增长9%', 'general_budget_revenue', 9), said);
+    expect(alone).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });
+    const both = judgeTarget(growth('财政收入和一般公共预算收入均增长9%', 'general_budget_revenue', 9), said);
+    expect(both).toMatchObject({ verdict: 'not_reported' });
+  });
+
+  it('says a task set from above is not reported when the review gives the figure but not the target', () => {
+    const j = judgeTarget(words('全社会固定资产投资完成市定目标', 'fixed_asset_investment'), review('全社会固定资产投资完成48.3亿元。'));
+    expect(j).toMatchObject({ verdict: 'not_reported', reason: { code: 'target_unstated' }, outcome: 48.3 });
+    expect(j.reason.text).toContain('48.3亿元');
+  });
+
+  it('does not show a figure that answers another target of the same plan as related evidence', () => {
+    const registered = level('城镇登记失业率控制在4%以内', 'unemployment_rate', 4, '%', 'at_most');
+    const siblings = [{ text: '城镇调查失业率5.5%左右', indicator: 'unemployment_rate' }];
+    const said = review('城镇调查失业率平均为5.2%。');
+    expect(judgeTarget({ ...registered, siblings }, said)).toMatchObject({ verdict: 'not_reported' });
+    const budget = growth('一般公共预算收入增长6%', 'general_budget_revenue', 6);
+    const revenue = review('全部财政收入增长9.1%。');
+    expect(judgeTarget(budget, revenue).verdict).toBe('not_comparable');
+    expect(judgeTarget({ ...budget, siblings: [{ text: '全部财政收入增长8%', indicator: 'fiscal_revenue' }] }, revenue).verdict).toBe('not_reported');
+  });
+
   it('keeps registered and surveyed unemployment apart', () => {
     const j = judgeTarget(level('城镇登记失业率控制在4%以内', 'unemployment_rate', 4, '%', 'at_most'), review('城镇调查失业率为5.1%。'));
     expect(j).toMatchObject({ verdict: 'not_comparable', reason: { code: 'other_measure' } });
@@ -254,6 +279,12 @@ describe('judging a quantified commitment by the object it counts', () => {
   it('prefers, among equally named counts, the one at the promised stage', () => {
     const j = judgeCommitment(task('推动30个重点产业项目竣工投产', 30, '个'), review('56个重点产业项目开工建设，34个重点产业项目竣工投产。'));
     expect(j).toMatchObject({ verdict: 'met', outcome: 34 });
+  });
+
+  it('takes a stage named after the object as the promise\'s verb, and no count at another stage as a rival', () => {
+    const j = judgeCommitment(task('推动城北物流园等30个在建项目竣工投产', 30, '个'), review('全年56个项目落地开工，8个项目集中开工，34个项目竣工投产。'));
+    expect(j).toMatchObject({ verdict: 'met', outcome: 34 });
+    expect(j.confidence).toBeGreaterThanOrEqual(0.6);
   });
 
   it('says not reported when nothing counts the object', () => {

@@ -74,6 +74,13 @@ describe('reading a review into observations', () => {
     expect(find(list, 4).period).toBe('year');
   });
 
+  it('goes on reading the year in a five-year paragraph after a sentence dated to it', () => {
+    const dated = obs('一、过去五年工作回顾\n五年来，各项事业全面进步。2020年全县生产总值完成96亿元，增长4.2%。农村居民人均可支配收入达15600元，是2015年的1.5倍。', 2020);
+    expect(find(dated, 15600).period).toBe('year');
+    const undated = obs('一、过去五年工作回顾\n五年来，各项事业全面进步。全县生产总值迈上新台阶。农村居民人均可支配收入达15600元，是2015年的1.5倍。', 2020);
+    expect(find(undated, 15600).period).toBe('multi_year');
+  });
+
   it('counts a year-on-year change (同比) as the year even inside a five-year passage', () => {
     const list = obs('五年来，我们砥砺奋进。完成全部财政收入8.2亿元，同比增长11.4%。', 2020);
     expect(find(list, 11.4).period).toBe('year');

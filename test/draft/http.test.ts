@@ -41,6 +41,8 @@ describe.each(STORES)('draft review over HTTP on %s', (storeName) => {
     expect(set.status, text(set)).toBe(200);
     expect(body(set).year_end).toMatchObject({ task_id: toilets.id, ...state });
     expect((await sup.put(`/api/ledger/tasks/${toilets.id}/year-end-state`, { final_state: 'finished' })).status).toBe(400);
+    expect(body(await sup.get(`/api/ledger/tasks/${toilets.id}/year-end-state`)).year_end).toMatchObject(state);
+    expect(body(await sup.get(`/api/ledger/tasks/${fields.id}/year-end-state`)).year_end).toBeNull();
     // The step is in the task's history.
     const detail = body(await sup.get(`/api/ledger/tasks/${toilets.id}`));
     expect(detail.history.map((h: { action: string }) => h.action)).toContain('year_end');
@@ -87,5 +89,6 @@ describe('draft review in the OpenAPI document', () => {
     const doc = JSON.parse(text(await new Client(w.app).get('/api/openapi.json')));
     for (const p of ['/api/ledger/draft-review.docx', '/api/ledger/draft-review.html', '/api/ledger/draft-reviews', '/api/ledger/draft-reviews/{id}', '/api/ledger/draft-reviews/{id}/file']) expect(doc.paths[p]?.get, p).toBeTruthy();
     expect(doc.paths['/api/ledger/tasks/{id}/year-end-state']?.put).toBeTruthy();
+    expect(doc.paths['/api/ledger/tasks/{id}/year-end-state']?.get).toBeTruthy();
   });
 });

@@ -67,6 +67,7 @@ describe.each(STORES)('draft review over HTTP on %s', (storeName) => {
     const html = await sup.get(`/api/ledger/draft-review.html${LEDGER}`);
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.headers['content-disposition']).toMatch(/^inline; filename="draft-review-2023-\d+\.html"/);
     expect(text(html)).toContain('改造农村厕所2900个');
 
     // Both are kept; the file comes back byte for byte.

@@ -55,7 +55,11 @@ export function draftRoutes(reviews: DraftReviews, auth: Auth): OpenAPIHono<AppE
         const res = download(g.bytes, CONTENT_TYPES[format], g.filename);
         res.headers.set('x-luoshi-draft-id', String(g.record.id));
         res.headers.set('x-luoshi-draft-sha256', g.record.sha256);
-        if (format === 'html') res.headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+        if (format === 'html') {
+          // Shown in the browser tab the ledger's link opens (still named, for saving).
+          res.headers.set('content-disposition', res.headers.get('content-disposition')!.replace(/^attachment/, 'inline'));
+          res.headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+        }
         return res;
       },
     );

@@ -14,6 +14,10 @@ export { documentJson, fileJson, type DocumentJson, type FileJson } from './docu
 export { checkPair, reviewRange, type CheckDocument, type CheckItem, type Scorecard, type Verdict } from './check/index.js';
 export { fromExtracted, fromStored } from './check/adapters.js';
 export { scorecardFromStore, scorecardsForPlace } from './check/from-store.js';
+export { itemKey, itemKeys } from './check/keys.js';
+export { ruledScorecard } from './rulings/scorecard.js';
+export { Rulings } from './rulings/service.js';
+export { VERDICTS, VERDICT_LABELS, MACHINE_VERDICTS } from './vocab.js';
 export { compareIndicator, type ComparisonRow } from './check/research.js';
 export { openStore, resolveStore, defaultDbPath } from './store/open.js';
 export type { Repository, SearchQuery, SearchHit, DocumentSummary, DocumentDetail, FactRecord } from './store/repository.js';

@@ -3,8 +3,11 @@
  * the web app. Pure: no imports.
  */
 
-/** admin: accounts and units; supervisor: the 督查室; unit_officer: answers for a unit; leader: reads and gives 批示. */
-export const ROLES = ['admin', 'supervisor', 'unit_officer', 'leader'] as const;
+/**
+ * admin: accounts and units; supervisor: the 督查室; unit_officer: answers for a unit; leader: reads and gives 批示;
+ * reviewer: signs rulings on scorecard items (审核人).
+ */
+export const ROLES = ['admin', 'supervisor', 'unit_officer', 'leader', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that run a feature: the supervision office and the administrator. */
@@ -12,3 +15,6 @@ export const MANAGE: readonly Role[] = ['admin', 'supervisor'];
 
 /** Roles that may add reports to the published record and choose the authoritative one. */
 export const IMPORTERS: readonly Role[] = ['admin', 'supervisor'];
+
+/** Roles that may rule on a scorecard item (confirm or change the machine's verdict): reviewers, and administrators. */
+export const RULERS: readonly Role[] = ['admin', 'reviewer'];

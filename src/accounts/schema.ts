@@ -40,4 +40,13 @@ export const AccountCreate = z
   });
 export type AccountCreate = z.infer<typeof AccountCreate>;
 
+export const UnitUpdate = z.object({ name: z.string().trim().min(1).max(100).optional(), parent_id: Id.nullable().optional() }).strict();
+
+export const AccountUpdate = z.object({ role: z.enum(ROLES).optional(), unit_id: Id.nullable().optional(), disabled: z.boolean().optional() }).strict();
+
+/** A one-time code to set a new password, shown once. */
+export const ResetCode = z.object({ code: z.string(), expires_at: z.string(), account: Account }).openapi('ResetCode');
+
+export const PasswordReset = z.object({ name: z.string().min(1).max(64), code: z.string().min(1).max(40), password: z.string().max(1024) }).strict();
+
 export const Login = z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) });

@@ -5,7 +5,8 @@
  * against the one directly above, and what the next year's report says as the
  * scorecard judges it (no second verdict engine).
  */
-import { ReportNotFound, scorecardFromStore } from '../check/from-store.js';
+import { ReportNotFound } from '../check/from-store.js';
+import { ruledScorecard } from '../rulings/scorecard.js';
 import { InvalidInput } from '../errors.js';
 import { resolveReport, type FactRecord, type Repository, type ResolvedReport } from '../store/repository.js';
 import { chainOf, isUnder, NATION, parentOf, placeOfStored, resolveRoot, type Where } from './places.js';
@@ -135,7 +136,8 @@ async function checkOf(repo: Repository, l: Level, year: number): Promise<{ chec
   // a district's report must never stand as its city's review.
   const next = await resolveReport(repo, l.jurisdiction, year + 1);
   if (next?.document.jurisdiction !== l.jurisdiction) return { check: null, unchecked: 'no_next_report' };
-  const card = await scorecardFromStore(repo, l.jurisdiction, year).catch((e: unknown) => {
+  // With reviewers' rulings: a signed verdict is the current one here too.
+  const card = await ruledScorecard(repo, l.jurisdiction, year).catch((e: unknown) => {
     if (e instanceof ReportNotFound) return null;
     throw e;
   });

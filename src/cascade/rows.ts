@@ -46,10 +46,10 @@ function targetWords(n: CascadeNode): string {
   return `${t.value}${t.value_max !== null ? '–' + t.value_max : ''}${t.unit ?? ''}${q}`;
 }
 
-const VERDICT_WORDS: Record<string, string> = { met: '✓ met', missed: '✗ missed', not_reported: '… not reported', not_comparable: '≠ not comparable' };
+const VERDICT_LABELS: Record<string, string> = { met: '✓ met', missed: '✗ missed', not_reported: '… not reported', not_comparable: '≠ not comparable' };
 
 function checkWords(n: CascadeNode): string {
-  if (n.check) return `${VERDICT_WORDS[n.check.verdict]}${n.check.outcome !== null ? ` (${n.check.outcome}${n.check.outcome_unit ?? ''})` : ''}`;
+  if (n.check) return `${VERDICT_LABELS[n.check.verdict]}${n.check.outcome !== null ? ` (${n.check.outcome}${n.check.outcome_unit ?? ''})` : ''}`;
   return n.unchecked === 'no_next_report' ? 'next report not stored' : '';
 }
 

@@ -127,6 +127,7 @@ export const SummaryRow = z
     not_reported: z.number().int(),
     not_comparable: z.number().int(),
     needs_review: z.number().int(),
+    partly_met: z.number().int(),
     /** No stored report of the next year yet. */
     unchecked: z.number().int(),
     line: z.string(),

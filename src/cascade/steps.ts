@@ -102,7 +102,7 @@ export interface Counted {
 /** For each raise size, how the targets fared; every bucket is listed, empty ones too. */
 export function summarise(nodes: readonly Counted[]): SummaryRow[] {
   return BUCKETS.map((bucket) => {
-    const row = { bucket, places: 0, met: 0, missed: 0, not_reported: 0, not_comparable: 0, needs_review: 0, unchecked: 0 };
+    const row = { bucket, places: 0, met: 0, missed: 0, not_reported: 0, not_comparable: 0, needs_review: 0, partly_met: 0, unchecked: 0 };
     for (const n of nodes) {
       if (n.bucket !== bucket) continue;
       row.places++;
@@ -122,6 +122,7 @@ export function summaryLine(r: Omit<SummaryRow, 'line'>): string {
     r.not_reported ? `${r.not_reported} not reported` : '',
     r.not_comparable ? `${r.not_comparable} not comparable` : '',
     r.needs_review ? `${r.needs_review} needing review` : '',
+    r.partly_met ? `${r.partly_met} partly met` : '',
     r.unchecked ? `${r.unchecked} without a stored next report` : '',
   ].filter(Boolean);
   const head = decided ? `${r.missed} of ${decided} missed` : `${r.places} place${r.places > 1 ? 's' : ''}, none judged met or missed`;

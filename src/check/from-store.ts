@@ -63,17 +63,25 @@ export interface PairSummary {
   not_reported: number;
   not_comparable: number;
   needs_review: number;
+  partly_met: number;
 }
 
-/** A scorecard for every pair of consecutive years stored for `jurisdiction`. */
-export async function scorecardsForPlace(repo: Repository, jurisdiction: string): Promise<PairSummary[]> {
+/** The years N of `jurisdiction` with a stored report for N and for N+1: the years a scorecard can be made for. */
+export async function pairedYears(repo: Repository, jurisdiction: string): Promise<number[]> {
   const docs = await repo.listDocuments({ jurisdiction }, { limit: 100000, offset: 0 });
   const years = [...new Set(docs.items.filter((d) => d.jurisdiction === jurisdiction && d.report_year !== null).map((d) => d.report_year!))].sort((a, b) => a - b);
+  return years.filter((y) => years.includes(y + 1));
+}
+
+/**
+ * A scorecard for every pair of consecutive years stored for `jurisdiction`;
+ * `card` makes each (rulings/scorecard.ts passes its own, with rulings).
+ */
+export async function scorecardsForPlace(repo: Repository, jurisdiction: string, card: typeof scorecardFromStore = scorecardFromStore): Promise<PairSummary[]> {
   const out: PairSummary[] = [];
-  for (const y of years) {
-    if (!years.includes(y + 1)) continue;
-    const card = await scorecardFromStore(repo, jurisdiction, y);
-    out.push({ year: y, plan_document: card.plan_report.id!, review_document: card.review_report.id!, ...card.counts });
+  for (const y of await pairedYears(repo, jurisdiction)) {
+    const c = await card(repo, jurisdiction, y);
+    out.push({ year: y, plan_document: c.plan_report.id!, review_document: c.review_report.id!, ...c.counts });
   }
   return out;
 }

@@ -9,8 +9,12 @@ import { readReview, type Reading } from './observations.js';
 import type { Verdict } from './verdict.js';
 
 export type { Verdict } from './verdict.js';
-import type { CheckItem, Evidence, Scorecard } from './types.js';
-export type { CheckItem, Evidence, Scorecard };
+import { documentHash, itemKeys } from './keys.js';
+import type { CheckItem, Evidence, ItemRuling, OrphanedRuling, Scorecard } from './types.js';
+export type { CheckItem, Evidence, ItemRuling, OrphanedRuling, Scorecard };
+
+/** An item as the matcher leaves it: no key or ruling yet (checkPair adds them). */
+type Judged = Omit<CheckItem, 'key' | 'machine_verdict' | 'ruling' | 'current'>;
 
 type Located<T> = Omit<T, 'span'> & { start: number; end: number };
 
@@ -57,7 +61,7 @@ export function reviewRange(doc: CheckDocument): { start: number; end: number } 
   return { start, end };
 }
 
-function item(base: Omit<CheckItem, 'verdict' | 'reason' | 'confidence' | 'rule'>, j: Judgement): CheckItem {
+function item(base: Omit<Judged, 'verdict' | 'reason' | 'confidence' | 'rule'>, j: Judgement): Judged {
   return {
     ...base,
     verdict: j.verdict,
@@ -70,7 +74,7 @@ function item(base: Omit<CheckItem, 'verdict' | 'reason' | 'confidence' | 'rule'
   };
 }
 
-function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> | undefined, year: number | null): CheckItem {
+function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> | undefined, year: number | null): Judged {
   const base = {
     source: 'target' as const,
     commitment: t.text,
@@ -84,7 +88,7 @@ function checkTarget(t: Located<Target>, R: Reading, revised: Located<Outcome> |
   return item(base, judgeTarget(t, R, year));
 }
 
-function checkCommitment(c: Located<Commitment>, R: Reading, year: number | null): CheckItem {
+function checkCommitment(c: Located<Commitment>, R: Reading, year: number | null): Judged {
   const base = {
     source: 'commitment' as const,
     commitment: c.text,
@@ -114,10 +118,10 @@ export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard
   const R = readReview(review.text, range, year ?? (review.report_year !== null ? review.report_year - 1 : null));
   // The later report restating the year's target with another figure (调整为…目标).
   const outcomes = review.outcomes.filter((o) => o.start >= range.start && o.start < range.end);
-  const items: CheckItem[] = [];
+  const judged: Judged[] = [];
   for (const t of plan.targets) {
     const revised = outcomes.find((o) => o.indicator === t.indicator && /目标/.test(o.text) && o.value !== undefined && t.value !== undefined && o.value !== t.value);
-    items.push(checkTarget(t, R, revised, year));
+    judged.push(checkTarget(t, R, revised, year));
   }
   const targetTexts = new Set(plan.targets.map((t) => t.text));
   const planReview = plan.sections.some((s) => s.part === 'plan') ? reviewRange(plan) : { start: 0, end: 0 };
@@ -128,16 +132,25 @@ export function checkPair(plan: CheckDocument, review: CheckDocument): Scorecard
     if (targetTexts.has(c.text) || seen.has(c.text)) continue;
     seen.add(c.text);
     if (c.value === undefined && !c.livelihood && c.names.length === 0) continue;
-    items.push(checkCommitment(c, R, year));
+    judged.push(checkCommitment(c, R, year));
   }
-  const counts: Record<Verdict, number> = { met: 0, missed: 0, not_reported: 0, not_comparable: 0, needs_review: 0 };
-  for (const i of items) counts[i.verdict]++;
+  const keys = itemKeys(documentHash(plan.text), judged);
+  const items: CheckItem[] = judged.map((j, k) => ({ key: keys[k], ...j, machine_verdict: j.verdict, ruling: null, current: 'machine' }));
   return {
     jurisdiction: plan.jurisdiction ?? review.jurisdiction,
     year,
     plan_report: { id: plan.id, label: plan.label, report_year: plan.report_year },
     review_report: { id: review.id, label: review.label, report_year: review.report_year },
-    counts,
+    counts: countVerdicts(items),
     items,
+    reviewed: 0,
+    orphaned: [],
   };
+}
+
+/** Items per current verdict, every verdict present. */
+export function countVerdicts(items: readonly { verdict: Verdict }[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { met: 0, missed: 0, not_reported: 0, not_comparable: 0, needs_review: 0, partly_met: 0 };
+  for (const i of items) counts[i.verdict]++;
+  return counts;
 }

@@ -253,10 +253,13 @@ function readSentence(
       const { subject: ownSubject, verb } = splitPredicate(left);
       const verbUsed = verb || (prevEnd > 0 || /^[、和及]/.test(left) ? verbCarry : '');
       let named: Named | undefined;
+      const setter = setBy(left, right);
       // …the counted thing follows: at the clause start, or after 的 (总投资118亿元的32个重点项目).
       const rightNames = (prevEnd === 0 || /^的$/.test(left)) && /^[\u4e00-\u9fa5]/.test(right) && !/^(?:以上|以下|左右|以内|多|余)/.test(right);
       if (perFigure) named = perFigure[fi];
       // 占全省生产总值的比重达到63.5%: a share names its part in the clause before.
+      // 省定20项民生工程…全部完成, …和市定20项民生事项: who set the list stands before the figure, the thing after it.
+      else if (setter && setter.noun) named = { subject: setter.who + setter.noun, scopeText: left + right, at: c.start + f.start - setter.who.length, after: true };
       else if (ownSubject && /^占/.test(ownSubject)) named = { subject: (carry?.subject ?? '') + ownSubject, scopeText: left, at: carry?.at ?? c.start, indicator: undefined };
       else if (ownSubject && !(rightNames && /等$/.test(left))) named = { subject: ownSubject, scopeText: left, at: c.start };
       else if (rightNames) {
@@ -355,6 +358,19 @@ function readSentence(
       lastSpread = true;
     } else lastSpread = false;
   });
+}
+
+// Who set a list of tasks, standing alone before its figure (省定20项, 和市定20项, 年初承诺的10件).
+const SET_BY = /(?:^|[和及与、])((?:省|市|县|区)定|(?:国家|省|市|县)级|年初(?:确定|承诺|提出)的?)$/;
+// Where the counted noun after the figure ends: a verb of completion, a conjunction, another figure.
+const NOUN_AFTER = /^[\u4e00-\u9fa5]+?(?=(?:全部|全面|均已|均|已|顺利|如期|圆满)?(?:完成|办结|兑现|落实|建成|实施|开工|投产|竣工|通过)|[和及与]|[0-9０-９]|$)/;
+
+/** 省定|20项|民生工程全部完成 → { who: 省定, noun: 民生工程 }: the setter's words alone before the figure name no thing. */
+function setBy(left: string, right: string): { who: string; noun: string } | undefined {
+  const m = SET_BY.exec(left.trim());
+  if (!m) return undefined;
+  const noun = NOUN_AFTER.exec(right.replace(/^的/, ''))?.[0] ?? '';
+  return noun.length >= 2 ? { who: m[1], noun } : undefined;
 }
 
 /** The clause's period, from its own words, a figure-less clause before it, and its passage. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fromExtracted } from '../check/adapters.js';
-import { scorecardFromStore, scorecardsForPlace } from '../check/from-store.js';
+import { scorecardsForPlace } from '../check/from-store.js';
+import { ruledScorecard } from '../rulings/scorecard.js';
 import { checkPair, type CheckDocument, type Scorecard, type Verdict } from '../check/index.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../check/rows.js';
@@ -9,25 +10,38 @@ import { DEFAULT_MAX_BYTES } from '../ingest/source.js';
 import { isFailure, processBytes, processFile } from '../pipeline.js';
 import { Db, FileName, Indicator, Level, MiB, oneOf, parseOptions, Place, Output, Year } from './options.js';
 import { emitRows } from './output.js';
+import { MACHINE_MARK, VERDICT_LABELS, VERDICTS } from '../vocab.js';
 import { readStdin, STDIN } from './stdin.js';
 import { withStore } from './store-commands.js';
 
-const MARK: Record<Verdict, string> = { met: '✓ 达成', missed: '✗ 未达成', not_reported: '… 未提及', not_comparable: '≠ 不可比', needs_review: '? 待核实' };
+const SIGN: Record<Verdict, string> = { met: '✓', missed: '✗', not_reported: '…', not_comparable: '≠', needs_review: '?', partly_met: '◐' };
+
+/** The verdict as printed: a sign and the shared vocabulary's label. */
+const mark = (v: Verdict) => `${SIGN[v]} ${VERDICT_LABELS[v].zh}`;
 
 function textCard(card: Scorecard): string {
   const n = card.items.length;
-  const decided = card.counts.met + card.counts.missed;
+  const decided = card.counts.met + card.counts.missed + card.counts.partly_met;
+  const counts = VERDICTS.filter((v) => v !== 'partly_met' || card.counts.partly_met > 0).map((v) => `${VERDICT_LABELS[v].zh} ${card.counts[v]}`).join('，');
   const lines = [
     `${card.jurisdiction ?? '?'} ${card.year ?? '?'}年承诺 — ${card.plan_report.label} ↔ ${card.review_report.label}`,
-    `达成 ${card.counts.met}，未达成 ${card.counts.missed}，未提及 ${card.counts.not_reported}，不可比 ${card.counts.not_comparable}，待核实 ${card.counts.needs_review}` +
-      `（已判定 ${decided}/${n}${n ? `，${Math.round((100 * decided) / n)}%` : ''}）`,
+    `${counts}（已判定 ${decided}/${n}${n ? `，${Math.round((100 * decided) / n)}%` : ''}；人工裁定 ${card.reviewed}/${n}）`,
     '',
   ];
   for (const i of card.items) {
-    lines.push(`${MARK[i.verdict].padEnd(6)} ${i.commitment}`);
-    if (i.evidence) lines.push(`         ← ${i.evidence.text}`);
+    lines.push(`${mark(i.verdict).padEnd(6)} ${i.commitment}`);
+    if (i.ruling) {
+      const changed = i.ruling.verdict !== i.machine_verdict ? `，机器初判为${VERDICT_LABELS[i.machine_verdict].zh}` : '';
+      lines.push(`         裁定：${i.ruling.reviewer} ${i.ruling.ruled_at.slice(0, 10)}（第${i.ruling.version}版${changed}）${i.ruling.reason ? `：${i.ruling.reason}` : ''}`);
+      if (i.ruling.evidence) lines.push(`         ← ${i.ruling.evidence.text}`);
+    } else lines.push(`         ${MACHINE_MARK.zh}`);
+    if (i.evidence && !i.ruling?.evidence) lines.push(`         ← ${i.evidence.text}`);
     lines.push(`         ${i.reason.text}（置信度 ${i.confidence.toFixed(2)}）`);
     if (i.note) lines.push(`         (${i.note})`);
+  }
+  if (card.orphaned.length) {
+    lines.push('', `失去对应承诺的裁定 ${card.orphaned.length} 项（报告或其读取已变，裁定保留）：`);
+    for (const o of card.orphaned) lines.push(`  ${mark(o.verdict)} ${o.promise} — ${o.reviewer} ${o.ruled_at.slice(0, 10)}${o.reason ? `：${o.reason}` : ''}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -56,7 +70,7 @@ export async function runCheck(raw: Record<string, unknown>): Promise<number> {
   if (o.plan !== undefined && o.review !== undefined) {
     const [plan, review] = await Promise.all([readReport(o.plan, o), readReport(o.review, o)]);
     card = checkPair(plan, review);
-  } else card = await withStore(o, (repo) => scorecardFromStore(repo, o.jurisdiction!, o.year!));
+  } else card = await withStore(o, (repo) => ruledScorecard(repo, o.jurisdiction!, o.year!));
   await emitRows(scorecardRows(card), [...SCORECARD_COLUMNS], o, card, () => textCard(card));
   return 0;
 }
@@ -65,9 +79,9 @@ const ScorecardsOptions = Output.safeExtend({ db: Db, jurisdiction: Place });
 
 export async function runScorecards(raw: Record<string, unknown>): Promise<number> {
   const o = parseOptions(ScorecardsOptions, raw);
-  const rows = await withStore(o, (repo) => scorecardsForPlace(repo, o.jurisdiction));
-  await emitRows(rows, ['year', 'plan_document', 'review_document', 'met', 'missed', 'not_reported', 'not_comparable', 'needs_review'], o, { jurisdiction: o.jurisdiction, total: rows.length, items: rows }, () =>
-    rows.map((r) => `${o.jurisdiction} ${r.year}→${r.year + 1}  met ${r.met}  missed ${r.missed}  not reported ${r.not_reported}  not comparable ${r.not_comparable}`).join('\n') + `\n${rows.length} consecutive pairs\n`,
+  const rows = await withStore(o, (repo) => scorecardsForPlace(repo, o.jurisdiction, ruledScorecard));
+  await emitRows(rows, ['year', 'plan_document', 'review_document', ...VERDICTS], o, { jurisdiction: o.jurisdiction, total: rows.length, items: rows }, () =>
+    rows.map((r) => `${o.jurisdiction} ${r.year}→${r.year + 1}  ${VERDICTS.map((v) => `${VERDICT_LABELS[v].zh} ${r[v]}`).join('  ')}`).join('\n') + `\n${rows.length} consecutive pairs\n`,
   );
   return 0;
 }

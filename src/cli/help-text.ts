@@ -82,6 +82,10 @@ const EN = {
   adminReset: "set a new password (from $LUOSHI_ADMIN_PASSWORD, or asked for); the account's sessions end",
   adminDisable: "disable an account: it can no longer sign in and its sessions end (the last active administrator cannot be disabled)",
   adminEnable: 'enable a disabled account again (it signs in anew)',
+  remove: 'withdraw an imported document: it and everything derived from it (facts, search index, copies, the file once no document of it is left) go in one transaction, logged; refused while ledger tasks, votes or rulings rest on it unless --force',
+  removeId: 'the document id (as `luoshi reports` lists it)',
+  force: 'withdraw even though tasks, votes or rulings rest on it: they are detached from it and listed',
+  removeNote: 'why it is withdrawn (kept in the log)',
   accountName: 'account name',
 
   serve: 'serve the web UI and the HTTP API',
@@ -170,6 +174,10 @@ const ZH: Record<TextKey, string> = {
   adminReset: '设置新密码（取自 $LUOSHI_ADMIN_PASSWORD，否则询问）；该账号已登录的会话随即失效',
   adminDisable: '停用账号：不能再登录，已登录的会话随即失效（最后一个可用的管理员不能停用）',
   adminEnable: '重新启用已停用的账号（需重新登录）',
+  remove: '撤回一份已导入的文档：文档及由它得出的一切（数据、检索索引、副本记录，以及不再含有文档的原文件）在同一事务中删除并记入日志；有督办任务、票决或裁定依据它时拒绝，除非加 --force',
+  removeId: '文档编号（见 `luoshi reports`）',
+  force: '即使有任务、票决或裁定依据它也撤回：它们与文档脱钩并逐一列出',
+  removeNote: '撤回原因（记入日志）',
   accountName: '账号名',
 
   serve: '启动网页界面和 HTTP API',

@@ -121,6 +121,11 @@ export function buildProgram(lang: Lang): Command {
     .option('-o, --out <file>', t.out)
     .option('--json', t.json)
     .action(async (opts: Raw) => done(await (await import('./draft-command.js')).runDraftReview(opts)));
+  db(program.command('remove').description(t.remove).argument('<id>', t.removeId))
+    .option('--force', t.force)
+    .option('--note <text>', t.removeNote)
+    .option('--json', t.json)
+    .action(async (id: string, opts: Raw) => done(await (await import('./remove-command.js')).runRemove(id, opts)));
 
   const admin = program.command('admin').description(t.admin);
   const named = (c: Command) => db(c.requiredOption('--name <name>', t.accountName)).option('--json', t.json);

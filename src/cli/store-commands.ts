@@ -4,7 +4,9 @@ import { DEFAULT_MAX_BYTES } from '../ingest/source.js';
 import { importFiles, type ImportProgress } from '../import/index.js';
 import { openStore } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
+import { NOT_A_REPORT, refusalInChinese } from '../identify/report-signal.js';
 import { UsageError } from './errors.js';
+import { cliLanguage } from './locale.js';
 import { expandPaths } from './files.js';
 import { Db, FileName, Indicator, Level, Limit, MiB, parseOptions, Part, Place, Output, wholeNumber, Year } from './options.js';
 import { emitRows, printJson, printJsonFailure } from './output.js';
@@ -57,17 +59,19 @@ export async function runImport(paths: string[], raw: Record<string, unknown>): 
           (p) => {
             counts[p.result.status]++;
             if (tty) process.stderr.write(bar(p, counts));
-            else if (p.result.status === 'failed') process.stderr.write(`luoshi: ${p.file}: ${p.result.reason}\n`);
+            else if (p.result.status === 'failed') process.stderr.write(`luoshi: ${p.file}: ${say(p.result.reason)}\n`);
           },
           { maxBytes, workers: o.workers, timeBudgetMs: o.fileTimeout === undefined ? undefined : o.fileTimeout * 1000, memoryBudgetMb: o.fileMemory },
         );
     if (tty) process.stderr.write('\n');
-    if (bytes) for (const f of report.items.filter((i) => i.status === 'failed')) process.stderr.write(`luoshi: ${f.file}: ${f.reason}\n`);
+    if (bytes) for (const f of report.items.filter((i) => i.status === 'failed')) process.stderr.write(`luoshi: ${f.file}: ${say(f.reason)}\n`);
     const totals = await repo.counts();
     const allFailed = report.run.failed === report.items.length;
     if (o.json) {
       const body = { run: report.run, new_documents: report.newDocuments, duplicate_documents: report.duplicateDocuments, store: totals, items: report.items };
-      if (allFailed) printJsonFailure({ exit: 1, status: 422, code: 'unreadable_file', message: report.items.length === 1 ? `${report.items[0].file}: ${report.items[0].reason}` : `none of the ${report.items.length} files could be read` }, body);
+      const refused = report.items.every((i) => i.reason?.startsWith(NOT_A_REPORT));
+      const code = refused ? 'not_a_report' : 'unreadable_file';
+      if (allFailed) printJsonFailure({ exit: 1, status: 422, code, message: report.items.length === 1 ? `${report.items[0].file}: ${say(report.items[0].reason)}` : `none of the ${report.items.length} files could be read` }, body);
       else printJson(body);
     } else {
       const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -84,12 +88,18 @@ export async function runImport(paths: string[], raw: Record<string, unknown>): 
       const failed = report.items.filter((i) => i.status === 'failed');
       if (failed.length) {
         out.push('', '  failed files:');
-        for (const f of failed) out.push(`    ${f.file}: ${f.reason}`);
+        for (const f of failed) out.push(`    ${f.file}: ${say(f.reason)}`);
       }
       process.stdout.write(out.join('\n') + '\n');
     }
     return allFailed ? 1 : 0;
   });
+}
+
+/** A failed file's reason, in Chinese when the locale is and the reason has Chinese words (a refusal as no work report). */
+function say(reason: string | undefined): string {
+  if (reason === undefined) return '';
+  return (cliLanguage() === 'zh' && refusalInChinese(reason)) || reason;
 }
 
 function pad(n: number): string {

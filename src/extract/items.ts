@@ -4,12 +4,15 @@
  * subjects, clauses that inherit the previous indicator ("…930亿元，增幅4.5%"),
  * and qualitative items without a figure.
  */
-import { spanOf, type Source } from '../ingest/source.js';
-import type { FactKind, IndicatorFigure, Qualifier } from '../model.js';
-import { scanFigures, type Figure } from './numbers.js';
+import type { FactKind, Qualifier } from '../model.js';
+import { scanFigures } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
-import { ENUMERATION_AFTER, FALL_VERBS, NUMERAL_IDIOMS, POST_QUALIFIERS, PRE_QUALIFIERS, RISE_VERBS } from './lexicon/grammar.js';
-import { ADJUSTED_SCOPE, CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES, SCOPE_WORDS } from './lexicon/indicators.js';
+import { ADJUSTED_SCOPE, CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
+import { splitClauses, splitSentences } from './clauses.js';
+import { kindOf, postQualifier, preQualifier, scopeOf, unitFits, usableFigures } from './item-figures.js';
+
+export { splitClauses, splitSentences, type Clause } from './clauses.js';
+export { countsSomething, endWithQualifier, figureOf, unitFits } from './item-figures.js';
 
 export interface Item {
   readonly indicator: string;
@@ -30,60 +33,6 @@ export interface ParseOptions {
   readonly mode: 'target' | 'outcome';
 }
 
-/** A stretch of text between clause punctuation. */
-export interface Clause {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** The punctuation that ends it. */
-  readonly stop: string;
-}
-
-const CLAUSE_STOP = /[，,；;。！!？?\n：:]/g;
-
-/**
- * Longer than any clause of a report (the corpus's longest is 269 characters).
- * A run that long without clause punctuation is a list run together or junk,
- * and reading a clause looks at its text once per figure: left out, it keeps
- * parsing linear (145 KB of figures joined by 、 took 6 s, issue 15).
- */
-const MAX_CLAUSE = 1000;
-
-/** Clauses of `text`, except those longer than MAX_CLAUSE. */
-export function splitClauses(text: string): Clause[] {
-  const out: Clause[] = [];
-  let last = 0;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '（' || c === '(') depth++;
-    else if ((c === '）' || c === ')') && depth > 0) depth--;
-    // a line break inside a paragraph is a cut line (a hyperlinked word, a figure split from
-    // its unit), not a clause boundary, unless a mark ends the line
-    else if (depth === 0 && (/[，,；;。！!？?：:]/.test(c) || (c === '\n' && /[，,；;。！!？?：:]/.test(text[i - 1] ?? '')))) {
-      if (i > last && i - last <= MAX_CLAUSE) out.push({ start: last, end: i, text: text.slice(last, i), stop: c });
-      last = i + 1;
-    }
-  }
-  if (last < text.length && text.length - last <= MAX_CLAUSE) out.push({ start: last, end: text.length, text: text.slice(last), stop: '' });
-  void CLAUSE_STOP;
-  return out;
-}
-
-/** Sentences: split at 。！？ and line ends. */
-export function splitSentences(text: string): Clause[] {
-  const out: Clause[] = [];
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (/[。！!？?]/.test(c) || (c === '\n' && /[。！？!?：:；;]/.test(text[i - 1] ?? '。'))) {
-      if (i > last) out.push({ start: last, end: i + 1, text: text.slice(last, i + 1), stop: c });
-      last = i + 1;
-    }
-  }
-  if (last < text.length) out.push({ start: last, end: text.length, text: text.slice(last), stop: '' });
-  return out;
-}
 
 const LEAD = /^(?:[ ]|——|—|其中|全年|今年|初步预计|初步统计|预计|据初步核算|经初步核算|初步核算|全市|全省|全区|全县|全疆|全国|全州|全盟|全旗|实现|确保|力争|努力|争取|主要|同时|并|而且|以及|及|和|、)+/;
 const PRED_CUT = /(?:等指标|等约束性?指标|等任务|等|(?<!人)均|大幅|达到|完成|保持|持续|进一步|基本|继续|稳定|有效|有序|取得|下降|降低|削减|改善|高于|快于|与|增速|增幅|增长|促稳|保稳|稳中|量稳|回稳|稳量|提质|“双控”|约束性|指标|任务|目标|控制|实现|全部|总体|跃居|位于|居全|进入|处于|不低于|不高于|止跌|回升|创历史|创新高|首次|再创|再获|连续|不纳入|纳入)/;
@@ -112,8 +61,6 @@ function listOf(subject: string): string[] {
   const n = subject.split(/、|和|及|与/).filter((p) => p.trim()).length;
   return n >= 2 ? conjuncts(subject, n) : [];
 }
-/** A rate of change as a noun before the verb that gives its value. */
-const RATE_NOUN = /(增速|增幅|增长率|增长速度|降幅|降低率|下降率|降速|减幅)(?:保持|实现|分别)?(?:为|达到|达|在|保持在|稳定在|是|超过|突破|超|不低于|高于)?$/;
 /**
  * A ranking or evaluation inserted between a figure and the next one of the same subject
  * ("地区生产总值达到X亿元、居全省第3位、增长Y%", "、比上年前移2个位次、"): it names nothing.
@@ -136,127 +83,6 @@ interface Carry {
   estimated: boolean;
 }
 
-/**
- * The figure of an item as a target or outcome carries it, with the words
- * `text[start..end)` (end moved over a following qualifier) and their span.
- */
-export function figureOf(it: Item, source: Source, base: number, text: string, start: number, end: number): IndicatorFigure {
-  const stop = endWithQualifier(text, end);
-  return {
-    indicator: it.indicator,
-    kind: it.kind,
-    ...(it.value !== undefined ? { value: it.value } : {}),
-    ...(it.value_max !== undefined ? { value_max: it.value_max } : {}),
-    ...(it.unit ? { unit: it.unit } : {}),
-    qualifier: it.qualifier,
-    ...(it.scope ? { scope: it.scope } : {}),
-    text: text.slice(start, stop),
-    span: spanOf(source, base + start, base + stop),
-  };
-}
-
-/** An item's end moved over the qualifier that follows its figure (增长7%左右), so its words are whole. */
-export function endWithQualifier(text: string, end: number): number {
-  const m = /^(?:左右|以上|以内|以下|上下)/.exec(text.slice(end, end + 2));
-  return m ? end + m[0].length : end;
-}
-
-function postQualifier(text: string, at: number): Qualifier | undefined {
-  const rest = text.slice(at, at + 4).replace(/^[ ]/, '');
-  for (const [w, q] of POST_QUALIFIERS) if (rest.startsWith(w)) return q;
-  if (rest.startsWith('多')) return 'at_least';
-  return undefined;
-}
-
-function preQualifier(pred: string): Qualifier | undefined {
-  const tail = pred.replace(/[在为了]$/, '').slice(-4);
-  for (const [w, q] of PRE_QUALIFIERS) if (tail.endsWith(w)) return q;
-  return undefined;
-}
-
-function scopeOf(s: string): string[] {
-  const out: string[] = [];
-  for (const w of SCOPE_WORDS) if (s.includes(w)) out.push(w);
-  for (const re of ADJUSTED_SCOPE) {
-    const m = re.exec(s);
-    if (m) out.push(m[0]);
-  }
-  const rel = /(高于|快于|低于)(全国|全省|全市)(平均水平)?/.exec(s);
-  if (rel) out.push(rel[0]);
-  return out;
-}
-
-function kindOf(indicator: string, pred: string, unit: string, figureText: string): { kind: FactKind; sign: number } {
-  const p = pred.replace(/[ ]/g, '').replace(/(?:\d{4}年)(?:的)?$/, '').replace(/(?:的)$/, '');
-  const isFall = FALL_VERBS.some((v) => p.includes(v)) || /^降/.test(p) || /降$/.test(p);
-  const toLevel = /(?:到|至|为|达到|达|突破|超过|控制在|保持在|稳定在|跨上|迈上|跃上|降到|降至|回落到|升至)$/.test(p.replace(/[了在]$/, (m) => (m === '在' ? '在' : '')));
-  if (indicator === 'cpi') return { kind: 'level', sign: isFall && !toLevel ? -1 : 1 };
-  // a rate of change named as a noun and then given a value (增速达到9%, 降低率达3.5%) is a growth
-  const rate = RATE_NOUN.exec(p);
-  if (rate && (unit === '%' || unit === '个百分点')) return { kind: 'growth', sign: /降|减/.test(rate[1]) ? -1 : 1 };
-  if (toLevel && !/(?:增长|增加|下降|减少)(?:了)?$/.test(p)) return { kind: 'level', sign: 1 };
-  if (isFall) return { kind: 'growth', sign: -1 };
-  if (RISE_VERBS.some((v) => p.includes(v))) return { kind: 'growth', sign: 1 };
-  if (unit === '个百分点') return { kind: 'growth', sign: 1 };
-  void figureText;
-  return { kind: 'level', sign: 1 };
-}
-
-/** Units an indicator can take (besides %, 个百分点, 倍). */
-const UNIT_FAMILY: Readonly<Record<string, RegExp>> = {
-  gdp: /元$/, industrial_value_added: /元$/, industrial_output: /元$/, fixed_asset_investment: /元$/, industrial_investment: /元$/,
-  retail_sales: /元$/, general_budget_revenue: /元$/, fiscal_revenue: /元$/, local_fiscal_revenue: /元$/, foreign_trade: /元$/, exports: /元$/,
-  disposable_income: /元$/, urban_disposable_income: /元$/, rural_disposable_income: /元$/, tertiary_value_added: /元$/, agricultural_output: /元$/,
-  new_urban_jobs: /^万?人$/, grain_output: /(?:斤|吨)$/, unemployment_rate: /^$/, cpi: /^$/, rd_intensity: /^$/, energy_intensity: /^$/, carbon_intensity: /^$/,
-  poverty: /^(?:万|万人|人|个|万户|户)$/, high_value_patents: /^件$/, invention_patents_per_10k: /^件$/, labor_productivity: /元/,
-};
-
-export function unitFits(id: string, unit: string): boolean {
-  if (unit === '%' || unit === '个百分点' || unit === '倍') return true;
-  const fam = UNIT_FAMILY[id];
-  return fam ? fam.test(unit) : true;
-}
-
-/**
- * Whether a figure counts something. Not when its numerals are words of a set
- * phrase (千方百计), when it names a formula in quotes (“两个维护”, “3个70%”),
- * or when the report counts its own parts (以下八方面工作).
- */
-export function countsSomething(text: string, f: Figure): boolean {
-  for (const idiom of NUMERAL_IDIOMS) {
-    let at = text.indexOf(idiom);
-    while (at >= 0) {
-      if (f.start < at + idiom.length && f.end > at) return false;
-      at = text.indexOf(idiom, at + 1);
-    }
-  }
-  const after = text.slice(f.end, f.end + 4);
-  if (ENUMERATION_AFTER.test(after) || (f.unit === '方' && after.startsWith('面'))) return false;
-  if (f.chinese && /[“「"]$/.test(text.slice(0, f.start))) return false;
-  // inside a short quotation: a name ("3个70%", "两个健康"), not a quantity
-  const open = text.lastIndexOf('“', f.start);
-  const close = text.indexOf('”', f.end);
-  if (open >= 0 && close >= 0 && close - open <= 10 && !text.slice(open, f.start).includes('”')) return false;
-  return true;
-}
-
-/** Drops figures that only modify a noun (5000万元以上项目220个) or start a 由…到 pair. */
-function usableFigures(text: string, figs: Figure[]): Figure[] {
-  return figs.filter((f, i) => {
-    if (!countsSomething(text, f)) return false;
-    const after = text.slice(f.end, f.end + 8);
-    const later = figs.slice(i + 1);
-    if (later.length && /^(?:以上|以下|及以上)?(?:的)?(?:重点|重大|产业|工业|项目|企业|规模|级|大项目|投资项目|园区)/.test(after)) return false;
-    const before = text.slice(Math.max(0, f.start - 8), f.start);
-    if (later.length && /(?:由|从|比|较)(?:上年|去年|\d{4}年)?(?:的)?$/.test(before)) return false;
-    if (later.length && /^(?:转为|提高到|提高至|增长到|增加到|上升到|上升至|下降到|下降至|降至|降到|增至|提升至|提升到)/.test(after)) return false;
-    if (/^[ ]?(?:倍)?(?:的)?(?:标准|水平)/.test(after) && f.unit === '') return false;
-    // a change of rank (前移2个位次) is a ranking, not a quantity
-    if (/^位次/.test(after)) return false;
-    if (f.unit === '' && !/^(?:多)?[ ]?(?:$|[，。；、])/.test(after)) return false;
-    return true;
-  });
-}
 
 /**
  * Parses the indicator items of a stretch of text (a passage). Offsets in the

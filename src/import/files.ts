@@ -64,8 +64,8 @@ async function prepare(repo: Repository, pool: ReaderPool, file: string, maxByte
 export async function storePrepared(repo: Repository, runId: number, file: string, p: Prepared): Promise<ImportItemResult> {
   if ('known' in p) {
     const known = await repo.importKnownFile(file, p.known.sha256, runId);
-    // Stored rows are never removed, so bytes known a moment ago are known now.
-    if (!known) throw new Error(`${file}: bytes recorded as imported are no longer in the store`);
+    // Known a moment ago, gone now: withdrawn meanwhile (src/withdraw). The file is not read again in this run.
+    if (!known) return repo.recordFailure(runId, file, 'withdrawn while this import ran: import it again');
     return known;
   }
   if (!p.read.ok) return repo.recordFailure(runId, file, p.read.failure.reason);

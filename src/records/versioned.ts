@@ -6,7 +6,7 @@
  *
  * A caller holding an older version meets `StaleVersion` (409) carrying the
  * record as it is now, in the shape the caller reads, and nothing changes.
- * The 督办 ledger's tasks and the 建议/提案 items are such records.
+ * The 督办 ledger's tasks, the 建议/提案 items and scorecard rulings are such records.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { NotFound, StaleVersion } from '../errors.js';
@@ -16,7 +16,7 @@ export type Db = Kysely<Database> | Transaction<Database>;
 export type Trx = Transaction<Database>;
 
 /** Tables of versioned records: each has `id`, `version` and `updated_at`. */
-export type VersionedTable = 'tasks' | 'proposals';
+export type VersionedTable = 'tasks' | 'proposals' | 'rulings';
 
 export interface Versioned {
   readonly id: number;

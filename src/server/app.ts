@@ -27,13 +27,18 @@ import { compress } from './middleware/compress.js';
 import { etag } from 'hono/etag';
 import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
+import { sharePage } from './share.js';
 import { cascadeRoutes } from './routes/cascade.js';
 import { accountRoutes } from './routes/accounts.js';
 import { ledgerRoutes, type LedgerOptions } from './routes/ledger/index.js';
 import { proposalRoutes } from './routes/proposals/index.js';
 import { reportRoutes, type ImportQuota } from './routes/reports.js';
+import { rulingRoutes } from './routes/rulings.js';
+import { Rulings } from '../rulings/service.js';
 import { sharedReaderPool, type ReaderPool } from '../import/index.js';
 import { voteRoutes } from './routes/votes.js';
+import { withdrawalRoutes } from './routes/withdrawals.js';
+import { peopleRoutes } from './routes/people.js';
 
 export type { ImportQuota };
 
@@ -75,7 +80,7 @@ export const DEFAULT_IMPORT_QUOTA: ImportQuota = { files: 500, bytes: 512 * 1024
 const MAX_JSON_BODY = 1024 * 1024;
 
 /** Public report reads: the same answer until the next write. */
-const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/cascade', '/api/openapi'];
+const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/cascade', '/api/rulings', '/api/openapi'];
 
 export type App = OpenAPIHono<AppEnv>;
 
@@ -116,12 +121,15 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
     async (c) => c.json({ ok: true as const, engine: repo.engine, counts: await repo.counts() }, 200),
   );
   app.route('/api', reportRoutes({ repo, auth, now, maxUploadBytes, importQuota: options.importQuota ?? DEFAULT_IMPORT_QUOTA, readers: () => options.readers ?? sharedReaderPool() }));
+  app.route('/api', withdrawalRoutes({ repo, auth, now }));
   app.route('/api', cascadeRoutes(repo));
   app.route('/api', voteRoutes({ repo, auth, now, box: options.votes?.box, address }));
   const ledger = options.ledger ?? {};
   app.route('/api', accountRoutes({ accounts: new Accounts(accounts, { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS }), auth, now, secureCookies, address }));
+  app.route('/api', peopleRoutes({ store: accounts, auth, now, address }));
   app.route('/api', ledgerRoutes(new Ledger(repo, accounts, now, ledger.lightRules), auth));
   app.route('/api', proposalRoutes(new Proposals(repo.db, accounts, now), auth));
+  app.route('/api', rulingRoutes(new Rulings(repo, now), auth));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),
     (c) => c.json(openApiDocument(app), 200),
@@ -130,6 +138,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
 
   if (options.staticHandler) {
     const files = options.staticHandler;
+    app.get('/check/:place/:year/item/:key', async (c) => (await sharePage(c, repo, files)) ?? notFound(c));
     app.get('*', async (c) => (await files(c.req.path)) ?? notFound(c));
   }
   return app;

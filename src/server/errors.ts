@@ -1,7 +1,8 @@
 /**
  * One error envelope for every answer that is not a success:
  *   { ok: false, error: { status, code, message, errors: [{ field, message }] } }
- * plus `current` on a 409 for a versioned record. Domain errors carry their
+ * plus `current` on a 409 for a versioned record (the record as it is) or a
+ * refused withdrawal (what depends on the document). Domain errors carry their
  * own status and code; validation failures become a 400 listing each field;
  * anything unexpected is logged and answered as a 500.
  */
@@ -10,6 +11,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { BadRequest, DomainError, StaleVersion, TooMany, type FieldProblem } from '../errors.js';
+import { DependentsExist } from '../withdraw/store.js';
 
 export interface ErrorBody {
   ok: false;
@@ -30,7 +32,7 @@ const CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthenticate
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof DomainError) {
     const body = errorBody(err.status, err.code, err.message, err.errors);
-    if (err instanceof StaleVersion) body.current = err.current;
+    if (err instanceof StaleVersion || err instanceof DependentsExist) body.current = err.current;
     if (err instanceof TooMany && err.retryAfter !== undefined) c.header('retry-after', String(err.retryAfter));
     return c.json(body, err.status as ContentfulStatusCode);
   }

@@ -36,6 +36,8 @@ export interface Engine {
   readonly trigramIndexDdl: readonly string[];
   /** Adds a document's text to the full-text index (on the connection of the import's transaction). */
   indexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
+  /** Takes a document out of the full-text index (a withdrawal), given the text it was indexed with. */
+  unindexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
   /**
    * Ids of documents containing `query` verbatim (any length), best first.
    * `query` is plain text; the engine quotes it for its own syntax.

@@ -74,6 +74,10 @@ export interface Repository {
   search(query: SearchQuery): Promise<Page<SearchHit>>;
   facts(filter: FactFilter): Promise<Page<FactRecord>>;
   counts(): Promise<{ sources: number; documents: number; facts: number; duplicates: number }>;
+  /** Runs `fn` in one transaction begun as a write (SQLite: holding the write lock): all of it or nothing. */
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Takes a document out of the full-text index (on the connection of a transaction), as indexing put it in. */
+  unindexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
   /** The engine's forgetHistory: what the files keep of deleted rows of `tables` is dropped (best effort). */
   forgetHistory(tables: readonly (keyof Database & string)[]): Promise<void>;
   close(): Promise<void>;
@@ -161,8 +165,12 @@ class KyselyRepository implements Repository {
     return this.write((trx) => storeFileIn(trx, this.eng, input, runId));
   }
 
+  unindexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void> {
+    return this.eng.unindexDocument(trx, documentId, text);
+  }
+
   /** Runs `fn` in a transaction begun as a write (see Engine.writeBegin): all of it or nothing. */
-  private write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     return this.db.connection().execute(async (conn) => {
       await sql.raw(this.eng.writeBegin).execute(conn);
       try {

@@ -11,6 +11,7 @@ import type { Role } from '../accounts/roles.js';
 import type { LedgerTables } from '../ledger/rows.js';
 import type { ProposalTables } from '../proposals/rows.js';
 import type { DraftTables } from '../draft/rows.js';
+import type { RulingTables } from '../rulings/rows.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -252,8 +253,44 @@ export interface LoginDevicesTable {
   last_used_at: string;
 }
 
+/** A document taken out of the store (migration 13): kept after the document, its source and its facts are gone. */
+export interface WithdrawalsTable {
+  id: Generated<number>;
+  document_id: number;
+  source_id: number;
+  file_name: string;
+  sha256: string;
+  jurisdiction: string | null;
+  report_year: number | null;
+  /** The account that withdrew it (null: the command line). */
+  account_id: number | null;
+  /** Who, in words: the account's name, or `cli:` and the system user. */
+  actor: string;
+  at: string;
+  note: string | null;
+  /** 1 when ledger tasks or votes depended on it and the withdrawal went ahead anyway. */
+  forced: number;
+  /** Rows removed, by table (src/withdraw/schema.ts Removed). */
+  removed_json: string;
+  /** What was built on it and is now detached from it (src/withdraw/schema.ts Dependent[]). */
+  dependents_json: string;
+}
+
+/** A one-time code an administrator gave out so an account can set a new password (migration 14). */
+export interface ResetCodesTable {
+  id: Generated<number>;
+  account_id: number;
+  /** sha256 of the code: the table alone gives no code away. */
+  code_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  /** Set when the code was used, or replaced by a newer one: it never works twice. */
+  used_at: string | null;
+}
+
 /** Every table; the features' own (ledger, 建议/提案) are defined beside their code. */
-export interface Database extends LedgerTables, ProposalTables, DraftTables {
+export interface Database extends LedgerTables, ProposalTables, DraftTables, RulingTables {
   auth_attempts: AuthAttemptsTable;
   login_devices: LoginDevicesTable;
   units: UnitsTable;
@@ -275,4 +312,6 @@ export interface Database extends LedgerTables, ProposalTables, DraftTables {
   vote_participation: VoteParticipationTable;
   ballots: BallotsTable;
   vote_code_events: VoteCodeEventsTable;
+  withdrawals: WithdrawalsTable;
+  reset_codes: ResetCodesTable;
 }

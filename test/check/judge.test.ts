@@ -260,3 +260,16 @@ describe('judging a quantified commitment by the object it counts', () => {
     expect(judgeCommitment(task('新建污水处理厂2座', 2, '座'), review('新建口袋公园9个。'))).toMatchObject({ verdict: 'not_reported', reason: { code: 'not_found' } });
   });
 });
+
+describe('a promise naming examples, answered by a list of names', () => {
+  const p = task('推动城南敬老院、东湖颐养中心等3家养老机构通过三星级评定', 3, '家');
+  it('counts the names of a list that includes an example and says the same of them', () => {
+    const j = judgeCommitment(p, review('东湖颐养中心、城南敬老院、西山老年公寓通过省三星级评定。'));
+    expect(j).toMatchObject({ verdict: 'met', reason: { code: 'reached', outcome: { value: 3 } } });
+  });
+
+  it('settles nothing with fewer names, or with a list that says something else of them', () => {
+    expect(judgeCommitment(p, review('城南敬老院、东湖颐养中心通过省三星级评定。')).verdict).not.toMatch(/met|missed/);
+    expect(judgeCommitment(p, review('城南敬老院、东湖颐养中心、西山老年公寓完成消防改造。')).verdict).not.toMatch(/met|missed/);
+  });
+});

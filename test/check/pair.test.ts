@@ -91,6 +91,6 @@ describe('holding promises against the next report', () => {
     expect(by('建设口袋公园11个')).toMatchObject({ verdict: 'met', outcome: 15, outcome_unit: '处' });
     const evidence = by('地区生产总值增长7%左右').evidence!;
     expect(REVIEW_TEXT.slice(evidence.start, evidence.end)).toBe(evidence.text);
-    expect(card.counts).toEqual({ met: 4, missed: 1, not_reported: 1, not_comparable: 1, needs_review: 0 });
+    expect(card.counts).toEqual({ partly_met: 0, met: 4, missed: 1, not_reported: 1, not_comparable: 1, needs_review: 0 });
   });
 });

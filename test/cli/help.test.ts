@@ -61,7 +61,7 @@ describe.concurrent('luoshi --help', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^用法：luoshi \[options\] \[command\]\n/);
     const commands = r.stdout.slice(r.stdout.indexOf('命令：\n') + 4).split('\n').filter((l) => /^ {2}\S/.test(l));
-    expect(commands.map((l) => l.trim().split(' ')[0])).toEqual(['extract', 'import', 'reports', 'search', 'targets', 'outcomes', 'commitments', 'check', 'scorecards', 'compare', 'cascade', 'draft-review', 'admin', 'serve', 'get', 'help']);
+    expect(commands.map((l) => l.trim().split(' ')[0])).toEqual(['extract', 'import', 'reports', 'search', 'targets', 'outcomes', 'commitments', 'check', 'scorecards', 'compare', 'cascade', 'draft-review', 'remove', 'admin', 'serve', 'get', 'help']);
     for (const line of commands) expect(line).toMatch(CJK);
   });
 

@@ -122,7 +122,7 @@ describe.skipIf(SKIP_E2E)('the target cascade view in headless Chromium', () => 
     // Where the next report is stored, the verdict links to that place's scorecard.
     const checked = api.nodes.find((n) => n.check)!;
     const verdict = row(checked.place).locator('[data-testid=verdict]');
-    expect(await verdict.textContent()).toBe({ met: '已完成', missed: '未完成', not_reported: '未报告', not_comparable: '不可比', needs_review: '待核实' }[checked.check!.verdict]);
+    expect(await verdict.textContent()).toBe({ met: '已完成', missed: '未完成', not_reported: '未提及', not_comparable: '不可比', needs_review: '待核实', partly_met: '部分完成' }[checked.check!.verdict]);
     expect(decodeURIComponent((await verdict.getAttribute('href'))!)).toBe(`#/check?place=${checked.place}&year=2022`);
     const unchecked = api.nodes.find((n) => n.unchecked === 'no_next_report')!;
     expect(await row(unchecked.place).locator('[data-testid=check]').textContent()).toBe('次年报告未入库');

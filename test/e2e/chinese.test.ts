@@ -108,5 +108,6 @@ describe.skipIf(SKIP_E2E)('Chinese throughout', () => {
     expect(titles.get('ledger-task')).toMatch(/^地区生产总值增长7%左右 · 落实$/);
     expect(titles.get('ballot')).toBe('代表投票 · 落实');
     expect(new Set([...titles.values()]).size).toBeGreaterThan(15);
-  });
+    // Thirty-odd views, each opened and read: a walk, not a single page.
+  }, 600_000);
 });

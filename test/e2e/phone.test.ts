@@ -77,7 +77,8 @@ describe.skipIf(SKIP_E2E)('every view on a phone', () => {
         await page.close();
       }
       expect(wide).toEqual([]);
-    });
+      // Thirty-odd views, five widths each: a walk, not a single page.
+    }, 600_000);
   }
 
   it('collapses the header behind a menu button that opens the sections, in both languages', async () => {

@@ -124,6 +124,8 @@ export async function seedViews(app: WebApp): Promise<Seeded> {
     await page.locator('[data-testid=ballot]').waitFor();
   };
   const place = encodeURIComponent('四平市');
+  const card = await root.get<{ items: { key: string; evidence?: unknown }[] }>(`/api/check?jurisdiction=${place}&year=2023`);
+  const checkItem = encodeURIComponent((card.items.find((i) => i.evidence) ?? card.items[0]).key);
   const views: View[] = [
     { name: 'library', path: 'library', who: 'visitor', ready: '[data-testid=reports] tbody tr' },
     { name: 'library-import', path: 'library', who: 'root', ready: '[data-testid=dropzone]' },
@@ -149,6 +151,9 @@ export async function seedViews(app: WebApp): Promise<Seeded> {
         await page.locator('[data-testid=check-detail]').waitFor();
       },
     },
+    { name: 'check-meter', path: `check/${place}/2023`, who: 'visitor', ready: '[data-testid=meter-chart] svg' },
+    { name: 'check-item', path: `check/${place}/2023/item/${checkItem}`, who: 'visitor', ready: '[data-testid=check-detail]' },
+    { name: 'check-years', path: `check/${place}/years`, who: 'visitor', ready: '[data-testid=years-table] [data-testid=years-row]' },
     { name: 'compare', path: 'compare?indicator=gdp', who: 'visitor', ready: '[data-testid=compare-table] tbody tr' },
     { name: 'search', path: `search?q=${encodeURIComponent('项目')}`, who: 'visitor', ready: '[data-testid=hits] mark' },
     { name: 'login', path: 'login', who: 'visitor', ready: '[data-testid=login-form]' },

@@ -48,8 +48,12 @@ export class Client {
   }
 
   /** POST /api/import with raw bytes, as the signed-in account (with the CSRF header unless told not to). */
-  async upload(filename: string, bytes: Uint8Array, opts: { csrf?: boolean } = {}): Promise<AppResponse> {
-    return this.store(await this.app({ method: 'POST', url: `/api/import?filename=${encodeURIComponent(filename)}`, headers: { ...this.headers(opts.csrf ?? true), 'content-type': 'application/octet-stream' }, body: bytes }));
+  async upload(filename: string, bytes: Uint8Array, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<AppResponse> {
+    return this.store(await this.app({ method: 'POST', url: `/api/import?filename=${encodeURIComponent(filename)}`, headers: { ...this.headers(opts.csrf ?? true), 'content-type': 'application/octet-stream', ...opts.headers }, body: bytes }));
+  }
+
+  async delete(url: string, opts: { csrf?: boolean } = {}): Promise<AppResponse> {
+    return this.store(await this.app({ method: 'DELETE', url, headers: this.headers(opts.csrf ?? true) }));
   }
 
   async login(name: string, password: string): Promise<AppResponse> {

@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider, useI18n, type T } from './i18n';
 import { useRoute, type Route } from './router';
 import { SessionCtx, useSessionState } from './session';
+import { VERDICT_COLOURS } from './types';
 import { Header } from './ui/Header';
 import { useTitle } from './ui/title';
 import { Login, RequireLogin } from './views/account/Login';
+import { People } from './views/account/People';
+import { Reset } from './views/account/Reset';
 import { Board, MyTasks } from './views/ledger/Board';
 import { LedgerPage } from './views/ledger/common';
 import { TaskPage } from './views/ledger/TaskPage';
@@ -14,13 +17,21 @@ import { Proposals } from './views/proposals/List';
 import { ProposalStats } from './views/proposals/Stats';
 import { Library } from './views/reports/Library';
 import { Reader } from './views/reports/Reader';
-import { ScorecardView } from './views/reports/Scorecard';
+import { ScorecardView } from './views/check/Scorecard';
+import { YearsView } from './views/check/Years';
 import { Search } from './views/reports/Search';
 import { Ballot } from './views/votes/Ballot';
 import { VoteSessionPage } from './views/votes/SessionPage';
 import { VoteResults, VoteSessions } from './views/votes/Sessions';
 import './style.css';
 import './narrow.css';
+
+// A shared link's path form (`/check/…`, whose page the server fills with the promise's title and
+// preview) opens the same view as its hash route.
+if (location.pathname !== '/' && !location.hash) history.replaceState(null, '', `/#${location.pathname}${location.search}`);
+
+// Verdict colours come from the shared vocabulary: badges (CSS) and charts use the same ones.
+for (const [verdict, colour] of Object.entries(VERDICT_COLOURS)) document.documentElement.style.setProperty(`--${verdict}`, colour);
 
 // ECharts is large: load it with the pages that draw charts only.
 const Compare = lazy(() => import('./views/reports/Compare').then((m) => ({ default: m.Compare })));
@@ -34,6 +45,10 @@ function page({ path, params }: Route): ReactNode {
   switch (view) {
     case 'login':
       return <Login next="login" />;
+    case 'reset':
+      return <Reset />;
+    case 'people':
+      return <LedgerPage active="people"><People /></LedgerPage>;
     case 'ledger':
       if (sub === 'task' && item) return <LedgerPage active="ledger"><TaskPage id={item} /></LedgerPage>;
       if (sub === 'mine') return <LedgerPage active="ledger/mine"><MyTasks /></LedgerPage>;
@@ -52,7 +67,7 @@ function page({ path, params }: Route): ReactNode {
     case 'report':
       return sub ? <Reader id={Number(sub)} params={params} /> : <Library params={params} />;
     case 'check':
-      return <ScorecardView params={params} />;
+      return path[2] === 'years' ? <YearsView place={path[1]} /> : <ScorecardView params={params} path={path} />;
     case 'compare':
       return <Compare params={params} />;
     case 'cascade':
@@ -71,6 +86,10 @@ function routeTitle({ path, params }: Route, t: T): string {
   switch (view) {
     case 'login':
       return t('lg.title');
+    case 'reset':
+      return t('rs.title');
+    case 'people':
+      return t('pe.title');
     case 'ledger':
       return sub === 'mine' ? t('my.title') : sub === 'dashboard' ? t('db.title') : t('ld.title');
     case 'votes':
@@ -80,7 +99,7 @@ function routeTitle({ path, params }: Route, t: T): string {
     case 'proposals':
       return sub === 'stats' ? t('pp.statsTitle') : t('pp.title');
     case 'check':
-      return with_(t('sc.title'), params.get('place'), params.get('year'));
+      return with_(t('sc.title'), path[1] ?? params.get('place'), path[2] ?? params.get('year'));
     case 'compare':
       return t('cmp.title');
     case 'report':
@@ -100,7 +119,7 @@ function RouteTitle({ route }: { route: Route }) {
 }
 
 /** The header link a view belongs under. */
-const SECTION: Record<string, string> = { report: 'library', login: 'ledger', vote: 'votes' };
+const SECTION: Record<string, string> = { report: 'library', login: 'ledger', reset: 'ledger', people: 'ledger', vote: 'votes' };
 
 function App() {
   const { t } = useI18n();

@@ -14,7 +14,7 @@ export interface Session {
   refresh: () => Promise<void>;
   login: (name: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
-  send: <T>(method: 'POST' | 'PUT', url: string, body: unknown) => Promise<T>;
+  send: <T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown) => Promise<T>;
   /** POSTs a file's raw bytes (imports of CSV/XLSX tables). */
   sendFile: <T>(url: string, file: File) => Promise<T>;
 }
@@ -54,7 +54,7 @@ export function useSessionState(): Session {
   }, [refresh]);
 
   const request = useCallback(
-    async <T,>(method: 'POST' | 'PUT', url: string, body: BodyInit, contentType: string): Promise<T> => {
+    async <T,>(method: 'POST' | 'PUT' | 'DELETE', url: string, body: BodyInit | undefined, contentType: string): Promise<T> => {
       const res = await fetch(url, { method, headers: { ...apiHeaders(), 'content-type': contentType, 'x-csrf-token': csrf }, body });
       const answer = await jsonOf(res);
       // The session ended (expired or signed out elsewhere): show the sign-in form.
@@ -67,7 +67,7 @@ export function useSessionState(): Session {
   );
 
   const send = useCallback(
-    <T,>(method: 'POST' | 'PUT', url: string, payload: unknown): Promise<T> => request<T>(method, url, JSON.stringify(payload ?? {}), 'application/json'),
+    <T,>(method: 'POST' | 'PUT' | 'DELETE', url: string, payload: unknown): Promise<T> => request<T>(method, url, method === 'DELETE' ? undefined : JSON.stringify(payload ?? {}), 'application/json'),
     [request],
   );
 

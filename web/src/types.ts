@@ -21,11 +21,12 @@ export type { IssuedCodes, Lookup, Round, SessionDetail, VoteCandidate, VoteSess
 export type { Tally } from '../../src/votes/tally';
 export type { Action, Light, ProposalKind, StatsRow, TaskState, Verdict };
 
-export { FINAL_STATES, LEVELS, PARTS, SATISFACTIONS, type FinalState, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
+export { FINAL_STATES, LEVELS, PARTS, SATISFACTIONS, VERDICT_COLOURS, VERDICT_LABELS, type FinalState, type Level, type PartKind, type Satisfaction } from '../../src/vocab';
 export { INDICATORS } from '../../src/extract/lexicon/indicators';
 export { convert } from '../../src/check/units';
+export { renderEn, renderZh } from '../../src/check/reasons';
 export { STATES } from '../../src/ledger/workflow';
-export { IMPORTERS, MANAGE, type Role } from '../../src/accounts/roles';
+export { IMPORTERS, MANAGE, RULERS, ROLES as ROLE_LIST, type Role } from '../../src/accounts/roles';
 export { KINDS, REPLY_STATUSES, type ReplyStatus } from '../../src/proposals/rules';
 
 /**
@@ -37,7 +38,7 @@ const everyOf =
   <U extends string>() =>
   <const L extends readonly U[]>(list: L & ([U] extends [L[number]] ? unknown : { missing: Exclude<U, L[number]> })): L =>
     list;
-export const VERDICTS = everyOf<Verdict>()(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review']);
+export const VERDICTS = everyOf<Verdict>()(['met', 'missed', 'not_reported', 'not_comparable', 'needs_review', 'partly_met']);
 export const LIGHTS = everyOf<Light>()(['green', 'yellow', 'red']);
 
 /** A task as the ledger answers it: with its light. */

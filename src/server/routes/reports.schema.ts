@@ -3,6 +3,7 @@
  * OpenAPI document. They describe the store's answers (src/store/types.ts).
  */
 import { z } from '@hono/zod-openapi';
+import { VERDICTS } from '../../vocab.js';
 
 const Nullable = { str: z.string().nullable(), int: z.number().int().nullable(), num: z.number().nullable() };
 
@@ -43,8 +44,30 @@ export const Scorecard = z
   .object({
     ok: z.literal(true), jurisdiction: Nullable.str, year: Nullable.int, plan_report: z.record(z.string(), z.unknown()), review_report: z.record(z.string(), z.unknown()),
     counts: z.record(z.string(), z.number()), items: z.array(z.record(z.string(), z.unknown())), basis: z.record(z.string(), z.unknown()),
+    reviewed: z.number().int(), orphaned: z.array(z.record(z.string(), z.unknown())),
   })
   .openapi('Scorecard');
+
+/** A place's scorecards side by side (shape in src/check/years.ts). */
+const YearCell = z.object({ key: z.string(), verdict: z.enum(VERDICTS), commitment: z.string(), headline: z.boolean() });
+export const YearsTable = z
+  .object({
+    ok: z.literal(true),
+    jurisdiction: z.string(),
+    years: z.array(
+      z.object({
+        year: z.number().int(), plan_document: Nullable.int, review_document: Nullable.int, total: z.number().int(),
+        counts: z.record(z.enum(VERDICTS), z.number().int()).openapi({ description: 'items of the year by current verdict' }),
+      }),
+    ),
+    rows: z.array(
+      z.object({
+        indicator: z.string(), headline: z.boolean().openapi({ description: 'a main expected target in some year' }),
+        cells: z.record(z.string(), z.array(YearCell)).openapi({ description: 'by year: the verdicts of that year\'s promises on the indicator' }),
+      }),
+    ),
+  })
+  .openapi('YearsTable');
 
 export const ComparisonRow = z
   .object({

@@ -5,10 +5,13 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { IMPORTERS } from '../../accounts/roles.js';
-import { ReportNotFound, scorecardFromStore } from '../../check/from-store.js';
+import { pairedYears, ReportNotFound } from '../../check/from-store.js';
+import { YEARS_COLUMNS, yearsRows, yearsTable } from '../../check/years.js';
+import { ruledScorecard } from '../../rulings/scorecard.js';
 import { COMPARISON_COLUMNS, compareIndicator } from '../../check/research.js';
 import { SCORECARD_COLUMNS, scorecardRows } from '../../check/rows.js';
 import { InvalidInput, NotFound, TooLarge, TooMany, Unavailable } from '../../errors.js';
+import { refusalInChinese } from '../../identify/report-signal.js';
 import { importUpload, type ReaderPool } from '../../import/index.js';
 import { resolveReport, type Repository } from '../../store/repository.js';
 import { LEVELS, PARTS } from '../../vocab.js';
@@ -16,7 +19,7 @@ import type { AppEnv } from '../env.js';
 import type { Auth } from '../middleware/auth.js';
 import { errors, FileName, fileBody, jsonBody, ok, Paging, params, PathId, query, tableOk, Year } from '../openapi.js';
 import { table } from '../respond.js';
-import { ComparisonRow, DocumentDetail, DocumentSummary, Fact, ImportResult, pageOf, ReportChoice, Scorecard, SearchHit } from './reports.schema.js';
+import { ComparisonRow, DocumentDetail, DocumentSummary, Fact, ImportResult, pageOf, ReportChoice, Scorecard, SearchHit, YearsTable } from './reports.schema.js';
 
 export interface ImportQuota {
   readonly files: number;
@@ -37,7 +40,7 @@ const DOC_COLUMNS = ['id', 'jurisdiction', 'province', 'level', 'report_year', '
 const FACT_COLUMNS = ['id', 'document_id', 'jurisdiction', 'level', 'report_year', 'year', 'fact', 'indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'headline', 'estimated', 'text', 'start', 'end', 'source_start', 'source_end'] as const;
 
 /** A stored file's name without the folders it was imported from: server paths are nobody's business. */
-const publicName = (name: string) => name.split(/[\\/]/).pop() ?? name;
+export const publicName = (name: string) => name.split(/[\\/]/).pop() ?? name;
 function publicDoc<T extends { file_name: string }>(d: T): T {
   return { ...d, file_name: publicName(d.file_name) };
 }
@@ -117,17 +120,32 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/check', summary: 'Scorecard: the year-N promises of a place against its year-N+1 report',
+      method: 'get', path: '/check', summary: 'Scorecard: the year-N promises of a place against its year-N+1 report, with reviewers\' rulings (current) over the machine\'s verdicts',
       request: { query: query({ jurisdiction: Place, year: Year }) },
       responses: { 200: tableOk(Scorecard), ...errors(400, 404) },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const card = await scorecardFromStore(repo, q.jurisdiction, q.year).catch((e: unknown) => {
+      const card = await ruledScorecard(repo, q.jurisdiction, q.year).catch((e: unknown) => {
         throw e instanceof ReportNotFound ? new NotFound(e.message) : e;
       });
       const basis = { plan: { ...card.basis.plan, others: card.basis.plan.others.map(publicDoc) }, review: { ...card.basis.review, others: card.basis.review.others.map(publicDoc) } };
       return table(c, scorecardRows(card), [...SCORECARD_COLUMNS], 'scorecard', { ok: true, ...card, basis });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/check/years', summary: 'Every stored year of a place side by side: rows by indicator, columns by year, the verdicts in each cell',
+      request: { query: query({ jurisdiction: Place }) },
+      responses: { 200: tableOk(YearsTable), ...errors(400) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const cards = [];
+      for (const year of await pairedYears(repo, q.jurisdiction)) cards.push(await ruledScorecard(repo, q.jurisdiction, year));
+      const years = yearsTable(q.jurisdiction, cards);
+      return table(c, yearsRows(years), [...YEARS_COLUMNS], 'scorecard-years', { ok: true as const, ...years });
     },
   );
 
@@ -166,6 +184,11 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
         // Read off the request thread within a time and memory budget: over a budget or a read limit 413, readers all busy 503, unreadable 422.
         const kind = item.failure?.kind;
         const reason = item.reason ?? 'unreadable';
+        if (kind === 'not_report') {
+          // Refused as no work report (src/identify/report-signal.ts): said in the request's language; the code is what clients branch on.
+          const zh = /^zh\b/i.test(c.req.header('accept-language') ?? '') ? refusalInChinese(reason) : undefined;
+          throw new InvalidInput(zh ?? reason, [], 'not_a_report');
+        }
         throw kind === 'time' || kind === 'memory' || kind === 'limit' ? new TooLarge(reason) : kind === 'busy' ? new Unavailable(reason) : new InvalidInput(reason, [], 'unreadable_file');
       }
       const answer = { ok: true as const, ...item };

@@ -174,6 +174,43 @@ const DDL: DdlStep[] = [
     ],
   },
   {
+    version: 12,
+    name: 'rulings: a reviewer\'s signed verdict on a scorecard item, keyed by place, year and the item\'s stable key, with an append-only history',
+    statements: ({ types: t }) => [
+      `create table rulings (id ${t.id}, jurisdiction text not null, year integer not null, item_key text not null, source text not null,
+        promise text not null, plan_start integer not null, plan_end integer not null, plan_hash text not null, review_hash text not null,
+        plan_document_id integer, review_document_id integer, machine_verdict text not null, verdict text not null, reason text,
+        evidence_start integer, evidence_end integer, evidence_hash text, evidence_text text, account_id integer not null references accounts(id),
+        ruled_at text not null, version integer not null default 1, created_at text not null, updated_at text not null,
+        unique (jurisdiction, year, item_key))`,
+      'create index rulings_plan_hash on rulings (plan_hash)',
+      'create index rulings_review_hash on rulings (review_hash)',
+      `create table ruling_history (id ${t.id}, ruling_id integer not null references rulings(id), version integer not null,
+        account_id integer references accounts(id), at text not null, from_verdict text, verdict text not null, reason text, evidence_json text)`,
+      'create index ruling_history_ruling on ruling_history (ruling_id, id)',
+    ],
+  },
+  {
+    version: 13,
+    name: 'withdrawals of imported documents: who, when, what was removed, and what depended on it',
+    statements: ({ types: t }) => [
+      // No foreign key to documents or sources: the row outlives them (that is its point).
+      `create table withdrawals (id ${t.id}, document_id integer not null, source_id integer not null, file_name text not null, sha256 text not null,
+        jurisdiction text, report_year integer, account_id integer references accounts(id), actor text not null, at text not null, note text,
+        forced integer not null default 0, removed_json text not null, dependents_json text not null)`,
+      'create index withdrawals_at on withdrawals (at)',
+    ],
+  },
+  {
+    version: 14,
+    name: 'one-time password reset codes: stored hashed, expiring, used once',
+    statements: ({ types: t }) => [
+      `create table reset_codes (id ${t.id}, account_id integer not null references accounts(id), code_hash text not null unique,
+        created_by integer references accounts(id), created_at text not null, expires_at text not null, used_at text)`,
+      'create index reset_codes_account on reset_codes (account_id)',
+    ],
+  },
+  {
     version: 18,
     name: 'draft review (完成情况报告): each task\'s year-end state with its reason and new deadline, and every generated draft with its sources and hash',
     statements: ({ types: t }) => [

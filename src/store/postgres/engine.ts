@@ -40,6 +40,9 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     types: { id: 'serial primary key', blob: 'bytea', real: 'double precision', bigint: 'bigint' },
     searchIndexDdl: ['create extension if not exists pg_trgm', 'create index documents_text_trgm on documents using gin (text gin_trgm_ops)'],
     trigramIndexDdl: [],
+    async unindexDocument() {
+      // The trigram index follows the documents table by itself.
+    },
     async indexDocument() {
       // The trigram index follows the documents table by itself.
     },

@@ -81,6 +81,11 @@ export function openSqlite(file: string): Engine {
       await sql`insert into doc_fts(rowid, body) values (${documentId}, ${segmentForIndex(text)})`.execute(trx);
       await sql`insert into doc_tri(rowid, body) values (${documentId}, ${text})`.execute(trx);
     },
+    async unindexDocument(trx, documentId, text) {
+      // Contentless FTS5 tables keep no copy of the text: a row is deleted by repeating what was inserted.
+      await sql`insert into doc_fts(doc_fts, rowid, body) values ('delete', ${documentId}, ${segmentForIndex(text)})`.execute(trx);
+      await sql`insert into doc_tri(doc_tri, rowid, body) values ('delete', ${documentId}, ${text})`.execute(trx);
+    },
     async matchDocuments(conn, query, limit) {
       const m = matchFor(query);
       if (!m) return [];

@@ -3,7 +3,19 @@
  * and offset units, the fields of a task, the API's error codes, processing notes, lights' reasons,
  * history notes. Same shape as words.ts (Chinese, then English); `i18n/index.tsx` joins the two lists.
  */
+import { VERDICT_LABELS, type Verdict } from '../types';
+
+/** `v.met` …: each verdict's words from the shared vocabulary, so web, CLI and exports say the same. */
+function verdictWords() {
+  const out = {} as { [V in Verdict as `v.${V}`]: readonly [zh: string, en: string] };
+  for (const [v, w] of Object.entries(VERDICT_LABELS) as [Verdict, { zh: string; en: string }][]) out[`v.${v}`] = [w.zh, w.en];
+  return out;
+}
+
 export const CODES = {
+  // Verdicts: the one vocabulary of src/vocab.ts.
+  ...verdictWords(),
+
   // Facts: kinds, qualifiers, where a fact sits.
   'fact.voted_project': ['票决民生实事', 'voted livelihood project'],
   'kind.growth': ['增速', 'growth rate'],
@@ -89,6 +101,7 @@ export const CODES = {
   'err.unreadable.chinese': ['文件中没有中文文字，不像是政府工作报告。', 'The file holds no Chinese text; it is not a work report.'],
   'err.unreadable.docx': ['这个 Word 文件已损坏或不是 .docx 格式。', 'This Word file is damaged or not a .docx.'],
   'err.unreadable.binary': ['这不是文字文件（可能是图片、压缩包或其他二进制文件）。', 'This is not a text file (an image, an archive or other binary data).'],
+  'err.not_a_report': ['这个文件不像工作报告（没有报告的标题、回顾或安排，或大部分是表格），没有导入。', 'This file does not look like a work report (no report head, review or plan, or mostly a table); it was not imported.'],
   'err.import_quota': ['今天的导入数量已达上限，请明天再试。', 'Today’s import quota is used up: try again tomorrow.'],
   'err.bad_query': ['链接中的查询条件有误。', 'The link’s query is not valid.'],
   'err.bad_body': ['提交的内容有误，请检查后重试。', 'What was sent is not valid: check it and try again.'],

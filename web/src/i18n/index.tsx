@@ -7,10 +7,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api';
 import { CODES } from './codes';
+import { PEOPLE } from './people';
 import { WORDS as UI } from './words';
 
 /** The interface's words and the names of the server's codes: one list of keys. */
-const WORDS = { ...UI, ...CODES };
+const WORDS = { ...UI, ...CODES, ...PEOPLE };
 
 export type Lang = 'zh' | 'en';
 export type Key = keyof typeof WORDS;

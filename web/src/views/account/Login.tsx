@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
-import { navigate } from '../../router';
+import { href, navigate } from '../../router';
 import { useSession } from '../../session';
 import { ErrorBox, Field, Loading } from '../../ui/common';
 import { useAction } from '../../ui/useAction';
@@ -40,6 +40,9 @@ export function Login({ next = 'ledger' }: { next?: string }) {
         </button>
       </form>
       {error && <ErrorBox message={error} />}
+      <p className="small">
+        <a href={href('reset')}>{t('rs.link')}</a>
+      </p>
     </section>
   );
 }

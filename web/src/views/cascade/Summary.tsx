@@ -1,4 +1,4 @@
-/** How the targets of each raise size fared, one line a size: "高于上级1个百分点及以上：14个中9个未完成（另有2个未报告）". */
+/** How the targets of each raise size fared, one line a size: "高于上级1个百分点及以上：14个中9个未完成（另有2个未提及）". */
 import { useI18n, type I18n } from '../../i18n';
 import type { SummaryRow } from '../../types';
 

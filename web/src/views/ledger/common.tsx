@@ -34,6 +34,7 @@ function LedgerNav({ active }: { active: string }) {
   const links: [string, string][] = [['ledger', t('ld.board')]];
   if (account?.role === 'unit_officer') links.push(['ledger/mine', t('ld.mine')]);
   links.push(['ledger/dashboard', t('ld.dashboard')]);
+  if (account?.role === 'admin') links.push(['people', t('pe.nav')]);
   return (
     <SectionNav active={active} links={links}>
       <AccountBox testId="ledger-account" logoutTestId="logout" then="login" />

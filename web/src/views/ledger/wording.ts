@@ -70,6 +70,7 @@ export function historyNote(t: T, kindName: (kind: string) => string, note: stri
   let m: RegExpExecArray | null;
   if ((m = /^from document (\d+), (\w+) (\d+)$/.exec(note))) return t('hn.generate', { doc: m[1], kind: kindName(m[2]), fact: m[3] });
   if ((m = /^split from task (\d+)$/.exec(note))) return t('hn.split', { id: m[1] });
+  if ((m = /^source document (\d+) withdrawn$/.exec(note))) return t('hn.withdrawn', { doc: m[1] });
   if ((m = /^民生实事 elected by 票决 session (\d+) \((.*)\)$/.exec(note))) return t('hn.elected', { id: m[1], title: m[2] });
   return note;
 }

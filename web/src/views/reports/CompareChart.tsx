@@ -7,11 +7,10 @@ import { useMemo } from 'react';
 import { Chart } from '../../Chart';
 import { num } from '../../format';
 import { useI18n } from '../../i18n';
-import { convert, type ComparisonRow } from '../../types';
+import { convert, VERDICT_COLOURS, type ComparisonRow } from '../../types';
 
 const TARGET = '#d97706';
 const OUTCOME = '#1d4ed8';
-const VERDICT_COLOR: Record<string, string> = { met: '#15803d', missed: '#b91c1c' };
 
 /** The unit most of the place's figures are stated in: every value of the panel is converted to it. */
 function commonUnit(rows: readonly ComparisonRow[]): string | null {
@@ -32,7 +31,7 @@ function Panel({ place, rows, years }: { place: string; rows: readonly Compariso
     const outcome = years.map((y) => {
       const r = at(y);
       const v = value(r?.outcome_value ?? null, r?.outcome_unit ?? null);
-      return v === null ? null : { value: v, itemStyle: { color: VERDICT_COLOR[r?.verdict ?? ''] ?? OUTCOME } };
+      return v === null ? null : { value: v, itemStyle: { color: (r?.verdict === 'met' || r?.verdict === 'missed' ? VERDICT_COLOURS[r.verdict] : OUTCOME) } };
     });
     const hidden = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } };
     return {

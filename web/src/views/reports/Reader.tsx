@@ -12,6 +12,7 @@ import { blockAt, blocksOf } from './blocks';
 import { diagnosticText } from './diagnostics';
 import { FactDetail, factLabel } from './FactDetail';
 import { ReaderText } from './ReaderText';
+import { Withdraw } from './Withdraw';
 
 /** The three tables a fact comes from. */
 const KINDS = ['target', 'outcome', 'commitment'] as const;
@@ -127,6 +128,7 @@ export function Reader({ id, params }: { id: number; params: URLSearchParams }) 
         <h1>{heading}</h1>
         <p className="muted small">{metaLine(doc, i18n)}</p>
         {doc.jurisdiction && doc.report_year && <a href={href('check', { place: doc.jurisdiction, year: doc.report_year })}>{t('rd.check')}</a>}
+        <Withdraw id={id} />
       </div>
       <Notes doc={doc} />
       <div className="reader-body">

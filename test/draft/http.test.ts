@@ -34,7 +34,7 @@ async function ledgerWorld(storeName: (typeof STORES)[number]) {
 describe.each(STORES)('draft review over HTTP on %s', (storeName) => {
   it('lets supervisors set year-end states and draw the draft; a unit officer gets 403, a stranger 401', async () => {
     const { w, sup, officer, picked } = await ledgerWorld(storeName);
-    const [, toilets] = picked;
+    const [fields, toilets] = picked;
     const state = { final_state: 'not_done', reason: '冬季停工，余下8个村次年完成', new_deadline: '2024-05-31' };
     expect((await officer.put(`/api/ledger/tasks/${toilets.id}/year-end-state`, state)).status).toBe(403);
     const set = await sup.put(`/api/ledger/tasks/${toilets.id}/year-end-state`, state);

@@ -45,6 +45,12 @@ export class DraftReviews {
     return this.store.setYearEnd(t.id, v, s.account.id, this.ledger.now());
   }
 
+  /** The task's year-end state, if one was set. */
+  async yearEndOf(s: Session, taskId: number): Promise<YearEndState | null> {
+    const t = await this.ledger.taskFor(s, taskId);
+    return (await this.store.yearEnd([t.id])).get(t.id) ?? null;
+  }
+
   /**
    * SEAM: rulings a reviewer signed on the ledger's promises. The `rulings`
    * module (migration 12) is not on main yet; once it is, read the signed

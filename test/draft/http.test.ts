@@ -34,13 +34,15 @@ async function ledgerWorld(storeName: (typeof STORES)[number]) {
 describe.each(STORES)('draft review over HTTP on %s', (storeName) => {
   it('lets supervisors set year-end states and draw the draft; a unit officer gets 403, a stranger 401', async () => {
     const { w, sup, officer, picked } = await ledgerWorld(storeName);
-    const [, toilets] = picked;
+    const [fields, toilets] = picked;
     const state = { final_state: 'not_done', reason: '冬季停工，余下8个村次年完成', new_deadline: '2024-05-31' };
     expect((await officer.put(`/api/ledger/tasks/${toilets.id}/year-end-state`, state)).status).toBe(403);
     const set = await sup.put(`/api/ledger/tasks/${toilets.id}/year-end-state`, state);
     expect(set.status, text(set)).toBe(200);
     expect(body(set).year_end).toMatchObject({ task_id: toilets.id, ...state });
     expect((await sup.put(`/api/ledger/tasks/${toilets.id}/year-end-state`, { final_state: 'finished' })).status).toBe(400);
+    expect(body(await sup.get(`/api/ledger/tasks/${toilets.id}/year-end-state`)).year_end).toMatchObject(state);
+    expect(body(await sup.get(`/api/ledger/tasks/${fields.id}/year-end-state`)).year_end).toBeNull();
     // The step is in the task's history.
     const detail = body(await sup.get(`/api/ledger/tasks/${toilets.id}`));
     expect(detail.history.map((h: { action: string }) => h.action)).toContain('year_end');
@@ -65,6 +67,7 @@ describe.each(STORES)('draft review over HTTP on %s', (storeName) => {
     const html = await sup.get(`/api/ledger/draft-review.html${LEDGER}`);
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.headers['content-disposition']).toMatch(/^inline; filename="draft-review-2023-\d+\.html"/);
     expect(text(html)).toContain('改造农村厕所2900个');
 
     // Both are kept; the file comes back byte for byte.
@@ -87,5 +90,6 @@ describe('draft review in the OpenAPI document', () => {
     const doc = JSON.parse(text(await new Client(w.app).get('/api/openapi.json')));
     for (const p of ['/api/ledger/draft-review.docx', '/api/ledger/draft-review.html', '/api/ledger/draft-reviews', '/api/ledger/draft-reviews/{id}', '/api/ledger/draft-reviews/{id}/file']) expect(doc.paths[p]?.get, p).toBeTruthy();
     expect(doc.paths['/api/ledger/tasks/{id}/year-end-state']?.put).toBeTruthy();
+    expect(doc.paths['/api/ledger/tasks/{id}/year-end-state']?.get).toBeTruthy();
   });
 });

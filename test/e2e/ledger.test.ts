@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, openBrowser, screenshot, SEEDS, SKIP_E2E, startWebApp, submitSignIn, type WebApp } from './browser.js';
@@ -226,6 +227,24 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     await page.locator('h1', { hasText: 'Supervision dashboard' }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();
     await page.locator('h1', { hasText: '督办看板' }).waitFor();
+  });
+
+  it("the supervisor sets a task's year-end state and draws the 完成情况报告 as a Word file", async () => {
+    await page.goto(`${base}/#/ledger/task/${taskId}`);
+    await page.locator('[data-testid=year-end-form]').waitFor();
+    await page.locator('[data-testid=year-end-state]').selectOption('ongoing');
+    await page.locator('[data-testid=year-end-reason]').fill('秋粮统计尚未完成');
+    await page.locator('[data-testid=year-end-deadline]').fill('2024-03-31');
+    await page.locator('[data-testid=year-end-submit]').click();
+    await page.locator('[data-testid=timeline-entry][data-action=year_end]').waitFor();
+    await page.goto(`${base}/#/ledger?place=${encodeURIComponent('四平市')}&year=2023`);
+    await page.locator('[data-testid=draft-docx]').waitFor();
+    expect(await page.locator('[data-testid=draft-html]').getAttribute('href')).toContain('/api/ledger/draft-review.html?');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=draft-docx]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^draft-review-2023-\d+\.docx$/);
+    const text = (await mammoth.extractRawText({ path: await download.path() })).value;
+    expect(text).toContain('关于2023年政府工作报告重点任务完成情况的报告');
+    expect(text).toContain('（推进中）：秋粮统计尚未完成，计划于2024年3月31日前完成。');
   });
 
   it('the supervisor imports a 分工方案 CSV through the picker and sees the per-row result', async () => {

@@ -36,6 +36,14 @@ export function draftRoutes(reviews: DraftReviews, auth: Auth): OpenAPIHono<AppE
     async (c) => c.json({ ok: true as const, year_end: await reviews.setYearEnd(c.get('session'), c.req.valid('param').id, c.req.valid('json')) }, 200),
   );
 
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/ledger/tasks/{id}/year-end-state', summary: 'A task\'s year-end state (null when none was set)', middleware: auth.need(),
+      request: { params: params({ id: PathId }) }, responses: { 200: ok(answer({ year_end: YearEndState.nullable() })), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => c.json({ ok: true as const, year_end: await reviews.yearEndOf(c.get('session'), c.req.valid('param').id) }, 200),
+  );
+
   for (const format of ['docx', 'html'] as const) {
     app.openapi(
       createRoute({
@@ -47,7 +55,11 @@ export function draftRoutes(reviews: DraftReviews, auth: Auth): OpenAPIHono<AppE
         const res = download(g.bytes, CONTENT_TYPES[format], g.filename);
         res.headers.set('x-luoshi-draft-id', String(g.record.id));
         res.headers.set('x-luoshi-draft-sha256', g.record.sha256);
-        if (format === 'html') res.headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+        if (format === 'html') {
+          // Shown in the browser tab the ledger's link opens (still named, for saving).
+          res.headers.set('content-disposition', res.headers.get('content-disposition')!.replace(/^attachment/, 'inline'));
+          res.headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+        }
         return res;
       },
     );

@@ -106,7 +106,7 @@ export function TaskPage({ id }: { id: number }) {
         onNotice={(kind, text) => run(send('POST', `${url}/${kind}`, { text }), done(t(kind === 'urge' ? 'act.urge' : 'act.instruct')))}
       />
       {manage && !task.archived && task.state !== 'draft' && (
-        <YearEndForm busy={busy} onSubmit={(v) => run(send('PUT', `${url}/year-end-state`, v), done(t('ye.title')))} />
+        <YearEndForm url={url} reload={reload} busy={busy} onSubmit={(v) => run(send('PUT', `${url}/year-end-state`, v), done(t('ye.title')))} />
       )}
       {manage && !task.archived && (
         <MergeSplit

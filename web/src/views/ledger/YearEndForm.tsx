@@ -4,15 +4,26 @@
  * (完成情况报告) reports (PUT /api/ledger/tasks/:id/year-end-state).
  */
 import { useState, type FormEvent } from 'react';
+import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
 import { FINAL_STATES, type FinalState } from '../../types';
 import { Field } from '../../ui/common';
 
-export function YearEndForm({ busy, onSubmit }: { busy: boolean; onSubmit: (v: { final_state: FinalState; reason: string | null; new_deadline: string | null }) => void }) {
+type YearEnd = { final_state: FinalState; reason: string | null; new_deadline: string | null };
+
+/** The form with the state set before (GET …/year-end-state), once it is read. */
+export function YearEndForm({ url, reload, busy, onSubmit }: { url: string; reload: number; busy: boolean; onSubmit: (v: YearEnd) => void }) {
+  const current = useApi<{ year_end: (YearEnd & { set_at: string }) | null }>(`${url}/year-end-state`, reload);
+  if (current.loading || !current.data) return null;
+  const y = current.data.year_end;
+  return <YearEndFields key={y?.set_at ?? 'none'} initial={y} busy={busy} onSubmit={onSubmit} />;
+}
+
+function YearEndFields({ initial, busy, onSubmit }: { initial: YearEnd | null; busy: boolean; onSubmit: (v: YearEnd) => void }) {
   const { t } = useI18n();
-  const [state, setState] = useState<FinalState>('done');
-  const [reason, setReason] = useState('');
-  const [deadline, setDeadline] = useState('');
+  const [state, setState] = useState<FinalState>(initial?.final_state ?? 'done');
+  const [reason, setReason] = useState(initial?.reason ?? '');
+  const [deadline, setDeadline] = useState(initial?.new_deadline ?? '');
   const unfinished = state === 'ongoing' || state === 'not_done';
   const submit = (e: FormEvent) => {
     e.preventDefault();

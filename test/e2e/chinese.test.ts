@@ -87,7 +87,7 @@ describe.skipIf(SKIP_E2E)('Chinese throughout', () => {
     expect(foreign(['overdue since 2024-05-31'])).toHaveLength(1);
   });
 
-  it('shows no English sentence and no raw code on any view in Chinese', async () => {
+  it('shows no English sentence and no raw code on any view in Chinese', { timeout: 600_000 }, async () => {
     const findings: string[] = [];
     const pending: string[] = [];
     const titles = new Map<string, string>();

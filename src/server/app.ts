@@ -105,7 +105,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED }));
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.
   app.use('/api/*', async (c, next) => {
-    const upload = c.req.path === '/api/import' || /\/import(-plan)?$|\/deputies\/import$/.test(c.req.path);
+    const upload = c.req.path === '/api/import' || /\/import(-plan)?$|\/(deputies|people)\/import$/.test(c.req.path);
     return bodyLimit({ maxSize: upload ? maxUploadBytes : MAX_JSON_BODY, onError: () => {
         throw new TooLarge(upload ? `upload too large: the limit is ${maxUploadBytes} bytes` : `the request body is too large: the limit is ${MAX_JSON_BODY} bytes`);
       } })(c, next);

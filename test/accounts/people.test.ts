@@ -4,6 +4,7 @@
  * change role and unit, disable (sessions end, sign-in refused) and enable;
  * a one-time reset code that is stored hashed, works once and expires.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/accounts/admin.js';
 import { RESET_CODE_TTL_MS } from '../../src/accounts/people.js';
@@ -14,6 +15,13 @@ import { createTestStore, STORES, type TestStore } from '../store/stores.js';
 
 const PASSWORD = 'S3cret-pass!';
 const NEW_PASSWORD = 'An0ther-long-one';
+
+async function xlsx(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 describe.each(STORES)('people and units on %s', (storeName) => {
   let store: TestStore;
@@ -99,5 +107,30 @@ describe.each(STORES)('people and units on %s', (storeName) => {
     clock = new Date(clock.getTime() + RESET_CODE_TTL_MS + 1000);
     const expired = await visitor.post('/api/ledger/password-reset', { name: 'li', code: late, password: 'Yet-another-0ne' });
     expect(body(expired).error.code).toBe('bad_reset_code');
+  });
+
+  it('imports units and accounts from XLSX: one bad row refuses all of it, a good table goes in whole', async () => {
+    await root.login('root', PASSWORD); // the clock moved past the session in the test before
+    const count = async (t: 'units' | 'accounts') => Number((await store.repo.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = { units: await count('units'), accounts: await count('accounts') };
+    const head = ['单位', '上级单位', '账号', '角色', '初始密码'];
+    const upload = async (rows: string[][]) =>
+      app({ method: 'POST', url: '/api/ledger/people/import?filename=people.xlsx', headers: { ...root.headers(), 'content-type': 'application/octet-stream' }, body: await xlsx(rows) });
+    const bad = await upload([head, ['市水利局', '', 'shuili', '责任单位联络员', PASSWORD], ['水利局办公室', '市水利局', 'ban', '局长', PASSWORD], ['', '', 'x', '领导', 'short']]);
+    expect(bad.status).toBe(422);
+    const err = body(bad).error;
+    expect(err.code).toBe('rows_invalid');
+    expect(err.errors.map((e: { field: string }) => e.field)).toEqual(['第3行', '第4行', '第4行']);
+    expect({ units: await count('units'), accounts: await count('accounts') }).toEqual(before);
+
+    const good = await upload([['人员名单'], head, ['市水利局', '', 'shuili', '责任单位联络员', PASSWORD], ['水利局办公室', '市水利局', '', '', ''], ['', '', 'boss', '领导', PASSWORD]]);
+    expect(good.status).toBe(200);
+    expect(body(good)).toMatchObject({ units: ['市水利局', '水利局办公室'], accounts: ['shuili', 'boss'] });
+    expect({ units: await count('units'), accounts: await count('accounts') }).toEqual({ units: before.units + 2, accounts: before.accounts + 2 });
+    const units = body(await root.get('/api/ledger/units')).items as { id: number; name: string; parent_id: number | null }[];
+    const top = units.find((u) => u.name === '市水利局')!;
+    expect(units.find((u) => u.name === '水利局办公室')!.parent_id).toBe(top.id);
+    expect(body(await root.get('/api/ledger/accounts')).items).toContainEqual(expect.objectContaining({ name: 'shuili', role: 'unit_officer', unit_id: top.id }));
+    expect((await new Client(app, '10.9.3.10').login('shuili', PASSWORD)).status).toBe(200);
   });
 });

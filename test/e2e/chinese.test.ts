@@ -114,7 +114,7 @@ describe.skipIf(SKIP_E2E)('Chinese throughout', () => {
     await page.close();
   });
 
-  it('shows no English sentence and no raw code on any view in Chinese', async () => {
+  it('shows no English sentence and no raw code on any view in Chinese', { timeout: 600_000 }, async () => {
     const findings: string[] = [];
     const pending: string[] = [];
     const titles = new Map<string, string>();
@@ -136,5 +136,5 @@ describe.skipIf(SKIP_E2E)('Chinese throughout', () => {
     expect(titles.get('ballot')).toBe('代表投票 · 落实');
     expect(new Set([...titles.values()]).size).toBeGreaterThan(15);
     // Thirty-odd views, each opened and read: a walk, not a single page.
-  }, 600_000);
+  });
 });

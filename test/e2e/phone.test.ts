@@ -53,7 +53,7 @@ describe.skipIf(SKIP_E2E)('every view on a phone', () => {
   });
 
   for (const lang of ['zh', 'en'] as const) {
-    it(`opens every view at 390 px and at WeChat's 360–414 px in ${lang} without sideways scrolling`, async () => {
+    it(`opens every view at 390 px and at WeChat's 360–414 px in ${lang} without sideways scrolling`, { timeout: 600_000 }, async () => {
       const wide: string[] = [];
       for (const view of views) {
         const page = await accounts.page(view.who, lang);

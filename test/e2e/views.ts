@@ -159,6 +159,12 @@ export async function seedViews(app: WebApp): Promise<Seeded> {
     { name: 'compare', path: 'compare?indicator=gdp', who: 'visitor', ready: '[data-testid=compare-table] tbody tr' },
     { name: 'search', path: `search?q=${encodeURIComponent('项目')}`, who: 'visitor', ready: '[data-testid=hits] mark' },
     { name: 'login', path: 'login', who: 'visitor', ready: '[data-testid=login-form]' },
+    { name: 'password-reset', path: 'reset', who: 'visitor', ready: '[data-testid=reset-form]' },
+    { name: 'people', path: 'people', who: 'root', ready: '[data-testid=account-row]' },
+    { name: 'reader-withdraw', path: `report/${siping2023}`, who: 'root', ready: '[data-testid=withdraw-open]', act: async (page) => {
+      await page.locator('[data-testid=withdraw-open]').click();
+      await page.locator('[data-testid=withdraw-dependents] li').first().waitFor();
+    } },
     { name: 'ledger', path: `ledger?place=${place}&year=2023`, who: 'root', ready: '[data-testid=task-row]' },
     { name: 'ledger-task', path: `ledger/task/${firstTask}`, who: 'root', ready: '[data-testid=timeline-entry]' },
     { name: 'ledger-dashboard', path: `ledger/dashboard?place=${place}&year=2023`, who: 'root', ready: '[data-testid=dashboard-table] tbody tr' },

@@ -5,16 +5,17 @@
  * step where the code's holder sets a new password (guesses counted as
  * failed sign-ins are: per address and per account).
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AttemptStore, POLICIES } from '../../accounts/attempts.js';
 import { People } from '../../accounts/people.js';
+import { importPeople } from '../../accounts/people-import.js';
 import { Account, AccountUpdate, PasswordReset, ResetCode, Unit, UnitUpdate } from '../../accounts/schema.js';
 import type { AccountStore } from '../../accounts/store.js';
 import { DomainError, TooMany } from '../../errors.js';
 import type { AppEnv } from '../env.js';
 import type { Auth } from '../middleware/auth.js';
-import { errors, jsonBody, ok, params, PathId } from '../openapi.js';
+import { errors, FileName, fileBody, jsonBody, ok, params, PathId, query } from '../openapi.js';
 import { answer } from './answer.js';
 
 export function peopleRoutes(d: { store: AccountStore; auth: Auth; now: () => Date; address: (c: Context) => string }): OpenAPIHono<AppEnv> {
@@ -69,6 +70,15 @@ export function peopleRoutes(d: { store: AccountStore; auth: Auth; now: () => Da
         throw e;
       }
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/ledger/people/import', summary: 'Units and accounts from a table (XLSX or CSV: 单位, 上级单位, 账号, 角色, 初始密码); one bad row refuses all (admin)', middleware: admin(),
+      request: { query: query({ filename: FileName }), body: fileBody('the table: XLSX or CSV') },
+      responses: { 200: ok(answer({ units: z.array(z.string()), accounts: z.array(z.string()) })), ...errors(400, 401, 403, 413, 422) },
+    }),
+    async (c) => c.json({ ok: true as const, ...(await importPeople(d.store.db, new Uint8Array(await c.req.arrayBuffer()), c.req.valid('query').filename, now())) }, 200),
   );
 
   return app;

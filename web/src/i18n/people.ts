@@ -61,4 +61,5 @@ export const PEOPLE = {
   'err.unit_cycle': ['单位不能放在自己或自己的下级单位之下。', 'A unit cannot go under itself or a unit below it.'],
   'err.weak_password': ['密码不符合要求：至少 10 位，且不能太简单。', 'The password is too weak: 10 characters or more, not too simple.'],
   'err.duplicate': ['已有同名的记录。', 'A record of that name exists.'],
+  'err.rows_invalid': ['表格中有问题的行，全部未导入；请按所列行号修改后重试。', 'Some rows have problems; nothing was imported: fix the rows listed and try again.'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;

@@ -24,6 +24,7 @@ const BY_CODE: Readonly<Record<string, PlainKey>> = {
   unit_cycle: 'err.unit_cycle',
   weak_password: 'err.weak_password',
   duplicate: 'err.duplicate',
+  rows_invalid: 'err.rows_invalid',
   import_quota: 'err.import_quota',
   unknown_parameter: 'err.bad_query',
   invalid_query: 'err.bad_query',

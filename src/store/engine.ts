@@ -34,6 +34,14 @@ export interface Engine {
   readonly searchIndexDdl: readonly string[];
   /** DDL that adds (and fills) a substring index for queries of 3+ characters (migration 5). */
   readonly trigramIndexDdl: readonly string[];
+  /**
+   * The index of one- and two-character grams (every character and adjacent
+   * pair), which answers queries of one or two characters exactly with one
+   * look-up. `version` is the migration step that builds it on this engine
+   * (15 SQLite, 17 PostgreSQL); `build` creates it and fills it from the
+   * stored documents.
+   */
+  readonly gramIndex: { readonly version: number; build(db: Kysely<Database>): Promise<void> };
   /** Adds a document's text to the full-text index (on the connection of the import's transaction). */
   indexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
   /**

@@ -1,18 +1,30 @@
 /**
  * PostgreSQL via node-postgres, for teams sharing one database. Full text:
  * a pg_trgm GIN index on the document text answers LIKE '%…%' for queries of
- * three characters and more; shorter ones fall back to a scan, which is
- * still exact.
+ * three characters and more; shorter ones, which have no trigram, are
+ * answered by a GIN index on each document's array of one- and
+ * two-character grams (migration 17), exactly and without reading text.
  */
 import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
 import { documentFilter, escapeLike } from '../filters.js';
 import pg from 'pg';
 import type { Engine } from '../engine.js';
 import type { Database } from '../schema.js';
+import { gramNumber, gramsOf, queryGram } from '../segment.js';
 
 // Counts come back as strings by default; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+
+/** Documents whose grams are computed per batch when the gram column is filled on a stored corpus. */
+const GRAM_BATCH = 200;
+
+/** Stores a document's distinct grams (see gramsOf) in its row, for the GIN index. */
+async function setGrams(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
+  const grams = new Set<number>();
+  for (const g of gramsOf(text)) grams.add(gramNumber(g));
+  await sql`update documents set grams = ${[...grams]}::bigint[] where id = ${documentId}`.execute(conn);
+}
 
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -40,8 +52,23 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     types: { id: 'serial primary key', blob: 'bytea', real: 'double precision', bigint: 'bigint' },
     searchIndexDdl: ['create extension if not exists pg_trgm', 'create index documents_text_trgm on documents using gin (text gin_trgm_ops)'],
     trigramIndexDdl: [],
-    async indexDocument() {
-      // The trigram index follows the documents table by itself.
+    gramIndex: {
+      version: 17,
+      async build(conn) {
+        await sql`alter table documents add column grams bigint[]`.execute(conn);
+        for (let last = 0; ; ) {
+          const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
+          if (rows.length === 0) break;
+          for (const r of rows) await setGrams(conn, Number(r.id), r.text);
+          last = Number(rows[rows.length - 1].id);
+        }
+        // Built after the fill: one sort instead of a GIN insert per row.
+        await sql`create index documents_grams on documents using gin (grams)`.execute(conn);
+      },
+    },
+    async indexDocument(trx, documentId, text) {
+      // The trigram index follows the documents table by itself; the grams are computed here.
+      await setGrams(trx, documentId, text);
     },
     async matchDocuments(conn, query, limit) {
       const pattern = '%' + query.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
@@ -49,13 +76,16 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
       return rows.rows.map((r) => Number(r.id));
     },
     async searchPage(conn, query, filter, limit, offset) {
-      const pattern = '%' + escapeLike(query) + '%';
-      const base = conn.selectFrom('documents as d').where(sql<SqlBool>`d.text like ${pattern} escape '\\'`).where(documentFilter(filter));
-      const [rows, count] = await Promise.all([
-        base.select('d.id').orderBy('d.report_year', 'desc').orderBy('d.id').limit(limit).offset(offset).execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { ids: rows.map((r) => Number(r.id)), total: Number(count.n) };
+      const q = query.trim();
+      const gram = queryGram(q);
+      // One or two characters: the gram array's GIN index answers exactly (containment is not
+      // lossy, so no row's text is read). Longer: pg_trgm finds candidates, LIKE confirms them.
+      const match = gram ? sql<SqlBool>`d.grams @> array[${gramNumber(gram)}]::bigint[]` : sql<SqlBool>`d.text like ${'%' + escapeLike(q) + '%'} escape '\\'`;
+      const base = conn.selectFrom('documents as d').where(match).where(documentFilter(filter));
+      // The page and the count in one pass: the candidates are found (and re-checked) once.
+      const rows = await base.select(['d.id', sql<number>`count(*) over ()`.as('n')]).orderBy('d.report_year', 'desc').orderBy('d.id').limit(limit).offset(offset).execute();
+      const total = rows.length ? Number(rows[0].n) : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      return { ids: rows.map((r) => Number(r.id)), total };
     },
     async forgetHistory(tables) {
       // Dead tuples keep their xmin and place until vacuumed; VACUUM cannot run inside a transaction.

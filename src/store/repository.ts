@@ -78,6 +78,8 @@ export interface Repository {
   listDocuments(filter: DocumentFilter, paging: Paging): Promise<Page<DocumentSummary>>;
   getDocument(id: number): Promise<DocumentDetail | undefined>;
   search(query: SearchQuery): Promise<Page<SearchHit>>;
+  /** Changes when another process commits a change to the data (see Engine.changeToken). */
+  changeToken(): Promise<string>;
   facts(filter: FactFilter): Promise<Page<FactRecord>>;
   counts(): Promise<{ sources: number; documents: number; facts: number; duplicates: number }>;
   /** The engine's forgetHistory: what the files keep of deleted rows of `tables` is dropped (best effort). */
@@ -290,6 +292,10 @@ class KyselyRepository implements Repository {
     const one = async (t: 'sources' | 'documents' | 'facts' | 'duplicates') =>
       Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return { sources: await one('sources'), documents: await one('documents'), facts: await one('facts'), duplicates: await one('duplicates') };
+  }
+
+  changeToken(): Promise<string> {
+    return this.eng.changeToken();
   }
 
   forgetHistory(tables: readonly (keyof Database & string)[]): Promise<void> {

@@ -26,6 +26,32 @@ async function setGrams(conn: Kysely<Database>, documentId: number, text: string
   await sql`update documents set grams = ${[...grams]}::bigint[] where id = ${documentId}`.execute(conn);
 }
 
+/** Tables whose rows the cached public reads show: a committed change to any of them changes the token. */
+const COUNTED_TABLES = ['sources', 'documents', 'facts', 'duplicates', 'report_choices', 'settings'] as const;
+
+/**
+ * The change counter: one row raised once by each transaction that changed a
+ * counted table. The trigger is deferred to commit, so the row lock is the
+ * last one a transaction takes (no lock-order deadlock with the rows it
+ * wrote) and is held only while it commits; counts follow commit order. A
+ * per-row trigger that returns at once after the first row keeps an import
+ * of thousands of facts at one update.
+ */
+async function changeCounter(conn: Kysely<Database>): Promise<void> {
+  await sql`create table change_counter (id integer primary key, n bigint not null)`.execute(conn);
+  await sql`insert into change_counter (id, n) values (1, 0)`.execute(conn);
+  await sql.raw(`create function luoshi_count_change() returns trigger language plpgsql as $$
+    begin
+      if coalesce(current_setting('luoshi.counted', true), '') = '1' then return null; end if;
+      perform set_config('luoshi.counted', '1', true);
+      update change_counter set n = n + 1 where id = 1;
+      return null;
+    end $$`).execute(conn);
+  for (const t of COUNTED_TABLES) {
+    await sql.raw(`create constraint trigger ${t}_changed after insert or update or delete on ${t} deferrable initially deferred for each row execute function luoshi_count_change()`).execute(conn);
+  }
+}
+
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
@@ -52,9 +78,10 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     types: { id: 'serial primary key', blob: 'bytea', real: 'double precision', bigint: 'bigint' },
     searchIndexDdl: ['create extension if not exists pg_trgm', 'create index documents_text_trgm on documents using gin (text gin_trgm_ops)'],
     trigramIndexDdl: [],
-    gramIndex: {
+    scaleStep: {
       version: 17,
-      async build(conn) {
+      async up(conn) {
+        await changeCounter(conn);
         await sql`alter table documents add column grams bigint[]`.execute(conn);
         for (let last = 0; ; ) {
           const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
@@ -65,6 +92,10 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         // Built after the fill: one sort instead of a GIN insert per row.
         await sql`create index documents_grams on documents using gin (grams)`.execute(conn);
       },
+    },
+    async changeToken() {
+      const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
+      return String(row.rows[0]?.n ?? 0);
     },
     async indexDocument(trx, documentId, text) {
       // The trigram index follows the documents table by itself; the grams are computed here.

@@ -84,9 +84,9 @@ export function openSqlite(file: string): Engine {
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
     trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`, `insert into doc_tri(rowid, body) select id, text from documents`],
-    gramIndex: {
+    scaleStep: {
       version: 15,
-      async build(conn) {
+      async up(conn) {
         // detail=full keeps each gram's positions, so bm25 ranks by how often the query occurs, as the
         // per-character phrase did; the per-character index it replaces is dropped (its space comes back on VACUUM).
         await sql`create virtual table doc_bi using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`.execute(conn);
@@ -98,6 +98,10 @@ export function openSqlite(file: string): Engine {
         }
         await sql`drop table doc_fts`.execute(conn);
       },
+    },
+    async changeToken() {
+      // Another connection's commit changes it; this connection's own writes do not (the cache counts those itself).
+      return String(raw.pragma('data_version', { simple: true }));
     },
     async indexDocument(trx, documentId, text) {
       await sql`insert into doc_bi(rowid, body) values (${documentId}, ${gramTokens(text)})`.execute(trx);

@@ -81,7 +81,6 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     scaleStep: {
       version: 17,
       async up(conn) {
-        await changeCounter(conn);
         await sql`alter table documents add column grams bigint[]`.execute(conn);
         for (let last = 0; ; ) {
           const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
@@ -91,6 +90,8 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         }
         // Built after the fill: one sort instead of a GIN insert per row.
         await sql`create index documents_grams on documents using gin (grams)`.execute(conn);
+        // Last: its deferred triggers would leave events pending on documents, and CREATE INDEX refuses a table with those.
+        await changeCounter(conn);
       },
     },
     async changeToken() {

@@ -96,6 +96,7 @@ const EN = {
   importQuotaMb: 'MiB one account may import through the API in 24 hours',
   secureCookies: 'the server is reached over HTTPS (a TLS proxy in front): mark cookies Secure and send HSTS',
   trustProxy: 'how many proxies in front of the server append to X-Forwarded-For (0: the socket peer is the client, the header is ignored)',
+  serveWorkers: 'server processes sharing the port (node:cluster; default 1); sessions, sign-in limits and caches hold across them',
 
   get: 'answer one API path without starting a server, e.g. luoshi get "/api/search.json?q=农田"',
   apiPath: 'API path with query string',
@@ -188,6 +189,7 @@ const ZH: Record<TextKey, string> = {
   importQuotaMb: '每个账号 24 小时内可通过 API 导入的 MiB 数',
   secureCookies: '经 HTTPS 访问（前面有 TLS 代理）：Cookie 标记为 Secure，并发送 HSTS',
   trustProxy: '服务前面有几层代理会追加 X-Forwarded-For（0：以连接的对端地址为客户端地址，忽略该请求头）',
+  serveWorkers: '共用同一端口的服务进程数（node:cluster，默认 1）；会话、登录限制与缓存在各进程间一致',
 
   get: '不启动服务器，直接回答一个 API 路径，如 luoshi get "/api/search.json?q=农田"',
   apiPath: '带查询串的 API 路径',

@@ -143,6 +143,7 @@ export function buildProgram(lang: Lang): Command {
     .option('--import-quota-mb <MiB>', t.importQuotaMb, '512')
     .option('--secure-cookies', t.secureCookies)
     .option('--trust-proxy <hops>', t.trustProxy, '0')
+    .option('--workers <n>', t.serveWorkers, '1')
     .action(async (opts: Raw) => (await import('./serve-command.js')).runServe(opts));
 
   db(program.command('get').description(t.get).argument('<path>', t.apiPath)).action(async (path: string, opts: Raw) => done(await (await import('./serve-command.js')).runGet(path, opts)));

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +14,12 @@ const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web'
 const ServeOptions = z.strictObject({
   db: Db, port: Port, host: z.string().min(1, 'expected an address such as 127.0.0.1'), maxUpload: MiB, importQuotaFiles: wholeNumber(1, 1_000_000), importQuotaMb: MiB,
   secureCookies: z.boolean().optional(), trustProxy: wholeNumber(0, 10, 'a number of proxies from 0 to 10'),
+  workers: wholeNumber(1, 64, 'a number of processes from 1 to 64'),
 });
 
 export async function runServe(raw: Record<string, unknown>): Promise<void> {
   const o = parseOptions(ServeOptions, raw);
+  if (o.workers > 1 && cluster.isPrimary) return runPrimary(o.db, o.workers);
   const importQuota = { files: o.importQuotaFiles, bytes: o.importQuotaMb * 1048576 };
   const repo = await openStore({ db: o.db });
   const staticHandler = existsSync(WEB_DIST) ? staticFiles(WEB_DIST) : undefined;
@@ -31,6 +34,38 @@ export async function runServe(raw: Record<string, unknown>): Promise<void> {
     server.close();
     await repo.close();
     process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/**
+ * `--workers N`: this process migrates the database once, then forks N copies
+ * of itself that share the listening port (node:cluster hands connections
+ * out). Nothing lives in a worker's memory that another needs: sessions,
+ * sign-in and voting-code limits and the CSRF secret are in the database,
+ * and each worker's read cache checks the database's change token. A worker
+ * that dies is replaced; SIGTERM/SIGINT stop them all.
+ */
+async function runPrimary(db: string | undefined, workers: number): Promise<void> {
+  await (await openStore({ db })).close();
+  let stopping = false;
+  let running = 0;
+  cluster.on('fork', () => running++);
+  cluster.on('exit', (worker, code, signal) => {
+    running--;
+    if (stopping) {
+      if (running === 0) process.exit(0);
+      return;
+    }
+    process.stderr.write(`luoshi serve: worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
+    cluster.fork();
+  });
+  for (let i = 0; i < workers; i++) cluster.fork();
+  const stop = () => {
+    stopping = true;
+    if (running === 0) process.exit(0);
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

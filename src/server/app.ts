@@ -82,6 +82,12 @@ const MAX_JSON_BODY = 1024 * 1024;
 /** Public report reads: the same answer until the next write. */
 const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/cascade', '/api/rulings', '/api/openapi'];
 
+/**
+ * How long a cached read may be served: long, because an answer is served only while the data
+ * version it was read at is current (see readCache); the limit only bounds a forgotten entry's life.
+ */
+const CACHE_TTL_MS = 60_000;
+
 export type App = OpenAPIHono<AppEnv>;
 
 export function createApp(repo: Repository, options: AppOptions = {}): App {
@@ -102,7 +108,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   // Reads carry a validator, so a client that has the answer gets a 304 (weak: the same data compressed or not).
   app.use('*', etag({ weak: true }));
   app.use('/api/*', format);
-  if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED }));
+  if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED, version: () => repo.changeToken(), ttlMs: CACHE_TTL_MS }));
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.
   app.use('/api/*', async (c, next) => {
     const upload = c.req.path === '/api/import' || /\/import(-plan)?$|\/(deputies|people)\/import$/.test(c.req.path);

@@ -34,6 +34,24 @@ export interface Engine {
   readonly searchIndexDdl: readonly string[];
   /** DDL that adds (and fills) a substring index for queries of 3+ characters (migration 5). */
   readonly trigramIndexDdl: readonly string[];
+  /**
+   * This engine's own migration step for scale (15 SQLite, 17 PostgreSQL;
+   * the other number is empty on it): the index of one- and two-character
+   * grams (every character and adjacent pair), which answers queries of one
+   * or two characters exactly with one look-up, created and filled from the
+   * stored documents; on PostgreSQL also the change counter behind
+   * `changeToken`.
+   */
+  readonly scaleStep: { readonly version: number; up(db: Kysely<Database>): Promise<void> };
+  /**
+   * A value that differs after any other connection — another server
+   * process, an import — has committed a change to the data public reads
+   * show, read cheaply on every cached request. SQLite: `pragma
+   * data_version` (changes with every other connection's commit);
+   * PostgreSQL: a counter that triggers on the data tables raise once per
+   * committing transaction, in commit order.
+   */
+  changeToken(): Promise<string>;
   /** Adds a document's text to the full-text index (on the connection of the import's transaction). */
   indexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
   /** Takes a document out of the full-text index (a withdrawal), given the text it was indexed with. */

@@ -72,6 +72,8 @@ export interface Repository {
   listDocuments(filter: DocumentFilter, paging: Paging): Promise<Page<DocumentSummary>>;
   getDocument(id: number): Promise<DocumentDetail | undefined>;
   search(query: SearchQuery): Promise<Page<SearchHit>>;
+  /** Changes when another process commits a change to the data (see Engine.changeToken). */
+  changeToken(): Promise<string>;
   facts(filter: FactFilter): Promise<Page<FactRecord>>;
   counts(): Promise<{ sources: number; documents: number; facts: number; duplicates: number }>;
   /** Runs `fn` in one transaction begun as a write (SQLite: holding the write lock): all of it or nothing. */
@@ -292,6 +294,10 @@ class KyselyRepository implements Repository {
     const one = async (t: 'sources' | 'documents' | 'facts' | 'duplicates') =>
       Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return { sources: await one('sources'), documents: await one('documents'), facts: await one('facts'), duplicates: await one('duplicates') };
+  }
+
+  changeToken(): Promise<string> {
+    return this.eng.changeToken();
   }
 
   forgetHistory(tables: readonly (keyof Database & string)[]): Promise<void> {

@@ -13,7 +13,7 @@ const task = (id: number, over: Partial<Task>): Task => ({
   source: { sentence: '新建污水管网40公里，改造泵站2座。', start: 100 * id + 100, end: 100 * id + 110, file_start: null, file_end: null },
   indicator: null, figure: { value: 40, unit: '公里', text: '40公里' }, firmness: null, livelihood: false, deadline: '2023-12-31', deadline_phrase: '年内',
   deadline_rule: null, state: 'in_progress', lead_unit_id: 1, responsible_unit_ids: [], progress_figure: null, last_progress_at: null, assigned_at: null,
-  closed_at: null, pending_extension: null, unit_note: null, internal_note: null, archived: false, version: 1, created_at: '2023-02-01T00:00:00Z', updated_at: '2023-02-01T00:00:00Z',
+  closed_at: null, pending_extension: null, unit_note: null, internal_note: null, lead_leader: null, progress_text: null, archived: false, version: 1, created_at: '2023-02-01T00:00:00Z', updated_at: '2023-02-01T00:00:00Z',
   ...over,
 });
 const report = (id: number, taskId: number, figure: number | null, date: string): ProgressReport => ({

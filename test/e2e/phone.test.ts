@@ -78,7 +78,7 @@ describe.skipIf(SKIP_E2E)('every view on a phone', () => {
       }
       expect(wide).toEqual([]);
       // Thirty-odd views, five widths each: a walk, not a single page.
-    }, 600_000);
+    });
   }
 
   it('collapses the header behind a menu button that opens the sections, in both languages', async () => {

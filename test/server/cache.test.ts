@@ -35,4 +35,34 @@ describe('read cache', () => {
     await c.get('/api/ledger/tasks');
     expect(c.calls()).toBe(6);
   });
+
+  it('serves an answer only while the database version it was read at is current, and never keeps a read that overlapped a write', async () => {
+    let version = 'a';
+    let calls = 0;
+    let release: () => void = () => {};
+    const app = new Hono();
+    app.use('*', readCache({ prefixes: ['/api/reports'], ttlMs: 60_000, version: async () => version }));
+    app.all('*', async (c) => {
+      calls++;
+      const n = calls;
+      // A slow write: it holds until the test lets it finish.
+      if (c.req.method === 'POST') await new Promise<void>((ok) => (release = ok));
+      return c.text(`#${n}`);
+    });
+    const get = async () => (await app.request('/api/reports.json')).text();
+    expect(await get()).toBe('#1');
+    expect(await get()).toBe('#1');
+    // Another process committed: the token changed, the entry is not served.
+    version = 'b';
+    expect(await get()).toBe('#2');
+    expect(await get()).toBe('#2');
+    // A read that starts while this process writes is answered but not kept.
+    const writing = app.request('/api/import', { method: 'POST' });
+    await new Promise((ok) => setTimeout(ok, 5));
+    expect(await get()).toBe('#4');
+    release();
+    await writing;
+    expect(await get()).toBe('#5');
+    expect(await get()).toBe('#5');
+  });
 });

@@ -1,8 +1,13 @@
 /**
  * A small read cache in front of the routes: report data changes only on
- * import, so the same GET answers the same until a write. Writes through
- * this server clear it; an import by another process (the CLI) is seen after
- * at most `ttlMs`. Only public, session-free reads are cached (by prefix).
+ * import, so the same GET answers the same until a write. Only public,
+ * session-free reads are cached (by prefix). An answer is kept with the data
+ * version it was read at — this process's count of its own writes and the
+ * database's change token (`version`, changed by another process's commit:
+ * a second server, an import) — both taken before the read, and served only
+ * while both are unchanged, so no answer is older than a write made through
+ * any process. A write racing a read makes the read's version stale, never
+ * the cache.
  */
 import { createMiddleware } from 'hono/factory';
 
@@ -12,10 +17,13 @@ export interface ReadCacheOptions {
   readonly maxEntries?: number;
   readonly ttlMs?: number;
   readonly now?: () => number;
+  /** The database's change token (Repository.changeToken), asked once per cacheable read. */
+  readonly version?: () => Promise<string>;
 }
 
 interface Entry {
   at: number;
+  version: string;
   status: number;
   headers: [string, string][];
   body: ArrayBuffer;
@@ -26,18 +34,26 @@ export function readCache(options: ReadCacheOptions) {
   const ttl = options.ttlMs ?? 5000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  // Writes through this process: counted before and after each, so a read that overlaps one is never kept.
+  let ownWrites = 0;
   return createMiddleware(async (c, next) => {
     const read = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (!read) {
-      await next();
-      if (c.res.status < 400) entries.clear();
+      ownWrites++;
+      try {
+        await next();
+      } finally {
+        ownWrites++;
+        entries.clear();
+      }
       return;
     }
     const url = new URL(c.req.url);
     if (!options.prefixes.some((p) => url.pathname.startsWith(p))) return next();
     const key = url.pathname + url.search;
+    const version = `${ownWrites}:${options.version ? await options.version() : ''}`;
     const hit = entries.get(key);
-    if (hit && now() - hit.at < ttl) {
+    if (hit && hit.version === version && now() - hit.at < ttl) {
       // Refresh its place: the map's order is the eviction order.
       entries.delete(key);
       entries.set(key, hit);
@@ -46,7 +62,7 @@ export function readCache(options: ReadCacheOptions) {
     await next();
     if (c.res.status !== 200 || c.res.headers.has('set-cookie')) return;
     const body = await c.res.clone().arrayBuffer();
-    entries.set(key, { at: now(), status: 200, headers: [...c.res.headers], body });
+    entries.set(key, { at: now(), version, status: 200, headers: [...c.res.headers], body });
     if (entries.size > max) entries.delete(entries.keys().next().value!);
   });
 }

@@ -260,6 +260,16 @@ export const STEPS: readonly Step[] = [
     },
   })),
   { version: 9, name: 'section spans relative to their document, as fact spans are', up: sectionsRelativeToDocument },
+  // The gram index (and PostgreSQL's change counter) is built differently per engine, each in its own step (the other's is empty).
+  ...[15, 17].map((version): Step => ({
+    version,
+    name: version === 15
+      ? 'SQLite: index of one- and two-character grams (short queries in one look-up)'
+      : 'PostgreSQL: array of one- and two-character grams per document with a GIN index; change counter for read caches in several processes',
+    async up(db, engine) {
+      if (engine.scaleStep.version === version) await engine.scaleStep.up(db);
+    },
+  })),
 ].sort((a, b) => a.version - b.version);
 
 export const SCHEMA_VERSION = STEPS[STEPS.length - 1].version;

@@ -6,30 +6,37 @@
  *
  * Full text: two FTS5 tables. A trigram index answers queries of three
  * characters or more as verbatim substrings; it cannot match shorter ones,
- * so a second table holds every Chinese character as its own token and a 1-
- * or 2-character query is a phrase of characters there.
+ * so a second table holds every character and every adjacent pair as a
+ * token of its own (migration 15), and a 1- or 2-character query is one
+ * token there: one posting list, no phrase to assemble.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { AliasNode, FromNode, IdentifierNode, Kysely, RawNode, SelectQueryNode, SqliteDialect, TableNode, sql, type KyselyPlugin } from 'kysely';
+import { AliasNode, FromNode, IdentifierNode, Kysely, RawNode, SelectQueryNode, SqliteDialect, TableNode, sql, type KyselyPlugin, type SqlBool } from 'kysely';
 import type { Engine } from '../engine.js';
 import { StoreError } from '../engine.js';
 import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
-import { segmentForIndex } from '../segment.js';
+import { gramToken, gramTokens, queryGram } from '../segment.js';
 
 /**
  * Which index answers a query: three characters or more go to the trigram
- * index (a verbatim substring, few posting lists); shorter ones to the
- * per-character index as a phrase. Both are quoted, so no query is syntax.
+ * index (a verbatim substring, few posting lists); one or two characters to
+ * the gram index as one token. Both are quoted, so no query is syntax. The
+ * trigram index folds case, so a query with letters that have case also
+ * asks the text (`verbatim`), which keeps every answer a verbatim match.
  */
-function matchFor(query: string): { table: 'doc_tri' | 'doc_fts'; match: string } | undefined {
+function matchFor(query: string): { table: 'doc_tri' | 'doc_bi'; match: string; verbatim?: string } | undefined {
   const q = query.trim();
-  if ([...q].length >= 3) return { table: 'doc_tri', match: '"' + q.replace(/"/g, '""') + '"' };
-  const phrase = segmentForIndex(q).replace(/"/g, ' ').trim();
-  return phrase ? { table: 'doc_fts', match: '"' + phrase + '"' } : undefined;
+  const gram = queryGram(q);
+  if (gram) return { table: 'doc_bi', match: '"' + gramToken(gram) + '"' };
+  if (!q) return undefined;
+  return { table: 'doc_tri', match: '"' + q.replace(/"/g, '""') + '"', ...(q.toLowerCase() !== q.toUpperCase() ? { verbatim: q } : {}) };
 }
+
+/** Documents whose grams are indexed per batch when the gram index is built on a stored corpus. */
+const GRAM_BATCH = 200;
 
 /**
  * Puts SQLite's INDEXED BY hint on `documents as d` in a query's FROM, which
@@ -77,19 +84,40 @@ export function openSqlite(file: string): Engine {
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
     trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`, `insert into doc_tri(rowid, body) select id, text from documents`],
+    scaleStep: {
+      version: 15,
+      async up(conn) {
+        // detail=full keeps each gram's positions, so bm25 ranks by how often the query occurs, as the
+        // per-character phrase did; the per-character index it replaces is dropped (its space comes back on VACUUM).
+        await sql`create virtual table doc_bi using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`.execute(conn);
+        for (let last = 0; ; ) {
+          const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
+          if (rows.length === 0) break;
+          for (const r of rows) await sql`insert into doc_bi(rowid, body) values (${r.id}, ${gramTokens(r.text)})`.execute(conn);
+          last = Number(rows[rows.length - 1].id);
+        }
+        await sql`drop table doc_fts`.execute(conn);
+      },
+    },
+    async changeToken() {
+      // Another connection's commit changes it; this connection's own writes do not (the cache counts those itself).
+      return String(raw.pragma('data_version', { simple: true }));
+    },
     async indexDocument(trx, documentId, text) {
-      await sql`insert into doc_fts(rowid, body) values (${documentId}, ${segmentForIndex(text)})`.execute(trx);
+      await sql`insert into doc_bi(rowid, body) values (${documentId}, ${gramTokens(text)})`.execute(trx);
       await sql`insert into doc_tri(rowid, body) values (${documentId}, ${text})`.execute(trx);
     },
     async unindexDocument(trx, documentId, text) {
       // Contentless FTS5 tables keep no copy of the text: a row is deleted by repeating what was inserted.
-      await sql`insert into doc_fts(doc_fts, rowid, body) values ('delete', ${documentId}, ${segmentForIndex(text)})`.execute(trx);
+      await sql`insert into doc_bi(doc_bi, rowid, body) values ('delete', ${documentId}, ${gramTokens(text)})`.execute(trx);
       await sql`insert into doc_tri(doc_tri, rowid, body) values ('delete', ${documentId}, ${text})`.execute(trx);
     },
     async matchDocuments(conn, query, limit) {
       const m = matchFor(query);
       if (!m) return [];
-      const rows = await sql<{ id: number }>`select rowid as id from ${sql.table(m.table)} where ${sql.table(m.table)} match ${m.match} order by rank limit ${limit}`.execute(conn);
+      const rows = m.verbatim
+        ? await sql<{ id: number }>`select f.rowid as id from ${sql.table(m.table)} f join documents d on d.id = f.rowid where ${sql.table(m.table)} match ${m.match} and instr(d.text, ${m.verbatim}) > 0 order by f.rank limit ${limit}`.execute(conn)
+        : await sql<{ id: number }>`select rowid as id from ${sql.table(m.table)} where ${sql.table(m.table)} match ${m.match} order by rank limit ${limit}`.execute(conn);
       return rows.rows.map((r) => Number(r.id));
     },
     async searchPage(conn, query, filter, limit, offset) {
@@ -103,7 +131,8 @@ export function openSqlite(file: string): Engine {
         .withPlugin(filterIndexHint)
         .selectFrom('documents as d')
         .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from ${sql.table(m.table)} where ${sql.table(m.table)} match ${m.match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
-        .where(documentFilter(filter));
+        .where(documentFilter(filter))
+        .$if(m.verbatim !== undefined, (qb) => qb.where(sql<SqlBool>`instr(d.text, ${m.verbatim}) > 0`));
       // One pass over the matches gives the newest-first page and the count (a window over
       // all rows); bm25 over every match costs more than the rest of a broad query (35–180 ms
       // for 40k documents at ×100), so only up to RANK_LIMIT matches are ranked, in a second,

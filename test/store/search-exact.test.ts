@@ -1,0 +1,115 @@
+/**
+ * Search answers from its indexes (gram index for one or two characters,
+ * trigram index for longer queries, covering index for the filters) and must
+ * find exactly the documents a plain scan of the stored texts finds: the
+ * same set and the same total, for queries drawn from real reports
+ * (../shared/corpus) with and without year, level and place filters.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/import/index.js';
+import type { DocumentFilter } from '../../src/store/filters.js';
+import { createTestStore, STORES, type TestStore } from './stores.js';
+
+const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+
+/** Every file under a folder, sorted, so the sample is the same on every run. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? listFiles(p) : /\.(txt|md|html?)$/i.test(name) ? [p] : [];
+    });
+}
+
+/** A small deterministic generator (mulberry32): the sample is random but repeatable. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface StoredDoc {
+  id: number;
+  text: string;
+  report_year: number | null;
+  level: string | null;
+  jurisdiction: string | null;
+}
+
+/** What a scan finds: every stored document holding the query verbatim and passing the filter. */
+function scan(docs: StoredDoc[], q: string, f: DocumentFilter): number[] {
+  return docs
+    .filter((d) => d.text.includes(q))
+    .filter((d) => f.level === undefined || d.level === f.level)
+    .filter((d) => f.yearFrom === undefined || (d.report_year !== null && d.report_year >= f.yearFrom))
+    .filter((d) => f.yearTo === undefined || (d.report_year !== null && d.report_year <= f.yearTo))
+    .filter((d) => f.jurisdiction === undefined || (d.jurisdiction ?? '').includes(f.jurisdiction))
+    .map((d) => d.id)
+    .sort((a, b) => a - b);
+}
+
+describe.each(STORES)('search on real reports is exact (%s)', (name) => {
+  let store: TestStore;
+  let docs: StoredDoc[];
+  beforeAll(async () => {
+    store = await createTestStore(name);
+    // Every eighth file of the corpus: several sources, places, levels and decades.
+    const files = listFiles(CORPUS).filter((_, i) => i % 8 === 0);
+    await importFiles(store.repo, files, undefined, { workers: 0 });
+    const rows = await store.repo.db.selectFrom('documents').select(['id', 'text', 'report_year', 'level', 'jurisdiction']).execute();
+    docs = rows.map((r) => ({ id: Number(r.id), text: r.text, report_year: r.report_year === null ? null : Number(r.report_year), level: r.level, jurisdiction: r.jurisdiction }));
+  }, 300_000);
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  it('finds the same documents as a scan for queries of 1, 2, 3 and 6 characters, with and without filters', async () => {
+    expect(docs.length).toBeGreaterThan(10);
+    const next = random(18);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    const years = [...new Set(docs.flatMap((d) => (d.report_year === null ? [] : [d.report_year])))].sort();
+    const levels = [...new Set(docs.flatMap((d) => (d.level === null ? [] : [d.level])))];
+    const places = [...new Set(docs.flatMap((d) => (d.jurisdiction ? [d.jurisdiction] : [])))];
+    const filters: DocumentFilter[] = [
+      {},
+      { yearFrom: pick(years) },
+      { yearFrom: pick(years), yearTo: pick(years) },
+      { level: pick(levels) as DocumentFilter['level'] },
+      { level: pick(levels) as DocumentFilter['level'], yearFrom: pick(years) },
+      { jurisdiction: [...pick(places)].slice(0, 2).join('') },
+    ];
+    let checked = 0;
+    let found = 0;
+    for (const len of [1, 2, 3, 6]) {
+      for (let i = 0; i < 12; i++) {
+        // A substring of a stored text (whitespace trimmed, as search trims), so most queries hit something.
+        const text = pick(docs).text;
+        const at = Math.floor(next() * Math.max(1, text.length - len));
+        const q = text.slice(at, at + len).trim();
+        if (!q) continue;
+        for (const f of i % 3 === 0 ? filters : [filters[i % filters.length]]) {
+          const res = await store.repo.search({ q, ...f, limit: 100_000 });
+          const got = res.items.map((h) => h.document.id).sort((a, b) => a - b);
+          const want = scan(docs, q, f);
+          expect({ q, f, ids: got, total: res.total }).toEqual({ q, f, ids: want, total: want.length });
+          checked++;
+          if (want.length) found++;
+        }
+      }
+    }
+    // Queries that cannot match: characters absent from every text, and a pair whose characters occur apart.
+    for (const q of ['龘龘', '\u{20000}', '农，田']) {
+      const res = await store.repo.search({ q, limit: 100_000 });
+      expect(res.items.map((h) => h.document.id).sort((a, b) => a - b)).toEqual(scan(docs, q, {}));
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(found).toBeGreaterThan(checked / 3);
+  }, 300_000);
+});

@@ -12,6 +12,7 @@
  * sentence they quote kept), each task's history says why, and the log lists
  * them.
  */
+import { RulingStore } from '../rulings/store.js';
 import type { Kysely } from 'kysely';
 import { Conflict, NotFound } from '../errors.js';
 import type { Repository } from '../store/repository.js';
@@ -45,13 +46,14 @@ function summarize(ds: readonly Dependent[]): string {
 }
 
 /**
- * Rulings a reviewer signed on the document's facts.
- * TODO(branch `rulings`): the `rulings` table (migration 12) is being built on
- * branch `rulings`; once it is in main, list its rows on this document's facts
- * here (kind 'ruling') and detach them in `detach` as tasks are.
+ * Rulings a reviewer signed on the document (as the plan or the review
+ * report). They hold no reference the deletion would break: once the
+ * document goes they are listed as orphaned on the scorecard, so a
+ * withdrawal names them among its dependents rather than dropping them.
  */
-export async function rulingsOn(_db: Db, _documentId: number): Promise<Dependent[]> {
-  return [];
+export async function rulingsOn(db: Db, documentId: number): Promise<Dependent[]> {
+  const rulings = await new RulingStore(db).forDocument(documentId);
+  return rulings.map((r) => ({ kind: 'ruling', id: r.id, title: r.promise, state: r.verdict }));
 }
 
 const factsOf = (db: Db, documentId: number) => db.selectFrom('facts').select('id').where('document_id', '=', documentId);

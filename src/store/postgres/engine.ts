@@ -27,7 +27,8 @@ async function setGrams(conn: Kysely<Database>, documentId: number, text: string
 }
 
 /** Tables whose rows the cached public reads show: a committed change to any of them changes the token. */
-const COUNTED_TABLES = ['sources', 'documents', 'facts', 'duplicates', 'report_choices', 'settings'] as const;
+// rulings: the scorecard (/api/check) shows them, and it is a cached read.
+const COUNTED_TABLES = ['sources', 'documents', 'facts', 'duplicates', 'report_choices', 'settings', 'rulings'] as const;
 
 /**
  * The change counter: one row raised once by each transaction that changed a

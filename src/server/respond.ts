@@ -23,7 +23,7 @@ export type ExportFile = string | { readonly what: readonly [zh: string, en: str
 const nameOf = (f: ExportFile, lang: Lang) => (typeof f === 'string' ? f : exportName(f.of ?? [], f.what, lang));
 
 /** The language of an export: `?lang=en` for English, else Chinese. */
-export const langOf = <E extends AppEnv>(c: Context<E>): Lang => (c as unknown as Context<AppEnv>).get('lang') ?? 'zh';
+export const langOf = <E extends AppEnv>(c: Context<E>): Lang => (c.var as { readonly lang?: Lang }).lang ?? 'zh';
 
 export async function xlsxResponse<T extends object, E extends AppEnv = AppEnv>(c: Context<E>, rows: readonly T[], columns: readonly ColumnSpec<T>[], file: ExportFile): Promise<Response> {
   const lang = langOf(c);

@@ -8,6 +8,7 @@
 import { ReportNotFound } from '../check/from-store.js';
 import { ruledScorecard } from '../rulings/scorecard.js';
 import { InvalidInput } from '../errors.js';
+import { msg } from '../messages.js';
 import { resolveReport, type FactRecord, type Repository, type ResolvedReport } from '../store/repository.js';
 import { chainOf, isUnder, NATION, parentOf, placeOfStored, resolveRoot, type Where } from './places.js';
 import type { AncestorStep, Cascade, CascadeCheck, CascadeNode, CascadeTarget, Step } from './schema.js';
@@ -59,8 +60,8 @@ function rootOf(name: string | undefined): Where {
   if (name === undefined) return NATION;
   const r = resolveRoot(name);
   if (r.ok) return r.where;
-  if (r.candidates.length === 0) throw new InvalidInput(`root: ${name} is not a place in the gazetteer (give 全国, a province, a prefecture or a county, e.g. 河北省)`, [{ field: 'root', message: 'unknown place' }]);
-  throw new InvalidInput(`root: ${name} names several places; give one of ${r.candidates.join(', ')}`, [{ field: 'root', message: `one of ${r.candidates.join(', ')}` }]);
+  if (r.candidates.length === 0) throw new InvalidInput(msg('cascade.no_place', { place: name }), [{ field: 'root', message: 'unknown place' }]);
+  throw new InvalidInput(msg('cascade.many_places', { place: name, candidates: r.candidates.join('、') }), [{ field: 'root', message: `one of ${r.candidates.join(', ')}` }]);
 }
 
 /** The places with a stored report of the year, each with the report the record rests on and its target. */

@@ -32,7 +32,6 @@ export interface ScorecardRow {
 }
 
 export const SCORECARD_COLUMNS: readonly Column<ScorecardRow>[] = [
-  col('key', '编号', 'key'),
   col('source', '来源', 'source', { labels: FACT_LABELS }),
   col('headline', '主要指标', 'headline'),
   col('commitment', '承诺', 'commitment', { type: 'long' }),
@@ -53,6 +52,8 @@ export const SCORECARD_COLUMNS: readonly Column<ScorecardRow>[] = [
   col('evidence', '次年报告原文', 'evidence', { type: 'long' }),
   col('rule', '判定理由', 'rule', { type: 'long' }),
   col('note', '备注', 'note'),
+  // Last: the promise's stable key, for a reviewer's sheet and a link (/check/<place>/<year>/item/<key>).
+  col('key', '编号', 'key'),
 ];
 
 export function scorecardRows(card: Scorecard, lang: Lang = 'zh'): ScorecardRow[] {

@@ -238,7 +238,7 @@ describe.each(STORES)('the target cascade on real reports (%s)', (storeName) => 
       expect(nowhere.status).toBe(422);
       const two = await get(`/api/cascade?indicator=gdp&year=2022&root=${encodeURIComponent('河北')}`);
       expect(two.status).toBe(422);
-      expect(json(two.body).error.detail).toContain('河北省');
+      expect(json(two.body).error.message).toContain('河北省');
       expect((await get('/api/cascade?indicator=gdp')).status).toBe(400);
     });
   });

@@ -11,7 +11,7 @@ import { openBrowser, SKIP_E2E, startWebApp, type WebApp } from './browser.js';
 import { Accounts, CLOCK, openView, seedViews, type View } from './views.js';
 
 /** Names written in Latin letters in Chinese text too; the fixture's account names (people choose them). */
-const ALLOWED = ['CSV', 'XLSX', 'GDP', 'CPI', 'PM2.5', 'PM10', 'ID', 'UTF-8', 'UTF-16', 'GBK', 'GB18030', 'Big5', 'Word', 'PDF', 'MB', 'R&D', '5G', 'root', 'agri'];
+const ALLOWED = ['CSV', 'XLSX', 'GDP', 'CPI', 'PM2.5', 'PM10', 'ID', 'UTF-8', 'UTF-16', 'GBK', 'GB18030', 'Big5', 'Word', 'PDF', 'MB', 'R&D', '5G', 'root', 'agri', 'boss'];
 /** File names, web addresses, voting codes: shown as they are. */
 const VERBATIM = [/[^\s：:，,（(]+\.(txt|html?|docx|csv|xlsx|tsv|pdf)\b/gi, /https?:\/\/\S+/g, /\b[A-Z2-9]{5}-[A-Z2-9]{5}\b/g];
 /**

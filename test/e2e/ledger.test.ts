@@ -107,7 +107,7 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     taskId = all.items.find((x) => x.title.includes(GRAIN))!.id;
     // the monthly progress table
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=progress-xlsx]').click()]);
-    expect(download.suggestedFilename()).toBe('progress-2023.xlsx');
+    expect(download.suggestedFilename()).toBe('四平市_2023_进展情况表.xlsx');
     expect(await page.locator('[data-testid=progress-html]').getAttribute('href')).toContain('/api/ledger/progress-table.html?');
   });
 

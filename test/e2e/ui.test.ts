@@ -175,7 +175,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
     await page.locator('[data-testid=check-row]').first().click();
     await shot('scorecard-en.png');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
-    expect(download.suggestedFilename()).toBe('scorecard.csv');
+    expect(download.suggestedFilename()).toBe('四平市_2023_scorecard.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toContain('verdict');
     expect(csv).toContain('地区生产总值');

@@ -63,6 +63,8 @@ describe.each(STORES)('ledger permissions, CSRF and concurrency on %s', (storeNa
       [`/api/ledger/tasks/${taskA}/actions/assign`, 'POST'], [`/api/ledger/tasks/${taskA}/progress`, 'POST'],
       [`/api/ledger/tasks/${taskA}/urge`, 'POST'], [`/api/ledger/tasks/${taskA}/instructions`, 'POST'],
       ['/api/ledger/import-plan?filename=a.csv&jurisdiction=甲市&year=2023', 'POST'], [`/api/ledger/tasks/${taskA}/merge`, 'POST'], [`/api/ledger/tasks/${taskA}/split`, 'POST'],
+      [`/api/ledger/tasks/${taskA}/year-end-state`, 'PUT'], ['/api/ledger/units/1', 'PUT'], ['/api/ledger/accounts/1', 'PUT'],
+      ['/api/ledger/accounts/1/reset-code', 'POST'], ['/api/ledger/password-reset', 'POST'], ['/api/ledger/people/import?filename=a.csv', 'POST'],
     ];
     for (const [url, method] of writes) {
       const r = await sup.send(method, url, { version: 1 }, { csrf: false });

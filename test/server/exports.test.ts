@@ -104,7 +104,7 @@ describe('API exports on sqlite', () => {
     expect(en.headers['content-type']).toMatch(/text\/csv/);
     const lines = text(en).replace(/^\ufeff/, '').split('\r\n');
     expect(lines[0].split(',').slice(0, 3)).toEqual(['source', 'headline', 'commitment']);
-    expect(text(en)).toMatch(/,(met|missed|not reported|not comparable|needs review),/);
+    expect(text(en)).toMatch(/,(met|missed|not reported|not comparable|needs review),/i);
     expect(fileName(en).utf8).toBe('四平市_2023_scorecard.csv');
   });
 

@@ -8,13 +8,15 @@ import { describe } from './problem';
 
 /** Links to the API's CSV/XLSX form of a list (`/api/reports` → `/api/reports.csv?…`). */
 export function Downloads({ path, query = '' }: { path: string; query?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // The sheet speaks the page's language: Chinese headers and values unless the page is in English.
+  const q = lang === 'en' ? `${query}${query.includes('?') ? '&' : '?'}lang=en` : query;
   return (
     <span className="downloads">
-      <a href={`${path}.csv${query}`} download>
+      <a href={`${path}.csv${q}`} download>
         {t('dl.csv')}
       </a>
-      <a href={`${path}.xlsx${query}`} download>
+      <a href={`${path}.xlsx${q}`} download>
         {t('dl.xlsx')}
       </a>
     </span>

@@ -56,6 +56,8 @@ export const MESSAGES = {
   'import.quota': ['导入已达上限：24 小时内已导入 {files} 个文件、{bytes} 字节；每个账号每天最多 {max_files} 个文件、{max_bytes} 字节。', 'import quota reached: {files} files and {bytes} bytes in the last 24 hours; an account may import {max_files} files and {max_bytes} bytes a day'],
   'cascade.no_place': ['起点「{place}」不是行政区划中的地名（可填全国、省、地市或县区，如河北省）', 'root: {place} is not a place in the gazetteer (give 全国, a province, a prefecture or a county, e.g. 河北省)'],
   'cascade.many_places': ['起点「{place}」对应多个地方，请从中选一个：{candidates}', 'root: {place} names several places; give one of {candidates}'],
+  // The reader words why a file is no work report in both languages (src/identify/report-signal.ts).
+  'import.not_a_report': ['{zh}', '{en}'],
   'ledger.no_task': ['没有编号为 {id} 的督办任务。', 'no task with id {id}'],
   'ledger.not_your_unit': ['任务 {id} 没有交办给你的单位。', 'task {id} is not assigned to your unit'],
   'ledger.officer_fields': ['承办单位只能修改单位备注，不能修改：{fields}', 'a unit officer may change only unit_note, not {fields}'],

@@ -33,7 +33,7 @@ describe.each(STORES)('refusing a non-report on %s', (storeName) => {
   });
 
   it('answers 422 not_a_report, in the request\'s language, and stores nothing', async () => {
-    const en = await root.upload('MANIFEST.tsv', Buffer.from(MANIFEST));
+    const en = await root.upload('MANIFEST.tsv', Buffer.from(MANIFEST), { headers: { 'accept-language': 'en' } });
     expect(en.status).toBe(422);
     expect(body(en).error).toMatchObject({ code: 'not_a_report', message: expect.stringMatching(/^not a work report: .*table rows/) });
     const zh = await root.upload('MANIFEST.tsv', Buffer.from(MANIFEST), { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });

@@ -57,7 +57,7 @@ export const MESSAGES = {
   'cascade.no_place': ['起点「{place}」不是行政区划中的地名（可填全国、省、地市或县区，如河北省）', 'root: {place} is not a place in the gazetteer (give 全国, a province, a prefecture or a county, e.g. 河北省)'],
   'cascade.many_places': ['起点「{place}」对应多个地方，请从中选一个：{candidates}', 'root: {place} names several places; give one of {candidates}'],
   // The reader words why a file is no work report in both languages (src/identify/report-signal.ts).
-  'import.not_a_report': ['{zh}', '{en}'],
+  'import.not_a_report': ['{reason_zh}', '{reason}'],
   'ledger.no_task': ['没有编号为 {id} 的督办任务。', 'no task with id {id}'],
   'ledger.not_your_unit': ['任务 {id} 没有交办给你的单位。', 'task {id} is not assigned to your unit'],
   'ledger.officer_fields': ['承办单位只能修改单位备注，不能修改：{fields}', 'a unit officer may change only unit_note, not {fields}'],

@@ -185,7 +185,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
         const reason = item.reason ?? 'unreadable';
         if (kind === 'not_report') {
           // Refused as no work report (src/identify/report-signal.ts): said in the request's language; the code is what clients branch on.
-          throw new InvalidInput(msg('import.not_a_report', { zh: refusalInChinese(reason) ?? reason, en: reason }), [], 'not_a_report');
+          throw new InvalidInput(msg('import.not_a_report', { reason_zh: refusalInChinese(reason) ?? reason, reason }), [], 'not_a_report');
         }
         throw kind === 'time' || kind === 'memory' || kind === 'limit' ? new TooLarge(reason) : kind === 'busy' ? new Unavailable(reason) : new InvalidInput(reason, [], 'unreadable_file');
       }

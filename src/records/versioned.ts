@@ -8,12 +8,35 @@
  * record as it is now, in the shape the caller reads, and nothing changes.
  * The 督办 ledger's tasks, the 建议/提案 items and scorecard rulings are such records.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, SqliteAdapter, type Kysely, type Transaction } from 'kysely';
 import { NotFound, StaleVersion } from '../errors.js';
 import type { Database } from '../store/schema.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
-export type Trx = Transaction<Database>;
+/** A connection inside a write transaction (see `writeTransaction`). */
+export type Trx = Kysely<Database>;
+
+/**
+ * `work` in a transaction that will write. SQLite: `begin immediate` takes the
+ * write lock up front and waits its turn (busy_timeout) behind another
+ * process's write; kysely's deferred `begin` reads first and then fails at
+ * once (SQLITE_BUSY) when it comes to write behind another process's commit —
+ * a 500 where two server processes edit one record.
+ */
+export async function writeTransaction<R>(db: Kysely<Database>, work: (trx: Trx) => Promise<R>): Promise<R> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return db.transaction().execute(work);
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`rollback`.execute(conn);
+      throw e;
+    }
+  });
+}
 
 /** Tables of versioned records: each has `id`, `version` and `updated_at`. */
 export type VersionedTable = 'tasks' | 'proposals' | 'rulings';
@@ -94,7 +117,7 @@ export class Records<T extends Versioned> {
    */
   async transaction<R>(work: (trx: Trx) => Promise<R>): Promise<R> {
     try {
-      return await this.db.transaction().execute(work);
+      return await writeTransaction(this.db, work);
     } catch (e) {
       if (!(e instanceof Stale)) throw e;
       const current = await this.get(e.id);

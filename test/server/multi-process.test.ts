@@ -159,7 +159,7 @@ describe.each(SETUPS)('$name', (setup) => {
     const task = body(made).task;
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => root.on(i).put(`/api/ledger/tasks/${task.id}`, { version: task.version, internal_note: `第${i}次修改` })));
     const statuses = answers.map((a) => a.status).sort();
-    expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+    expect(statuses, JSON.stringify(answers.map((a) => [a.status, text(a).slice(0, 200)]))).toEqual([200, ...Array(9).fill(409)]);
   });
 
   it('one voting code casts one ballot when the same code is sent to both processes at once', async () => {

@@ -1,5 +1,5 @@
-/** Small pieces every page uses: downloads, errors, loading, labelled fields and selects, notices, import reports. */
-import type { ReactNode } from 'react';
+/** Small pieces every page uses: downloads, errors, loading, labelled fields, inputs and selects, forms, notices, import reports. */
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { Problem } from '../api';
 import { useI18n } from '../i18n';
 import type { Unit } from '../types';
@@ -60,6 +60,56 @@ export function Field({ label, children }: { label: string; children: ReactNode 
       <span>{label}</span>
       {children}
     </label>
+  );
+}
+
+/** A labelled input (text, password, date, number…); `onChange` gets the value, the other props go to the input. */
+export function TextField({ label, onChange, testId, ...input }: {
+  label: string;
+  value: string | number;
+  onChange: (value: string) => void;
+  testId?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  return (
+    <Field label={label}>
+      <input {...input} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+    </Field>
+  );
+}
+
+/**
+ * A form of `children` fields and one submit button, which stays disabled while `disabled` (a request
+ * under way, an incomplete entry); `onSubmit` runs without reloading the page, and `error`, the last
+ * failure, shows under the form.
+ */
+export function ActionForm({ onSubmit, disabled, submit, submitTestId, error, className, testId, children }: {
+  onSubmit: () => void;
+  disabled: boolean;
+  /** The button's words. */
+  submit: string;
+  submitTestId?: string;
+  error?: Problem;
+  className: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <form
+        className={className}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+        data-testid={testId}
+      >
+        {children}
+        <button type="submit" disabled={disabled} data-testid={submitTestId}>
+          {submit}
+        </button>
+      </form>
+      {error && <ErrorBox message={error} />}
+    </>
   );
 }
 
@@ -138,6 +188,35 @@ export function TableFileInput({ onFile, disabled, testId }: { onFile: (file: Fi
         if (file) onFile(file);
       }}
     />
+  );
+}
+
+/**
+ * Importing a CSV or XLSX table: a row of `fields` (where the rows go), the file input and a `hint`;
+ * under it the failure, if any, and `children` (the report of what became of each row).
+ */
+export function TableImport({ label, hint, fileTestId, disabled, onFile, error, fields, children }: {
+  label: string;
+  hint: string;
+  fileTestId: string;
+  disabled: boolean;
+  onFile: (file: File) => void;
+  error?: Problem;
+  fields?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <div className="filters generate">
+        {fields}
+        <Field label={label}>
+          <TableFileInput disabled={disabled} testId={fileTestId} onFile={onFile} />
+        </Field>
+        <span className="muted small">{hint}</span>
+      </div>
+      {error && <ErrorBox message={error} />}
+      {children}
+    </>
   );
 }
 

@@ -1,10 +1,10 @@
 /** Signing in and out, shared by every section that needs an account. */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
 import { href, navigate } from '../../router';
 import { useSession } from '../../session';
-import { ErrorBox, Field, Loading } from '../../ui/common';
+import { ActionForm, ErrorBox, Loading, TextField } from '../../ui/common';
 import { useAction } from '../../ui/useAction';
 
 /** `next`: the page to return to; `login` is the sign-in page itself, which goes on to the ledger. */
@@ -14,13 +14,11 @@ export function Login({ next = 'ledger' }: { next?: string }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction<void>((e) => (e instanceof ApiError && e.status === 401 ? t('lg.wrong') : undefined));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () =>
     void run(
       () => login(name, password),
       () => next === 'login' && navigate('ledger'),
     );
-  };
   useEffect(() => {
     if (account && next === 'login') navigate('ledger', {}, true);
   }, [account, next]);
@@ -28,18 +26,10 @@ export function Login({ next = 'ledger' }: { next?: string }) {
     <section className="login">
       <h1>{t('lg.title')}</h1>
       {next === 'ledger' && <p className="muted">{t('lg.need')}</p>}
-      <form onSubmit={submit} className="stack" data-testid="login-form">
-        <Field label={t('lg.name')}>
-          <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required data-testid="login-name" />
-        </Field>
-        <Field label={t('lg.password')}>
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required data-testid="login-password" />
-        </Field>
-        <button type="submit" disabled={busy}>
-          {t('lg.submit')}
-        </button>
-      </form>
-      {error && <ErrorBox message={error} />}
+      <ActionForm onSubmit={submit} disabled={busy} submit={t('lg.submit')} error={error} className="stack" testId="login-form">
+        <TextField label={t('lg.name')} name="name" autoComplete="username" value={name} onChange={setName} required testId="login-name" />
+        <TextField label={t('lg.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required testId="login-password" />
+      </ActionForm>
       <p className="small">
         <a href={href('reset')}>{t('rs.link')}</a>
       </p>

@@ -2,14 +2,18 @@
  * `#/people` (admin): the unit tree (add, rename, move) and the accounts (add, role, unit, disable or
  * enable, a one-time reset code shown once). Each change is one request; the lists reload after it.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useApi, useReload } from '../../api';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { ROLE_LIST, type Account, type Role, type Unit } from '../../types';
-import { ErrorBox, Field, Loading, UnitOptions } from '../../ui/common';
+import { isOneOf } from '../../format';
+import { ActionForm, Choice, ErrorBox, Loading, TextField, UnitOptions } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useAction } from '../../ui/useAction';
+
+/** The units as a select's choices. */
+const unitChoices = (units: readonly Unit[]) => units.map((u) => ({ value: String(u.id), label: u.name }));
 
 /** Units in tree order, each with its depth. */
 function treeOf(units: readonly Unit[]): { unit: Unit; depth: number }[] {
@@ -52,13 +56,11 @@ function Units({ units, onDone }: { units: readonly Unit[]; onDone: () => void }
   const [name, setName] = useState('');
   const [parent, setParent] = useState('');
   const { busy, error, run } = useAction();
-  const add = (e: FormEvent) => {
-    e.preventDefault();
+  const add = () =>
     void run(() => send('POST', '/api/ledger/units', { name: name.trim(), parent_id: parent === '' ? null : Number(parent) }), () => {
       setName('');
       onDone();
     });
-  };
   return (
     <section data-testid="units">
       <h2>{t('pe.units')}</h2>
@@ -67,21 +69,10 @@ function Units({ units, onDone }: { units: readonly Unit[]; onDone: () => void }
           <UnitRow key={`${unit.id}-${unit.name}-${unit.parent_id}`} unit={unit} depth={depth} units={units} onDone={onDone} />
         ))}
       </ul>
-      <form className="inline-form" onSubmit={add} data-testid="unit-form">
-        <Field label={t('pe.unitName')}>
-          <input value={name} onChange={(e) => setName(e.target.value)} required data-testid="unit-name" />
-        </Field>
-        <Field label={t('pe.parent')}>
-          <select value={parent} onChange={(e) => setParent(e.target.value)}>
-            <option value="">{t('pe.top')}</option>
-            <UnitOptions units={units} />
-          </select>
-        </Field>
-        <button type="submit" disabled={busy}>
-          {t('pe.addUnit')}
-        </button>
-      </form>
-      {error && <ErrorBox message={error} />}
+      <ActionForm onSubmit={add} disabled={busy} submit={t('pe.addUnit')} error={error} className="inline-form" testId="unit-form">
+        <TextField label={t('pe.unitName')} value={name} onChange={setName} required testId="unit-name" />
+        <Choice label={t('pe.parent')} value={parent} onChange={setParent} blank={t('pe.top')} options={unitChoices(units)} />
+      </ActionForm>
     </section>
   );
 }
@@ -116,13 +107,11 @@ function Accounts({ accounts, units, onDone }: { accounts: readonly Account[]; u
   const { busy, error, run } = useAction();
   const change = useAction();
   const unitName = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
-  const add = (e: FormEvent) => {
-    e.preventDefault();
+  const add = () =>
     void run(() => send('POST', '/api/ledger/accounts', { name: form.name.trim(), password: form.password, role: form.role, unit_id: form.unit === '' ? null : Number(form.unit) }), () => {
       setForm({ ...form, name: '', password: '' });
       onDone();
     });
-  };
   const put = (a: Account, body: Record<string, unknown>) => void change.run(() => send('PUT', `/api/ledger/accounts/${a.id}`, body), onDone);
   return (
     <section data-testid="accounts">
@@ -150,29 +139,12 @@ function Accounts({ accounts, units, onDone }: { accounts: readonly Account[]; u
         ]}
       />
       {change.error && <ErrorBox message={change.error} />}
-      <form className="inline-form" onSubmit={add} data-testid="account-form">
-        <Field label={t('pe.name')}>
-          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required data-testid="account-name" />
-        </Field>
-        <Field label={t('pe.password')}>
-          <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required data-testid="account-password" />
-        </Field>
-        <Field label={t('pe.role')}>
-          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} data-testid="account-role">
-            {ROLE_LIST.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
-          </select>
-        </Field>
-        <Field label={t('pe.unit')}>
-          <select value={form.unit} onChange={(e) => setForm({ ...form, unit: e.target.value })} data-testid="account-unit">
-            <option value="">{t('pe.noUnit')}</option>
-            <UnitOptions units={units} />
-          </select>
-        </Field>
-        <button type="submit" disabled={busy} data-testid="account-add">
-          {t('pe.addAccount')}
-        </button>
-      </form>
-      {error && <ErrorBox message={error} />}
+      <ActionForm onSubmit={add} disabled={busy} submit={t('pe.addAccount')} submitTestId="account-add" error={error} className="inline-form" testId="account-form">
+        <TextField label={t('pe.name')} value={form.name} onChange={(name) => setForm({ ...form, name })} required testId="account-name" />
+        <TextField label={t('pe.password')} type="password" autoComplete="new-password" value={form.password} onChange={(password) => setForm({ ...form, password })} required testId="account-password" />
+        <Choice label={t('pe.role')} value={form.role} onChange={(v) => isOneOf(ROLE_LIST, v) && setForm({ ...form, role: v })} testId="account-role" options={ROLE_LIST.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <Choice label={t('pe.unit')} value={form.unit} onChange={(unit) => setForm({ ...form, unit })} testId="account-unit" blank={t('pe.noUnit')} options={unitChoices(units)} />
+      </ActionForm>
     </section>
   );
 }

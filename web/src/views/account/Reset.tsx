@@ -1,9 +1,9 @@
 /** `#/reset`: setting a new password with the one-time code an administrator gave out. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { useSession } from '../../session';
-import { ErrorBox, Field } from '../../ui/common';
+import { ActionForm, TextField } from '../../ui/common';
 import { useAction } from '../../ui/useAction';
 
 export function Reset() {
@@ -11,10 +11,7 @@ export function Reset() {
   const { send } = useSession();
   const [form, setForm] = useState({ name: '', code: '', password: '' });
   const { busy, error, run, result } = useAction<unknown>();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void run(() => send('POST', '/api/ledger/password-reset', { name: form.name.trim(), code: form.code.trim(), password: form.password }));
-  };
+  const submit = () => void run(() => send('POST', '/api/ledger/password-reset', { name: form.name.trim(), code: form.code.trim(), password: form.password }));
   return (
     <section className="login">
       <h1>{t('rs.title')}</h1>
@@ -23,22 +20,12 @@ export function Reset() {
           {t('rs.done')} <a href={href('login')}>{t('lg.submit')}</a>
         </p>
       ) : (
-        <form onSubmit={submit} className="stack" data-testid="reset-form">
-          <Field label={t('lg.name')}>
-            <input autoComplete="username" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required data-testid="reset-name" />
-          </Field>
-          <Field label={t('rs.code')}>
-            <input autoComplete="one-time-code" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} required data-testid="reset-code-input" />
-          </Field>
-          <Field label={t('rs.password')}>
-            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required data-testid="reset-password" />
-          </Field>
-          <button type="submit" disabled={busy}>
-            {t('rs.submit')}
-          </button>
-        </form>
+        <ActionForm onSubmit={submit} disabled={busy} submit={t('rs.submit')} error={error} className="stack" testId="reset-form">
+          <TextField label={t('lg.name')} autoComplete="username" value={form.name} onChange={(name) => setForm({ ...form, name })} required testId="reset-name" />
+          <TextField label={t('rs.code')} autoComplete="one-time-code" value={form.code} onChange={(code) => setForm({ ...form, code })} required testId="reset-code-input" />
+          <TextField label={t('rs.password')} type="password" autoComplete="new-password" value={form.password} onChange={(password) => setForm({ ...form, password })} required testId="reset-password" />
+        </ActionForm>
       )}
-      {error && <ErrorBox message={error} />}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { href, navigate } from '../../router';
 import { hasRole, MANAGERS, unitName, useSession, useUnits } from '../../session';
 import { LIGHTS, STATES, type DocumentSummary, type Page, type PlanResult, type PlanRow, type PlanUnitRef, type Task } from '../../types';
-import { ErrorBox, Field, FilterSelect, ImportReport, Loading, TableFileInput } from '../../ui/common';
+import { ErrorBox, Field, FilterSelect, ImportReport, Loading, TableImport } from '../../ui/common';
 import { useAction } from '../../ui/useAction';
 import { LedgerPick, TaskTable, useLedgers } from './common';
 
@@ -186,26 +186,23 @@ function ImportPlanForm({ place, year, onDone }: { place: string; year: number; 
       .map((u) => (u.created ? `${u.name}${t('ip.newUnit')}` : u.name))
       .join('、');
   return (
-    <div className="filters generate" data-testid="import-plan">
-      <Field label={t('ip.title')}>
-        <TableFileInput disabled={busy} testId="import-plan-file" onFile={(f) => void upload(f)} />
-      </Field>
-      <span className="muted small">{t('ip.hint')}</span>
-      {error && <ErrorBox message={error} />}
-      {result && (
-        <ImportReport
-          testId="import-plan"
-          summary={t('ip.summary', { matched: result.matched, created: result.created, skipped: result.skipped })}
-          result={result}
-          problemsHead={t('ip.problems')}
-          columns={[
-            { head: t('ld.task'), cell: (r) => (r.task_id !== null ? <a href={href(`ledger/task/${r.task_id}`)}>{r.task || '—'}</a> : r.task || '—') },
-            { head: t('ip.result'), cell: (r) => `${t(`ip.${r.status}`)}${r.task_id !== null ? ` #${r.task_id}` : ''}` },
-            { head: t('ld.responsible'), cell: unitText },
-            { head: t('ld.deadline'), cell: (r) => r.deadline ?? '—' },
-          ]}
-        />
-      )}
+    <div data-testid="import-plan">
+      <TableImport label={t('ip.title')} hint={t('ip.hint')} fileTestId="import-plan-file" disabled={busy} onFile={(f) => void upload(f)} error={error}>
+        {result && (
+          <ImportReport
+            testId="import-plan"
+            summary={t('ip.summary', { matched: result.matched, created: result.created, skipped: result.skipped })}
+            result={result}
+            problemsHead={t('ip.problems')}
+            columns={[
+              { head: t('ld.task'), cell: (r) => (r.task_id !== null ? <a href={href(`ledger/task/${r.task_id}`)}>{r.task || '—'}</a> : r.task || '—') },
+              { head: t('ip.result'), cell: (r) => `${t(`ip.${r.status}`)}${r.task_id !== null ? ` #${r.task_id}` : ''}` },
+              { head: t('ld.responsible'), cell: unitText },
+              { head: t('ld.deadline'), cell: (r) => r.deadline ?? '—' },
+            ]}
+          />
+        )}
+      </TableImport>
     </div>
   );
 }

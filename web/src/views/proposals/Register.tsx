@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { useSession } from '../../session';
 import { KINDS, type ImportAnswer, type ProposalKind, type ProposalView, type Unit } from '../../types';
-import { Choice, ErrorBox, Field, ImportReport, TableFileInput, UnitOptions } from '../../ui/common';
+import { Choice, ErrorBox, Field, ImportReport, TableImport, TextField, UnitOptions } from '../../ui/common';
 import { useAction } from '../../ui/useAction';
 import { names } from './common';
 
@@ -60,35 +60,25 @@ export function RegisterForm({ place, year, units, note, onDone }: { place: stri
     );
   };
   const text = (k: 'number' | 'title' | 'proposers', label: string, size: number, required = true) => (
-    <Field label={label}>
-      <input required={required} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} size={size} data-testid={`reg-${k}`} />
-    </Field>
+    <TextField label={label} required={required} value={f[k]} onChange={(v) => setF({ ...f, [k]: v })} size={size} testId={`reg-${k}`} />
   );
   return (
     <section className="card">
       <h2>{t('pp.register')}</h2>
       <form className="generate" onSubmit={submit} data-testid="register-form">
         <div className="filters">
-          <Field label={t('pp.place')}>
-            <input required value={f.jurisdiction} onChange={(e) => setF({ ...f, jurisdiction: e.target.value })} size={8} data-testid="reg-place" />
-          </Field>
-          <Field label={t('pp.year')}>
-            <input required type="number" value={f.year} onChange={(e) => setF({ ...f, year: e.target.value })} style={{ width: '6em' }} data-testid="reg-year" />
-          </Field>
+          <TextField label={t('pp.place')} required value={f.jurisdiction} onChange={(jurisdiction) => setF({ ...f, jurisdiction })} size={8} testId="reg-place" />
+          <TextField label={t('pp.year')} required type="number" value={f.year} onChange={(year) => setF({ ...f, year })} style={{ width: '6em' }} testId="reg-year" />
           <Choice label={t('pp.kind')} value={f.kind} onChange={(v) => isOneOf(KINDS, v) && setF({ ...f, kind: v })} testId="reg-kind" options={KINDS.map((k) => ({ value: k, label: t(`pp.kind.${k}`) }))} />
           {text('number', t('pp.number'), 6)}
           {text('title', t('pp.itemTitle'), 32)}
           {text('proposers', t('pp.proposersHint'), 16, false)}
-          <Field label={t('pp.receivedAt')}>
-            <input type="date" value={f.received_at} onChange={(e) => setF({ ...f, received_at: e.target.value })} />
-          </Field>
+          <TextField label={t('pp.receivedAt')} type="date" value={f.received_at} onChange={(received_at) => setF({ ...f, received_at })} />
         </div>
         {/* The multi-select is tall: its row aligns at the top so the labels line up. */}
         <div className="filters tall">
           <UnitSelects units={units} lead={f.lead} assist={f.assist} onLead={(lead) => setF({ ...f, lead })} onAssist={(assist) => setF({ ...f, assist })} required={false} />
-          <Field label={t('pp.assignedAtOpt')}>
-            <input type="date" value={f.assigned_at} disabled={!f.lead} onChange={(e) => setF({ ...f, assigned_at: e.target.value })} />
-          </Field>
+          <TextField label={t('pp.assignedAtOpt')} type="date" value={f.assigned_at} disabled={!f.lead} onChange={(assigned_at) => setF({ ...f, assigned_at })} />
         </div>
         <button type="submit" disabled={busy} data-testid="reg-submit">
           {t('pp.registerBtn')}
@@ -120,35 +110,37 @@ export function ImportForm({ place, year, onDone }: { place: string; year: strin
   return (
     <section className="card" data-testid="import-form">
       <h2>{t('pp.import')}</h2>
-      <div className="filters generate">
-        <Field label={t('pp.place')}>
-          <input value={where.place} onChange={(e) => setWhere({ ...where, place: e.target.value })} size={8} />
-        </Field>
-        <Field label={t('pp.year')}>
-          <input type="number" value={where.year} onChange={(e) => setWhere({ ...where, year: e.target.value })} style={{ width: '6em' }} />
-        </Field>
-        <Choice label={t('pp.kind')} value={where.kind} onChange={(v) => setWhere({ ...where, kind: v })} blank={t('pp.kindFromFile')} options={KINDS.map((k) => ({ value: k, label: t(`pp.kind.${k}`) }))} />
-        <Field label={t('pp.importFile')}>
-          <TableFileInput disabled={busy || !where.place.trim() || !where.year} testId="import-file" onFile={(f) => void upload(f)} />
-        </Field>
-        <span className="muted small">{t('pp.importHint')}</span>
-      </div>
-      {error && <ErrorBox message={error} />}
-      {result && (
-        <ImportReport
-          testId="import"
-          summary={t('pp.importSummary', { created: result.created, existing: result.existing, skipped: result.skipped })}
-          result={result}
-          problemsHead={t('pp.problems')}
-          columns={[
-            { head: t('pp.number'), cell: (r) => r.number || t('none') },
-            { head: t('pp.itemTitle'), cell: (r) => (r.id !== null ? <a href={href(`proposals/item/${r.id}`)}>{r.title || t('none')}</a> : r.title || t('none')) },
-            { head: t('pp.result'), cell: (r) => t(`pp.imp.${r.status}`) },
-            { head: t('pp.units'), cell: (r) => <span className="small">{unitText(r) || t('none')}</span> },
-            { head: t('pp.deadline'), cell: (r) => r.reply_deadline ?? t('none') },
-          ]}
-        />
-      )}
+      <TableImport
+        fields={
+          <>
+            <TextField label={t('pp.place')} value={where.place} onChange={(place) => setWhere({ ...where, place })} size={8} />
+            <TextField label={t('pp.year')} type="number" value={where.year} onChange={(year) => setWhere({ ...where, year })} style={{ width: '6em' }} />
+            <Choice label={t('pp.kind')} value={where.kind} onChange={(kind) => setWhere({ ...where, kind })} blank={t('pp.kindFromFile')} options={KINDS.map((k) => ({ value: k, label: t(`pp.kind.${k}`) }))} />
+          </>
+        }
+        label={t('pp.importFile')}
+        hint={t('pp.importHint')}
+        fileTestId="import-file"
+        disabled={busy || !where.place.trim() || !where.year}
+        onFile={(f) => void upload(f)}
+        error={error}
+      >
+        {result && (
+          <ImportReport
+            testId="import"
+            summary={t('pp.importSummary', { created: result.created, existing: result.existing, skipped: result.skipped })}
+            result={result}
+            problemsHead={t('pp.problems')}
+            columns={[
+              { head: t('pp.number'), cell: (r) => r.number || t('none') },
+              { head: t('pp.itemTitle'), cell: (r) => (r.id !== null ? <a href={href(`proposals/item/${r.id}`)}>{r.title || t('none')}</a> : r.title || t('none')) },
+              { head: t('pp.result'), cell: (r) => t(`pp.imp.${r.status}`) },
+              { head: t('pp.units'), cell: (r) => <span className="small">{unitText(r) || t('none')}</span> },
+              { head: t('pp.deadline'), cell: (r) => r.reply_deadline ?? t('none') },
+            ]}
+          />
+        )}
+      </TableImport>
     </section>
   );
 }

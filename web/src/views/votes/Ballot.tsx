@@ -3,11 +3,11 @@
  * choice is shown back after. Deputies open it on their phones: no office navigation, large touch targets
  * (the page's own styles, `.ballot-page`).
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { SATISFACTIONS, type Lookup, type Satisfaction } from '../../types';
-import { ErrorBox, Field } from '../../ui/common';
+import { ActionForm, TextField } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useAction } from '../../ui/useAction';
 
@@ -20,8 +20,7 @@ export function Ballot() {
   const [ratings, setRatings] = useState<Record<number, Satisfaction>>({});
   const [done, setDone] = useState<string>();
   const { error, run } = useAction();
-  const find = (e: FormEvent) => {
-    e.preventDefault();
+  const find = () => {
     setDone(undefined);
     void run(
       () => send<Lookup>('POST', '/api/votes/lookup', { code }),
@@ -50,16 +49,10 @@ export function Ballot() {
     <>
       <h1>{t('vt.ballotTitle')}</h1>
       <p className="muted">{t('vt.ballotIntro')}</p>
-      <form className="vote-row" onSubmit={find}>
-        <Field label={t('vt.code')}>
-          <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} data-testid="vote-code" />
-        </Field>
-        {/* Until the session (and its CSRF token) is known, sending would be refused. */}
-        <button type="submit" disabled={!ready || code.trim().length < 6} data-testid="ballot-enter">
-          {t('vt.enter')}
-        </button>
-      </form>
-      {error && <ErrorBox message={error} />}
+      {/* Until the session (and its CSRF token) is known, sending would be refused. */}
+      <ActionForm onSubmit={find} disabled={!ready || code.trim().length < 6} submit={t('vt.enter')} submitTestId="ballot-enter" error={error} className="vote-row">
+        <TextField label={t('vt.code')} value={code} onChange={setCode} autoComplete="off" autoCapitalize="characters" spellCheck={false} testId="vote-code" />
+      </ActionForm>
       {done && (
         <p className="ok" data-testid="vote-done">
           {done}

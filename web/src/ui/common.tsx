@@ -6,20 +6,41 @@ import type { Unit } from '../types';
 import { DataTable, type Column } from './DataTable';
 import { describe } from './problem';
 
+/** A file the server makes: downloaded, or with `open` shown in a new tab (an HTML page to print). */
+export interface FileLink {
+  href: string;
+  label: string;
+  testId?: string;
+  open?: boolean;
+}
+
+/** A row of file links; `false` stands for a link not offered here. */
+export function FileLinks({ links }: { links: readonly (FileLink | false)[] }) {
+  return (
+    <span className="downloads">
+      {links
+        .filter((l): l is FileLink => l !== false)
+        .map((l) => (
+          <a key={l.href} href={l.href} download={!l.open || undefined} target={l.open ? '_blank' : undefined} rel={l.open ? 'noopener' : undefined} data-testid={l.testId}>
+            {l.label}
+          </a>
+        ))}
+    </span>
+  );
+}
+
 /** Links to the API's CSV/XLSX form of a list (`/api/reports` → `/api/reports.csv?…`). */
 export function Downloads({ path, query = '' }: { path: string; query?: string }) {
   const { t, lang } = useI18n();
   // The sheet speaks the page's language: Chinese headers and values unless the page is in English.
   const q = lang === 'en' ? `${query}${query.includes('?') ? '&' : '?'}lang=en` : query;
   return (
-    <span className="downloads">
-      <a href={`${path}.csv${q}`} download>
-        {t('dl.csv')}
-      </a>
-      <a href={`${path}.xlsx${q}`} download>
-        {t('dl.xlsx')}
-      </a>
-    </span>
+    <FileLinks
+      links={[
+        { href: `${path}.csv${q}`, label: t('dl.csv') },
+        { href: `${path}.xlsx${q}`, label: t('dl.xlsx') },
+      ]}
+    />
   );
 }
 

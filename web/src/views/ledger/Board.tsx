@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { href, navigate } from '../../router';
 import { hasRole, MANAGERS, unitName, useSession, useUnits } from '../../session';
 import { LIGHTS, STATES, type DocumentSummary, type Page, type PlanResult, type PlanRow, type PlanUnitRef, type Task } from '../../types';
-import { ErrorBox, Field, FilterSelect, ImportReport, Loading, TableImport } from '../../ui/common';
+import { ErrorBox, Field, FileLinks, FilterSelect, ImportReport, Loading, TableImport } from '../../ui/common';
 import { useAction } from '../../ui/useAction';
 import { LedgerPick, TaskTable, useLedgers } from './common';
 
@@ -58,28 +58,16 @@ export function Board({ params }: { params: URLSearchParams }) {
         <FilterSelect label={t('ld.state')} value={state} onChange={(v) => set({ state: v })} testId="filter-state" options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))} />
         <span className="spacer" />
         {place && (
-          <span className="downloads">
-            <a href={`/api/ledger/progress-table.xlsx${tq}`} download data-testid="progress-xlsx">
-              {t('ld.xlsx')}
-            </a>
-            <a href={`/api/ledger/progress-table.html${tq}`} target="_blank" rel="noopener" data-testid="progress-html">
-              {t('ld.html')}
-            </a>
-            <a href={`/api/ledger/tasks.xlsx${tq}`} download data-testid="ledger-xlsx">
-              {t('ld.sheet')}
-            </a>
-            {manage && Number.isFinite(year) && (
-              <>
-                {/* 完成情况报告: each one drawn is kept on the server with its sources. */}
-                <a href={`/api/ledger/draft-review.docx${tq}`} download data-testid="draft-docx">
-                  {t('ld.draftDocx')}
-                </a>
-                <a href={`/api/ledger/draft-review.html${tq}`} target="_blank" rel="noopener" data-testid="draft-html">
-                  {t('ld.draftHtml')}
-                </a>
-              </>
-            )}
-          </span>
+          <FileLinks
+            links={[
+              { href: `/api/ledger/progress-table.xlsx${tq}`, label: t('ld.xlsx'), testId: 'progress-xlsx' },
+              { href: `/api/ledger/progress-table.html${tq}`, label: t('ld.html'), testId: 'progress-html', open: true },
+              { href: `/api/ledger/tasks.xlsx${tq}`, label: t('ld.sheet'), testId: 'ledger-xlsx' },
+              // 完成情况报告: each one drawn is kept on the server with its sources.
+              manage && Number.isFinite(year) && { href: `/api/ledger/draft-review.docx${tq}`, label: t('ld.draftDocx'), testId: 'draft-docx' },
+              manage && Number.isFinite(year) && { href: `/api/ledger/draft-review.html${tq}`, label: t('ld.draftHtml'), testId: 'draft-html', open: true },
+            ]}
+          />
         )}
       </div>
       {tasks.loading && !tasks.data ? (

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { hasRole, MANAGERS, useSession } from '../../session';
 import type { IssuedCode, IssuedCodes, SessionDetail } from '../../types';
-import { ErrorBox, Field, Loading, TableFileInput } from '../../ui/common';
+import { ErrorBox, Field, FileLinks, Loading, TableFileInput } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { useAction } from '../../ui/useAction';
@@ -144,14 +144,12 @@ export function VoteSessionPage({ id }: { id: number }) {
             <li key={r.id} data-testid={`round-${r.round_no}`}>
               {roundTitle(t, r)} · {t(r.state === 'open' ? 'vt.open' : 'vt.closed')} · {t('vt.turnout', { n: r.turnout, of: deputies })}
               {r.state === 'closed' && (
-                <span className="downloads">
-                  <a href={`/api/votes/rounds/${r.id}/tally.xlsx`} download>
-                    {t('dl.xlsx')}
-                  </a>
-                  <a href={`/api/votes/rounds/${r.id}/ballots.csv`} download>
-                    {t('vt.ballotsCsv')}
-                  </a>
-                </span>
+                <FileLinks
+                  links={[
+                    { href: `/api/votes/rounds/${r.id}/tally.xlsx`, label: t('dl.xlsx') },
+                    { href: `/api/votes/rounds/${r.id}/ballots.csv`, label: t('vt.ballotsCsv') },
+                  ]}
+                />
               )}
               {manage && r.state === 'open' && button(t('vt.close'), () => post(`/api/votes/rounds/${r.id}/close`, {}), 'close-round')}
             </li>

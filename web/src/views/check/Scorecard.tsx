@@ -9,13 +9,13 @@ import { formatValue, indicatorLabel, isOneOf, num } from '../../format';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { VERDICTS, type CheckItem, type Scorecard } from '../../types';
-import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
+import { Choice, ErrorBox, Loading } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { Detail } from './Detail';
 import { useStoredPlaces } from './places';
 import { Orphaned } from './Orphaned';
-import { Tabs } from './Tabs';
+import { CheckPage } from './Page';
 
 // ECharts is large: the meter loads it apart from the table.
 const Meter = lazy(() => import('./Meter').then((m) => ({ default: m.Meter })));
@@ -122,19 +122,23 @@ export function ScorecardView({ params, path = [] }: { params: URLSearchParams; 
   const other = rows.filter(({ item }) => !item.headline);
 
   return (
-    <div className="view">
-      <h1>{t('sc.title')}</h1>
-      <p className="muted">{t('sc.intro')}</p>
-      {place && <Tabs place={place} year={year} active="year" />}
-      <div className="filters">
-        <Choice label={t('sc.place')} value={place} onChange={(v) => set({ place: v, year: '' })} testId="check-place" blank="" options={places.map((p) => ({ value: p, label: p }))} />
-        <Choice label={t('sc.year')} value={year} onChange={(v) => set({ year: v })} testId="check-year" blank="" options={years.map((y) => ({ value: y, label: y }))} />
-        <span className="spacer" />
-        {query && <Downloads path="/api/check" query={query} />}
-      </div>
-      {!query && <p className="muted">{t('sc.pick')}</p>}
-      {error && <ErrorBox message={error} />}
-      {query && loading && <Loading />}
+    <CheckPage
+      active="year"
+      intro={t('sc.intro')}
+      place={place}
+      year={year}
+      pickers={
+        <>
+          <Choice label={t('sc.place')} value={place} onChange={(v) => set({ place: v, year: '' })} testId="check-place" blank="" options={places.map((p) => ({ value: p, label: p }))} />
+          <Choice label={t('sc.year')} value={year} onChange={(v) => set({ year: v })} testId="check-year" blank="" options={years.map((y) => ({ value: y, label: y }))} />
+        </>
+      }
+      path="/api/check"
+      query={query}
+      pick={t('sc.pick')}
+      error={error}
+      loading={loading}
+    >
       {data && !loading && (
         <>
           <Suspense fallback={<Loading />}>
@@ -169,6 +173,6 @@ export function ScorecardView({ params, path = [] }: { params: URLSearchParams; 
           <Orphaned card={data} />
         </>
       )}
-    </div>
+    </CheckPage>
   );
 }

@@ -8,12 +8,12 @@ import { indicatorLabel } from '../../format';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { VERDICTS, type Verdict } from '../../types';
-import { Choice, Downloads, ErrorBox, Loading } from '../../ui/common';
+import { Choice } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { checkPath } from './keys';
 import { useStoredPlaces } from './places';
-import { Tabs } from './Tabs';
+import { CheckPage } from './Page';
 
 interface Cell {
   key: string;
@@ -41,18 +41,17 @@ export function YearsView({ place }: { place: string }) {
     </a>
   );
   return (
-    <div className="view">
-      <h1>{t('sc.title')}</h1>
-      <p className="muted">{t('sc.years.intro')}</p>
-      {place && <Tabs place={place} active="years" />}
-      <div className="filters">
-        <Choice label={t('sc.place')} value={place} onChange={(v) => navigate(v ? `check/${encodeURIComponent(v)}/years` : 'check')} testId="years-place" blank="" options={places.map((p) => ({ value: p, label: p }))} />
-        <span className="spacer" />
-        {query && <Downloads path="/api/check/years" query={query} />}
-      </div>
-      {!place && <p className="muted">{t('sc.years.pick')}</p>}
-      {error && <ErrorBox message={error} />}
-      {query && loading && <Loading />}
+    <CheckPage
+      active="years"
+      intro={t('sc.years.intro')}
+      place={place}
+      pickers={<Choice label={t('sc.place')} value={place} onChange={(v) => navigate(v ? `check/${encodeURIComponent(v)}/years` : 'check')} testId="years-place" blank="" options={places.map((p) => ({ value: p, label: p }))} />}
+      path="/api/check/years"
+      query={query}
+      pick={t('sc.years.pick')}
+      error={error}
+      loading={loading}
+    >
       {data && !loading && years.length === 0 && <p className="muted">{t('sc.years.none')}</p>}
       {data && !loading && years.length > 0 && (
         <>
@@ -85,6 +84,6 @@ export function YearsView({ place }: { place: string }) {
           />
         </>
       )}
-    </div>
+    </CheckPage>
   );
 }

@@ -4,11 +4,12 @@
  * history notes. Same shape as words.ts (Chinese, then English); `i18n/index.tsx` joins the two lists.
  */
 import { VERDICT_LABELS, type Verdict } from '../types';
+import type { Catalogue, Entry } from './words';
 
 /** `v.met` …: each verdict's words from the shared vocabulary, so web, CLI and exports say the same. */
 function verdictWords() {
-  const out = {} as { [V in Verdict as `v.${V}`]: readonly [zh: string, en: string] };
-  for (const [v, w] of Object.entries(VERDICT_LABELS) as [Verdict, readonly [string, string]][]) out[`v.${v}`] = w;
+  const out = {} as { [V in Verdict as `v.${V}`]: Entry };
+  for (const [v, w] of Object.entries(VERDICT_LABELS) as [Verdict, Entry][]) out[`v.${v}`] = w;
   return out;
 }
 
@@ -138,4 +139,4 @@ export const CODES = {
   'dg.duplicate': ['文件中同一份报告的第二个副本已略去。', 'A second copy of a report in the file was left out.'],
   'dg.furniture': ['略去了报头、页码之类的版面文字（{n} 字）。', 'Left out page furniture such as mastheads and page numbers ({n} characters).'],
   'dg.other': ['处理时的一条提示。', 'A processing note.'],
-} as const satisfies Record<string, readonly [zh: string, en: string]>;
+} as const satisfies Catalogue;

@@ -1,7 +1,7 @@
 /**
  * Chinese first; English on request. The choice is kept in localStorage and `?lang=` in the URL wins.
  *
- * The word lists (words.ts, codes.ts) define `Key`: `t()` takes only those keys, and a message with
+ * The word lists (words.ts, codes.ts, people.ts) define `Key`: `t()` takes only those keys, and a message with
  * `{placeholders}` needs exactly those values, so a mistyped key or a missing value fails `tsc`.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';

@@ -2,6 +2,8 @@
  * Words of the pages for people and imports: withdrawing a report, units and accounts. Same shape as
  * words.ts (Chinese, then English), kept apart so that list stays readable; `i18n/index.tsx` joins them.
  */
+import type { Catalogue } from './words';
+
 export const PEOPLE = {
   // Withdrawing an import (撤回导入).
   'wd.open': ['撤回导入', 'Withdraw import'],
@@ -62,4 +64,4 @@ export const PEOPLE = {
   'err.weak_password': ['密码不符合要求：至少 10 位，且不能太简单。', 'The password is too weak: 10 characters or more, not too simple.'],
   'err.duplicate': ['已有同名的记录。', 'A record of that name exists.'],
   'err.rows_invalid': ['表格中有问题的行，全部未导入；请按所列行号修改后重试。', 'Some rows have problems; nothing was imported: fix the rows listed and try again.'],
-} as const satisfies Record<string, readonly [zh: string, en: string]>;
+} as const satisfies Catalogue;

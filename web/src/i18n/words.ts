@@ -2,6 +2,11 @@
  * The words of the UI, each key with its Chinese and its English text (in that order), grouped by
  * the pages that use them. Data: `i18n/index.tsx` derives the key type and checks the placeholders.
  */
+/** One entry: its Chinese text, then its English. */
+export type Entry = readonly [zh: string, en: string];
+/** Entries by key: the shape of this list and of codes.ts and people.ts. */
+export type Catalogue = Record<string, Entry>;
+
 export const WORDS = {
   // Every page: the header, shared labels, levels, report parts, fact kinds, roles, signing in.
   'app.name': ['落实', 'Luoshi'],
@@ -645,4 +650,4 @@ export const WORDS = {
   'cc.sum.not_reported': ['{n}个未提及', '{n} not reported'],
   'cc.sum.not_comparable': ['{n}个不可比', '{n} not comparable'],
   'cc.sum.unchecked': ['{n}个次年报告未入库', '{n} without a stored next report'],
-} as const satisfies Record<string, readonly [zh: string, en: string]>;
+} as const satisfies Catalogue;

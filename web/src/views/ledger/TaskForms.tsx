@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import type { Action, Task, Unit } from '../../types';
-import { Field, UnitOptions } from '../../ui/common';
+import { Field, TextField, UnitOptions } from '../../ui/common';
 
 /** Actions that ask for a new deadline. */
 const NEEDS_DEADLINE: Action[] = ['request_extension'];
@@ -35,18 +35,14 @@ export function EditForm({ task, units, manage, busy, onSave }: { task: Task; un
       <h2>{t('tk.edit')}</h2>
       {manage && (
         <>
-          <Field label={t('ld.deadline')}>
-            <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} data-testid="edit-deadline" />
-          </Field>
+          <TextField label={t('ld.deadline')} type="date" value={deadline} onChange={setDeadline} testId="edit-deadline" />
           <Field label={t('ld.lead')}>
             <select value={lead} onChange={(e) => setLead(e.target.value)} data-testid="edit-lead">
               <option value="">{t('ld.unassigned')}</option>
               <UnitOptions units={units} />
             </select>
           </Field>
-          <Field label={t('ld.leader')}>
-            <input value={leader} maxLength={50} onChange={(e) => setLeader(e.target.value)} data-testid="edit-leader" />
-          </Field>
+          <TextField label={t('ld.leader')} value={leader} maxLength={50} onChange={setLeader} testId="edit-leader" />
           <Field label={t('ld.responsible')}>
             <select multiple value={resp} onChange={(e) => setResp([...e.target.selectedOptions].map((o) => o.value))} data-testid="edit-responsible">
               <UnitOptions units={units} />
@@ -100,9 +96,7 @@ export function Workflow({
             <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} data-testid="action-note" />
           </Field>
           {needsDeadline && (
-            <Field label={t('act.newDeadline')}>
-              <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} data-testid="action-deadline" />
-            </Field>
+            <TextField label={t('act.newDeadline')} type="date" value={deadline} onChange={setDeadline} testId="action-deadline" />
           )}
           <div className="buttons">
             {actions.map((a) => (
@@ -161,15 +155,11 @@ export function ProgressForm({ busy, onSubmit }: { busy: boolean; onSubmit: (p: 
   return (
     <form className="stack progress-form" onSubmit={submit} data-testid="progress-form">
       <h2>{t('tk.progressForm')}</h2>
-      <Field label={t('tk.reportDate')}>
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required data-testid="progress-date" />
-      </Field>
+      <TextField label={t('tk.reportDate')} type="date" value={date} onChange={setDate} required testId="progress-date" />
       <Field label={t('tk.narrative')}>
         <textarea value={narrative} onChange={(e) => setNarrative(e.target.value)} rows={3} required data-testid="progress-narrative" />
       </Field>
-      <Field label={t('tk.figureNow')}>
-        <input type="number" step="any" value={figure} onChange={(e) => setFigure(e.target.value)} data-testid="progress-figure" />
-      </Field>
+      <TextField label={t('tk.figureNow')} type="number" step="any" value={figure} onChange={setFigure} testId="progress-figure" />
       <Field label={t('tk.evidence')}>
         <textarea value={evidence} onChange={(e) => setEvidence(e.target.value)} rows={2} />
       </Field>
@@ -201,9 +191,7 @@ export function MergeSplit({ task, busy, onMerge, onSplit }: { task: Task; busy:
           if (ids.length) onMerge(ids);
         }}
       >
-        <Field label={t('ms.mergeFrom')}>
-          <input value={from} onChange={(e) => setFrom(e.target.value)} placeholder="12, 15" data-testid="merge-from" />
-        </Field>
+        <TextField label={t('ms.mergeFrom')} value={from} onChange={setFrom} placeholder="12, 15" testId="merge-from" />
         <button type="submit" disabled={busy || !ids.length || task.archived} data-testid="merge">
           {t('ms.merge')}
         </button>

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
 import { FINAL_STATES, type FinalState } from '../../types';
-import { Field } from '../../ui/common';
+import { Field, TextField } from '../../ui/common';
 
 type YearEnd = { final_state: FinalState; reason: string | null; new_deadline: string | null };
 
@@ -46,9 +46,7 @@ function YearEndFields({ initial, busy, onSubmit }: { initial: YearEnd | null; b
           <Field label={t('ye.reason')}>
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="year-end-reason" />
           </Field>
-          <Field label={t('ye.newDeadline')}>
-            <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} data-testid="year-end-deadline" />
-          </Field>
+          <TextField label={t('ye.newDeadline')} type="date" value={deadline} onChange={setDeadline} testId="year-end-deadline" />
         </>
       )}
       <button type="submit" disabled={busy} data-testid="year-end-submit">

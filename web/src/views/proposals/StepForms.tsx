@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { SATISFACTIONS, type ProposalView, type Satisfaction, type Unit } from '../../types';
-import { Field } from '../../ui/common';
+import { Field, TextField } from '../../ui/common';
 import { UnitSelects } from './Register';
 
 type Body = Record<string, unknown>;
@@ -35,13 +35,6 @@ function StepForm({ testId, title, children, submit, submitTestId, disabled, onS
   );
 }
 
-function DateField({ label, value, onChange, testId }: { label: string; value: string; onChange: (v: string) => void; testId?: string }) {
-  return (
-    <Field label={label}>
-      <input type="date" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
-    </Field>
-  );
-}
 
 /** Only the values given: an empty date leaves the server to choose (today, the statutory deadline). */
 const given = (d: Record<string, string>) => Object.fromEntries(Object.entries(d).filter(([, v]) => v));
@@ -64,8 +57,8 @@ export function AssignForm({ p, units, busy, onSubmit }: { p: ProposalView; unit
       }
     >
       <UnitSelects units={units} lead={lead} assist={assist} onLead={setLead} onAssist={setAssist} required />
-      <DateField label={t('pp.assignedAtOpt')} value={assignedAt} onChange={setAssignedAt} />
-      <DateField label={t('pp.deadlineOpt')} value={deadline} onChange={setDeadline} />
+      <TextField type="date" label={t('pp.assignedAtOpt')} value={assignedAt} onChange={setAssignedAt} />
+      <TextField type="date" label={t('pp.deadlineOpt')} value={deadline} onChange={setDeadline} />
     </StepForm>
   );
 }
@@ -86,7 +79,7 @@ export function ReplyForm({ again, busy, onSubmit }: { again: boolean; busy: boo
       <Field label={t('pp.replyText')}>
         <textarea rows={6} required value={text} onChange={(e) => setText(e.target.value)} data-testid="reply-text" />
       </Field>
-      <DateField label={t('pp.repliedAtOpt')} value={date} onChange={setDate} testId="reply-date" />
+      <TextField type="date" label={t('pp.repliedAtOpt')} value={date} onChange={setDate} testId="reply-date" />
     </StepForm>
   );
 }
@@ -112,10 +105,8 @@ export function RateForm({ busy, onSubmit }: { busy: boolean; onSubmit: (b: Body
           </label>
         ))}
       </div>
-      <DateField label={t('pp.ratedAtOpt')} value={date} onChange={setDate} />
-      <Field label={t('pp.rateNote')}>
-        <input value={note} onChange={(e) => setNote(e.target.value)} />
-      </Field>
+      <TextField type="date" label={t('pp.ratedAtOpt')} value={date} onChange={setDate} />
+      <TextField label={t('pp.rateNote')} value={note} onChange={setNote} />
     </StepForm>
   );
 }

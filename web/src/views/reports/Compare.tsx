@@ -10,7 +10,7 @@ import { formatValue, INDICATOR_ZH, indicatorLabel, levelLabel, num } from '../.
 import { useI18n, type I18n } from '../../i18n';
 import { href, navigate } from '../../router';
 import { convert, LEVELS, type ComparisonRow } from '../../types';
-import { Choice, Downloads, ErrorBox, Field, FilterSelect, Loading } from '../../ui/common';
+import { Choice, Downloads, ErrorBox, FilterSelect, Loading, TextField } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { CompareChart } from './CompareChart';
@@ -81,9 +81,7 @@ export function Compare({ params }: { params: URLSearchParams }) {
         <Choice label={t('cmp.indicator')} value={indicator} onChange={(v) => navigate('compare', { indicator: v }, true)} testId="indicator" options={options.map((id) => ({ value: id, label: indicatorLabel(id, lang) }))} />
         <Choice label={t('cmp.measure')} value={kind} onChange={(v) => set({ kind: v, places: '' })} testId="compare-kind" options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
         <FilterSelect label={t('cmp.level')} value={level} onChange={(v) => set({ level: v, places: '' })} testId="compare-level" options={LEVELS.map((l) => ({ value: l, label: levelLabel(l, i18n) }))} />
-        <Field label={t('cmp.q')}>
-          <input type="search" value={get('q')} placeholder={t('cmp.qHint')} onChange={(e) => set({ q: e.target.value, places: '' })} data-testid="compare-q" />
-        </Field>
+        <TextField label={t('cmp.q')} type="search" value={get('q')} placeholder={t('cmp.qHint')} onChange={(q) => set({ q, places: '' })} testId="compare-q" />
         <FilterSelect label={t('cmp.from')} value={from} onChange={(v) => set({ from: v })} testId="compare-from" options={yearOptions} />
         <FilterSelect label={t('cmp.to')} value={to} onChange={(v) => set({ to: v })} testId="compare-to" options={yearOptions} />
         <span className="spacer" />

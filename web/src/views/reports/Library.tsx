@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { href, navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { IMPORTERS, LEVELS, type DocumentSummary, type Page } from '../../types';
-import { Downloads, ErrorBox, Field, FilterSelect, Loading, ProblemText } from '../../ui/common';
+import { Downloads, ErrorBox, FilterSelect, Loading, ProblemText, TextField } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { Login } from '../account/Login';
 import { diagnosticText } from './diagnostics';
@@ -154,12 +154,8 @@ export function Library({ params }: { params: URLSearchParams }) {
       <ImportArea onDone={again} />
       <div className="filters">
         <FilterSelect label={t('lib.level')} value={level} onChange={(v) => set('level', v)} options={LEVELS.map((l) => ({ value: l, label: levelLabel(l, i18n) }))} />
-        <Field label={t('lib.place')}>
-          <input value={place} placeholder={t('lib.placeholder')} onChange={(e) => set('place', e.target.value)} />
-        </Field>
-        <Field label={t('lib.year')}>
-          <input value={year} inputMode="numeric" size={6} onChange={(e) => set('year', e.target.value)} />
-        </Field>
+        <TextField label={t('lib.place')} value={place} placeholder={t('lib.placeholder')} onChange={(v) => set('place', v)} />
+        <TextField label={t('lib.year')} value={year} inputMode="numeric" size={6} onChange={(v) => set('year', v)} />
         <span className="spacer" />
         {data && <span className="muted">{t('lib.total', { n: data.total })}</span>}
         <Downloads path="/api/reports" query={query} />

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { hasRole, MANAGERS, useSession } from '../../session';
 import type { IssuedCode, IssuedCodes, SessionDetail } from '../../types';
-import { ErrorBox, Field, FileLinks, Loading, TableFileInput } from '../../ui/common';
+import { ErrorBox, Field, FileLinks, Loading, TableFileInput, TextField } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { useAction } from '../../ui/useAction';
@@ -89,9 +89,7 @@ export function VoteSessionPage({ id }: { id: number }) {
               <textarea rows={4} value={candText} onChange={(e) => setCandText(e.target.value)} data-testid="candidates-text" />
             </Field>
             {button(t('vt.addCandidates'), () => post(`/api/votes/sessions/${id}/candidates`, { text: candText }, () => setCandText('')), undefined, !candText.trim())}
-            <Field label={t('vt.fromReport')}>
-              <input value={docId} onChange={(e) => setDocId(e.target.value)} placeholder={t('vt.docId')} inputMode="numeric" />
-            </Field>
+            <TextField label={t('vt.fromReport')} value={docId} onChange={setDocId} placeholder={t('vt.docId')} inputMode="numeric" />
             {button(t('vt.addFromReport'), () => post(`/api/votes/sessions/${id}/candidates`, { document_id: Number(docId) }), undefined, !/^\d+$/.test(docId))}
           </div>
         )}

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { href, navigate } from '../../router';
 import { hasRole, MANAGERS, useSession } from '../../session';
 import type { Role, SessionDetail, VoteSession, VoteSessionSummary } from '../../types';
-import { ErrorBox, Field, Loading } from '../../ui/common';
+import { ErrorBox, Loading, TextField } from '../../ui/common';
 import { DataTable } from '../../ui/DataTable';
 import { useTitle } from '../../ui/title';
 import { useAction } from '../../ui/useAction';
@@ -29,9 +29,7 @@ export function VoteSessions() {
     );
   };
   const input = (k: keyof typeof form, label: string, extra: { type?: string; min?: number } = {}) => (
-    <Field label={label}>
-      <input required {...extra} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
-    </Field>
+    <TextField label={label} required {...extra} value={form[k]} onChange={(v) => setForm({ ...form, [k]: v })} />
   );
   return (
     <>

@@ -87,16 +87,19 @@ export function extractCommitments(source: Source, base: number, text: string, s
   const path: string[] = [];
   let livelihoodLevel = 0;
   let livelihoodPara = -1;
+  // each paragraph's heading (the first one, as a search would find it), looked up once
+  const headingOf = new Map<number, Structure['headings'][number]>();
+  for (const x of structure.headings) if (!headingOf.has(x.para)) headingOf.set(x.para, x);
   structure.paragraphs.forEach((p, pi) => {
     const inPlan = plan ? p.start >= plan.start && p.start < plan.end : false;
-    const h = structure.headings.find((x) => x.para === pi);
+    const h = headingOf.get(pi);
     if (h) {
       path.length = Math.min(path.length, h.level - 1);
       while (path.length < h.level - 1) path.push('');
       path.push(h.title);
       if (livelihoodLevel && h.level <= livelihoodLevel) livelihoodLevel = 0;
       if (LIVELIHOOD_HEADS.some((re) => re.test(h.title))) livelihoodLevel = h.level;
-    } else if (LIVELIHOOD_HEADS.some((re) => re.test(p.text)) && p.text.length < 40) {
+    } else if (p.text.length < 40 && LIVELIHOOD_HEADS.some((re) => re.test(p.text))) {
       livelihoodPara = pi; // an unnumbered list heading (附件 2025年十件民生实事)
     }
     const livelihood = livelihoodLevel > 0 || (livelihoodPara >= 0 && pi > livelihoodPara && pi - livelihoodPara <= 40) || (/^[ ]*[①-⑳]/.test(p.text) && LIVELIHOOD_HEADS.some((re) => re.test(structure.paragraphs[pi - 1]?.text ?? '')));

@@ -31,7 +31,8 @@ export const unescapeLiterals: Pass = (src, ctx) => {
   let count = 0;
   const out = replaceMapped(
     src,
-    /\\r\\n|\\n|\\r|\\t|&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});?|<U\+([0-9A-F]{4,6})>/gi,
+    // every form starts with \\, & or <: the look-ahead lets the engine skip to one
+    /(?=[\\&<])(?:\\r\\n|\\n|\\r|\\t|&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});?|<U\+([0-9A-F]{4,6})>)/gi,
     (m) => {
       const s = m[0];
       if (s === '\\r\\n' || s === '\\n' || s === '\\r') return '\n';
@@ -111,7 +112,8 @@ function mojibakeNumberForms(): Map<string, string> {
 let numberForms: Map<string, string> | undefined;
 
 /** A line that starts with 。: where a misread `（n）` begins. */
-const GARBLED_LINE = /(?<=^|\n)。[^\n]{1,40}/g;
+// (the look-ahead lets the engine skip to a 。 before trying the look-behind)
+const GARBLED_LINE = /(?=。)(?<=^|\n)。[^\n]{1,40}/g;
 
 /** How natural a piece of text looks: common characters count, symbols and rare ones cost. */
 function naturalness(s: string): number {
@@ -310,7 +312,7 @@ export const removeInnerSpaces: Pass = (src) =>
   });
 
 /** Trims each line and collapses runs of blank lines to one. */
-export const trimLines: Pass = (src) => replaceMapped(src, /[ ]+(?=\n|$)|(?<=^|\n)[ ]+|\n{3,}/g, (m) => (m[0][0] === '\n' ? '\n\n' : ''));
+export const trimLines: Pass = (src) => replaceMapped(src, /(?=[ \n])(?:[ ]+(?=\n|$)|(?<=^|\n)[ ]+|\n{3,})/g, (m) => (m[0][0] === '\n' ? '\n\n' : ''));
 
 // --- hard line breaks ------------------------------------------------------------------
 

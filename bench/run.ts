@@ -73,24 +73,32 @@ async function loadCorpus() {
 }
 
 let processed: FileResult[] | undefined;
-async function pipelinePass(): Promise<{ seconds: number; results: FileResult[]; failed: number }> {
+/** CPU seconds (user + system) of this process since `from`: load from other processes does not count, as it does in wall time. */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1e6;
+}
+
+async function pipelinePass(): Promise<{ seconds: number; cpu: number; results: FileResult[]; failed: number }> {
   const data = await loadCorpus();
   const results: FileResult[] = [];
   let failed = 0;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (const { file, bytes } of data) {
     const r = await processBytes(file, bytes);
     if (isFailure(r)) failed++;
     else results.push(r);
   }
-  return { seconds: (performance.now() - t0) / 1000, results, failed };
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuSince(c0), results, failed };
 }
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 /** The work no pipeline can skip: decode the bytes (same detection) and convert the script. */
-async function baselinePass(): Promise<number> {
+async function baselinePass(): Promise<{ seconds: number; cpu: number }> {
   const data = await loadCorpus();
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let chars = 0;
   for (const { file, bytes } of data) {
     let text: string;
@@ -102,7 +110,7 @@ async function baselinePass(): Promise<number> {
     chars += toSimplified(text).length;
   }
   if (chars === 0) throw new Error('baseline decoded nothing');
-  return (performance.now() - t0) / 1000;
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuSince(c0) };
 }
 
 let pipelineMBps: number | null = null;
@@ -112,12 +120,17 @@ async function throughput(): Promise<void> {
   const total = data.reduce((s, c) => s + c.bytes.length, 0);
   const pipe: number[] = [];
   const base: number[] = [];
+  const pipeCpu: number[] = [];
+  const baseCpu: number[] = [];
   for (let r = 0; r < opts.runs; r++) {
-    base.push(await baselinePass());
+    const b = await baselinePass();
+    base.push(b.seconds);
+    baseCpu.push(b.cpu);
     const p = await pipelinePass();
     pipe.push(p.seconds);
+    pipeCpu.push(p.cpu);
     processed = p.results;
-    log(`throughput run ${r + 1}/${opts.runs}: pipeline ${p.seconds.toFixed(2)} s, baseline ${base[r].toFixed(2)} s`);
+    log(`throughput run ${r + 1}/${opts.runs}: pipeline ${p.seconds.toFixed(2)} s (${p.cpu.toFixed(2)} s CPU), baseline ${b.seconds.toFixed(2)} s (${b.cpu.toFixed(2)} s CPU)`);
   }
   const pt = median(pipe);
   const bt = median(base);
@@ -128,6 +141,8 @@ async function throughput(): Promise<void> {
   emit(figure('throughput.pipeline.rate', total / MB / pt, 'MB/s', total / MB / bt, pt / bt));
   emit(figure('throughput.pipeline.time_median', pt, 's', bt, pt / bt));
   emit(figure('throughput.pipeline.time_min', Math.min(...pipe), 's', Math.min(...base), Math.min(...pipe) / Math.min(...base)));
+  // CPU time of the process (GC threads included): what load from other jobs inflates least
+  emit(figure('throughput.pipeline.cpu_median', median(pipeCpu), 's', median(baseCpu), median(pipeCpu) / median(baseCpu)));
   emit(figure('throughput.baseline_decode_opencc.rate', total / MB / bt, 'MB/s'));
   emit(figure('throughput.runs', opts.runs, 'runs'));
 }

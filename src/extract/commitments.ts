@@ -14,8 +14,18 @@ import type { Structure } from './structure.js';
 import type { TargetPassage } from './targets.js';
 
 const ACTIONS = ACTION_VERBS.slice().sort((a, b) => b.length - a.length);
+/** ACTIONS by first character (each list longest first, as in ACTIONS): the verb search looks at every character of a clause. */
+const ACTIONS_BY_FIRST = new Map<string, string[]>();
+for (const a of ACTIONS) {
+  const list = ACTIONS_BY_FIRST.get(a[0]);
+  if (list) list.push(a);
+  else ACTIONS_BY_FIRST.set(a[0], [a]);
+}
 const CONCRETE_DONE = /建成通车|建成投用|竣工投产|建成投产|开工建设|全面完工|竣工|通车|投入使用|建成使用/;
 const NAME_RE = /“([^”]{2,20})”|([\u4e00-\u9fa5A-Za-z0-9至—]{2,16}?(?:项目|工程|公路|铁路|高速|大桥|水库|园区|产业园|示范区|学校|医院|中心|公园|广场|机组|电厂|片区|新城|基地))/g;
+
+/** The marks that end a clause of a sentence: ，,；;。！!？?：:. */
+const CLAUSE_MARKS = '，,；;。！!？?：:';
 
 function firmnessOf(s: string): 'hard' | 'soft' | 'neutral' {
   if (/力争|争取|努力/.test(s)) return 'soft';
@@ -77,16 +87,19 @@ export function extractCommitments(source: Source, base: number, text: string, s
   const path: string[] = [];
   let livelihoodLevel = 0;
   let livelihoodPara = -1;
+  // each paragraph's heading (the first one, as a search would find it), looked up once
+  const headingOf = new Map<number, Structure['headings'][number]>();
+  for (const x of structure.headings) if (!headingOf.has(x.para)) headingOf.set(x.para, x);
   structure.paragraphs.forEach((p, pi) => {
     const inPlan = plan ? p.start >= plan.start && p.start < plan.end : false;
-    const h = structure.headings.find((x) => x.para === pi);
+    const h = headingOf.get(pi);
     if (h) {
       path.length = Math.min(path.length, h.level - 1);
       while (path.length < h.level - 1) path.push('');
       path.push(h.title);
       if (livelihoodLevel && h.level <= livelihoodLevel) livelihoodLevel = 0;
       if (LIVELIHOOD_HEADS.some((re) => re.test(h.title))) livelihoodLevel = h.level;
-    } else if (LIVELIHOOD_HEADS.some((re) => re.test(p.text)) && p.text.length < 40) {
+    } else if (p.text.length < 40 && LIVELIHOOD_HEADS.some((re) => re.test(p.text))) {
       livelihoodPara = pi; // an unnumbered list heading (附件 2025年十件民生实事)
     }
     const livelihood = livelihoodLevel > 0 || (livelihoodPara >= 0 && pi > livelihoodPara && pi - livelihoodPara <= 40) || (/^[ ]*[①-⑳]/.test(p.text) && LIVELIHOOD_HEADS.some((re) => re.test(structure.paragraphs[pi - 1]?.text ?? '')));
@@ -106,7 +119,7 @@ export function extractCommitments(source: Source, base: number, text: string, s
       let last = 0;
       const st = sent.text;
       for (let i = 0; i <= st.length; i++) {
-        if (i === st.length || /[，,；;。！!？?：:]/.test(st[i])) {
+        if (i === st.length || CLAUSE_MARKS.includes(st[i])) {
           if (i > last) clauses.push({ start: last, text: st.slice(last, i) });
           last = i + 1;
         }
@@ -115,7 +128,14 @@ export function extractCommitments(source: Source, base: number, text: string, s
       for (const cl of clauses) {
         const pieces: { start: number; text: string }[] = [];
         const parts = cl.text.split('、');
-        if (parts.length > 1 && parts.filter((x) => quantities(x).length > 0).length >= 2) {
+        // each piece's quantities, read once (a piece of a split clause is one of its parts)
+        const partQuantities = new Map<string, Figure[]>();
+        const quantitiesOf = (x: string) => {
+          let q = partQuantities.get(x);
+          if (!q) partQuantities.set(x, (q = quantities(x)));
+          return q;
+        };
+        if (parts.length > 1 && parts.filter((x) => quantitiesOf(x).length > 0).length >= 2) {
           let o = 0;
           for (const x of parts) {
             pieces.push({ start: cl.start + o, text: x });
@@ -125,7 +145,7 @@ export function extractCommitments(source: Source, base: number, text: string, s
         for (const pc of pieces) {
           // a small count in words with no verb of doing ("发挥中央和地方两个积极性", "利用两个市场")
           // names ideas, not a task
-          const qs = quantities(pc.text).filter((q) => !(q.chinese && q.value <= 10 && !ACTIONS.some((a) => pc.text.includes(a))));
+          const qs = quantitiesOf(pc.text).filter((q) => !(q.chinese && q.value <= 10 && !ACTIONS.some((a) => pc.text.includes(a))));
           const concrete = CONCRETE_DONE.test(pc.text) && NAME_RE.test(pc.text);
           NAME_RE.lastIndex = 0;
           if (!qs.length && !concrete) continue;
@@ -133,7 +153,8 @@ export function extractCommitments(source: Source, base: number, text: string, s
           let action: string | undefined;
           let actionAt = -1;
           for (let i = 0; i < pc.text.length && !action; i++) {
-            for (const a of ACTIONS) if (pc.text.startsWith(a, i)) { action = a; actionAt = i; break; }
+            const cands = ACTIONS_BY_FIRST.get(pc.text[i]);
+            if (cands) for (const a of cands) if (pc.text.startsWith(a, i)) { action = a; actionAt = i; break; }
           }
           let object: string | undefined;
           if (f) {

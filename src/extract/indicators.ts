@@ -27,6 +27,12 @@ for (const a of [...ALIAS_TO_ID.keys(), ...Object.keys(COMPOUNDS)]) {
   BY_FIRST.get(k)!.push(a);
 }
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+/**
+ * The char codes a mention can start with (every alias's first character, and 经 of bare
+ * 经济): findMentions looks at every character of every clause, and most start nothing.
+ */
+const STARTS_MENTION = new Uint8Array(0x10000);
+for (const k of [...BY_FIRST.keys(), '经']) STARTS_MENTION[k.charCodeAt(0)] = 1;
 
 /** A mention right before these is a ratio or share of it, not the indicator. */
 const SHARE_AFTER = /^(?:的)?(?:比重|占比|所占比重|贡献率|增长贡献率|占全国|占全省|占全市)/;
@@ -46,6 +52,7 @@ export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < text.length) {
+    if (!STARTS_MENTION[text.charCodeAt(i)]) { i++; continue; }
     const cands = BY_FIRST.get(text[i]);
     let hit: string | undefined;
     if (cands) for (const a of cands) if (text.startsWith(a, i)) { hit = a; break; }

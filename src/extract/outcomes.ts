@@ -47,8 +47,9 @@ interface Sent {
 const PERIOD_CLAUSE = /年均|累计|五年|是(?:19|20)\d\d年的|(?:比|较)“?十[一二三四五六]五”?末|(?:比|较)(?:19|20)\d\d年/;
 
 function longTermItems(sentence: string, items: Item[]): Set<Item> {
-  const clauses = splitClauses(sentence);
   const out = new Set<Item>();
+  if (items.length === 0) return out; // most sentences state no figure: nothing to cut into clauses
+  const clauses = splitClauses(sentence);
   for (const it of items) {
     const cl = clauses.find((c) => it.end > c.start && it.end <= c.end);
     if (cl && PERIOD_CLAUSE.test(cl.text)) out.add(it);

@@ -11,8 +11,9 @@ const MEETING_WORD = '[会會][议議]';
 /** A meeting name as written, spaces dropped and Traditional 會/議 folded. */
 const meetingText = (raw: string): string => raw.replace(/[\s\u00a0\u3000]+/g, '').replace(/會/g, '会').replace(/議/g, '议');
 /** Date, then the meeting it was delivered at. Groups: 1 year, 2 month, 3 day, 4 meeting. */
+// the leading look-ahead lets the engine skip to a digit or numeral before trying the whole pattern
 export const DATELINE_SRC =
-  `${YEAR_SRC}${SP}年${SP}${SMALL_SRC}${SP}月${SP}${SMALL_SRC}${SP}日${SP}(?:举行的|召开的)?${SP}在?${SP}` +
+  `(?=[\\d一二三四五六七八九〇○零Ｏ])${YEAR_SRC}${SP}年${SP}${SMALL_SRC}${SP}月${SP}${SMALL_SRC}${SP}日${SP}(?:举行的|召开的)?${SP}在?${SP}` +
   `([^\\n。，；！]{0,40}?(?:人民代表大[会會]|人大)[^\\n。，；！]{0,16}?${MEETING_WORD})`;
 
 export interface Found<T> {

@@ -95,7 +95,9 @@ export class MappedTextBuilder {
   }
 
   build(end: number): MappedText {
-    return mapped(this.parts.join(''), this.origins.slice(0, this.length), end);
+    // a builder filled to its capacity (the usual case: sized to the text) hands over its array
+    const origin = this.length === this.origins.length ? this.origins : this.origins.slice(0, this.length);
+    return mapped(this.parts.join(''), origin, end);
   }
 }
 
@@ -113,9 +115,10 @@ export function replaceMapped(
 ): MappedText {
   if (!pattern.global) throw new Error('replaceMapped needs a global regex');
   pattern.lastIndex = 0;
-  const b = new MappedTextBuilder(src.text.length);
+  // Most passes change nothing in most files: the builder (a typed array the size of the
+  // text) is made at the first change, not before.
+  let b: MappedTextBuilder | undefined;
   let last = 0;
-  let changed = false;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(src.text)) !== null) {
     if (m[0].length === 0) {
@@ -124,13 +127,13 @@ export function replaceMapped(
     }
     const rep = typeof replacer === 'string' ? replacer : replacer(m);
     if (rep === m[0]) continue;
-    changed = true;
+    b ??= new MappedTextBuilder(src.text.length);
     b.pushSlice(src, last, m.index);
     b.pushReplacement(rep, src, m.index, m.index + m[0].length);
     last = m.index + m[0].length;
     onReplace?.(m, rep);
   }
-  if (!changed) return src;
+  if (!b) return src;
   b.pushSlice(src, last, src.text.length);
   return b.build(src.end);
 }

@@ -31,7 +31,8 @@ export const unescapeLiterals: Pass = (src, ctx) => {
   let count = 0;
   const out = replaceMapped(
     src,
-    /\\r\\n|\\n|\\r|\\t|&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});?|<U\+([0-9A-F]{4,6})>/gi,
+    // every form starts with \\, & or <: the look-ahead lets the engine skip to one
+    /(?=[\\&<])(?:\\r\\n|\\n|\\r|\\t|&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});?|<U\+([0-9A-F]{4,6})>)/gi,
     (m) => {
       const s = m[0];
       if (s === '\\r\\n' || s === '\\n' || s === '\\r') return '\n';
@@ -111,7 +112,8 @@ function mojibakeNumberForms(): Map<string, string> {
 let numberForms: Map<string, string> | undefined;
 
 /** A line that starts with 。: where a misread `（n）` begins. */
-const GARBLED_LINE = /(?<=^|\n)。[^\n]{1,40}/g;
+// (the look-ahead lets the engine skip to a 。 before trying the look-behind)
+const GARBLED_LINE = /(?=。)(?<=^|\n)。[^\n]{1,40}/g;
 
 /** How natural a piece of text looks: common characters count, symbols and rare ones cost. */
 function naturalness(s: string): number {
@@ -207,10 +209,64 @@ export function toSimplified(s: string): string {
   return t2s(s);
 }
 
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
+let changedAlone: Uint8Array | undefined;
+/**
+ * For each character of U+4E00–U+9FFF, 1 when t2s converts it on its own (這, 發,
+ * 經 …). Built once by converting every character between line breaks (no phrase
+ * spans a line break, so each is converted alone).
+ */
+function charsChangedAlone(): Uint8Array {
+  if (changedAlone) return changedAlone;
+  const chars: string[] = [];
+  for (let c = CJK_FIRST; c <= CJK_LAST; c++) chars.push(String.fromCharCode(c));
+  const converted = toSimplified(chars.join('\n')).split('\n');
+  const table = new Uint8Array(CJK_LAST - CJK_FIRST + 1);
+  if (converted.length === chars.length) for (let i = 0; i < chars.length; i++) table[i] = converted[i] !== chars[i] ? 1 : 0;
+  changedAlone = table;
+  return table;
+}
+
+/** The share of the sample's CJK characters that convert on their own (-1 when it has none). */
+function shareChangedAlone(sample: string): number {
+  const table = charsChangedAlone();
+  let cjk = 0;
+  let changed = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= CJK_FIRST && c <= CJK_LAST) {
+      cjk++;
+      changed += table[c - CJK_FIRST];
+    }
+  }
+  return cjk === 0 ? -1 : changed / cjk;
+}
+
+/**
+ * Below this share of characters that convert on their own, a sample is Simplified;
+ * above TRADITIONAL_ALONE, Traditional — without running the converter over it. The
+ * converter's phrases move the share only a little either way (显著 keeps 著, which
+ * alone becomes 着; 乾燥 becomes 干燥 though 乾 alone stays), while Simplified report
+ * text sits near 0 and Traditional text far above the 3% the decision is made at
+ * (a third or more of its characters convert); between the two bounds the converter decides.
+ */
+const SIMPLIFIED_ALONE = 0.01;
+const TRADITIONAL_ALONE = 0.1;
+
 /** Whether the text is written in Traditional script (share of characters that t2s changes). */
 export function detectScript(text: string): Script {
   // A Traditional text shows itself within a few thousand characters; converting more is the costliest part of the check.
   const sample = text.slice(0, 12_000);
+  const alone = shareChangedAlone(sample);
+  if (alone < 0) return 'simplified';
+  if (alone < SIMPLIFIED_ALONE) return 'simplified';
+  if (alone > TRADITIONAL_ALONE) return 'traditional';
+  return detectScriptByConverting(sample);
+}
+
+/** The converter's answer: more than 3% of the sample's CJK characters change. */
+export function detectScriptByConverting(sample: string): Script {
   const simp = toSimplified(sample);
   let cjk = 0;
   let changed = 0;
@@ -256,7 +312,7 @@ export const removeInnerSpaces: Pass = (src) =>
   });
 
 /** Trims each line and collapses runs of blank lines to one. */
-export const trimLines: Pass = (src) => replaceMapped(src, /[ ]+(?=\n|$)|(?<=^|\n)[ ]+|\n{3,}/g, (m) => (m[0][0] === '\n' ? '\n\n' : ''));
+export const trimLines: Pass = (src) => replaceMapped(src, /(?=[ \n])(?:[ ]+(?=\n|$)|(?<=^|\n)[ ]+|\n{3,})/g, (m) => (m[0][0] === '\n' ? '\n\n' : ''));
 
 // --- hard line breaks ------------------------------------------------------------------
 

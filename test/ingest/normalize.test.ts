@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { detectScript, detectScriptByConverting, toSimplified } from '../../src/ingest/normalize.js';
 import { bytesBehind, read, utf8 } from './helpers.js';
 
 const rules = (src: { diagnostics: readonly { ruleId: string }[] }) => src.diagnostics.map((d) => d.ruleId);
@@ -94,5 +95,55 @@ describe('offset map', () => {
       const back = iconv.decode(bytesBehind(src, bytes, i, i + 1), 'gb18030');
       expect(back).toBe(ch);
     }
+  });
+});
+
+describe('script detection', () => {
+  // sentences written for this test: one report opening in both scripts, numbered so that
+  // no line repeats another (a repeated paragraph is dropped)
+  const NUMBERS = '一二三四五六七八九';
+  const simplifiedLine = (n: number) => `各位代表：现在，我代表县人民政府向大会报告工作，请予审议。过去一年，全县地区生产总值增长百分之${NUMBERS[n % 9]}${n >= 9 ? `点${NUMBERS[Math.floor(n / 9) % 9]}` : ''}，城乡居民收入稳步提高。\n`;
+  const traditionalLine = (n: number) => `各位代表：現在，我代表縣人民政府向大會報告工作，請予審議。過去一年，全縣地區生產總值增長百分之${NUMBERS[n % 9]}${n >= 9 ? `點${NUMBERS[Math.floor(n / 9) % 9]}` : ''}，城鄉居民收入穩步提高。\n`;
+  const lines = (line: (n: number) => string, from: number, count: number) => Array.from({ length: count }, (_, k) => line(from + k)).join('');
+  const simplified = (count: number, from = 0) => lines(simplifiedLine, from, count);
+  const traditional = (count: number, from = 0) => lines(traditionalLine, from, count);
+
+  it('the two kinds of line are one text in two scripts', () => {
+    expect(toSimplified(traditional(12))).toBe(simplified(12));
+    expect(toSimplified(simplified(12))).toBe(simplified(12));
+  });
+
+  it('a Simplified text is not converted, and converting it would change nothing', async () => {
+    const text = simplified(3);
+    expect(detectScript(text)).toBe('simplified');
+    const src = await read('r.txt', utf8(text));
+    expect(src.script).toBe('simplified');
+    expect(rules(src)).not.toContain('ingest/script-converted');
+    expect(src.text).toBe(text.trim());
+    expect(toSimplified(src.text)).toBe(src.text);
+  });
+
+  it('a Traditional text is still converted, each character pointing at its own bytes', async () => {
+    const bytes = utf8(traditional(3));
+    expect(detectScript(traditional(3))).toBe('traditional');
+    const src = await read('r.txt', bytes);
+    expect(src.script).toBe('traditional');
+    expect(rules(src)).toContain('ingest/script-converted');
+    expect(src.text).toBe(simplified(3).trim());
+    const i = src.text.lastIndexOf('县');
+    expect(bytesBehind(src, bytes, i, i + 1).toString('utf8')).toBe('縣');
+  });
+
+  it('a mixed text is decided as the converter decides it (more than 3% of characters change)', () => {
+    // one Traditional line among Simplified ones: about 6%, 2% and 1% of the characters
+    const mostlySimplified = [4, 14, 30].map((n) => simplified(n) + traditional(1, n));
+    expect(mostlySimplified.map(detectScript)).toEqual(['traditional', 'simplified', 'simplified']);
+    for (const text of [...mostlySimplified, simplified(3), traditional(3)]) expect(detectScript(text)).toBe(detectScriptByConverting(text.slice(0, 12_000)));
+  });
+
+  it('a mixed text that is mostly Traditional is converted, its Simplified line unchanged', async () => {
+    const src = await read('r.txt', utf8(simplified(1) + traditional(3, 1)));
+    expect(src.script).toBe('traditional');
+    expect(src.text).toBe(simplified(4).trim());
   });
 });

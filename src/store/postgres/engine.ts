@@ -98,6 +98,22 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         await changeCounter(conn);
       },
     },
+    async searchTuneStep(conn) {
+      // GIN's fast update parks new entries in a pending list that every search reads in full
+      // until a vacuum (or 4 MB more) merges it: after an import of a few hundred reports that is
+      // ~500 pages per index per query. Entries now go straight into each index; the list is merged once.
+      for (const index of ['documents_text_trgm', 'documents_grams']) {
+        await sql`select gin_clean_pending_list(${index}::regclass)`.execute(conn);
+        await sql.raw(`alter index ${index} set (fastupdate = off)`).execute(conn);
+      }
+      // Search re-checks candidates and snippets read the page's texts: lz4 decompresses several
+      // times faster than pglz. Servers built without lz4 keep pglz. Stored texts are rewritten
+      // (last: the rewrite leaves change-counter events pending on documents, and DDL refuses those).
+      const lz4 = await sql<{ ok: boolean }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(conn);
+      if (!lz4.rows[0]?.ok) return;
+      await sql`alter table documents alter column text set compression lz4`.execute(conn);
+      await sql`update documents set text = text || ''`.execute(conn);
+    },
     async changeToken() {
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);

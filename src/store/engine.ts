@@ -76,13 +76,6 @@ export interface Engine {
    */
   searchPage(db: Kysely<Database>, query: string, filter: DocumentFilter, limit: number, offset: number): Promise<{ ids: number[]; total: number }>;
   /**
-   * For each page document: how often `query` occurs (non-overlapping, from
-   * the start, as the repository counts), and the text's head up to `context`
-   * characters past its first `first` occurrences, so snippets need not bring
-   * whole texts out of the database. Absent: the repository reads the texts.
-   */
-  pageMatches?(db: Kysely<Database>, ids: readonly number[], query: string, first: number, context: number): Promise<Map<number, { matches: number; head: string }>>;
-  /**
    * Drops what the files keep of deleted or replaced rows of `tables`, so a
    * copy of the files taken later holds only the rows as they are (a closed
    * ballot box must not keep the order its ballots came in). SQLite

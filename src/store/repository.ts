@@ -235,28 +235,14 @@ class KyselyRepository implements Repository {
     // The index ranks, filters and counts; text leaves the database only for the page.
     const page = await this.eng.searchPage(this.db, q, query, limit, query.offset ?? 0);
     if (page.ids.length === 0) return { total: page.total, items: [] };
-    const first = query.snippets ?? 3;
-    const hits: SearchHit[] = [];
-    if (this.eng.pageMatches) {
-      // The engine counts the matches and sends each text only up to its last snippet.
-      const rows = await this.summaryQuery().where('d.id', 'in', page.ids).execute();
-      const byId = new Map(rows.map((r) => [Number(r.id), r]));
-      const heads = await this.eng.pageMatches(this.db, page.ids, q, first, SNIPPET_CONTEXT);
-      for (const id of page.ids) {
-        const r = byId.get(id);
-        const h = heads.get(id);
-        if (!r || !h) continue;
-        hits.push({ document: normalizeSummary(r), matches: h.matches, snippets: findAll(h.head, q).slice(0, first).map((at) => snippet(h.head, at, q.length)) });
-      }
-      return { total: page.total, items: hits };
-    }
     const rows = await this.summaryQuery().select(['d.text']).where('d.id', 'in', page.ids).execute();
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const hits: SearchHit[] = [];
     for (const id of page.ids) {
       const r = byId.get(id);
       if (!r) continue;
       const positions = findAll(r.text, q);
-      hits.push({ document: normalizeSummary(r), matches: positions.length, snippets: positions.slice(0, first).map((at) => snippet(r.text, at, q.length)) });
+      hits.push({ document: normalizeSummary(r), matches: positions.length, snippets: positions.slice(0, query.snippets ?? 3).map((at) => snippet(r.text, at, q.length)) });
     }
     return { total: page.total, items: hits };
   }
@@ -342,10 +328,7 @@ function findAll(text: string, q: string): number[] {
   return out;
 }
 
-/** Characters of context on each side of a snippet's match. */
-const SNIPPET_CONTEXT = 30;
-
-function snippet(text: string, at: number, len: number, ctx = SNIPPET_CONTEXT): Snippet {
+function snippet(text: string, at: number, len: number, ctx = 30): Snippet {
   return { start: at, end: at + len, before: text.slice(Math.max(0, at - ctx), at), match: text.slice(at, at + len), after: text.slice(at + len, at + len + ctx) };
 }
 

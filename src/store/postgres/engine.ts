@@ -166,21 +166,6 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         return { ids: rows.map((r) => Number(r.id)), total };
       });
     },
-    async pageMatches(conn, ids, query, first, context) {
-      // The text split at the query once (a lateral kept from being inlined, so it is not split
-      // again per use): the pieces count the occurrences, and the first pieces rejoined are the head
-      // (after the last snippet's match, `context` characters: at most that many pieces more).
-      const rows = await sql<{ id: number; matches: number; head: string }>`
-        select d.id, s.k as matches,
-          case when least(s.k, ${first}::int) < 1 then ''
-            else array_to_string(s.parts[1:least(s.k, ${first}::int)], ${query}) || ${query}
-              || left(array_to_string(s.parts[least(s.k, ${first}::int) + 1:least(s.k, ${first}::int) + 1 + ${context}::int], ${query}), ${context}::int) end as head
-        from documents d
-        cross join lateral (select p.parts, greatest(cardinality(p.parts) - 1, 0) as k
-          from (select string_to_array(d.text, ${query}) as parts offset 0) p) s
-        where d.id = any(${[...ids]}::int[])`.execute(conn);
-      return new Map(rows.rows.map((r) => [Number(r.id), { matches: Number(r.matches), head: r.head }]));
-    },
     async forgetHistory(tables) {
       // Dead tuples keep their xmin and place until vacuumed; VACUUM cannot run inside a transaction.
       try {

@@ -44,8 +44,9 @@ export interface Engine {
    */
   readonly scaleStep: { readonly version: number; up(db: Kysely<Database>): Promise<void> };
   /**
-   * Migration 19, this engine's part (SQLite: nothing): PostgreSQL's search
-   * indexes without a pending list and its document texts compressed with
+   * Migration 19, this engine's part (SQLite: nothing): on PostgreSQL, each
+   * document's gram keys gain its character triples, both search indexes are
+   * rebuilt without a pending list, and document texts are compressed with
    * lz4 where the server has it.
    */
   searchTuneStep(db: Kysely<Database>): Promise<void>;

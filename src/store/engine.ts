@@ -44,6 +44,13 @@ export interface Engine {
    */
   readonly scaleStep: { readonly version: number; up(db: Kysely<Database>): Promise<void> };
   /**
+   * Migration 19, this engine's part (SQLite: nothing): on PostgreSQL, each
+   * document's gram keys gain its character triples, both search indexes are
+   * rebuilt without a pending list, and document texts are compressed with
+   * lz4 where the server has it.
+   */
+  searchTuneStep(db: Kysely<Database>): Promise<void>;
+  /**
    * A value that differs after any other connection — another server
    * process, an import — has committed a change to the data public reads
    * show, read cheaply on every cached request. SQLite: `pragma

@@ -58,6 +58,54 @@ export function gramNumber([a, b]: [number, number | undefined]): number {
   return b === undefined ? a : a * 2 ** 21 + b;
 }
 
+/**
+ * PostgreSQL's gram keys of a text: every character, every adjacent pair (as
+ * gramNumber numbers them) and every adjacent triple of characters, a*2^42 +
+ * b*2^21 + c, whitespace left out as in gramsOf. Decimal strings: a triple's
+ * key passes 2^53. A document holds a query of one to three characters
+ * (without whitespace) exactly when it holds that key.
+ */
+export function gramKeysOf(text: string): Set<string> {
+  const keys = new Set<string>();
+  let a: number | undefined;
+  let b: number | undefined;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (isSpace(c)) {
+      a = b = undefined;
+      continue;
+    }
+    keys.add(String(c));
+    if (b !== undefined) keys.add(String(gramNumber([b, c])));
+    if (a !== undefined) keys.add(String(tripleKey(a, b!, c)));
+    a = b;
+    b = c;
+  }
+  return keys;
+}
+
+/**
+ * The keys (see gramKeysOf) every document holding `query` holds, and whether
+ * holding them is also enough: so for one key of one to three characters;
+ * longer queries (or ones with whitespace) give the triples of their runs
+ * and need the text checked.
+ */
+export function queryGramKeys(query: string): { keys: string[]; exact: boolean } {
+  const chars = [...query.trim()];
+  const cps = chars.map((ch) => ch.codePointAt(0)!);
+  if (cps.length <= 3 && !cps.some(isSpace)) {
+    const [a, b, c] = cps;
+    return { keys: [String(cps.length === 1 ? a : cps.length === 2 ? gramNumber([a, b]) : tripleKey(a, b, c))], exact: true };
+  }
+  const keys = new Set<string>();
+  for (const run of query.trim().split(/\s+/)) for (const k of gramKeysOf(run)) if (BigInt(k) >= 2n ** 42n || [...run].length < 3) keys.add(k);
+  return { keys: [...keys], exact: false };
+}
+
+function tripleKey(a: number, b: number, c: number): bigint {
+  return (BigInt(a) << 42n) + (BigInt(b) << 21n) + BigInt(c);
+}
+
 /** What JavaScript's trim() and \s take for whitespace, without a regular expression per character. */
 function isSpace(cp: number): boolean {
   if (cp <= 0x20) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);

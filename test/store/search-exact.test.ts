@@ -55,6 +55,13 @@ function scan(docs: StoredDoc[], q: string, f: DocumentFilter): number[] {
     .sort((a, b) => a - b);
 }
 
+/** Where a query occurs in a text, each occurrence after the previous one's end. */
+function occurrences(text: string, q: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + q.length)) out.push(i);
+  return out;
+}
+
 describe.each(STORES)('search on real reports is exact (%s)', (name) => {
   let store: TestStore;
   let docs: StoredDoc[];
@@ -72,6 +79,7 @@ describe.each(STORES)('search on real reports is exact (%s)', (name) => {
 
   it('finds the same documents as a scan for queries of 1, 2, 3 and 6 characters, with and without filters', async () => {
     expect(docs.length).toBeGreaterThan(10);
+    const byId = new Map(docs.map((d) => [d.id, d]));
     const next = random(18);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
     const years = [...new Set(docs.flatMap((d) => (d.report_year === null ? [] : [d.report_year])))].sort();
@@ -99,6 +107,15 @@ describe.each(STORES)('search on real reports is exact (%s)', (name) => {
           const got = res.items.map((h) => h.document.id).sort((a, b) => a - b);
           const want = scan(docs, q, f);
           expect({ q, f, ids: got, total: res.total }).toEqual({ q, f, ids: want, total: want.length });
+          // Each hit's count and snippets are the text's own (PostgreSQL sends only the text's head).
+          for (const h of res.items) {
+            const text = byId.get(h.document.id)!.text;
+            const at = occurrences(text, q);
+            expect({ q, id: h.document.id, matches: h.matches, snippets: h.snippets }).toEqual({
+              q, id: h.document.id, matches: at.length,
+              snippets: at.slice(0, 3).map((p) => ({ start: p, end: p + q.length, before: text.slice(Math.max(0, p - 30), p), match: q, after: text.slice(p + q.length, p + q.length + 30) })),
+            });
+          }
           checked++;
           if (want.length) found++;
         }

@@ -270,6 +270,11 @@ export const STEPS: readonly Step[] = [
       if (engine.scaleStep.version === version) await engine.scaleStep.up(db);
     },
   })),
+  {
+    version: 19,
+    name: 'PostgreSQL: adjacent character triples join each document\'s gram keys (3-character queries from the index alone), both search indexes rebuilt without a pending list (GIN fastupdate off), document texts compressed with lz4 where the server has it',
+    up: (db: Kysely<Database>, engine: Engine) => engine.searchTuneStep(db),
+  },
 ].sort((a, b) => a.version - b.version);
 
 export const SCHEMA_VERSION = STEPS[STEPS.length - 1].version;

@@ -1,16 +1,17 @@
 /**
  * PostgreSQL via node-postgres, for teams sharing one database. Full text:
- * a pg_trgm GIN index on the document text answers LIKE '%…%' for queries of
- * three characters and more; shorter ones, which have no trigram, are
- * answered by a GIN index on each document's array of one- and
- * two-character grams (migration 17), exactly and without reading text.
+ * each document's array of gram keys (every character, adjacent pair and
+ * adjacent triple; migrations 17 and 19) with a GIN index answers queries of
+ * one to three characters exactly without reading text, and gives longer
+ * queries the candidates (documents holding every triple) whose texts are
+ * then searched. A pg_trgm GIN index answers LIKE '%…%' (search within parts).
  */
 import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
-import { documentFilter, escapeLike } from '../filters.js';
+import { documentFilter } from '../filters.js';
 import pg from 'pg';
 import type { Engine } from '../engine.js';
 import type { Database } from '../schema.js';
-import { gramNumber, gramsOf, queryGram } from '../segment.js';
+import { gramKeysOf, gramNumber, gramsOf, queryGramKeys } from '../segment.js';
 
 // Counts come back as strings by default; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -19,11 +20,16 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 /** Documents whose grams are computed per batch when the gram column is filled on a stored corpus. */
 const GRAM_BATCH = 200;
 
-/** Stores a document's distinct grams (see gramsOf) in its row, for the GIN index. */
+/** Stores a document's distinct grams (migration 17: see gramsOf) in its row, for the GIN index. */
 async function setGrams(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
   const grams = new Set<number>();
   for (const g of gramsOf(text)) grams.add(gramNumber(g));
   await sql`update documents set grams = ${[...grams]}::bigint[] where id = ${documentId}`.execute(conn);
+}
+
+/** Stores a document's gram keys (from migration 19: characters, pairs and triples, see gramKeysOf) in its row. */
+async function setGramKeys(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
+  await sql`update documents set grams = ${[...gramKeysOf(text)]}::bigint[] where id = ${documentId}`.execute(conn);
 }
 
 /** Tables whose rows the cached public reads show: a committed change to any of them changes the token. */
@@ -98,13 +104,41 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         await changeCounter(conn);
       },
     },
+    async searchTuneStep(conn) {
+      // Both search indexes are built again after the rows are rewritten (one sort each instead of
+      // an insert per row), without fast update: GIN's pending list, which every search reads in
+      // full until a vacuum (or 4 MB more) merges it, held ~500 pages per index after an import
+      // of a few hundred reports. Entries now go straight into each index.
+      await sql`drop index documents_text_trgm`.execute(conn);
+      await sql`drop index documents_grams`.execute(conn);
+      // Snippets split the page's texts and longer queries re-check candidates: lz4 decompresses
+      // several times faster than pglz. Servers built without lz4 keep pglz.
+      const lz4 = (await sql<{ ok: boolean }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(conn)).rows[0]?.ok === true;
+      if (lz4) await sql`alter table documents alter column text set compression lz4`.execute(conn);
+      // Triples join the grams, so a query of three characters needs no text either; each stored
+      // text is rewritten (text || '' is a new value, compressed the column's way).
+      for (let last = 0; ; ) {
+        const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          await setGramKeys(conn, Number(r.id), r.text);
+          if (lz4) await sql`update documents set text = text || '' where id = ${r.id}`.execute(conn);
+        }
+        last = Number(rows[rows.length - 1].id);
+      }
+      // The rewrites left change-counter events pending on documents, and CREATE INDEX refuses a
+      // table with those: they fire now.
+      await sql`set constraints all immediate`.execute(conn);
+      await sql`create index documents_text_trgm on documents using gin (text gin_trgm_ops) with (fastupdate = off)`.execute(conn);
+      await sql`create index documents_grams on documents using gin (grams) with (fastupdate = off)`.execute(conn);
+    },
     async changeToken() {
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);
     },
     async indexDocument(trx, documentId, text) {
-      // The trigram index follows the documents table by itself; the grams are computed here.
-      await setGrams(trx, documentId, text);
+      // The trigram index follows the documents table by itself; the gram keys are computed here.
+      await setGramKeys(trx, documentId, text);
     },
     async matchDocuments(conn, query, limit) {
       const pattern = '%' + query.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
@@ -113,10 +147,12 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     },
     async searchPage(conn, query, filter, limit, offset) {
       const q = query.trim();
-      const gram = queryGram(q);
-      // One or two characters: the gram array's GIN index answers exactly (containment is not
-      // lossy, so no row's text is read). Longer: pg_trgm finds candidates, LIKE confirms them.
-      const match = gram ? sql<SqlBool>`d.grams @> array[${gramNumber(gram)}]::bigint[]` : sql<SqlBool>`d.text like ${'%' + escapeLike(q) + '%'} escape '\\'`;
+      const { keys, exact } = queryGramKeys(q);
+      // One to three characters: the gram array's GIN index answers exactly (containment is not
+      // lossy, so no row's text is read). Longer: the documents holding every triple of the query
+      // are the candidates, and only their texts are searched (strpos: no index takes it).
+      const contains = sql<SqlBool>`d.grams @> ${keys}::bigint[]`;
+      const match = exact ? contains : sql<SqlBool>`${contains} and strpos(d.text, ${q}) > 0`;
       // The planner does not count detoasting each row's gram array or text, so on a small table
       // (or a common character) it picks a scan that decompresses all of them (0.8 s for 200
       // reports); the indexes read only the matching rows' small heap tuples. Hence no seq scan,

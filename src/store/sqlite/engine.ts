@@ -84,6 +84,9 @@ export function openSqlite(file: string): Engine {
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
     trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`, `insert into doc_tri(rowid, body) select id, text from documents`],
+    async searchTuneStep() {
+      // PostgreSQL's step: SQLite's FTS5 indexes have no pending list and its pages no compression.
+    },
     scaleStep: {
       version: 15,
       async up(conn) {

@@ -129,11 +129,11 @@ export function buildProgram(lang: Lang): Command {
 
   const admin = program.command('admin').description(t.admin);
   const named = (c: Command) => db(c.requiredOption('--name <name>', t.accountName)).option('--json', t.json);
-  named(admin.command('create').description(t.adminCreate)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminCreate(opts)));
+  named(admin.command('create').description(t.adminCreate)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminStep(opts, 'create')));
   output(db(admin.command('list').description(t.adminList))).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminList(opts)));
-  named(admin.command('reset').description(t.adminReset)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminReset(opts)));
-  named(admin.command('disable').description(t.adminDisable)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminDisable(opts, true)));
-  named(admin.command('enable').description(t.adminEnable)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminDisable(opts, false)));
+  named(admin.command('reset').description(t.adminReset)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminStep(opts, 'reset')));
+  named(admin.command('disable').description(t.adminDisable)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminStep(opts, 'disable')));
+  named(admin.command('enable').description(t.adminEnable)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminStep(opts, 'enable')));
 
   db(program.command('serve').description(t.serve))
     .option('--port <port>', t.port, '8080')

@@ -8,19 +8,19 @@
  * the level directly above it.
  */
 import { z } from '@hono/zod-openapi';
-import { LEVELS } from '../vocab.js';
+import { countsOf } from '../records/fields.js';
+import { FACT_KINDS, LEVELS, QUALIFIERS, VERDICTS } from '../vocab.js';
+
+export { QUALIFIERS, VERDICTS };
 
 const Str = z.string().nullable();
-
-/** exact, 左右, 以上/不低于, 以内/以下, a range (as in src/model.ts). */
-export const QUALIFIERS = ['exact', 'about', 'at_least', 'at_most', 'range'] as const;
 const Num = z.number().nullable();
 
 /** The place's target for the indicator, as its report states it. */
 export const CascadeTarget = z
   .object({
     document_id: z.number().int(),
-    kind: z.enum(['growth', 'level', 'qualitative']),
+    kind: z.enum(FACT_KINDS),
     value: Num,
     value_max: Num,
     unit: Str,
@@ -71,10 +71,6 @@ export const AncestorStep = Step.extend({
 }).openapi('CascadeAncestorStep');
 export type AncestorStep = z.infer<typeof AncestorStep>;
 
-import { VERDICTS } from '../vocab.js';
-
-export { VERDICTS };
-
 /** What the next year's report says, as the scorecard judges it. */
 export const CascadeCheck = z
   .object({
@@ -122,12 +118,8 @@ export const SummaryRow = z
   .object({
     bucket: z.enum(BUCKETS),
     places: z.number().int(),
-    met: z.number().int(),
-    missed: z.number().int(),
-    not_reported: z.number().int(),
-    not_comparable: z.number().int(),
-    needs_review: z.number().int(),
-    partly_met: z.number().int(),
+    // How many of the places' targets the next year's report judges met, missed …
+    ...countsOf(VERDICTS),
     /** No stored report of the next year yet. */
     unchecked: z.number().int(),
     line: z.string(),

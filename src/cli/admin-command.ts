@@ -9,6 +9,8 @@ import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { createAdmin, listAccounts, resetPassword, setAccountDisabled } from '../accounts/admin.js';
 import { AccountName } from '../accounts/schema.js';
+import type { Account } from '../accounts/store.js';
+import type { Repository } from '../store/repository.js';
 import { UsageError } from './errors.js';
 import { Db, parseOptions, Output } from './options.js';
 import { emitRows, printJson } from './output.js';
@@ -39,34 +41,25 @@ const password = (name: string) => process.env.LUOSHI_ADMIN_PASSWORD ?? askPassw
 
 const NamedOptions = z.strictObject({ db: Db, name: AccountName, json: z.boolean().optional() });
 
-export async function runAdminCreate(raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(NamedOptions, raw);
-  const pw = await password(o.name);
-  return withStore(o, async (repo) => {
-    const account = await createAdmin(repo, o.name, pw);
-    if (o.json) printJson({ account });
-    else process.stdout.write(`created admin account ${account.name} (#${account.id}) in ${repo.location}\n`);
-    return 0;
-  });
-}
+/** What `admin create|reset|disable|enable` do to the named account, whether they set its password, and what they say once done. */
+const STEPS = {
+  create: { password: true, act: createAdmin, said: (a: Account, where: string) => `created admin account ${a.name} (#${a.id}) in ${where}` },
+  reset: { password: true, act: resetPassword, said: (a: Account) => `new password set for ${a.name} (#${a.id}); its sessions have ended` },
+  disable: { password: false, act: (repo: Repository, name: string) => setAccountDisabled(repo, name, true), said: (a: Account) => `disabled ${a.name} (#${a.id}); its sessions have ended` },
+  enable: { password: false, act: (repo: Repository, name: string) => setAccountDisabled(repo, name, false), said: (a: Account) => `enabled ${a.name} (#${a.id})` },
+} satisfies Record<string, { password: boolean; act(repo: Repository, name: string, password: string): Promise<Account>; said(a: Account, where: string): string }>;
 
-export async function runAdminReset(raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(NamedOptions, raw);
-  const pw = await password(o.name);
-  return withStore(o, async (repo) => {
-    const account = await resetPassword(repo, o.name, pw);
-    if (o.json) printJson({ account });
-    else process.stdout.write(`new password set for ${account.name} (#${account.id}); its sessions have ended\n`);
-    return 0;
-  });
-}
+export type AdminStep = keyof typeof STEPS;
 
-export async function runAdminDisable(raw: Record<string, unknown>, disabled: boolean): Promise<number> {
+/** One step on the account named by `--name`: the password asked for first when the step sets one. */
+export async function runAdminStep(raw: Record<string, unknown>, step: AdminStep): Promise<number> {
   const o = parseOptions(NamedOptions, raw);
+  const s = STEPS[step];
+  const pw = s.password ? await password(o.name) : '';
   return withStore(o, async (repo) => {
-    const account = await setAccountDisabled(repo, o.name, disabled);
+    const account = await s.act(repo, o.name, pw);
     if (o.json) printJson({ account });
-    else process.stdout.write(disabled ? `disabled ${account.name} (#${account.id}); its sessions have ended\n` : `enabled ${account.name} (#${account.id})\n`);
+    else process.stdout.write(`${s.said(account, repo.location)}\n`);
     return 0;
   });
 }

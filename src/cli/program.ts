@@ -46,10 +46,14 @@ export function buildProgram(lang: Lang): Command {
 
   const db = (c: Command) => c.option('--db <file>', t.db);
   const output = (c: Command) => c.option('--json', t.json).option('--format <format>', t.format, 'text').option('-o, --out <file>', t.out);
+  /** The filters on stored reports' place: a jurisdiction (any part of its name) and a level. */
+  const places = (c: Command) => c.option('--jurisdiction <name>', t.jurisdictionFilter).option('--level <level>', t.level);
+  /** A span of report years. */
+  const years = (c: Command) => c.option('--from <year>', t.yearFrom).option('--to <year>', t.yearTo);
+  /** Reading files (or stdin, under a name) without a store: the size limit and stdin's file name. */
+  const reading = (c: Command) => c.option('--max-size <MiB>', t.maxSize).option('--name <file>', t.stdinName);
 
-  output(program.command('extract').description(t.extract).argument('<paths...>', t.paths))
-    .option('--max-size <MiB>', t.maxSize)
-    .option('--name <file>', t.stdinName)
+  reading(output(program.command('extract').description(t.extract).argument('<paths...>', t.paths)))
     .action(async (paths: string[], opts: Raw) => done(await (await import('./extract.js')).runExtract(paths, opts)));
 
   db(program.command('import').description(t.import).argument('<paths...>', t.paths))
@@ -61,51 +65,33 @@ export function buildProgram(lang: Lang): Command {
     .option('--file-memory <MiB>', t.fileMemory)
     .action(async (paths: string[], opts: Raw) => done(await (await import('./store-commands.js')).runImport(paths, opts)));
 
-  output(db(program.command('reports').description(t.reports)))
-    .option('--jurisdiction <name>', t.jurisdictionFilter)
-    .option('--level <level>', t.level)
+  places(output(db(program.command('reports').description(t.reports))))
     .option('--year <year>', t.reportYear)
     .action(async (opts: Raw) => done(await (await import('./store-commands.js')).runReports(opts)));
 
-  output(db(program.command('search').description(t.search).argument('<query>', t.searchQuery)))
-    .option('--jurisdiction <name>', t.jurisdictionFilter)
-    .option('--level <level>', t.level)
-    .option('--from <year>', t.yearFrom)
-    .option('--to <year>', t.yearTo)
+  years(places(output(db(program.command('search').description(t.search).argument('<query>', t.searchQuery)))))
     .option('--part <kind>', t.part)
     .option('--limit <n>', t.limit, '20')
     .action(async (query: string, opts: Raw) => done(await (await import('./store-commands.js')).runSearch(query, opts)));
 
   for (const [name, fact] of [['targets', 'target'], ['outcomes', 'outcome'], ['commitments', 'commitment']] as const) {
-    output(db(program.command(name).description(t[name])))
-      .option('--indicator <id>', t.indicator)
-      .option('--year <year>', t.factYear)
-      .option('--jurisdiction <name>', t.jurisdictionFilter)
-      .option('--level <level>', t.level)
+    places(output(db(program.command(name).description(t[name]))).option('--indicator <id>', t.indicator).option('--year <year>', t.factYear))
       .option('--headline', t.headline)
       .action(async (opts: Raw) => done(await (await import('./store-commands.js')).runFacts(fact, opts)));
   }
 
-  output(db(program.command('check').description(t.check)))
+  reading(output(db(program.command('check').description(t.check))))
     .option('--jurisdiction <name>', t.place)
     .option('--year <year>', t.checkYear)
     .option('--plan <file>', t.plan)
     .option('--review <file>', t.review)
-    .option('--name <file>', t.stdinName)
-    .option('--max-size <MiB>', t.maxSize)
     .action(async (opts: Raw) => done(await (await import('./check-command.js')).runCheck(opts)));
 
   output(db(program.command('scorecards').description(t.scorecards)))
     .requiredOption('--jurisdiction <name>', t.place)
     .action(async (opts: Raw) => done(await (await import('./check-command.js')).runScorecards(opts)));
 
-  output(db(program.command('compare').description(t.compare)))
-    .requiredOption('--indicator <id>', t.indicator)
-    .option('--kind <kind>', t.kind, 'growth')
-    .option('--jurisdiction <name>', t.jurisdictionFilter)
-    .option('--level <level>', t.level)
-    .option('--from <year>', t.yearFrom)
-    .option('--to <year>', t.yearTo)
+  years(places(output(db(program.command('compare').description(t.compare))).requiredOption('--indicator <id>', t.indicator).option('--kind <kind>', t.kind, 'growth')))
     .action(async (opts: Raw) => done(await (await import('./check-command.js')).runCompare(opts)));
 
   output(db(program.command('cascade').description(t.cascade)))
@@ -129,11 +115,11 @@ export function buildProgram(lang: Lang): Command {
 
   const admin = program.command('admin').description(t.admin);
   const named = (c: Command) => db(c.requiredOption('--name <name>', t.accountName)).option('--json', t.json);
-  named(admin.command('create').description(t.adminCreate)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminCreate(opts)));
+  named(admin.command('create').description(t.adminCreate)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminStep(opts, 'create')));
   output(db(admin.command('list').description(t.adminList))).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminList(opts)));
-  named(admin.command('reset').description(t.adminReset)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminReset(opts)));
-  named(admin.command('disable').description(t.adminDisable)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminDisable(opts, true)));
-  named(admin.command('enable').description(t.adminEnable)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminDisable(opts, false)));
+  named(admin.command('reset').description(t.adminReset)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminStep(opts, 'reset')));
+  named(admin.command('disable').description(t.adminDisable)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminStep(opts, 'disable')));
+  named(admin.command('enable').description(t.adminEnable)).action(async (opts: Raw) => done(await (await import('./admin-command.js')).runAdminStep(opts, 'enable')));
 
   db(program.command('serve').description(t.serve))
     .option('--port <port>', t.port, '8080')

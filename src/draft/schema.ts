@@ -5,7 +5,7 @@
  * Types by z.infer; the routes validate and document with the same schemas.
  */
 import { z } from '@hono/zod-openapi';
-import { Id, Instant, IsoDate, Jurisdiction, PlanYear } from '../records/fields.js';
+import { Id, Instant, IsoDate, PlaceYear } from '../records/fields.js';
 
 import { FINAL_STATES, type FinalState } from '../vocab.js';
 
@@ -74,8 +74,7 @@ export type DraftSummary = z.infer<typeof DraftSummary>;
 
 export const Draft = z
   .object({
-    jurisdiction: Jurisdiction,
-    year: PlanYear,
+    ...PlaceYear,
     generated_at: Instant,
     title: z.array(Run),
     summary: DraftSummary,

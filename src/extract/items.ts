@@ -4,7 +4,7 @@
  * subjects, clauses that inherit the previous indicator ("…930亿元，增幅4.5%"),
  * and qualitative items without a figure.
  */
-import type { FactKind, Qualifier } from '../model.js';
+import type { IndicatorFigure, Qualifier, Target } from '../model.js';
 import { scanFigures } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
 import { ADJUSTED_SCOPE, CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
@@ -14,19 +14,13 @@ import { kindOf, postQualifier, preQualifier, scopeOf, unitFits, usableFigures }
 export { splitClauses, splitSentences, type Clause } from './clauses.js';
 export { countsSomething, endWithQualifier, figureOf, unitFits } from './item-figures.js';
 
-export interface Item {
-  readonly indicator: string;
-  readonly kind: FactKind;
-  readonly value?: number;
-  readonly value_max?: number;
-  readonly unit?: string;
-  readonly qualifier: Qualifier;
-  readonly scope?: string;
+/** An indicator's figure as a clause states it, placed in the text parsed; targets and outcomes are made from it. */
+export interface Item extends Omit<IndicatorFigure, 'text' | 'span'> {
   /** [start, end) relative to the text parsed. */
   readonly start: number;
   readonly end: number;
   readonly estimated: boolean;
-  readonly firmness?: 'hard' | 'soft';
+  readonly firmness?: Target['firmness'];
 }
 
 export interface ParseOptions {

@@ -6,7 +6,7 @@
  * requests and generate the OpenAPI document from the same schemas.
  */
 import { z } from '@hono/zod-openapi';
-import { HistoryBase, Id, importReport, Instant, IsoDate, Jurisdiction, PlanYear, UnitIds, Version } from '../records/fields.js';
+import { Count, countsOf, HistoryBase, Id, importReport, Instant, IsoDate, Jurisdiction, PlaceYear, UnitIds, Version, versionedRecord } from '../records/fields.js';
 import { UnitRef } from '../accounts/schema.js';
 import { ACTIONS, FIRMNESS, LIGHTS, NOTICE_KINDS, SOURCE_KINDS, STATES } from './workflow.js';
 
@@ -15,8 +15,7 @@ const Offset = z.number().int().nullable();
 
 /** A task's own fields as a supervisor types them; the shapes below pick from these. */
 const fields = z.object({
-  jurisdiction: Jurisdiction,
-  year: PlanYear,
+  ...PlaceYear,
   title: z.string().trim().min(1).max(2000),
   /** YYYY-MM-DD: the last day it may be finished on. */
   deadline: IsoDate,
@@ -42,42 +41,36 @@ const fields = z.object({
 });
 const f = fields.shape;
 
-export const Task = z
-  .object({
-    id: Id,
-    jurisdiction: f.jurisdiction,
-    year: f.year,
-    document_id: Id.nullable(),
-    fact_id: Id.nullable(),
-    source_kind: z.enum(SOURCE_KINDS),
-    title: f.title,
-    source: z.object({ sentence: z.string().nullable(), start: Offset, end: Offset, file_start: Offset, file_end: Offset }),
-    indicator: f.indicator,
-    figure: z.object({ value: f.figure_value, unit: f.figure_unit, text: z.string().nullable() }),
-    firmness: f.firmness,
-    livelihood: f.livelihood,
-    deadline: f.deadline,
-    deadline_phrase: f.deadline_phrase,
-    deadline_rule: z.string().nullable(),
-    state: z.enum(STATES),
-    lead_unit_id: f.lead_unit_id,
-    lead_leader: f.lead_leader,
-    responsible_unit_ids: f.responsible_unit_ids,
-    progress_figure: z.number().nullable(),
-    /** 进展情况: the words of the latest progress report. */
-    progress_text: z.string().nullable(),
-    last_progress_at: Instant.nullable(),
-    assigned_at: Instant.nullable(),
-    closed_at: Instant.nullable(),
-    pending_extension: z.object({ deadline: IsoDate, reason: z.string().nullable() }).nullable(),
-    unit_note: f.unit_note,
-    internal_note: f.internal_note,
-    archived: f.archived,
-    version: Version,
-    created_at: Instant,
-    updated_at: Instant,
-  })
-  .openapi('Task');
+export const Task = versionedRecord({
+  jurisdiction: f.jurisdiction,
+  year: f.year,
+  document_id: Id.nullable(),
+  fact_id: Id.nullable(),
+  source_kind: z.enum(SOURCE_KINDS),
+  title: f.title,
+  source: z.object({ sentence: z.string().nullable(), start: Offset, end: Offset, file_start: Offset, file_end: Offset }),
+  indicator: f.indicator,
+  figure: z.object({ value: f.figure_value, unit: f.figure_unit, text: z.string().nullable() }),
+  firmness: f.firmness,
+  livelihood: f.livelihood,
+  deadline: f.deadline,
+  deadline_phrase: f.deadline_phrase,
+  deadline_rule: z.string().nullable(),
+  state: z.enum(STATES),
+  lead_unit_id: f.lead_unit_id,
+  lead_leader: f.lead_leader,
+  responsible_unit_ids: f.responsible_unit_ids,
+  progress_figure: z.number().nullable(),
+  /** 进展情况: the words of the latest progress report. */
+  progress_text: z.string().nullable(),
+  last_progress_at: Instant.nullable(),
+  assigned_at: Instant.nullable(),
+  closed_at: Instant.nullable(),
+  pending_extension: z.object({ deadline: IsoDate, reason: z.string().nullable() }).nullable(),
+  unit_note: f.unit_note,
+  internal_note: f.internal_note,
+  archived: f.archived,
+}).openapi('Task');
 export type Task = z.infer<typeof Task>;
 
 /** POST /api/ledger/tasks: a task typed in by a supervisor. */
@@ -180,13 +173,11 @@ export const GenerateRequest = z.union([z.object({ document_id: Id }).strict(), 
 export const UnitDashboard = z.object({
   unit_id: Id.nullable(),
   unit: z.string(),
-  total: z.number().int(),
-  green: z.number().int(),
-  yellow: z.number().int(),
-  red: z.number().int(),
-  closed: z.number().int(),
-  closed_on_time: z.number().int(),
-  overdue_open: z.number().int(),
+  total: Count,
+  ...countsOf(LIGHTS),
+  closed: Count,
+  closed_on_time: Count,
+  overdue_open: Count,
   /** closed / total */
   completion_rate: z.number().nullable(),
   /** closed on time / (closed + overdue and open) */
@@ -215,7 +206,7 @@ export const LightRules = z.object({
 });
 export type LightRules = Readonly<z.infer<typeof LightRules>>;
 
-export const LightTotals = z.object({ total: z.number().int(), green: z.number().int(), yellow: z.number().int(), red: z.number().int() });
+export const LightTotals = z.object({ total: Count, ...countsOf(LIGHTS) });
 
 /** One line of the monthly progress table, in the columns (and words) offices print. */
 /**

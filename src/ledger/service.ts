@@ -46,7 +46,7 @@ export class Ledger {
   ) {
     this.rules = lightRules(rules);
     // A stale writer is shown the task as every answer shows it: with its light.
-    this.store = new LedgerStore(repo.db, (t) => this.lit(t));
+    this.store = new LedgerStore(repo, (t) => this.lit(t));
   }
 
   lit(t: Task): LitTask {

@@ -5,10 +5,9 @@
  * deleted (archiving is a field). A stale version throws StaleVersion with
  * the task as `present` shows it.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { InvalidInput } from '../errors.js';
-import { Records, type Outcome, type Step, type Trx } from '../records/versioned.js';
-import type { Database } from '../store/schema.js';
+import { RecordStore, type Outcome, type Step, type Trx, type Writable } from '../records/versioned.js';
 import type { ProgressReportsTable } from './rows.js';
 import type { HistoryEntry, Notice, ProgressCreate, ProgressReport, Task, TaskCreate, TaskPatch } from './schema.js';
 import { deadlineRow, insertTask, TASKS, tasksOf, writeTask, type TaskSet, type TaskSeed } from './task-rows.js';
@@ -45,14 +44,13 @@ export interface TaskChange {
 /** States in which a unit reports progress. */
 const REPORTING: readonly TaskState[] = ['assigned', 'accepted', 'in_progress'];
 
-export class LedgerStore {
-  readonly records: Records<Task>;
+export class LedgerStore extends RecordStore<Task> {
   constructor(
-    readonly db: Kysely<Database>,
+    store: Writable,
     /** The task as a stale writer is shown it (default: as stored). */
     present?: (t: Task) => unknown,
   ) {
-    this.records = new Records(db, TASKS, present);
+    super(store, TASKS, present);
   }
 
   getTask(id: number): Promise<Task | undefined> {

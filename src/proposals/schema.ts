@@ -7,7 +7,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { UnitRef } from '../accounts/schema.js';
-import { HistoryBase, Id, importReport, Instant, IsoDate, PlanYear, UnitIds, Version } from '../records/fields.js';
+import { HistoryBase, Id, importReport, IsoDate, PlanYear, UnitIds, Version, versionedRecord } from '../records/fields.js';
 import { KINDS, PROPOSAL_STATES, REPLY_STATUSES, SATISFACTIONS } from './vocab.js';
 
 export { UnitRef };
@@ -37,33 +37,27 @@ const fields = z.object({
 });
 const f = fields.shape;
 
-export const Proposal = z
-  .object({
-    id: Id,
-    jurisdiction: f.jurisdiction,
-    year: f.year,
-    kind: f.kind,
-    number: f.number,
-    title: f.title,
-    proposers: f.proposers,
-    received_at: f.received_at,
-    assigned_at: f.assigned_at.nullable(),
-    reply_deadline: f.reply_deadline.nullable(),
-    state: z.enum(PROPOSAL_STATES),
-    lead_unit_id: f.lead_unit_id.nullable(),
-    assist_unit_ids: f.assist_unit_ids,
-    /** The latest reply (an earlier one, before 不满意, is in the history). */
-    reply_text: f.reply_text.nullable(),
-    /** The first reply's date: the deadline is measured by it. */
-    replied_at: f.replied_at.nullable(),
-    satisfaction: f.satisfaction.nullable(),
-    satisfaction_at: f.satisfaction_at.nullable(),
-    follow_up: f.follow_up.nullable(),
-    version: Version,
-    created_at: Instant,
-    updated_at: Instant,
-  })
-  .openapi('Proposal');
+export const Proposal = versionedRecord({
+  jurisdiction: f.jurisdiction,
+  year: f.year,
+  kind: f.kind,
+  number: f.number,
+  title: f.title,
+  proposers: f.proposers,
+  received_at: f.received_at,
+  assigned_at: f.assigned_at.nullable(),
+  reply_deadline: f.reply_deadline.nullable(),
+  state: z.enum(PROPOSAL_STATES),
+  lead_unit_id: f.lead_unit_id.nullable(),
+  assist_unit_ids: f.assist_unit_ids,
+  /** The latest reply (an earlier one, before 不满意, is in the history). */
+  reply_text: f.reply_text.nullable(),
+  /** The first reply's date: the deadline is measured by it. */
+  replied_at: f.replied_at.nullable(),
+  satisfaction: f.satisfaction.nullable(),
+  satisfaction_at: f.satisfaction_at.nullable(),
+  follow_up: f.follow_up.nullable(),
+}).openapi('Proposal');
 export type Proposal = z.infer<typeof Proposal>;
 
 /** An item as the API answers it: with its status on the day asked. */

@@ -4,11 +4,10 @@
  * and importing a list. The routes (src/server/routes/proposals) validate
  * requests and call these; every refusal is a domain error carrying its status.
  */
-import type { Kysely } from 'kysely';
 import { MANAGE } from '../accounts/roles.js';
 import type { AccountStore, Session } from '../accounts/store.js';
 import { BadRequest, Forbidden, NotFound, TooLarge } from '../errors.js';
-import type { Database } from '../store/schema.js';
+import type { Writable } from '../store/transaction.js';
 import { readTable } from '../tables/read.js';
 import { importProposals } from './import.js';
 import { chinaDate, proposalStats, replyStatus, type ProposalKind, type ProposalStats, type ProposalState, type ReplyStatus, type Satisfaction } from './rules.js';
@@ -32,7 +31,7 @@ export interface ProposalQuery {
 export class Proposals {
   readonly store: ProposalStore;
   constructor(
-    db: Kysely<Database>,
+    db: Writable,
     readonly accounts: AccountStore,
     readonly now: () => Date,
   ) {

@@ -5,10 +5,8 @@
  * proposal_history, so the history is the full record: a later reply or
  * rating replaces the current one on the item, never in the history.
  */
-import type { Kysely } from 'kysely';
 import { Conflict, DomainError, InvalidInput } from '../errors.js';
-import { Records, type Db, type Outcome, type Trx } from '../records/versioned.js';
-import type { Database } from '../store/schema.js';
+import { RecordStore, type Db, type Outcome, type Trx, type Writable } from '../records/versioned.js';
 import { PROPOSALS, proposalOf, registered, setUnits, unitNames } from './items.js';
 import type { ProposalsTable } from './rows.js';
 import { chinaDate, isIsoDate, KIND_LABELS, replyDeadline, SATISFACTION_LABELS, type ProposalKind, type ProposalState, type ReplyMonths, type Satisfaction } from './rules.js';
@@ -48,14 +46,13 @@ function pastDate(name: string, date: string, today: string): string {
   return date;
 }
 
-export class ProposalStore {
-  readonly records: Records<Proposal>;
+export class ProposalStore extends RecordStore<Proposal> {
   constructor(
-    readonly db: Kysely<Database>,
+    store: Writable,
     /** The item as a stale writer is shown it (default: as stored). */
     present?: (p: Proposal) => unknown,
   ) {
-    this.records = new Records(db, PROPOSALS, present);
+    super(store, PROPOSALS, present);
   }
 
   replyMonths(): Promise<ReplyMonths> {

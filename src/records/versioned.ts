@@ -8,35 +8,13 @@
  * record as it is now, in the shape the caller reads, and nothing changes.
  * The 督办 ledger's tasks, the 建议/提案 items and scorecard rulings are such records.
  */
-import { sql, SqliteAdapter, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { NotFound, StaleVersion } from '../errors.js';
 import type { Database } from '../store/schema.js';
+import type { Trx, Writable } from '../store/transaction.js';
 
+export type { Trx, Writable } from '../store/transaction.js';
 export type Db = Kysely<Database> | Transaction<Database>;
-/** A connection inside a write transaction (see `writeTransaction`). */
-export type Trx = Kysely<Database>;
-
-/**
- * `work` in a transaction that will write. SQLite: `begin immediate` takes the
- * write lock up front and waits its turn (busy_timeout) behind another
- * process's write; kysely's deferred `begin` reads first and then fails at
- * once (SQLITE_BUSY) when it comes to write behind another process's commit —
- * a 500 where two server processes edit one record.
- */
-export async function writeTransaction<R>(db: Kysely<Database>, work: (trx: Trx) => Promise<R>): Promise<R> {
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return db.transaction().execute(work);
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const result = await work(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (e) {
-      await sql`rollback`.execute(conn);
-      throw e;
-    }
-  });
-}
 
 /** Tables of versioned records: each has `id`, `version` and `updated_at`. */
 export type VersionedTable = 'tasks' | 'proposals' | 'rulings';
@@ -94,12 +72,16 @@ class Stale extends Error {
 }
 
 export class Records<T extends Versioned> {
+  readonly db: Kysely<Database>;
   constructor(
-    readonly db: Kysely<Database>,
+    /** Where the records live; changes go through its `write` (src/store/transaction.ts). */
+    private readonly store: Writable,
     private readonly kind: RecordKind<T>,
     /** The record as clients read it, for StaleVersion's `current`. */
     private readonly present: (record: T) => unknown = (r) => r,
-  ) {}
+  ) {
+    this.db = store.db;
+  }
 
   find(id: number, db: Db = this.db): Promise<T | undefined> {
     return this.kind.load(db, id);
@@ -117,7 +99,7 @@ export class Records<T extends Versioned> {
    */
   async transaction<R>(work: (trx: Trx) => Promise<R>): Promise<R> {
     try {
-      return await writeTransaction(this.db, work);
+      return await this.store.write(work);
     } catch (e) {
       if (!(e instanceof Stale)) throw e;
       const current = await this.get(e.id);
@@ -166,6 +148,16 @@ export class Records<T extends Versioned> {
   /** An entry that changes no field (a record created, a notice sent). */
   async append(trx: Trx, id: number, step: Step & { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null }): Promise<void> {
     await this.kind.log(trx, id, { accountId: step.accountId, action: step.action, at: step.now.toISOString(), note: step.note ?? null, before: step.before ?? null, after: step.after ?? null });
+  }
+}
+
+/** A feature's store of versioned records: the database, and its records of one kind over it. */
+export abstract class RecordStore<T extends Versioned> {
+  readonly db: Kysely<Database>;
+  readonly records: Records<T>;
+  constructor(store: Writable, kind: RecordKind<T>, present?: (record: T) => unknown) {
+    this.db = store.db;
+    this.records = new Records(store, kind, present);
   }
 }
 

@@ -4,7 +4,7 @@
  * document. Verdicts travel as codes; people read them through VERDICT_LABELS.
  */
 import { z } from '@hono/zod-openapi';
-import { Instant, Jurisdiction, PlanYear, Version } from '../records/fields.js';
+import { Instant, PlaceYear, Version } from '../records/fields.js';
 import { VERDICTS } from '../vocab.js';
 
 export const Verdict = z.enum(VERDICTS);
@@ -54,8 +54,7 @@ export type RulingHistoryItem = z.infer<typeof RulingHistoryItem>;
  */
 export const RulingRequest = z
   .object({
-    jurisdiction: Jurisdiction,
-    year: PlanYear,
+    ...PlaceYear,
     verdict: Verdict,
     reason: z.string().trim().max(2000).optional(),
     evidence: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict().optional(),

@@ -49,5 +49,5 @@ export const rulingPlace = (card: StoredScorecard, asked: string) => card.jurisd
 /** The scorecard of `jurisdiction`'s year-N promises with its rulings. */
 export async function ruledScorecard(repo: Repository, jurisdiction: string, year: number): Promise<StoredScorecard> {
   const card = await scorecardFromStore(repo, jurisdiction, year);
-  return applyRulings(card, await new RulingStore(repo.db).forPlace(rulingPlace(card, jurisdiction), year));
+  return applyRulings(card, await new RulingStore(repo).forPlace(rulingPlace(card, jurisdiction), year));
 }

@@ -50,7 +50,7 @@ export class Rulings {
     readonly repo: Repository,
     readonly now: () => Date = () => new Date(),
   ) {
-    this.store = new RulingStore(repo.db, publicRuling);
+    this.store = new RulingStore(repo, publicRuling);
   }
 
   private async context(jurisdiction: string, year: number): Promise<Context> {

@@ -6,10 +6,9 @@
  * overwritten. Nothing here deletes: a ruling whose item disappears stays
  * and is shown as orphaned.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { StaleVersion } from '../errors.js';
-import { Records, type Db, type RecordKind, type Trx } from '../records/versioned.js';
-import type { Database } from '../store/schema.js';
+import { RecordStore, type Db, type RecordKind, type Trx, type Writable } from '../records/versioned.js';
 import type { Verdict } from '../vocab.js';
 import type { RulingsTable } from './rows.js';
 
@@ -99,14 +98,33 @@ export interface Actor {
   readonly now: Date;
 }
 
-export class RulingStore {
-  readonly records: Records<StoredRuling>;
+/** A ruling with the part a document plays in it. */
+export type RulingOnDocument = StoredRuling & { role: 'plan' | 'review' };
+
+/** Rulings made on a document: as the plan that set the promise or the review that settled it (by content hash, or by the row ids of ruling time). */
+export async function rulingsOnDocument(db: Db, documentId: number): Promise<RulingOnDocument[]> {
+  const doc = await db.selectFrom('documents').select('fingerprint').where('id', '=', documentId).executeTakeFirst();
+  const fp = doc?.fingerprint ?? null;
+  const rows = await selectRulings(db)
+    .where((eb) => eb.or([
+      eb('r.plan_document_id', '=', documentId), eb('r.review_document_id', '=', documentId),
+      ...(fp ? [eb('r.plan_hash', '=', fp), eb('r.review_hash', '=', fp)] : []),
+    ]))
+    .orderBy('r.id')
+    .execute();
+  return rows.map((row) => {
+    const r = rulingOf(row);
+    return { ...r, role: r.plan_document_id === documentId || (fp !== null && r.plan_hash === fp) ? 'plan' : 'review' };
+  });
+}
+
+export class RulingStore extends RecordStore<StoredRuling> {
   constructor(
-    readonly db: Kysely<Database>,
+    store: Writable,
     /** The ruling as a stale writer is shown it. */
     private readonly present: (r: StoredRuling) => unknown = (r) => r,
   ) {
-    this.records = new Records(db, RULINGS, present);
+    super(store, RULINGS, present);
   }
 
   async find(jurisdiction: string, year: number, key: string, db: Db = this.db): Promise<StoredRuling | undefined> {
@@ -120,21 +138,9 @@ export class RulingStore {
     return rows.map((r) => rulingOf(r));
   }
 
-  /** Rulings made on a document: as the plan that set the promise or the review that settled it (by content hash, or by the row ids of ruling time). */
-  async forDocument(documentId: number): Promise<(StoredRuling & { role: 'plan' | 'review' })[]> {
-    const doc = await this.db.selectFrom('documents').select('fingerprint').where('id', '=', documentId).executeTakeFirst();
-    const fp = doc?.fingerprint ?? null;
-    const rows = await selectRulings(this.db)
-      .where((eb) => eb.or([
-        eb('r.plan_document_id', '=', documentId), eb('r.review_document_id', '=', documentId),
-        ...(fp ? [eb('r.plan_hash', '=', fp), eb('r.review_hash', '=', fp)] : []),
-      ]))
-      .orderBy('r.id')
-      .execute();
-    return rows.map((row) => {
-      const r = rulingOf(row);
-      return { ...r, role: r.plan_document_id === documentId || (fp !== null && r.plan_hash === fp) ? 'plan' : 'review' };
-    });
+  /** Rulings made on a document (see `rulingsOnDocument`). */
+  forDocument(documentId: number): Promise<RulingOnDocument[]> {
+    return rulingsOnDocument(this.db, documentId);
   }
 
   async history(rulingId: number): Promise<StoredHistoryEntry[]> {

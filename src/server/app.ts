@@ -134,7 +134,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   app.route('/api', accountRoutes({ accounts: new Accounts(accounts, { ttlMs: ledger.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS }), auth, now, secureCookies, address }));
   app.route('/api', peopleRoutes({ store: accounts, auth, now, address }));
   app.route('/api', ledgerRoutes(new Ledger(repo, accounts, now, ledger.lightRules), auth));
-  app.route('/api', proposalRoutes(new Proposals(repo.db, accounts, now), auth));
+  app.route('/api', proposalRoutes(new Proposals(repo, accounts, now), auth));
   app.route('/api', rulingRoutes(new Rulings(repo, now), auth));
   app.openapi(
     createRoute({ method: 'get', path: '/api/openapi.json', summary: 'This document: every route, generated from the routes\' own schemas', responses: { 200: ok(z.record(z.string(), z.unknown())) } }),

@@ -14,16 +14,17 @@ import type { CommitmentData, NewFact, OutcomeData, TargetData } from './input.j
 import type { Selectable } from 'kysely';
 import type { DocumentsTable, FactsTable } from './schema.js';
 import type { FactRecord } from './types.js';
+import { FACT_KINDS, FIRMNESS, QUALIFIERS } from '../vocab.js';
 
 /** True when A and B have the same keys and each is assignable to the other: a schema that drifts from the model fails to compile. */
 type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
 
-const qualifier = z.enum(['exact', 'about', 'at_least', 'at_most', 'range']);
+const qualifier = z.enum(QUALIFIERS);
 const firmness = z.enum(['hard', 'soft']);
 
 const figure = {
   indicator: z.string(),
-  kind: z.enum(['growth', 'level', 'qualitative']),
+  kind: z.enum(FACT_KINDS),
   value: z.number().optional(),
   value_max: z.number().optional(),
   unit: z.string().optional(),
@@ -47,7 +48,7 @@ const commitmentData = z
     unit: z.string().optional(),
     qualifier: qualifier.optional(),
     deadline: z.string().optional(),
-    firmness: z.enum(['hard', 'soft', 'neutral']),
+    firmness: z.enum(FIRMNESS),
     names: z.array(z.string()),
     livelihood: z.boolean(),
     year: z.number().nullable(),

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Engine, EngineName } from './engine.js';
+import type { Writable } from './transaction.js';
 import { factRecord } from './facts.js';
 import { documentFilter, escapeLike, type DocumentFilter } from './filters.js';
 import type { NewFile } from './input.js';
@@ -11,6 +12,7 @@ import { migrate } from './migrations/index.js';
 import { evidenceOf, sectionsOf, warningsOf } from './rows.js';
 import type { Database, ReportChoicesTable } from './schema.js';
 import type { DocumentDetail, DocumentSummary, FactRecord, FactType, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet } from './types.js';
+import { writeTransaction } from './transaction.js';
 import { knownDocuments, recordItem, recordKnownFile, storeFileIn } from './write.js';
 
 export type { DocumentDetail, DocumentSummary, FactRecord, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet };
@@ -49,7 +51,8 @@ export interface FactFilter {
 /** A reviewer's choice of the report that speaks for a place and year: the row as stored. */
 export type ReportChoice = ReportChoicesTable;
 
-export interface Repository {
+/** The store of reports; as `Writable`, what feature stores write through (src/store/transaction.ts). */
+export interface Repository extends Writable {
   readonly engine: EngineName;
   readonly location: string;
   /** The query builder over the same database, for modules with tables of their own (the ledger). */
@@ -76,8 +79,6 @@ export interface Repository {
   changeToken(): Promise<string>;
   facts(filter: FactFilter): Promise<Page<FactRecord>>;
   counts(): Promise<{ sources: number; documents: number; facts: number; duplicates: number }>;
-  /** Runs `fn` in one transaction begun as a write (SQLite: holding the write lock): all of it or nothing. */
-  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Takes a document out of the full-text index (on the connection of a transaction), as indexing put it in. */
   unindexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
   /** The engine's forgetHistory: what the files keep of deleted rows of `tables` is dropped (best effort). */
@@ -173,17 +174,7 @@ class KyselyRepository implements Repository {
 
   /** Runs `fn` in a transaction begun as a write (see Engine.writeBegin): all of it or nothing. */
   write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    return this.db.connection().execute(async (conn) => {
-      await sql.raw(this.eng.writeBegin).execute(conn);
-      try {
-        const result = await fn(conn);
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (e) {
-        await sql`rollback`.execute(conn);
-        throw e;
-      }
-    });
+    return writeTransaction(this.db, this.eng.writeBegin, fn);
   }
 
   private summaryQuery() {

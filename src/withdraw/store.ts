@@ -12,7 +12,7 @@
  * sentence they quote kept), each task's history says why, and the log lists
  * them.
  */
-import { RulingStore } from '../rulings/store.js';
+import { rulingsOnDocument } from '../rulings/store.js';
 import type { Kysely } from 'kysely';
 import { Conflict, NotFound } from '../errors.js';
 import type { Repository } from '../store/repository.js';
@@ -52,7 +52,7 @@ function summarize(ds: readonly Dependent[]): string {
  * withdrawal names them among its dependents rather than dropping them.
  */
 export async function rulingsOn(db: Db, documentId: number): Promise<Dependent[]> {
-  const rulings = await new RulingStore(db).forDocument(documentId);
+  const rulings = await rulingsOnDocument(db, documentId);
   return rulings.map((r) => ({ kind: 'ruling', id: r.id, title: r.promise, state: r.verdict }));
 }
 

@@ -23,7 +23,7 @@ describe('luoshi draft-review', () => {
     const repo = await openStore({ db });
     const now = new Date('2023-03-01T09:00:00+08:00');
     const unit = (await new AccountStore(repo.db).createUnit('四平市农业农村局', null, now)).id;
-    const s = new LedgerStore(repo.db);
+    const s = new LedgerStore(repo);
     const { created } = await generate(s, repo, (await findReport(repo, '四平市', 2023))!.id, null, now);
     const t = created.find((x) => x.title.includes('高标准农田'))!;
     const e = await s.updateTask(t.id, t.version, { lead_unit_id: unit }, null, now);
@@ -44,7 +44,7 @@ describe('luoshi draft-review', () => {
     expect(html.stdout).toMatch(/^<!doctype html>/);
 
     const again = await openStore({ db });
-    const kept = await new DraftStore(again.db, new LedgerStore(again.db)).list({ jurisdiction: '四平市', year: 2023 });
+    const kept = await new DraftStore(again.db, new LedgerStore(again)).list({ jurisdiction: '四平市', year: 2023 });
     await again.close();
     expect(kept.map((k) => k.format)).toEqual(['html', 'docx']);
     expect(kept[1]).toMatchObject({ id: answer.record.id, sha256: answer.record.sha256 });

@@ -40,6 +40,8 @@ export interface ApiOptions {
   engines: EngineName[];
   clients: number;
   seconds: number;
+  /** Whether `luoshi import` runs beside the mixed load (off only to compare). */
+  importBeside: boolean;
 }
 
 /** A fresh database: an SQLite file in a temp folder, or a PostgreSQL schema of its own; dropped by `dispose`. */
@@ -220,12 +222,12 @@ export async function mixedLoad(o: ApiOptions, emit: (f: Figure) => void): Promi
       await repo.close();
       server = await serve(database.db, o.workers);
       const world = await setUpWorld(server.base, Math.max(500, o.clients * o.seconds));
-      log(`mixed (${engine}): ${o.clients} clients for ${o.seconds} s (reads, task edits, progress reports, ballots), ${o.workers} server process(es), luoshi import of ${files.length - half} files beside`);
-      const beside = luoshi(['import', '--db', database.db, ...files.slice(half)]);
+      log(`mixed (${engine}): ${o.clients} clients for ${o.seconds} s (reads, task edits, progress reports, ballots), ${o.workers} server process(es), ${o.importBeside ? `luoshi import of ${files.length - half} files beside` : 'no import beside'}`);
+      const beside = o.importBeside ? luoshi(['import', '--db', database.db, ...files.slice(half)]) : Promise.resolve({ code: null, seconds: 0, stderr: '' });
       const args: MixedArgs = { base: server.base, clients: o.clients, seconds: o.seconds, mix: [60, 15, 15, 10], ...world };
       const r = await runChild<MixedResult>('mixed-load.ts', args);
       const imp = await beside;
-      const n = `mixed.${engine}.clients_${o.clients}`;
+      const n = `mixed.${engine}.clients_${o.clients}${o.importBeside ? '' : '.no_import'}`;
       emit(figure(`${n}.requests`, r.requests, 'req'));
       emit(figure(`${n}.rate`, r.rate, 'req/s'));
       emit(figure(`${n}.errors`, r.errors, 'req'));
@@ -241,8 +243,10 @@ export async function mixedLoad(o: ApiOptions, emit: (f: Figure) => void): Promi
         emit(figure(`${n}.${k}.p95`, s.p95, 'ms'));
         emit(figure(`${n}.${k}.p99`, s.p99, 'ms'));
       }
-      emit(figure(`${n}.import_beside.time`, imp.seconds, 's'));
-      emit(figure(`${n}.import_beside.exit_code`, imp.code ?? -1, 'code'));
+      if (o.importBeside) {
+        emit(figure(`${n}.import_beside.time`, imp.seconds, 's'));
+        emit(figure(`${n}.import_beside.exit_code`, imp.code ?? -1, 'code'));
+      }
       emit(figure(`${n}.server_restarts`, server.restarts(), 'processes'));
       if (r.errorSamples.length) log(`mixed (${engine}) errors, first ones:\n  ${r.errorSamples.join('\n  ')}`);
       log(`mixed (${engine}) statuses: ${JSON.stringify(r.status)}; import beside: exit ${imp.code}, ${imp.seconds.toFixed(0)} s${imp.code ? `\n${imp.stderr.slice(-1000)}` : ''}`);

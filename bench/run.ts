@@ -8,7 +8,8 @@
  * options: --runs N (throughput repetitions, default 3), --rate R and --seconds S (API load, default 500/s for 10 s;
  *          the mixed group's length, default 60 s), --keep DIR (keep each scale tier's SQLite database in DIR/x<factor>/
  *          for bench/measure-db.ts), --step-seconds S (each step of the api group, default 10), --workers N (server
- *          processes for api and mixed, default 2), --engines (api: sqlite; mixed: sqlite,postgres)
+ *          processes for api and mixed, default 2), --engines (api: sqlite; mixed: sqlite,postgres), --no-import (mixed
+ *          without the import beside, to compare)
  *
  * Prints one JSON line per figure ({name, value, unit, baseline, ratio}) on
  * stdout as it is measured, then a table. Progress goes to stderr.
@@ -40,7 +41,7 @@ const ON_REQUEST: readonly Group[] = ['api', 'mixed'];
 function parseArgs(argv: string[]) {
   const opts = {
     only: undefined as Group | undefined, scale: [1, 10], runs: 3, rate: 500, seconds: undefined as number | undefined, keep: undefined as string | undefined,
-    steps: [1000, 2000, 5000, 10000], stepSeconds: 10, workers: 2, engines: undefined as EngineName[] | undefined, clients: 200,
+    steps: [1000, 2000, 5000, 10000], stepSeconds: 10, workers: 2, engines: undefined as EngineName[] | undefined, clients: 200, importBeside: true,
   };
   const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
@@ -62,6 +63,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--steps') opts.steps = list(next()).map(Number).filter((n) => Number.isFinite(n) && n > 0);
     else if (a === '--step-seconds') opts.stepSeconds = Math.max(1, Number(next()));
     else if (a === '--workers') opts.workers = Math.max(1, Math.min(64, Math.round(Number(next()))));
+    else if (a === '--no-import') opts.importBeside = false;
     else if (a === '--clients') opts.clients = Math.max(1, Math.round(Number(next())));
     else if (a === '--engines') {
       const e = list(next());
@@ -292,7 +294,7 @@ function table(rows: Figure[]): string {
 
 const t0 = performance.now();
 try {
-  const load = { steps: opts.steps, stepSeconds: opts.stepSeconds, workers: opts.workers, clients: opts.clients };
+  const load = { steps: opts.steps, stepSeconds: opts.stepSeconds, workers: opts.workers, clients: opts.clients, importBeside: opts.importBeside };
   const run: Record<Group, () => Promise<void>> = {
     throughput, import: importGroup, scale, search,
     api: () => apiSteps({ ...load, engines: opts.engines ?? ['sqlite'], seconds: 0 }, emit),

@@ -270,6 +270,13 @@ export const STEPS: readonly Step[] = [
       if (engine.scaleStep.version === version) await engine.scaleStep.up(db);
     },
   })),
+  {
+    version: 19,
+    name: 'SQLite: a change counter for the read caches, raised only by changes to report data (PostgreSQL has had one since 17)',
+    async up(db: Kysely<Database>, engine: Engine) {
+      await engine.counterStep?.(db);
+    },
+  },
 ].sort((a, b) => a.version - b.version);
 
 export const SCHEMA_VERSION = STEPS[STEPS.length - 1].version;

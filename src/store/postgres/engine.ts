@@ -8,7 +8,7 @@
 import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
 import { documentFilter, escapeLike } from '../filters.js';
 import pg from 'pg';
-import type { Engine } from '../engine.js';
+import { COUNTED_TABLES, type Engine } from '../engine.js';
 import type { Database } from '../schema.js';
 import { gramNumber, gramsOf, queryGram } from '../segment.js';
 
@@ -25,10 +25,6 @@ async function setGrams(conn: Kysely<Database>, documentId: number, text: string
   for (const g of gramsOf(text)) grams.add(gramNumber(g));
   await sql`update documents set grams = ${[...grams]}::bigint[] where id = ${documentId}`.execute(conn);
 }
-
-/** Tables whose rows the cached public reads show: a committed change to any of them changes the token. */
-// rulings: the scorecard (/api/check) shows them, and it is a cached read.
-const COUNTED_TABLES = ['sources', 'documents', 'facts', 'duplicates', 'report_choices', 'settings', 'rulings'] as const;
 
 /**
  * The change counter: one row raised once by each transaction that changed a

@@ -182,12 +182,14 @@ async function setUpWorld(base: string, deputies: number): Promise<Omit<MixedArg
   const agent = new http.Agent({ keepAlive: true });
   const url = new URL(base);
   const root = new Browser(url, agent, '10.0.0.1');
+  root.timeoutMs = 300_000;
   await root.login('root', PASSWORD);
   const unit = (await root.expect(201, 'POST', '/api/ledger/units', { name: '压测牵头单位', parent_id: null })).unit.id as number;
   const sessions: [string, string][][] = [[...root.cookies]];
   for (let i = 1; i <= 3; i++) {
     await root.expect(201, 'POST', '/api/ledger/accounts', { name: `clerk${i}`, password: PASSWORD, role: 'supervisor', unit_id: null });
     const b = new Browser(url, agent, `10.0.0.${1 + i}`);
+    b.timeoutMs = 300_000;
     await b.login(`clerk${i}`, PASSWORD);
     sessions.push([...b.cookies]);
   }

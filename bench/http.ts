@@ -46,6 +46,8 @@ export function call(base: URL, agent: http.Agent, c: Call): Promise<Answer> {
 /** Cookies and the CSRF header of one signed-in (or anonymous) browser; `ip` goes in X-Forwarded-For. */
 export class Browser {
   readonly cookies = new Map<string, string>();
+  /** How long an answer may take (the load's 10 s; set-up requests such as a roster of thousands are given longer). */
+  timeoutMs = 10000;
   constructor(readonly base: URL, readonly agent: http.Agent, readonly ip: string) {}
 
   headers(write: boolean): Record<string, string> {
@@ -57,7 +59,7 @@ export class Browser {
   }
 
   async send(method: Call['method'], path: string, json?: unknown): Promise<Answer> {
-    const a = await call(this.base, this.agent, { method, path, json, headers: this.headers(method !== 'GET') });
+    const a = await call(this.base, this.agent, { method, path, json, headers: this.headers(method !== 'GET'), timeoutMs: this.timeoutMs });
     for (const set of a.setCookies) {
       const [pair] = set.split(';');
       const eq = pair.indexOf('=');

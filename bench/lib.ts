@@ -72,11 +72,11 @@ export const MB = 1e6;
 
 /**
  * Runs a bench script in a child Node process (with tsx), passing `args` as
- * JSON; returns the last stdout line parsed as JSON. Stderr passes through.
+ * JSON (a string as it is: `@file` for arguments too long for a command line); returns the last stdout line parsed as JSON. Stderr passes through.
  */
 export function runChild<T>(script: string, args: unknown): Promise<T> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, script), JSON.stringify(args)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, script), typeof args === 'string' ? args : JSON.stringify(args)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -2,12 +2,12 @@
  * Load generator, run as its own process: sends requests to a loopback server
  * at a held rate (open loop: the schedule does not wait for answers), for a
  * bounded time, and counts latency, non-2xx answers and errors.
- * Argument (JSON): { base, paths, rate, seconds }. Prints one JSON line.
+ * Argument (JSON): { base, paths, rate, seconds, sockets? (default 64) }. Prints one JSON line.
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-interface Args { base: string; paths: string[]; rate: number; seconds: number }
+interface Args { base: string; paths: string[]; rate: number; seconds: number; sockets?: number }
 
 const a = JSON.parse(process.argv[2]) as Args;
 const url = new URL(a.base);
@@ -15,7 +15,7 @@ if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(url.hostname)) {
   process.stderr.write('load: only loopback addresses\n');
   process.exit(2);
 }
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: a.sockets ?? 64 });
 const latencies: number[] = [];
 const status: Record<string, number> = {};
 let sent = 0;

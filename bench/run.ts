@@ -2,8 +2,14 @@
  * npm run bench                      all default groups (throughput, import, scale ×1 ×10, search + API load)
  * npm run bench -- --only NAME       one group: throughput | import | scale | search
  * npm run bench -- --only scale --scale 100   the ×100 tier (long; figures in bench/README.md)
- * options: --runs N (throughput repetitions, default 3), --rate R and --seconds S (API load, default 500/s for 10 s),
- *          --keep DIR (keep each scale tier's SQLite database in DIR/x<factor>/ for bench/measure-db.ts)
+ * npm run bench -- --only api --steps 1000,2000,5000,10000 --workers 2   stepped load of mixed reads (luoshi serve --workers N)
+ * npm run bench -- --only mixed [--clients 200] [--seconds 60] [--engines sqlite,postgres]   reads + ledger edits,
+ *          progress reports and ballots from closed-loop clients while `luoshi import` runs beside (bench/api.ts)
+ * options: --runs N (throughput repetitions, default 3), --rate R and --seconds S (API load, default 500/s for 10 s;
+ *          the mixed group's length, default 60 s), --keep DIR (keep each scale tier's SQLite database in DIR/x<factor>/
+ *          for bench/measure-db.ts), --step-seconds S (each step of the api group, default 10), --workers N (server
+ *          processes for api and mixed, default 2), --engines (api: sqlite; mixed: sqlite,postgres), --no-import (mixed
+ *          without the import beside, to compare)
  *
  * Prints one JSON line per figure ({name, value, unit, baseline, ratio}) on
  * stdout as it is measured, then a table. Progress goes to stderr.
@@ -21,16 +27,23 @@ import { isFailure, processBytes, type FileResult } from '../src/pipeline.js';
 import { openRepository } from '../src/store/repository.js';
 import { openSqlite } from '../src/store/sqlite/engine.js';
 import { startServer } from '../src/server/serve.js';
+import { apiSteps, mixedLoad, type EngineName } from './api.js';
 import { buildPool } from './generate.js';
 import { CORPUS, MB, figure, log, median, runChild, type Figure } from './lib.js';
 import type { SearchStats } from './search.js';
 import type { WorkerArgs, WorkerResult } from './worker.js';
 
-const GROUPS = ['throughput', 'import', 'scale', 'search'] as const;
+const GROUPS = ['throughput', 'import', 'scale', 'search', 'api', 'mixed'] as const;
 type Group = (typeof GROUPS)[number];
+/** Run only when asked for with --only: they start servers and hold load for minutes. */
+const ON_REQUEST: readonly Group[] = ['api', 'mixed'];
 
 function parseArgs(argv: string[]) {
-  const opts = { only: undefined as Group | undefined, scale: [1, 10], runs: 3, rate: 500, seconds: 10, keep: undefined as string | undefined };
+  const opts = {
+    only: undefined as Group | undefined, scale: [1, 10], runs: 3, rate: 500, seconds: undefined as number | undefined, keep: undefined as string | undefined,
+    steps: [1000, 2000, 5000, 10000], stepSeconds: 10, workers: 2, engines: undefined as EngineName[] | undefined, clients: 200, importBeside: true,
+  };
+  const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -46,7 +59,17 @@ function parseArgs(argv: string[]) {
     else if (a === '--runs') opts.runs = Math.max(1, Number(next()));
     else if (a === '--keep') opts.keep = next();
     else if (a === '--rate') opts.rate = Number(next());
-    else if (a === '--seconds') opts.seconds = Math.min(60, Number(next()));
+    else if (a === '--seconds') opts.seconds = Math.min(600, Number(next()));
+    else if (a === '--steps') opts.steps = list(next()).map(Number).filter((n) => Number.isFinite(n) && n > 0);
+    else if (a === '--step-seconds') opts.stepSeconds = Math.max(1, Number(next()));
+    else if (a === '--workers') opts.workers = Math.max(1, Math.min(64, Math.round(Number(next()))));
+    else if (a === '--no-import') opts.importBeside = false;
+    else if (a === '--clients') opts.clients = Math.max(1, Math.round(Number(next())));
+    else if (a === '--engines') {
+      const e = list(next());
+      for (const x of e) if (x !== 'sqlite' && x !== 'postgres') throw new Error(`unknown engine ${x} (sqlite, postgres)`);
+      opts.engines = e as EngineName[];
+    }
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -257,9 +280,10 @@ async function search(): Promise<void> {
     ];
     // Interleave so every second of load mixes every kind of read.
     const mixed = Array.from({ length: 64 }, (_, i) => paths[(i * 5) % paths.length]);
-    log(`api: ${opts.rate} req/s of mixed reads for ${opts.seconds} s from a second process on 127.0.0.1:${port}`);
+    const seconds = Math.min(60, opts.seconds ?? 10);
+    log(`api: ${opts.rate} req/s of mixed reads for ${seconds} s from a second process on 127.0.0.1:${port}`);
     const res = await runChild<{ sent: number; completed: number; errors: number; non2xx: number; unfinished: number; achievedRate: number; p50: number; p95: number; p99: number; max: number }>(
-      'load.ts', { base: `http://127.0.0.1:${port}`, paths: mixed, rate: opts.rate, seconds: opts.seconds },
+      'load.ts', { base: `http://127.0.0.1:${port}`, paths: mixed, rate: opts.rate, seconds },
     );
     emit(figure('api.sqlite.rate_answered', res.achievedRate, 'req/s', opts.rate, res.achievedRate / opts.rate));
     emit(figure('api.sqlite.requests', res.sent, 'req'));
@@ -285,9 +309,14 @@ function table(rows: Figure[]): string {
 
 const t0 = performance.now();
 try {
-  const run: Record<Group, () => Promise<void>> = { throughput, import: importGroup, scale, search };
+  const load = { steps: opts.steps, stepSeconds: opts.stepSeconds, workers: opts.workers, clients: opts.clients, importBeside: opts.importBeside };
+  const run: Record<Group, () => Promise<void>> = {
+    throughput, import: importGroup, scale, search,
+    api: () => apiSteps({ ...load, engines: opts.engines ?? ['sqlite'], seconds: 0 }, emit),
+    mixed: () => mixedLoad({ ...load, engines: opts.engines ?? ['sqlite', 'postgres'], seconds: opts.seconds ?? 60 }, emit),
+  };
   for (const g of GROUPS) {
-    if (opts.only && opts.only !== g) continue;
+    if (opts.only ? opts.only !== g : ON_REQUEST.includes(g)) continue;
     if (!opts.only && g === 'scale' && opts.scale.some((f) => f >= 100)) log('note: ×100 takes long; see bench/README.md');
     log(`group ${g}`);
     await run[g]();

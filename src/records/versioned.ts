@@ -121,6 +121,10 @@ export class Records<T extends Versioned> {
    * and the fields that differ go to the history.
    */
   async update(trx: Trx, id: number, version: number | undefined, step: Step, change: (before: T) => Promise<Outcome | void>): Promise<T> {
+    // A change that applies to any version (a progress report sent without one) locks the row before it
+    // reads (PostgreSQL: a row lock; SQLite holds the write lock already), so another transaction's commit
+    // between this read and the compare-and-set cannot answer it 409 when it named no version.
+    if (version === undefined) await trx.updateTable(this.kind.table).set((eb) => ({ version: eb.ref('version') })).where('id', '=', id).execute();
     const before = await this.at(trx, id, version);
     const outcome = (await change(before)) ?? {};
     const at = step.now.toISOString();

@@ -108,7 +108,7 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   // Reads carry a validator, so a client that has the answer gets a 304 (weak: the same data compressed or not).
   app.use('*', etag({ weak: true }));
   app.use('/api/*', format);
-  if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED, version: () => repo.changeToken(), ttlMs: CACHE_TTL_MS }));
+  if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED, version: () => repo.changeToken(), tokenCountsOwnWrites: true, ttlMs: CACHE_TTL_MS }));
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.
   app.use('/api/*', async (c, next) => {
     const upload = c.req.path === '/api/import' || /\/import(-plan)?$|\/(deputies|people)\/import$/.test(c.req.path);

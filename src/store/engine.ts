@@ -9,6 +9,13 @@ import type { Database } from './schema.js';
 
 export type EngineName = 'sqlite' | 'postgres';
 
+/**
+ * Tables whose rows the cached public reads show: a committed change to any
+ * of them changes `changeToken` (a ledger edit, a ballot or a sign-in does not).
+ * rulings: the scorecard (/api/check) shows them, and it is a cached read.
+ */
+export const COUNTED_TABLES = ['sources', 'documents', 'facts', 'duplicates', 'report_choices', 'settings', 'rulings'] as const;
+
 export interface Engine {
   readonly name: EngineName;
   readonly db: Kysely<Database>;
@@ -43,6 +50,8 @@ export interface Engine {
    * `changeToken`.
    */
   readonly scaleStep: { readonly version: number; up(db: Kysely<Database>): Promise<void> };
+  /** Migration 20: the change counter behind `changeToken` where migration 17 did not make it (SQLite). */
+  counterStep?(db: Kysely<Database>): Promise<void>;
   /**
    * Migration 19, this engine's part (SQLite: nothing): on PostgreSQL, each
    * document's gram keys gain its character triples, both search indexes are
@@ -51,12 +60,14 @@ export interface Engine {
    */
   searchTuneStep(db: Kysely<Database>): Promise<void>;
   /**
-   * A value that differs after any other connection — another server
+   * A value that differs after any connection — this one, another server
    * process, an import — has committed a change to the data public reads
-   * show, read cheaply on every cached request. SQLite: `pragma
-   * data_version` (changes with every other connection's commit);
-   * PostgreSQL: a counter that triggers on the data tables raise once per
-   * committing transaction, in commit order.
+   * show (COUNTED_TABLES), read cheaply on every cached request: a counter
+   * that triggers on those tables raise, in commit order (SQLite: migration
+   * 20, one update per changed row inside the writing transaction;
+   * PostgreSQL: migration 17, once per committing transaction). Writes to
+   * other tables (the ledger, votes, sessions) leave it as it is, so they
+   * do not empty the read caches.
    */
   changeToken(): Promise<string>;
   /** Adds a document's text to the full-text index (on the connection of the import's transaction). */

@@ -75,7 +75,7 @@ export interface Repository extends Writable {
   listDocuments(filter: DocumentFilter, paging: Paging): Promise<Page<DocumentSummary>>;
   getDocument(id: number): Promise<DocumentDetail | undefined>;
   search(query: SearchQuery): Promise<Page<SearchHit>>;
-  /** Changes when another process commits a change to the data (see Engine.changeToken). */
+  /** Changes when any connection commits a change to report data (see Engine.changeToken). */
   changeToken(): Promise<string>;
   facts(filter: FactFilter): Promise<Page<FactRecord>>;
   counts(): Promise<{ sources: number; documents: number; facts: number; duplicates: number }>;

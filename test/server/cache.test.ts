@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { AccountStore } from '../../src/accounts/store.js';
+import { newFile } from '../../src/import/index.js';
+import { isFailure, processBytes } from '../../src/pipeline.js';
 import { readCache } from '../../src/server/middleware/cache.js';
+import { createTestStore, makeReport, STORES } from '../store/stores.js';
 
 describe('read cache', () => {
   function setup() {
@@ -65,4 +69,52 @@ describe('read cache', () => {
     expect(await get()).toBe('#5');
     expect(await get()).toBe('#5');
   });
+
+  it('with a token that counts its own writes, a write elsewhere leaves the cache alone and a change of the token empties it', async () => {
+    let version = 1;
+    let calls = 0;
+    const app = new Hono();
+    app.use('*', readCache({ prefixes: ['/api/reports'], ttlMs: 60_000, version: async () => String(version), tokenCountsOwnWrites: true }));
+    app.all('*', (c) => c.text(`#${++calls}`));
+    const get = async () => (await app.request('/api/reports.json')).text();
+    expect(await get()).toBe('#1');
+    // A ledger edit: no report data changed, so the token did not either.
+    await app.request('/api/ledger/tasks/1', { method: 'PUT' });
+    expect(await get()).toBe('#1');
+    // An import through this process raises the counter like anyone else's.
+    await app.request('/api/import', { method: 'POST' });
+    version++;
+    expect(await get()).toBe('#4');
+    expect(await get()).toBe('#4');
+  });
 });
+
+describe.each(STORES)('the change token on %s', (storeName) => {
+  it('changes with a commit to report data through this very connection, not with ledger, account or session writes', async () => {
+    const store = await createTestStore(storeName);
+    try {
+      const { repo } = store;
+      const t0 = await repo.changeToken();
+      const accounts = new AccountStore(repo.db);
+      const now = new Date();
+      const unit = await accounts.createUnit('压测单位', null, now);
+      await repo.db.insertInto('accounts').values({ name: 'clerk', password_hash: 'x', role: 'supervisor', unit_id: unit.id, disabled: 0, created_at: now.toISOString() }).execute();
+      expect(await repo.changeToken()).toBe(t0);
+      const r = await processBytes('a.txt', Buffer.from(makeReport(3)));
+      if (isFailure(r)) throw new Error(r.error);
+      await repo.storeFile(newFile(r), null);
+      const t1 = await repo.changeToken();
+      expect(t1).not.toBe(t0);
+      expect(await repo.changeToken()).toBe(t1);
+      // A transaction rolled back leaves it where it was.
+      await expect(repo.db.transaction().execute(async (trx) => {
+        await trx.updateTable('documents').set({ speaker: '改' }).execute();
+        throw new Error('rolled back');
+      })).rejects.toThrow('rolled back');
+      expect(await repo.changeToken()).toBe(t1);
+    } finally {
+      await store.dispose();
+    }
+  });
+});
+

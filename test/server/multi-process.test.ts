@@ -162,6 +162,16 @@ describe.each(SETUPS)('$name', (setup) => {
     expect(statuses, JSON.stringify(answers.map((a) => [a.status, text(a).slice(0, 200)]))).toEqual([200, ...Array(9).fill(409)]);
   });
 
+  it('concurrent progress reports without a version on one task, split across processes: every one is stored', async () => {
+    const unit = body(await root.post('/api/ledger/units', { name: '并发报送单位', parent_id: null })).unit.id;
+    const made = body(await root.post('/api/ledger/tasks', { jurisdiction: '四平市', year: 2023, title: '完成农村公路改造', deadline_phrase: '年底前' })).task;
+    const v = body(await root.put(`/api/ledger/tasks/${made.id}`, { version: made.version, lead_unit_id: unit })).task.version;
+    expect((await root.post(`/api/ledger/tasks/${made.id}/actions/assign`, { version: v })).status).toBe(200);
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => root.on(i).post(`/api/ledger/tasks/${made.id}/progress`, { report_date: '2023-06-30', narrative: `第${i}次报送` })));
+    expect(answers.map((a) => a.status), JSON.stringify(answers.map((a) => [a.status, text(a).slice(0, 200)]))).toEqual(Array(10).fill(201));
+    expect(body(await root.get(`/api/ledger/tasks/${made.id}`)).progress).toHaveLength(10);
+  });
+
   it('one voting code casts one ballot when the same code is sent to both processes at once', async () => {
     const s = body(await root.post('/api/votes/sessions', { jurisdiction: '乙市', year: 2026, title: '并发投票', seats: 1 })).session;
     const cands = body(await root.post(`/api/votes/sessions/${s.id}/candidates`, { text: '1. 甲\n2. 乙' })).items;

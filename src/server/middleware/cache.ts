@@ -2,12 +2,15 @@
  * A small read cache in front of the routes: report data changes only on
  * import, so the same GET answers the same until a write. Only public,
  * session-free reads are cached (by prefix). An answer is kept with the data
- * version it was read at — this process's count of its own writes and the
- * database's change token (`version`, changed by another process's commit:
- * a second server, an import) — both taken before the read, and served only
- * while both are unchanged, so no answer is older than a write made through
- * any process. A write racing a read makes the read's version stale, never
- * the cache.
+ * version it was read at — the database's change token (`version`, changed
+ * by any commit to report data: this process's, a second server's, an
+ * import's) and, unless that token counts this process's own writes too
+ * (`tokenCountsOwnWrites`), this process's count of its own writes — taken
+ * before the read, and served only while unchanged, so no answer is older
+ * than a write made through any process. A write racing a read makes the
+ * read's version stale, never the cache. With a token that counts every
+ * write, a write that leaves report data alone (a ledger edit, a ballot)
+ * leaves the cache alone: under a mixed load the reads stay cached.
  */
 import { createMiddleware } from 'hono/factory';
 
@@ -19,6 +22,8 @@ export interface ReadCacheOptions {
   readonly now?: () => number;
   /** The database's change token (Repository.changeToken), asked once per cacheable read. */
   readonly version?: () => Promise<string>;
+  /** `version` changes with this process's own writes to cached data as well (a counter in the database). */
+  readonly tokenCountsOwnWrites?: boolean;
 }
 
 interface Entry {
@@ -39,6 +44,7 @@ export function readCache(options: ReadCacheOptions) {
   return createMiddleware(async (c, next) => {
     const read = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (!read) {
+      if (options.tokenCountsOwnWrites && options.version) return next();
       ownWrites++;
       try {
         await next();

@@ -275,6 +275,13 @@ export const STEPS: readonly Step[] = [
     name: 'PostgreSQL: adjacent character triples join each document\'s gram keys (3-character queries from the index alone), both search indexes rebuilt without a pending list (GIN fastupdate off), document texts compressed with lz4 where the server has it',
     up: (db: Kysely<Database>, engine: Engine) => engine.searchTuneStep(db),
   },
+  {
+    version: 20,
+    name: 'SQLite: a change counter for the read caches, raised only by changes to report data (PostgreSQL has had one since 17)',
+    async up(db: Kysely<Database>, engine: Engine) {
+      await engine.counterStep?.(db);
+    },
+  },
 ].sort((a, b) => a.version - b.version);
 
 export const SCHEMA_VERSION = STEPS[STEPS.length - 1].version;

@@ -9,7 +9,7 @@
 import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
 import { documentFilter } from '../filters.js';
 import pg from 'pg';
-import type { Engine } from '../engine.js';
+import { COUNTED_TABLES, type Engine } from '../engine.js';
 import type { Database } from '../schema.js';
 import { gramKeysOf, gramNumber, gramsOf, queryGramKeys } from '../segment.js';
 
@@ -31,10 +31,6 @@ async function setGrams(conn: Kysely<Database>, documentId: number, text: string
 async function setGramKeys(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
   await sql`update documents set grams = ${[...gramKeysOf(text)]}::bigint[] where id = ${documentId}`.execute(conn);
 }
-
-/** Tables whose rows the cached public reads show: a committed change to any of them changes the token. */
-// rulings: the scorecard (/api/check) shows them, and it is a cached read.
-const COUNTED_TABLES = ['sources', 'documents', 'facts', 'duplicates', 'report_choices', 'settings', 'rulings'] as const;
 
 /**
  * The change counter: one row raised once by each transaction that changed a

@@ -15,7 +15,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AliasNode, FromNode, IdentifierNode, Kysely, RawNode, SelectQueryNode, SqliteDialect, TableNode, sql, type KyselyPlugin, type SqlBool } from 'kysely';
 import type { Engine } from '../engine.js';
-import { StoreError } from '../engine.js';
+import { COUNTED_TABLES, StoreError } from '../engine.js';
 import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
 import { gramToken, gramTokens, queryGram } from '../segment.js';
@@ -102,9 +102,21 @@ export function openSqlite(file: string): Engine {
         await sql`drop table doc_fts`.execute(conn);
       },
     },
+    async counterStep(conn) {
+      await sql`create table change_counter (id integer primary key, n integer not null)`.execute(conn);
+      await sql`insert into change_counter (id, n) values (1, 0)`.execute(conn);
+      // SQLite has row triggers only: the counter rises once per changed row, inside the writing transaction
+      // (which already holds the write lock), so it is committed, or rolled back, with the change.
+      for (const t of COUNTED_TABLES) {
+        for (const event of ['insert', 'update', 'delete']) {
+          await sql.raw(`create trigger ${t}_${event}_counted after ${event} on ${t} begin update change_counter set n = n + 1 where id = 1; end`).execute(conn);
+        }
+      }
+    },
     async changeToken() {
-      // Another connection's commit changes it; this connection's own writes do not (the cache counts those itself).
-      return String(raw.pragma('data_version', { simple: true }));
+      // Through kysely, so it waits for this process's open transaction (and never reads its uncommitted count).
+      const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
+      return String(row.rows[0]?.n ?? 0);
     },
     async indexDocument(trx, documentId, text) {
       await sql`insert into doc_bi(rowid, body) values (${documentId}, ${gramTokens(text)})`.execute(trx);

@@ -104,11 +104,12 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   app.notFound(notFound);
 
   app.use('*', securityHeaders({ https: secureCookies }));
+  // Outside compression and the ETag: a hit is the finished answer, neither hashed nor compressed again.
+  if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED, version: () => repo.changeToken(), tokenCountsOwnWrites: true, ttlMs: CACHE_TTL_MS }));
   app.use('*', compress);
   // Reads carry a validator, so a client that has the answer gets a 304 (weak: the same data compressed or not).
   app.use('*', etag({ weak: true }));
   app.use('/api/*', format);
-  if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED, version: () => repo.changeToken(), tokenCountsOwnWrites: true, ttlMs: CACHE_TTL_MS }));
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.
   app.use('/api/*', async (c, next) => {
     const upload = c.req.path === '/api/import' || /\/import(-plan)?$|\/(deputies|people)\/import$/.test(c.req.path);

@@ -4,6 +4,9 @@ import { AccountStore } from '../../src/accounts/store.js';
 import { newFile } from '../../src/import/index.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
 import { readCache } from '../../src/server/middleware/cache.js';
+import { compress } from '../../src/server/middleware/compress.js';
+import { etag } from 'hono/etag';
+import { gunzipSync } from 'node:zlib';
 import { createTestStore, makeReport, STORES } from '../store/stores.js';
 
 describe('read cache', () => {
@@ -26,6 +29,36 @@ describe('read cache', () => {
     expect(await c.get('/api/reports.json')).toBe('GET /api/reports.json #1');
     await c.app.request('/api/import?filename=a.txt', { method: 'POST' });
     expect(await c.get('/api/reports.json')).toBe('GET /api/reports.json #3');
+  });
+
+  it('keeps the finished answer per accepted encoding, and answers a client holding it with 304', async () => {
+    let calls = 0;
+    const app = new Hono();
+    // As the app mounts it: outside compression and the validator.
+    app.use('*', readCache({ prefixes: ['/api/reports'], ttlMs: 60_000 }));
+    app.use('*', compress);
+    app.use('*', etag({ weak: true }));
+    const page = '报告'.repeat(2000);
+    app.get('*', (c) => {
+      calls++;
+      return c.json({ page, call: calls });
+    });
+    const plain = await app.request('/api/reports.json', { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const zipped = await app.request('/api/reports.json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString())).toEqual({ page, call: 2 });
+    // Both variants are cached now: neither client reaches the route again, and each gets its own encoding.
+    const again = await app.request('/api/reports.json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(again.headers.get('content-encoding')).toBe('gzip');
+    expect((await (await app.request('/api/reports.json', { headers: { 'accept-encoding': 'identity' } })).json()).call).toBe(1);
+    const tag = again.headers.get('etag')!;
+    expect(tag).toMatch(/^W\/"/);
+    const held = await app.request('/api/reports.json', { headers: { 'accept-encoding': 'gzip', 'if-none-match': tag } });
+    expect(held.status).toBe(304);
+    expect(held.headers.get('etag')).toBe(tag);
+    expect((await app.request('/api/reports.json', { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
+    expect(calls).toBe(2);
   });
 
   it('expires entries, and never caches errors or other paths', async () => {

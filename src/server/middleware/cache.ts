@@ -11,8 +11,15 @@
  * read's version stale, never the cache. With a token that counts every
  * write, a write that leaves report data alone (a ledger edit, a ballot)
  * leaves the cache alone: under a mixed load the reads stay cached.
+ *
+ * The app mounts it outside compression and the ETag, so an entry is the
+ * finished answer (compressed, with its validator) and a hit costs neither a
+ * hash nor a compression of the body again; the key therefore holds the
+ * encoding the client accepts, and a hit answers a matching If-None-Match
+ * with 304 itself.
  */
 import { createMiddleware } from 'hono/factory';
+import { pickEncoding } from './compress.js';
 
 export interface ReadCacheOptions {
   /** Path prefixes whose GET answers may be cached. */
@@ -56,13 +63,15 @@ export function readCache(options: ReadCacheOptions) {
     }
     const url = new URL(c.req.url);
     if (!options.prefixes.some((p) => url.pathname.startsWith(p))) return next();
-    const key = url.pathname + url.search;
+    const key = `${c.req.method} ${pickEncoding(c.req.header('accept-encoding')) ?? 'identity'} ${url.pathname}${url.search}`;
     const version = `${ownWrites}:${options.version ? await options.version() : ''}`;
     const hit = entries.get(key);
     if (hit && hit.version === version && now() - hit.at < ttl) {
       // Refresh its place: the map's order is the eviction order.
       entries.delete(key);
       entries.set(key, hit);
+      const tag = hit.headers.find(([name]) => name === 'etag')?.[1];
+      if (tag && etagMatches(tag, c.req.header('if-none-match'))) return new Response(null, { status: 304, headers: { etag: tag } });
       return new Response(hit.body, { status: hit.status, headers: hit.headers });
     }
     await next();
@@ -71,4 +80,12 @@ export function readCache(options: ReadCacheOptions) {
     entries.set(key, { at: now(), version, status: 200, headers: [...c.res.headers], body });
     if (entries.size > max) entries.delete(entries.keys().next().value!);
   });
+}
+
+/** If-None-Match holds the answer's validator (`*`, or one of its tags; weak and strong compare alike, as for GET). */
+function etagMatches(tag: string, ifNoneMatch: string | undefined): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = tag.replace(/^W\//, '');
+  return ifNoneMatch.match(/"[^"]*"/g)?.some((t) => t === bare) ?? false;
 }

@@ -61,6 +61,38 @@ describe('read cache', () => {
     expect(calls).toBe(2);
   });
 
+  it('runs one read for a burst of the same request, and a new one once the data version moves', async () => {
+    let version = 'a';
+    let calls = 0;
+    let release: () => void = () => {};
+    const gate = () => new Promise<void>((resolve) => (release = resolve));
+    let wait = gate();
+    const app = new Hono();
+    app.use('*', readCache({ prefixes: ['/api/search'], ttlMs: 60_000, version: async () => version, tokenCountsOwnWrites: true }));
+    app.get('*', async (c) => {
+      const n = ++calls;
+      await wait;
+      return c.text(`read ${n} at ${version}`);
+    });
+    const burst = Promise.all([1, 2, 3, 4, 5].map(() => app.request('/api/search?q=农田').then((r) => r.text())));
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    expect(await burst).toEqual(Array(5).fill('read 1 at a'));
+    expect(calls).toBe(1);
+    // A commit between two reads of one burst: the later one does not take the earlier one's answer.
+    wait = gate();
+    version = 'b';
+    const first = app.request('/api/search?q=农田').then((r) => r.text());
+    await new Promise((r) => setTimeout(r, 20));
+    version = 'c';
+    const second = app.request('/api/search?q=农田').then((r) => r.text());
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    expect(await first).toBe('read 2 at c');
+    expect(await second).toBe('read 3 at c');
+    expect(calls).toBe(3);
+  });
+
   it('expires entries, and never caches errors or other paths', async () => {
     const c = setup();
     await c.get('/api/reports.json');

@@ -48,6 +48,7 @@ export function readCache(options: ReadCacheOptions) {
   const entries = new Map<string, Entry>();
   // Writes through this process: counted before and after each, so a read that overlaps one is never kept.
   let ownWrites = 0;
+  const inflight = new Map<string, { version: string; answer: Promise<Entry | undefined> }>();
   return createMiddleware(async (c, next) => {
     const read = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (!read) {
@@ -70,16 +71,41 @@ export function readCache(options: ReadCacheOptions) {
       // Refresh its place: the map's order is the eviction order.
       entries.delete(key);
       entries.set(key, hit);
-      const tag = hit.headers.find(([name]) => name === 'etag')?.[1];
-      if (tag && etagMatches(tag, c.req.header('if-none-match'))) return new Response(null, { status: 304, headers: { etag: tag } });
-      return new Response(hit.body, { status: hit.status, headers: hit.headers });
+      return answer(hit, c.req.header('if-none-match'));
     }
-    await next();
-    if (c.res.status !== 200 || c.res.headers.has('set-cookie')) return;
-    const body = await c.res.clone().arrayBuffer();
-    entries.set(key, { at: now(), version, status: 200, headers: [...c.res.headers], body });
-    if (entries.size > max) entries.delete(entries.keys().next().value!);
+    // One read per key and version at a time: a burst of the same read after
+    // an import (or at start) waits for the first instead of each running the
+    // query on the one thread. Equal versions mean no commit came between the
+    // two, so the first's answer is as fresh as the waiter's own would be.
+    const pending = inflight.get(key);
+    if (pending && pending.version === version) {
+      const shared = await pending.answer;
+      if (shared) return answer(shared, c.req.header('if-none-match'));
+      return next();
+    }
+    let settle: (entry: Entry | undefined) => void = () => {};
+    const mine = { version, answer: new Promise<Entry | undefined>((resolve) => (settle = resolve)) };
+    inflight.set(key, mine);
+    try {
+      await next();
+      if (c.res.status !== 200 || c.res.headers.has('set-cookie')) return;
+      const body = await c.res.clone().arrayBuffer();
+      const entry: Entry = { at: now(), version, status: 200, headers: [...c.res.headers], body };
+      entries.set(key, entry);
+      if (entries.size > max) entries.delete(entries.keys().next().value!);
+      settle(entry);
+    } finally {
+      settle(undefined);
+      if (inflight.get(key) === mine) inflight.delete(key);
+    }
   });
+}
+
+/** A kept answer, or 304 to a client that holds it already. */
+function answer(entry: Entry, ifNoneMatch: string | undefined): Response {
+  const tag = entry.headers.find(([name]) => name === 'etag')?.[1];
+  if (tag && etagMatches(tag, ifNoneMatch)) return new Response(null, { status: 304, headers: { etag: tag } });
+  return new Response(entry.body, { status: entry.status, headers: entry.headers });
 }
 
 /** If-None-Match holds the answer's validator (`*`, or one of its tags; weak and strong compare alike, as for GET). */

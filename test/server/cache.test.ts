@@ -68,13 +68,14 @@ describe('read cache', () => {
     const gate = () => new Promise<void>((resolve) => (release = resolve));
     let wait = gate();
     const app = new Hono();
+    const read = async (url: string) => (await app.request(url)).text();
     app.use('*', readCache({ prefixes: ['/api/search'], ttlMs: 60_000, version: async () => version, tokenCountsOwnWrites: true }));
     app.get('*', async (c) => {
       const n = ++calls;
       await wait;
       return c.text(`read ${n} at ${version}`);
     });
-    const burst = Promise.all([1, 2, 3, 4, 5].map(() => app.request('/api/search?q=农田').then((r) => r.text())));
+    const burst = Promise.all([1, 2, 3, 4, 5].map(() => read('/api/search?q=农田')));
     await new Promise((r) => setTimeout(r, 20));
     release();
     expect(await burst).toEqual(Array(5).fill('read 1 at a'));
@@ -82,10 +83,10 @@ describe('read cache', () => {
     // A commit between two reads of one burst: the later one does not take the earlier one's answer.
     wait = gate();
     version = 'b';
-    const first = app.request('/api/search?q=农田').then((r) => r.text());
+    const first = read('/api/search?q=农田');
     await new Promise((r) => setTimeout(r, 20));
     version = 'c';
-    const second = app.request('/api/search?q=农田').then((r) => r.text());
+    const second = read('/api/search?q=农田');
     await new Promise((r) => setTimeout(r, 20));
     release();
     expect(await first).toBe('read 2 at c');

@@ -25,6 +25,7 @@ import { format, routePath } from './middleware/format.js';
 import { securityHeaders } from './middleware/security.js';
 import { compress } from './middleware/compress.js';
 import { etag } from 'hono/etag';
+import { createHash } from 'node:crypto';
 import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
 import { sharePage } from './share.js';
@@ -79,8 +80,8 @@ export const DEFAULT_IMPORT_QUOTA: ImportQuota = { files: 500, bytes: 512 * 1024
 /** JSON bodies of the API's forms are small; uploads have their own, larger limits. */
 const MAX_JSON_BODY = 1024 * 1024;
 
-/** Public report reads: the same answer until the next write. */
-const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/cascade', '/api/rulings', '/api/openapi'];
+/** Public report reads (and the liveness answer, whose counts are of report data): the same answer until the next write. */
+const CACHED = ['/-/health', '/api/reports', '/api/documents', '/api/targets', '/api/outcomes', '/api/commitments', '/api/search', '/api/check', '/api/compare', '/api/cascade', '/api/rulings', '/api/openapi'];
 
 /**
  * How long a cached read may be served: long, because an answer is served only while the data
@@ -89,6 +90,9 @@ const CACHED = ['/api/reports', '/api/documents', '/api/targets', '/api/outcomes
 const CACHE_TTL_MS = 60_000;
 
 export type App = OpenAPIHono<AppEnv>;
+
+/** The validator's hash, computed in place: WebCrypto's (hono's default) is a round trip through the thread pool per answer. */
+const sha1 = (body: Uint8Array): ArrayBuffer => Uint8Array.from(createHash('sha1').update(body).digest()).buffer;
 
 export function createApp(repo: Repository, options: AppOptions = {}): App {
   const now = options.ledger?.now ?? options.now ?? (() => new Date());
@@ -103,12 +107,13 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   const notFound = notFoundHandler(() => app.routes);
   app.notFound(notFound);
 
+  // Outermost: a hit is the finished answer (security headers, compression and validator included), which no
+  // other middleware touches again — under load most reads are hits, and each layer a hit passes costs.
+  if (options.cache !== false) app.use('*', readCache({ prefixes: CACHED, version: () => repo.changeToken(), tokenCountsOwnWrites: true, ttlMs: CACHE_TTL_MS }));
   app.use('*', securityHeaders({ https: secureCookies }));
-  // Outside compression and the ETag: a hit is the finished answer, neither hashed nor compressed again.
-  if (options.cache !== false) app.use('/api/*', readCache({ prefixes: CACHED, version: () => repo.changeToken(), tokenCountsOwnWrites: true, ttlMs: CACHE_TTL_MS }));
   app.use('*', compress);
   // Reads carry a validator, so a client that has the answer gets a 304 (weak: the same data compressed or not).
-  app.use('*', etag({ weak: true }));
+  app.use('*', etag({ weak: true, generateDigest: sha1 }));
   app.use('/api/*', format);
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.
   app.use('/api/*', async (c, next) => {

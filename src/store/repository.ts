@@ -88,6 +88,9 @@ export interface Repository extends Writable {
 
 const now = () => new Date().toISOString();
 
+/** The columns a fact row is read with (FactRow): its own and its document's place and year. */
+const FACT_ROW_COLUMNS = ['f.id', 'f.document_id', 'd.jurisdiction', 'd.level', 'd.report_year', 'f.fact', 'f.indicator', 'f.kind', 'f.value', 'f.value_max', 'f.unit', 'f.qualifier', 'f.scope', 'f.year', 'f.headline', 'f.estimated', 'f.text', 'f.start_offset', 'f.end_offset', 'f.source_start', 'f.source_end', 'f.data_json'] as const;
+
 export async function openRepository(engine: Engine): Promise<Repository> {
   await migrate(engine);
   return new KyselyRepository(engine);
@@ -203,15 +206,16 @@ class KyselyRepository implements Repository {
       .select(['d.meeting', 'd.speaker', 'd.text', 'd.identity_json', 'd.sections_json', 'd.start_offset', 's.warnings_json', 's.encoding', 's.format', 's.sha256', 's.offset_unit'])
       .where('d.id', '=', id)
       .executeTakeFirstOrThrow();
-    const facts = await this.facts({ fact: 'target', documentId: id, limit: 100000 });
-    const outcomes = await this.facts({ fact: 'outcome', documentId: id, limit: 100000 });
-    const commitments = await this.facts({ fact: 'commitment', documentId: id, limit: 100000 });
+    // One query for all of the document's facts (not one per kind, each with its count): a document read is mostly this.
+    const rows = await this.factQuery().where('f.document_id', '=', id).orderBy('f.ord').execute();
+    const facts = rows.map(factRecord);
+    const byKind = (k: FactRecord['fact']) => facts.filter((f) => f.fact === k);
     const dups = await this.db.selectFrom('duplicates').select(['file', 'reason', 'at']).where('document_id', '=', id).orderBy('id').execute();
     return {
       ...normalizeSummary(s), meeting: d.meeting, speaker: d.speaker, text: d.text, identity: evidenceOf(d.identity_json, id),
       sections: sectionsOf(d.sections_json, id), warnings: warningsOf(d.warnings_json, id), encoding: d.encoding, format: d.format,
       sha256: d.sha256, offset_unit: d.offset_unit, start_offset: Number(d.start_offset),
-      facts: [...facts.items, ...outcomes.items, ...commitments.items], duplicate_files: dups,
+      facts: [...byKind('target'), ...byKind('outcome'), ...byKind('commitment')], duplicate_files: dups,
     };
   }
 
@@ -257,6 +261,11 @@ class KyselyRepository implements Repository {
     return { total: hits.length, items: hits.slice(0, limit) };
   }
 
+  /** Facts with their document's place and year, as factRecord reads them. */
+  private factQuery() {
+    return this.db.selectFrom('facts as f').innerJoin('documents as d', 'd.id', 'f.document_id').select(FACT_ROW_COLUMNS);
+  }
+
   async facts(f: FactFilter): Promise<Page<FactRecord>> {
     let q = this.db
       .selectFrom('facts as f')
@@ -270,7 +279,7 @@ class KyselyRepository implements Repository {
     if (f.documentId !== undefined) q = q.where('f.document_id', '=', f.documentId);
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q
-      .select(['f.id', 'f.document_id', 'd.jurisdiction', 'd.level', 'd.report_year', 'f.fact', 'f.indicator', 'f.kind', 'f.value', 'f.value_max', 'f.unit', 'f.qualifier', 'f.scope', 'f.year', 'f.headline', 'f.estimated', 'f.text', 'f.start_offset', 'f.end_offset', 'f.source_start', 'f.source_end', 'f.data_json'])
+      .select(FACT_ROW_COLUMNS)
       .orderBy('d.report_year', 'desc')
       .orderBy('d.jurisdiction')
       .orderBy('f.document_id')

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountStore } from '../../src/accounts/store.js';
 import { newFile } from '../../src/import/index.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
+import { createApp } from '../../src/server/app.js';
 import { readCache } from '../../src/server/middleware/cache.js';
 import { compress } from '../../src/server/middleware/compress.js';
 import { etag } from 'hono/etag';
@@ -57,6 +58,9 @@ describe('read cache', () => {
     const held = await app.request('/api/reports.json', { headers: { 'accept-encoding': 'gzip', 'if-none-match': tag } });
     expect(held.status).toBe(304);
     expect(held.headers.get('etag')).toBe(tag);
+    // What a 304 keeps of the answer it stands for: a shared cache must still know the answer varies by encoding.
+    expect(held.headers.get('vary')).toBe('Accept-Encoding');
+    expect(held.headers.get('content-type')).toBeNull();
     expect((await app.request('/api/reports.json', { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
     expect(calls).toBe(2);
   });
@@ -152,6 +156,31 @@ describe('read cache', () => {
     version++;
     expect(await get()).toBe('#4');
     expect(await get()).toBe('#4');
+  });
+});
+
+describe.each(STORES)('the app\'s read cache on %s', (storeName) => {
+  it('serves a hit with the headers of the first answer (security headers included), and liveness counts that follow an import', async () => {
+    const store = await createTestStore(storeName);
+    try {
+      const app = createApp(store.repo);
+      const health = async () => (await (await app.request('/-/health')).json()) as { counts: { documents: number } };
+      expect((await health()).counts.documents).toBe(0);
+      const first = await app.request('/api/reports.json');
+      const hit = await app.request('/api/reports.json');
+      for (const name of ['content-security-policy', 'x-frame-options', 'etag', 'content-type']) {
+        expect(first.headers.get(name), name).toBeTruthy();
+        expect(hit.headers.get(name), name).toBe(first.headers.get(name));
+      }
+      expect(await hit.text()).toBe(await first.text());
+      const r = await processBytes('a.txt', Buffer.from(makeReport(2)));
+      if (isFailure(r)) throw new Error(r.error);
+      await store.repo.storeFile(newFile(r), null);
+      expect((await health()).counts.documents).toBe(1);
+      expect(((await (await app.request('/api/reports.json')).json()) as { total: number }).total).toBe(1);
+    } finally {
+      await store.dispose();
+    }
   });
 });
 

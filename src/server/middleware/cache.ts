@@ -12,12 +12,13 @@
  * write, a write that leaves report data alone (a ledger edit, a ballot)
  * leaves the cache alone: under a mixed load the reads stay cached.
  *
- * The app mounts it outside compression and the ETag, so an entry is the
- * finished answer (compressed, with its validator) and a hit costs neither a
- * hash nor a compression of the body again; the key therefore holds the
+ * The app mounts it outermost, so an entry is the finished answer
+ * (compressed, with its validator and security headers) and a hit costs
+ * neither a hash nor a compression of the body again; the key therefore holds the
  * encoding the client accepts, and a hit answers a matching If-None-Match
  * with 304 itself.
  */
+import { RETAINED_304_HEADERS } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import { pickEncoding } from './compress.js';
 
@@ -38,7 +39,8 @@ interface Entry {
   version: string;
   status: number;
   headers: [string, string][];
-  body: ArrayBuffer;
+  /** Bytes, not an ArrayBuffer: the node adapter writes a Response made from a Uint8Array as it is, but turns one made from anything else into a stream. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 export function readCache(options: ReadCacheOptions) {
@@ -62,9 +64,11 @@ export function readCache(options: ReadCacheOptions) {
       }
       return;
     }
-    const url = new URL(c.req.url);
-    if (!options.prefixes.some((p) => url.pathname.startsWith(p))) return next();
-    const key = `${c.req.method} ${pickEncoding(c.req.header('accept-encoding')) ?? 'identity'} ${url.pathname}${url.search}`;
+    const path = c.req.path;
+    if (!options.prefixes.some((p) => path.startsWith(p))) return next();
+    // The path and query as sent (the routed path drops a format suffix); cheaper than parsing a URL on every read.
+    const url = c.req.url;
+    const key = `${c.req.method} ${pickEncoding(c.req.header('accept-encoding')) ?? 'identity'} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
     const version = `${ownWrites}:${options.version ? await options.version() : ''}`;
     const hit = entries.get(key);
     if (hit && hit.version === version && now() - hit.at < ttl) {
@@ -89,7 +93,7 @@ export function readCache(options: ReadCacheOptions) {
     try {
       await next();
       if (c.res.status !== 200 || c.res.headers.has('set-cookie')) return;
-      const body = await c.res.clone().arrayBuffer();
+      const body = new Uint8Array(await c.res.clone().arrayBuffer());
       const entry: Entry = { at: now(), version, status: 200, headers: [...c.res.headers], body };
       entries.set(key, entry);
       if (entries.size > max) entries.delete(entries.keys().next().value!);
@@ -104,7 +108,7 @@ export function readCache(options: ReadCacheOptions) {
 /** A kept answer, or 304 to a client that holds it already. */
 function answer(entry: Entry, ifNoneMatch: string | undefined): Response {
   const tag = entry.headers.find(([name]) => name === 'etag')?.[1];
-  if (tag && etagMatches(tag, ifNoneMatch)) return new Response(null, { status: 304, headers: { etag: tag } });
+  if (tag && etagMatches(tag, ifNoneMatch)) return new Response(null, { status: 304, headers: entry.headers.filter(([name]) => RETAINED_304_HEADERS.includes(name)) });
   return new Response(entry.body, { status: entry.status, headers: entry.headers });
 }
 

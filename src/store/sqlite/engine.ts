@@ -57,6 +57,36 @@ const filterIndexHint: KyselyPlugin = {
   },
 };
 
+/** Prepared statements kept per connection (see statementCache). */
+const STATEMENTS_KEPT = 256;
+
+/**
+ * kysely's SQLite driver prepares every query anew, and preparing costs as
+ * much as running a small query: a document read runs nine statements. The
+ * same SQL text is the same statement, so one prepared statement per text is
+ * kept (least recently used dropped past the limit). SQLite re-prepares a
+ * kept statement itself when the schema changes; one still iterating (a
+ * streamed query) is never handed out twice.
+ */
+export function statementCache(raw: BetterSqlite3.Database, kept = STATEMENTS_KEPT): { prepare(sql: string): BetterSqlite3.Statement; close(): void } {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(text) {
+      const found = statements.get(text);
+      if (found && !found.busy) {
+        statements.delete(text);
+        statements.set(text, found);
+        return found;
+      }
+      const made = raw.prepare(text);
+      statements.set(text, made);
+      if (statements.size > kept) statements.delete(statements.keys().next().value!);
+      return made;
+    },
+    close: () => raw.close(),
+  };
+}
+
 /** Up to this many matching documents, search results are ranked by relevance (bm25). */
 export const RANK_LIMIT = 2000;
 
@@ -74,7 +104,7 @@ export function openSqlite(file: string): Engine {
   } catch (e) {
     throw new StoreError(`cannot open SQLite database ${file}: ${(e as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
   return {
     name: 'sqlite',
     db,

@@ -93,8 +93,11 @@ export function readCache(options: ReadCacheOptions) {
     try {
       await next();
       if (c.res.status !== 200 || c.res.headers.has('set-cookie')) return;
-      const body = new Uint8Array(await c.res.clone().arrayBuffer());
+      // The answer is final here (outermost): read once, and answered from the same bytes as later hits.
+      const body = new Uint8Array(await c.res.arrayBuffer());
       const entry: Entry = { at: now(), version, status: 200, headers: [...c.res.headers], body };
+      c.res = undefined; // see compress: a replaced answer is not merged into
+      c.res = new Response(body, { status: 200, headers: entry.headers });
       entries.set(key, entry);
       if (entries.size > max) entries.delete(entries.keys().next().value!);
       settle(entry);

@@ -41,5 +41,7 @@ export const compress = createMiddleware(async (c, next) => {
   headers.set('content-encoding', encoding);
   headers.set('content-length', String(packed.length));
   headers.append('vary', 'Accept-Encoding');
+  // Unset first: hono merges the old answer's headers into a new one by re-wrapping its body as a stream; these are complete.
+  c.res = undefined;
   c.res = new Response(new Uint8Array(packed), { status: res.status, statusText: res.statusText, headers });
 });

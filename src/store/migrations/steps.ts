@@ -231,6 +231,17 @@ const DDL: DdlStep[] = [
       'create index draft_reviews_ledger on draft_reviews (jurisdiction, year, id)',
     ],
   },
+  {
+    version: 21,
+    name: 'the report list from an index: every column a document summary shows, in the list\'s order',
+    statements: () => [
+      // A SQLite row keeps a document's text before its counts: reading n_targets meant walking the text's
+      // overflow pages, so a list of 50 read every stored text (all of them, to sort). This index holds the
+      // summary columns in the list's order, so a page is read from it alone and stops at its limit.
+      `create index documents_list on documents (report_year desc, jurisdiction, id, source_id, part, province, level, review_year, date,
+        doc_type, script, n_targets, n_outcomes, n_commitments)`,
+    ],
+  },
 ];
 
 /**

@@ -39,7 +39,32 @@ export function staticFiles(root: string): (path: string) => Promise<Response | 
   };
 }
 
-export function startServer(repo: Repository, port: number, host: string, options: AppOptions = {}): Promise<Server> {
+/**
+ * A process's first requests pay for what is built on first use: the
+ * router's matcher, each validator, the code of the read routes and of the
+ * HTTP adapter. Under load everything queued behind them waits as long (a
+ * fresh server at 500 req/s answers its first second far slower than the
+ * rest), so once listening the server asks itself a few public reads of what
+ * it stores, over HTTP, before it reports ready. A read that fails only leaves
+ * its path cold.
+ */
+export async function warmUp(server: Server, repo: Repository): Promise<void> {
+  const addr = server.address();
+  if (!addr || typeof addr !== 'object') return;
+  const host = addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address === '::' ? '[::1]' : addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const first = (await repo.listDocuments({}, { limit: 1, offset: 0 })).items[0];
+  const paths = ['/-/health', '/api/reports.json?_limit=1', '/api/targets.json?_limit=1', '/api/commitments.json?_limit=1', `/api/search.json?q=${encodeURIComponent('发展')}&_limit=1`];
+  if (first) paths.push(`/api/documents/${first.id}.json`);
+  for (const path of paths) {
+    try {
+      await (await fetch(`http://${host}:${addr.port}${path}`, { signal: AbortSignal.timeout(10_000) })).arrayBuffer();
+    } catch {
+      // cold, not broken: a real request will say what is wrong
+    }
+  }
+}
+
+export async function startServer(repo: Repository, port: number, host: string, options: AppOptions = {}): Promise<Server> {
   const app = createApp(repo, options);
   const listener = getRequestListener(app.fetch, {
     // Reached only when the request itself breaks (a body cut short, a client gone): answer if anyone listens.
@@ -65,8 +90,10 @@ export function startServer(repo: Repository, port: number, host: string, option
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  return new Promise((ok, fail) => {
+  await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ok(server));
+    server.listen(port, host, () => ok());
   });
+  await warmUp(server, repo);
+  return server;
 }

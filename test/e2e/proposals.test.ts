@@ -99,8 +99,8 @@ describe.skipIf(SKIP_E2E)('建议/提案 in headless Chromium', () => {
     await signIn('jyj');
     await expect.poll(() => page.locator('[data-testid=proposals-account]').textContent()).toBe('jyj（责任单位联络员）');
     await page.locator('[data-testid=proposal-table]').waitFor();
-    // Only the 教育局's two: S1 (within its deadline) and P1 (overdue).
-    expect(await cells('[data-testid=proposal-row]')).toEqual([
+    // Only the 教育局's two: S1 (within its deadline) and P1 (overdue). The table may show before its rows arrive.
+    await expect.poll(() => cells('[data-testid=proposal-row]')).toEqual([
       ['12', '建议', '关于增加城区公办幼儿园学位的建议', '王建国、李秀英', '某某区教育局', '2024-06-15', '办理中', '—'],
       ['3', '提案', '关于加强校园周边交通安全管理的提案', '刘洋', '某某区教育局', '2024-06-01', '逾期未答复', '—'],
     ]);

@@ -94,7 +94,7 @@ describe.skipIf(SKIP_E2E)('Chinese throughout', () => {
     expect(heads.length).toBeGreaterThan(1);
     for (const h of heads) expect(h).toEqual(heads[0]);
     expect(heads[0].map((h) => h.split('@')[0])).toEqual(['灯', '任务', '牵头单位', '分管领导', '责任单位', '时限', '状态', '进展情况']);
-    await expect(page.locator('[data-testid=task-row]', { hasText: '王副市长' }).first().textContent()).resolves.toContain('春播完成，粮食播种面积稳定');
+    await expect.poll(() => page.locator('[data-testid=task-row]', { hasText: '王副市长' }).first().textContent()).toContain('春播完成，粮食播种面积稳定');
     // A draft is asked nothing yet: no green light.
     const drafts = page.locator('[data-testid=task-row]', { hasText: '草稿' });
     expect(await drafts.count()).toBeGreaterThan(0);

@@ -83,7 +83,7 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     await page.getByRole('alert').filter({ hasText: '账号或密码不正确' }).waitFor();
     await login('sup');
     await page.locator('h1', { hasText: '重点工作任务台账' }).waitFor();
-    await expect(page.locator('[data-testid=ledger-account]').textContent()).resolves.toBe('sup（督查人员）');
+    await expect.poll(() => page.locator('[data-testid=ledger-account]').textContent()).toBe('sup（督查人员）');
   });
 
   it('generates the ledger from the stored report and shows it grouped by lead unit with lights', async () => {
@@ -95,7 +95,7 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     await result.waitFor();
     const all = await supApi.get<{ total: number; items: { id: number; title: string }[] }>('/api/ledger/tasks?jurisdiction=四平市&year=2023');
     expect(all.total).toBeGreaterThan(20);
-    await expect(result.textContent()).resolves.toBe(`已生成 ${all.total} 项任务，跳过已有的 0 项。`);
+    await expect.poll(() => result.textContent()).toBe(`已生成 ${all.total} 项任务，跳过已有的 0 项。`);
     await page.locator('[data-testid=task-row]').first().waitFor();
     expect(await page.locator('[data-testid=task-row]').count()).toBe(all.total);
     expect(page.url()).toContain('year=2023');
@@ -114,9 +114,9 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
   it('opens a task: fields, source sentence, timeline; assigns a unit and 交办; a stale save shows the current version', async () => {
     await page.locator(`[data-testid=task-row][data-task-id="${taskId}"] a`).click();
     await page.locator('[data-testid=task-page]').waitFor();
-    await expect(page.locator('[data-testid=task-title]').textContent()).resolves.toContain(GRAIN);
-    await expect(page.locator('[data-testid=task-source]').textContent()).resolves.toContain(GRAIN);
-    await expect(page.locator('[data-testid=task-state]').textContent()).resolves.toBe('草稿');
+    await expect.poll(() => page.locator('[data-testid=task-title]').textContent()).toContain(GRAIN);
+    await expect.poll(() => page.locator('[data-testid=task-source]').textContent()).toContain(GRAIN);
+    await expect.poll(() => page.locator('[data-testid=task-state]').textContent()).toBe('草稿');
     await page.locator('[data-testid=timeline-entry]').first().waitFor();
     const before = await page.locator('[data-testid=timeline-entry]').count();
 
@@ -124,14 +124,14 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     await page.locator('[data-testid=edit-deadline]').fill('2023-10-31');
     await page.locator('[data-testid=save]').click();
     await page.locator('[data-testid=notice-ok]', { hasText: '已保存（版本 2）' }).waitFor();
-    await expect(page.locator('[data-testid=task-lead]').textContent()).resolves.toBe('四平市农业农村局');
+    await expect.poll(() => page.locator('[data-testid=task-lead]').textContent()).toBe('四平市农业农村局');
 
     await page.locator('[data-testid=action-note]').fill('请农业农村局牵头办理');
     await page.locator('button[data-action=assign]').click();
     await page.locator('[data-testid=task-state]', { hasText: '已交办' }).waitFor();
     await page.locator('[data-testid=timeline-entry][data-action=assign]').waitFor();
     expect(await page.locator('[data-testid=timeline-entry]').count()).toBeGreaterThan(before);
-    await expect(page.locator('[data-testid=timeline]').textContent()).resolves.toContain('请农业农村局牵头办理');
+    await expect.poll(() => page.locator('[data-testid=timeline]').textContent()).toContain('请农业农村局牵头办理');
 
     // Someone else changes the task meanwhile: the page's save answers 409 and shows the current version.
     const changed = await supApi.send('PUT', `/api/ledger/tasks/${taskId}`, { version: 3, internal_note: '另一位督查人员的修改' });
@@ -167,7 +167,7 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     await page.locator('[data-testid=progress-figure]').fill('40');
     await page.locator('[data-testid=progress-submit]').click();
     await page.locator('[data-testid=task-state]', { hasText: '办理中' }).waitFor();
-    await expect(page.locator('[data-testid=progress-list]').textContent()).resolves.toContain('春播完成');
+    await expect.poll(() => page.locator('[data-testid=progress-list]').textContent()).toContain('春播完成');
     await page.locator('[data-testid=timeline-entry][data-action=accept]').waitFor();
     // a unit officer may not 交办 or generate
     expect(await page.locator('button[data-action=assign]').count()).toBe(0);
@@ -201,7 +201,7 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     await page.locator('[data-testid=unit-group] h2', { hasText: '四平市农业农村局' }).waitFor();
     await page.locator('[data-testid=filter-unit]').selectOption(String(units['四平市农业农村局']));
     await page.locator('p', { hasText: '共 2 项任务' }).waitFor();
-    await expect(page.locator(`[data-testid=task-row][data-task-id="${taskId}"] .light`).textContent()).resolves.toBe('绿灯');
+    await expect.poll(() => page.locator(`[data-testid=task-row][data-task-id="${taskId}"] .light`).textContent()).toBe('绿灯');
     await page.locator('[data-testid=filter-unit]').selectOption('');
     await page.locator('[data-testid=filter-light]').selectOption('red');
     await page.locator('p', { hasText: '共 1 项任务' }).waitFor();
@@ -214,12 +214,12 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     await page.locator('h1', { hasText: '督办看板' }).waitFor();
     await page.locator('[data-testid=chart] canvas').first().waitFor();
     await page.locator('[data-testid=dashboard-table] tbody tr').first().waitFor();
-    await expect(page.locator('[data-testid=dashboard-table]').textContent()).resolves.toContain('四平市农业农村局');
-    await expect(page.locator('[data-testid=dashboard-stats]').textContent()).resolves.toContain('任务总数');
+    await expect.poll(() => page.locator('[data-testid=dashboard-table]').textContent()).toContain('四平市农业农村局');
+    await expect.poll(() => page.locator('[data-testid=dashboard-stats]').textContent()).toContain('任务总数');
     const dash = await supApi.get<{ totals: { total: number }; units: { closed: number }[] }>('/api/ledger/dashboard?jurisdiction=四平市&year=2023');
     expect(dash.totals.total).toBe(7);
     expect(dash.units.reduce((n, u) => n + u.closed, 0)).toBe(1);
-    await expect(page.locator('[data-testid=completion-rate]').textContent()).resolves.toBe('14.3%');
+    await expect.poll(() => page.locator('[data-testid=completion-rate]').textContent()).toBe('14.3%');
     await shot('ledger-dashboard.png');
 
     // English labels exist for the new pages too
@@ -257,9 +257,9 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     const rows = page.locator('[data-testid=import-plan-row]');
     expect(await rows.count()).toBe(2);
     await expect(rows.nth(0).getAttribute('data-status')).resolves.toBe('matched');
-    await expect(rows.nth(0).textContent()).resolves.toContain(`#${target.id}`);
+    await expect.poll(() => rows.nth(0).textContent()).toContain(`#${target.id}`);
     await expect(rows.nth(1).getAttribute('data-status')).resolves.toBe('created');
-    await expect(rows.nth(1).textContent()).resolves.toContain('下周');
+    await expect.poll(() => rows.nth(1).textContent()).toContain('下周');
     const t = await supApi.get<{ task: { deadline: string } }>(`/api/ledger/tasks/${target.id}`);
     expect(t.task.deadline).toBe('2023-09-30');
     await shot('ledger-import-plan.png');

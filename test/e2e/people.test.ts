@@ -55,7 +55,7 @@ describe.skipIf(SKIP_E2E)('people and units pages in headless Chromium', () => {
     await page.locator('[data-testid=account-unit]').selectOption(unit!);
     await page.locator('[data-testid=account-add]').click();
     await row().waitFor();
-    await expect(row().locator('[data-testid=account-state]').textContent()).resolves.toBe('正常');
+    await expect.poll(() => row().locator('[data-testid=account-state]').textContent()).toBe('正常');
     expect(await signIn('wang', PASSWORD)).toBe(200);
   });
 

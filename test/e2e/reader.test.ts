@@ -81,9 +81,9 @@ describe.skipIf(SKIP_E2E)('the reader', () => {
       const lineStart = d.text.lastIndexOf('\n', fact.start - 1) + 1;
       const lineEnd = d.text.indexOf('\n', fact.start);
       const line = d.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-      await expect(page.locator(`[data-testid=doc-text] p.para[data-para="${n}"]`).textContent()).resolves.toBe(line);
+      await expect.poll(() => page.locator(`[data-testid=doc-text] p.para[data-para="${n}"]`).textContent()).toBe(line);
       await expect(page.locator(`p.para[data-para="${n}"] mark[data-fact-id="${fact.id}"]`).count()).resolves.toBeGreaterThan(0);
-      await expect(page.locator('[data-testid=fact-detail]').textContent()).resolves.toContain(`原文件第 ${fact.source_start}–${fact.source_end} 字节`);
+      await expect.poll(() => page.locator('[data-testid=fact-detail]').textContent()).toContain(`原文件第 ${fact.source_start}–${fact.source_end} 字节`);
     }
   });
 
@@ -94,7 +94,7 @@ describe.skipIf(SKIP_E2E)('the reader', () => {
     expect(await notes.locator('details').isVisible()).toBe(true);
     expect(await notes.locator('details code').isVisible()).toBe(false);
     await notes.locator('details summary').click();
-    await expect(notes.locator('details code').textContent()).resolves.toBe('ingest/repeated-paragraph');
+    await expect.poll(() => notes.locator('details code').textContent()).toBe('ingest/repeated-paragraph');
   });
 
   it('stays quick on a long corpus report (times in the log)', async () => {

@@ -59,7 +59,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
 
   it('asks for an account that may import, then imports a report by drag and drop and shows the API message for bad files', async () => {
     await page.goto(`${base}/`);
-    await expect(page.locator('h1').first().textContent()).resolves.toBe('报告库');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('报告库');
     await page.locator('[data-testid=import-locked]').waitFor();
     expect(await page.locator('[data-testid=dropzone]').count()).toBe(0);
     await page.locator('[data-testid=import-sign-in]').click();
@@ -80,7 +80,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
       expect(res.status).toBe(422);
       const status = uploadRow(name).locator('.status', { hasText: `导入失败：${sentence}` });
       await status.waitFor();
-      await expect(status.locator('details').textContent()).resolves.toContain(message);
+      await expect.poll(() => status.locator('details').textContent()).toContain(message);
     }
     await page.locator('[data-testid=reports] tbody tr').first().waitFor();
     expect(await page.locator('[data-testid=reports] tbody tr').count()).toBe(1);
@@ -90,7 +90,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
   it('opens the report, shows its warnings, and a clicked target shows its fields and byte offsets', async () => {
     await uploadRow(SEED_2023).getByRole('link').first().click();
     await page.locator('h1', { hasText: '四平市 2023年 政府工作报告' }).waitFor();
-    await expect(page.locator('[data-testid=warnings]').textContent()).resolves.toContain('ingest/repeated-paragraph');
+    await expect.poll(() => page.locator('[data-testid=warnings]').textContent()).toContain('ingest/repeated-paragraph');
     const mark = page.locator('mark[data-kind=target]').first();
     const id = Number(await mark.getAttribute('data-fact-id'));
     await mark.click();
@@ -124,7 +124,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
     const card = await api<{ items: { headline: boolean; commitment: string; evidence?: { text: string } }[] }>(`/api/check?jurisdiction=${encodeURIComponent('四平市')}&year=2023`);
     const first = card.items.find((i) => i.headline)!;
     const row = page.locator('[data-testid=check-headline] [data-testid=check-row]').first();
-    await expect(row.textContent()).resolves.toContain(first.commitment);
+    await expect.poll(() => row.textContent()).toContain(first.commitment);
     await row.click();
     const detail = page.locator('[data-testid=check-detail]');
     await detail.waitFor();
@@ -150,7 +150,7 @@ describe.skipIf(SKIP_E2E)('web UI in headless Chromium', () => {
     await page.goto(`${base}/#/compare?indicator=gdp`);
     await page.locator('[data-testid=compare-table] tbody tr').first().waitFor();
     await page.locator('[data-testid=chart] canvas').first().waitFor();
-    await expect(page.locator('[data-testid=compare-table]').textContent()).resolves.toContain('四平市');
+    await expect.poll(() => page.locator('[data-testid=compare-table]').textContent()).toContain('四平市');
     await shot('compare.png');
   });
 

@@ -65,12 +65,12 @@ describe.skipIf(SKIP_E2E)('票决 in headless Chromium', () => {
     await page.locator('[data-testid=ballot]').waitFor();
     await page.getByText('王建国 代表，您好。').waitFor();
     for (const title of ['新建城区公办幼儿园3所', '老旧小区改造51个', '新建口袋公园15个']) await page.getByLabel(new RegExp(title)).check();
-    await expect(page.locator('[data-testid=choose-count]').textContent()).resolves.toBe('最多选择 3 项，已选 3 项。');
+    await expect.poll(() => page.locator('[data-testid=choose-count]').textContent()).toBe('最多选择 3 项，已选 3 项。');
     // A fourth is disabled: the ballot cannot choose more than the seats.
     await expect(page.getByLabel(/城区供水管网改造/).isDisabled()).resolves.toBe(true);
     await shot('votes-ballot.png');
     await page.locator('[data-testid=cast]').click();
-    await expect(page.locator('[data-testid=vote-done]').textContent()).resolves.toBe('投票成功，选票已匿名保存。');
+    await expect.poll(() => page.locator('[data-testid=vote-done]').textContent()).toBe('投票成功，选票已匿名保存。');
     // The same code again: told they have voted, no ballot form.
     await page.locator('[data-testid=vote-code]').fill(codes[0]);
     await page.getByRole('button', { name: '进入' }).click();
@@ -100,27 +100,27 @@ describe.skipIf(SKIP_E2E)('票决 in headless Chromium', () => {
     await page.goto(`${base}/#/votes`);
     await page.getByRole('link', { name: '2024年区十八届人大三次会议民生实事项目票决' }).click();
     await page.locator('[data-testid=vote-session-title]').waitFor();
-    await expect(page.locator('[data-testid=round-1]').textContent()).resolves.toContain('已投 6 / 6');
+    await expect.poll(() => page.locator('[data-testid=round-1]').textContent()).toContain('已投 6 / 6');
     await page.locator('[data-testid=close-round]').click();
     await page.locator('[data-testid=tally-table]').waitFor();
-    await expect(page.locator('[data-testid=tally-summary]').textContent()).resolves.toBe('收回选票 6 张（代表 6 名，空白票 0 张）；应选 3 项，当选 3 项。');
+    await expect.poll(() => page.locator('[data-testid=tally-summary]').textContent()).toBe('收回选票 6 张（代表 6 名，空白票 0 张）；应选 3 项，当选 3 项。');
     const rows = await page.locator('[data-testid=tally-table] tbody tr').allTextContents();
     expect(rows[0]).toMatch(/^1新建城区公办幼儿园3所6100%当选$/);
     expect(rows[1]).toMatch(/^2老旧小区改造51个583\.3%当选$/);
     expect(rows[2]).toMatch(/^3农村公路提档升级200公里350%当选$/);
-    await expect(page.locator('[data-testid=tie]').textContent()).resolves.toBe('得票相同：建设社区养老服务中心10个、新建口袋公园15个（各 2 票），不影响当选结果。');
+    await expect.poll(() => page.locator('[data-testid=tie]').textContent()).toBe('得票相同：建设社区养老服务中心10个、新建口袋公园15个（各 2 票），不影响当选结果。');
     expect(rows[3]).toMatch(/^4建设社区养老服务中心10个233\.3%未当选$/);
     expect(rows[4]).toMatch(/^4新建口袋公园15个233\.3%未当选$/);
     await shot('votes-tally.png');
     await page.locator('[data-testid=adopt]').click();
-    await expect(page.locator('[data-testid=vote-note]').textContent()).resolves.toBe('已生成 3 项督办任务（此前已转 0 项）。');
+    await expect.poll(() => page.locator('[data-testid=vote-note]').textContent()).toBe('已生成 3 项督办任务（此前已转 0 项）。');
     const tasks = await sup.get<{ items: { title: string; livelihood: boolean }[] }>('/api/ledger/tasks?jurisdiction=某某区&year=2024');
     expect(tasks.items.map((t) => t.title).sort()).toEqual(['农村公路提档升级200公里', '新建城区公办幼儿园3所', '老旧小区改造51个'].sort());
     // A roster file adds deputies and shows their codes once.
     await page.locator('[data-testid=roster-file]').setInputFiles({ name: '补充名单.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF序号,姓名,代表团\n1,周敏,第四代表团\n2,吴刚,第四代表团\n') });
     await page.locator('[data-testid=code]').nth(1).waitFor();
     expect(await page.locator('[data-testid=code]').count()).toBe(2);
-    await expect(page.locator('[data-testid=codes] tr').first().textContent()).resolves.toMatch(/^周敏第四代表团[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    await expect.poll(() => page.locator('[data-testid=codes] tr').first().textContent()).toMatch(/^周敏第四代表团[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     // The public results page shows the count, never a ballot.
     await page.goto(`${base}/#/votes/results/${sessionId}`);
     await page.locator('[data-testid=tally-table]').waitFor();
@@ -140,7 +140,7 @@ describe.skipIf(SKIP_E2E)('票决 in headless Chromium', () => {
     await rate('老旧小区改造51个', '基本满意');
     await rate('农村公路提档升级200公里', '不满意');
     await page.locator('[data-testid=cast]').click();
-    await expect(page.locator('[data-testid=vote-done]').textContent()).resolves.toBe('投票成功，选票已匿名保存。');
+    await expect.poll(() => page.locator('[data-testid=vote-done]').textContent()).toBe('投票成功，选票已匿名保存。');
     // A second deputy, through the API: 满意 for all three.
     const deputy = new ApiClient(base);
     await deputy.get('/api/ledger/session');

@@ -7,6 +7,8 @@ import { useSession } from '../../session';
 import { ActionForm, ErrorBox, Loading, TextField } from '../../ui/common';
 import { useAction } from '../../ui/useAction';
 
+const onLoginPage = () => /^#\/?login(\?|$)/.test(location.hash);
+
 /** `next`: the page to return to; `login` is the sign-in page itself, which goes on to the ledger. */
 export function Login({ next = 'ledger' }: { next?: string }) {
   const { t } = useI18n();
@@ -14,13 +16,16 @@ export function Login({ next = 'ledger' }: { next?: string }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction<void>((e) => (e instanceof ApiError && e.status === 401 ? t('lg.wrong') : undefined));
+  // The sign-in page goes on to the ledger only while it is still the page shown: a page opened in the
+  // meantime (a link, the address bar) is not taken away when the answer or the re-render comes late.
+  const goOn = (replace: boolean) => next === 'login' && onLoginPage() && navigate('ledger', {}, replace);
   const submit = () =>
     void run(
       () => login(name, password),
-      () => next === 'login' && navigate('ledger'),
+      () => goOn(false),
     );
   useEffect(() => {
-    if (account && next === 'login') navigate('ledger', {}, true);
+    if (account) goOn(true);
   }, [account, next]);
   return (
     <section className="login">

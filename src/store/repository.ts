@@ -207,7 +207,7 @@ class KyselyRepository implements Repository {
       .where('d.id', '=', id)
       .executeTakeFirstOrThrow();
     // One query for all of the document's facts (not one per kind, each with its count): a document read is mostly this.
-    const rows = await this.factQuery().where('f.document_id', '=', id).orderBy('f.ord').execute();
+    const rows = await this.factsWithDocuments().select(FACT_ROW_COLUMNS).where('f.document_id', '=', id).orderBy('f.ord').execute();
     const facts = rows.map(factRecord);
     const byKind = (k: FactRecord['fact']) => facts.filter((f) => f.fact === k);
     const dups = await this.db.selectFrom('duplicates').select(['file', 'reason', 'at']).where('document_id', '=', id).orderBy('id').execute();
@@ -261,16 +261,13 @@ class KyselyRepository implements Repository {
     return { total: hits.length, items: hits.slice(0, limit) };
   }
 
-  /** Facts with their document's place and year, as factRecord reads them. */
-  private factQuery() {
-    return this.db.selectFrom('facts as f').innerJoin('documents as d', 'd.id', 'f.document_id').select(FACT_ROW_COLUMNS);
+  /** Facts joined to their documents (whose place and year factRecord reads with them). */
+  private factsWithDocuments() {
+    return this.db.selectFrom('facts as f').innerJoin('documents as d', 'd.id', 'f.document_id');
   }
 
   async facts(f: FactFilter): Promise<Page<FactRecord>> {
-    let q = this.db
-      .selectFrom('facts as f')
-      .innerJoin('documents as d', 'd.id', 'f.document_id')
-      .where('f.fact', '=', f.fact);
+    let q = this.factsWithDocuments().where('f.fact', '=', f.fact);
     if (f.indicator) q = q.where('f.indicator', '=', f.indicator);
     if (f.year !== undefined) q = q.where((eb) => eb.or([eb('f.year', '=', f.year!), eb.and([eb('f.year', 'is', null), eb('d.report_year', '=', f.year!)])]));
     if (f.jurisdiction) q = q.where(sql<SqlBool>`d.jurisdiction like ${`%${escapeLike(f.jurisdiction)}%`} escape '\\'`);

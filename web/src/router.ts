@@ -7,16 +7,17 @@ export interface Route {
   params: URLSearchParams;
 }
 
-function parse(): Route {
+/** The route the address bar shows now (outside React: for code that must not act on a page left meanwhile). */
+export function currentRoute(): Route {
   const raw = location.hash.replace(/^#\/?/, '');
   const [p = '', q = ''] = raw.split('?');
   return { path: p.split('/').filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(q) };
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(parse);
+  const [route, setRoute] = useState(currentRoute);
   useEffect(() => {
-    const on = () => setRoute(parse());
+    const on = () => setRoute(currentRoute());
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

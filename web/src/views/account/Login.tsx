@@ -2,12 +2,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
-import { href, navigate } from '../../router';
+import { currentRoute, href, navigate } from '../../router';
 import { useSession } from '../../session';
 import { ActionForm, ErrorBox, Loading, TextField } from '../../ui/common';
 import { useAction } from '../../ui/useAction';
-
-const onLoginPage = () => /^#\/?login(\?|$)/.test(location.hash);
 
 /** `next`: the page to return to; `login` is the sign-in page itself, which goes on to the ledger. */
 export function Login({ next = 'ledger' }: { next?: string }) {
@@ -18,7 +16,7 @@ export function Login({ next = 'ledger' }: { next?: string }) {
   const { busy, error, run } = useAction<void>((e) => (e instanceof ApiError && e.status === 401 ? t('lg.wrong') : undefined));
   // The sign-in page goes on to the ledger only while it is still the page shown: a page opened in the
   // meantime (a link, the address bar) is not taken away when the answer or the re-render comes late.
-  const goOn = (replace: boolean) => next === 'login' && onLoginPage() && navigate('ledger', {}, replace);
+  const goOn = (replace: boolean) => next === 'login' && currentRoute().path[0] === 'login' && navigate('ledger', {}, replace);
   const submit = () =>
     void run(
       () => login(name, password),

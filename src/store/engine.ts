@@ -9,6 +9,9 @@ import type { Database } from './schema.js';
 
 export type EngineName = 'sqlite' | 'postgres';
 
+/** Migrations whose work each engine does its own way (Engine.ownSteps). */
+export type EngineStepVersion = 15 | 17 | 19 | 20 | 22;
+
 /**
  * Tables whose rows the cached public reads show: a committed change to any
  * of them changes `changeToken` (a ledger edit, a ballot or a sign-in does not).
@@ -39,26 +42,14 @@ export interface Engine {
   readonly types: { readonly id: string; readonly blob: string; readonly real: string; readonly bigint: string };
   /** DDL that creates the full-text index (run by migration 1). */
   readonly searchIndexDdl: readonly string[];
-  /** DDL that adds (and fills) a substring index for queries of 3+ characters (migration 5). */
+  /** DDL that adds a substring index for queries of 3+ characters (migration 5; on SQLite migration 22 replaces it). */
   readonly trigramIndexDdl: readonly string[];
   /**
-   * This engine's own migration step for scale (15 SQLite, 17 PostgreSQL;
-   * the other number is empty on it): the index of one- and two-character
-   * grams (every character and adjacent pair), which answers queries of one
-   * or two characters exactly with one look-up, created and filled from the
-   * stored documents; on PostgreSQL also the change counter behind
-   * `changeToken`.
+   * This engine's part of the migrations whose work differs per engine, by
+   * version (see ENGINE_STEPS in migrations/steps.ts for what each is). A
+   * version an engine has no part in is recorded as applied and does nothing.
    */
-  readonly scaleStep: { readonly version: number; up(db: Kysely<Database>): Promise<void> };
-  /** Migration 20: the change counter behind `changeToken` where migration 17 did not make it (SQLite). */
-  counterStep?(db: Kysely<Database>): Promise<void>;
-  /**
-   * Migration 19, this engine's part (SQLite: nothing): on PostgreSQL, each
-   * document's gram keys gain its character triples, both search indexes are
-   * rebuilt without a pending list, and document texts are compressed with
-   * lz4 where the server has it.
-   */
-  searchTuneStep(db: Kysely<Database>): Promise<void>;
+  readonly ownSteps: Readonly<Partial<Record<EngineStepVersion, (db: Kysely<Database>) => Promise<void>>>>;
   /**
    * A value that differs after any connection — this one, another server
    * process, an import — has committed a change to the data public reads

@@ -30,27 +30,74 @@ export function* gramsOf(text: string): Generator<[first: number, second: number
   }
 }
 
-/** A query of one or two characters as its gram, or undefined for any other query. */
-export function queryGram(query: string): [first: number, second: number | undefined] | undefined {
-  const chars = [...query.trim()];
-  if (chars.length === 0 || chars.length > 2) return undefined;
-  return [chars[0].codePointAt(0)!, chars[1]?.codePointAt(0)];
+/** Hex code points are written for every character indexed: kept per code point, as texts repeat them. */
+const HEX = new Map<number, string>();
+function hex(cp: number): string {
+  let h = HEX.get(cp);
+  if (h === undefined) {
+    h = cp.toString(16);
+    if (HEX.size < 65_536) HEX.set(cp, h);
+  }
+  return h;
+}
+
+/** Where whitespace ends a run of characters in the `pairs` column: no adjacent pair spans it. */
+const RUN_BREAK = 'z';
+
+/**
+ * A text as SQLite's gram index holds it (migration 22), as FTS5 tokens
+ * (unicode61 keeps runs of letters and digits whole): `chars` has every
+ * character, `u` + its hex code point; `pairs` has every adjacent pair of
+ * characters in text order, the two hex code points joined by `g`, and `z`
+ * where whitespace breaks a run. Pattern: a query of n ≥ 2 characters without
+ * whitespace occurs in the text exactly when its n − 1 pairs occur as
+ * consecutive tokens of `pairs` — consecutive pair tokens always overlap by a
+ * character, since a break puts `z` between them. Case is kept: the hex digits
+ * carry it. No token of one column can be a token of the other.
+ */
+export function gramColumns(text: string): { chars: string; pairs: string } {
+  const chars: string[] = [];
+  const pairs: string[] = [];
+  let prev: string | undefined;
+  let broken = false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (isSpace(cp)) {
+      if (prev !== undefined) broken = true;
+      prev = undefined;
+      continue;
+    }
+    const h = hex(cp);
+    chars.push('u' + h);
+    if (prev !== undefined) pairs.push(prev + 'g' + h);
+    else if (broken) {
+      pairs.push(RUN_BREAK);
+      broken = false;
+    }
+    prev = h;
+  }
+  return { chars: chars.join(' '), pairs: pairs.join(' ') };
 }
 
 /**
- * A gram as one FTS5 token (unicode61 keeps runs of letters and digits
- * whole): `u` + the hex code point for one character, the two hex code
- * points joined by `g` for a pair. Case is kept: the hex digits carry it.
+ * A query as an FTS5 expression on the gram index: each whitespace-free run
+ * of it a character token (one character) or the phrase of its pairs (two or
+ * more), runs joined by AND. Tokens are quoted, so no query is syntax. Without
+ * whitespace the index's answer is exactly the documents holding the query;
+ * with whitespace it is a superset (the runs, anywhere), so `verbatim` asks the
+ * text as well.
  */
-export function gramToken([a, b]: [number, number | undefined]): string {
-  return b === undefined ? 'u' + a.toString(16) : a.toString(16) + 'g' + b.toString(16);
-}
-
-/** A text's grams as FTS5 tokens, in text order (FTS5 counts repeats for ranking). */
-export function gramTokens(text: string): string {
-  const out: string[] = [];
-  for (const g of gramsOf(text)) out.push(gramToken(g));
-  return out.join(' ');
+export function gramMatch(query: string): { match: string; verbatim?: string } | undefined {
+  const q = query.trim();
+  if (!q) return undefined;
+  const runs = q.split(/\s+/).map((run) => {
+    const hs = [...run].map((ch) => hex(ch.codePointAt(0)!));
+    if (hs.length === 1) return `"u${hs[0]}"`;
+    const pairs: string[] = [];
+    for (let i = 1; i < hs.length; i++) pairs.push(hs[i - 1] + 'g' + hs[i]);
+    return `"${pairs.join(' ')}"`;
+  });
+  return runs.length === 1 ? { match: runs[0] } : { match: runs.join(' AND '), verbatim: q };
 }
 
 /** A gram as one integer (PostgreSQL bigint arrays): a pair never collides with a single character, whose code point is below 2^21. */

@@ -109,6 +109,7 @@ describe.each(STORES)('migrations on %s', (name) => {
       expect((await repo.search({ q: '农田' })).items.map((h) => h.document.id)).toEqual([id]);
       expect((await repo.search({ q: '回' })).total).toBe(1);
       expect((await repo.search({ q: '田十' })).total).toBe(1);
+      expect((await repo.search({ q: '新建高标准农田' })).total).toBe(1);
       expect((await repo.search({ q: '作。' })).total).toBe(0);
     } finally {
       await repo.close();

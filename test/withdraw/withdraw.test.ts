@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/accounts/admin.js';
 import { importFiles } from '../../src/import/index.js';
+import { gramMatch } from '../../src/store/segment.js';
 import { createApp } from '../../src/server/app.js';
 import { inProcess } from '../helpers/in-process.js';
 import { body, Client, type App } from '../ledger/client.js';
@@ -39,7 +40,7 @@ describe.each(STORES)('withdrawing an import on %s', (storeName) => {
   const hits = async (i: number) => {
     const found = (await store.repo.search({ q: phraseOf(i) })).total;
     if (storeName !== 'sqlite') return found;
-    const indexed = await sql<{ n: number }>`select count(*) as n from doc_tri where doc_tri match ${'"' + phraseOf(i) + '"'}`.execute(store.repo.db);
+    const indexed = await sql<{ n: number }>`select count(*) as n from doc_gram where doc_gram match ${gramMatch(phraseOf(i))!.match}`.execute(store.repo.db);
     expect(Number(indexed.rows[0].n)).toBe(found);
     return found;
   };

@@ -5,7 +5,7 @@
  * rows in place, keeping what they hold.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Engine } from '../engine.js';
+import type { Engine, EngineStepVersion } from '../engine.js';
 import { sectionsOf } from '../rows.js';
 import type { Database } from '../schema.js';
 
@@ -262,6 +262,27 @@ async function sectionsRelativeToDocument(db: Kysely<Database>): Promise<void> {
   }
 }
 
+/**
+ * Migrations each engine does its own way (Engine.ownSteps); the other engine
+ * records the version as applied. Names stay as first recorded.
+ */
+const ENGINE_STEPS: readonly { readonly version: EngineStepVersion; readonly name: string }[] = [
+  { version: 15, name: 'SQLite: index of one- and two-character grams (short queries in one look-up)' },
+  {
+    version: 17,
+    name: 'PostgreSQL: array of one- and two-character grams per document with a GIN index; change counter for read caches in several processes',
+  },
+  {
+    version: 19,
+    name: 'PostgreSQL: adjacent character triples join each document\'s gram keys (3-character queries from the index alone), both search indexes rebuilt without a pending list (GIN fastupdate off), document texts compressed with lz4 where the server has it',
+  },
+  { version: 20, name: 'SQLite: a change counter for the read caches, raised only by changes to report data (PostgreSQL has had one since 17)' },
+  {
+    version: 22,
+    name: 'SQLite: one gram index (each character; adjacent pairs in text order) answers every query, exactly; the trigram index and the earlier gram index are dropped',
+  },
+];
+
 export const STEPS: readonly Step[] = [
   ...DDL.map((d): Step => ({
     version: d.version,
@@ -271,28 +292,7 @@ export const STEPS: readonly Step[] = [
     },
   })),
   { version: 9, name: 'section spans relative to their document, as fact spans are', up: sectionsRelativeToDocument },
-  // The gram index (and PostgreSQL's change counter) is built differently per engine, each in its own step (the other's is empty).
-  ...[15, 17].map((version): Step => ({
-    version,
-    name: version === 15
-      ? 'SQLite: index of one- and two-character grams (short queries in one look-up)'
-      : 'PostgreSQL: array of one- and two-character grams per document with a GIN index; change counter for read caches in several processes',
-    async up(db, engine) {
-      if (engine.scaleStep.version === version) await engine.scaleStep.up(db);
-    },
-  })),
-  {
-    version: 19,
-    name: 'PostgreSQL: adjacent character triples join each document\'s gram keys (3-character queries from the index alone), both search indexes rebuilt without a pending list (GIN fastupdate off), document texts compressed with lz4 where the server has it',
-    up: (db: Kysely<Database>, engine: Engine) => engine.searchTuneStep(db),
-  },
-  {
-    version: 20,
-    name: 'SQLite: a change counter for the read caches, raised only by changes to report data (PostgreSQL has had one since 17)',
-    async up(db: Kysely<Database>, engine: Engine) {
-      await engine.counterStep?.(db);
-    },
-  },
+  ...ENGINE_STEPS.map((s): Step => ({ ...s, up: async (db, engine) => engine.ownSteps[s.version]?.(db) })),
 ].sort((a, b) => a.version - b.version);
 
 export const SCHEMA_VERSION = STEPS[STEPS.length - 1].version;

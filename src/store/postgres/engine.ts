@@ -84,9 +84,8 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     async unindexDocument() {
       // The trigram index follows the documents table by itself.
     },
-    scaleStep: {
-      version: 17,
-      async up(conn) {
+    ownSteps: {
+      async 17(conn) {
         await sql`alter table documents add column grams bigint[]`.execute(conn);
         for (let last = 0; ; ) {
           const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
@@ -99,34 +98,34 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         // Last: its deferred triggers would leave events pending on documents, and CREATE INDEX refuses a table with those.
         await changeCounter(conn);
       },
-    },
-    async searchTuneStep(conn) {
-      // Both search indexes are built again after the rows are rewritten (one sort each instead of
-      // an insert per row), without fast update: GIN's pending list, which every search reads in
-      // full until a vacuum (or 4 MB more) merges it, held ~500 pages per index after an import
-      // of a few hundred reports. Entries now go straight into each index.
-      await sql`drop index documents_text_trgm`.execute(conn);
-      await sql`drop index documents_grams`.execute(conn);
-      // Snippets split the page's texts and longer queries re-check candidates: lz4 decompresses
-      // several times faster than pglz. Servers built without lz4 keep pglz.
-      const lz4 = (await sql<{ ok: boolean }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(conn)).rows[0]?.ok === true;
-      if (lz4) await sql`alter table documents alter column text set compression lz4`.execute(conn);
-      // Triples join the grams, so a query of three characters needs no text either; each stored
-      // text is rewritten (text || '' is a new value, compressed the column's way).
-      for (let last = 0; ; ) {
-        const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
-        if (rows.length === 0) break;
-        for (const r of rows) {
-          await setGramKeys(conn, Number(r.id), r.text);
-          if (lz4) await sql`update documents set text = text || '' where id = ${r.id}`.execute(conn);
+      async 19(conn) {
+        // Both search indexes are built again after the rows are rewritten (one sort each instead of
+        // an insert per row), without fast update: GIN's pending list, which every search reads in
+        // full until a vacuum (or 4 MB more) merges it, held ~500 pages per index after an import
+        // of a few hundred reports. Entries now go straight into each index.
+        await sql`drop index documents_text_trgm`.execute(conn);
+        await sql`drop index documents_grams`.execute(conn);
+        // Snippets split the page's texts and longer queries re-check candidates: lz4 decompresses
+        // several times faster than pglz. Servers built without lz4 keep pglz.
+        const lz4 = (await sql<{ ok: boolean }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(conn)).rows[0]?.ok === true;
+        if (lz4) await sql`alter table documents alter column text set compression lz4`.execute(conn);
+        // Triples join the grams, so a query of three characters needs no text either; each stored
+        // text is rewritten (text || '' is a new value, compressed the column's way).
+        for (let last = 0; ; ) {
+          const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
+          if (rows.length === 0) break;
+          for (const r of rows) {
+            await setGramKeys(conn, Number(r.id), r.text);
+            if (lz4) await sql`update documents set text = text || '' where id = ${r.id}`.execute(conn);
+          }
+          last = Number(rows[rows.length - 1].id);
         }
-        last = Number(rows[rows.length - 1].id);
-      }
-      // The rewrites left change-counter events pending on documents, and CREATE INDEX refuses a
-      // table with those: they fire now.
-      await sql`set constraints all immediate`.execute(conn);
-      await sql`create index documents_text_trgm on documents using gin (text gin_trgm_ops) with (fastupdate = off)`.execute(conn);
-      await sql`create index documents_grams on documents using gin (grams) with (fastupdate = off)`.execute(conn);
+        // The rewrites left change-counter events pending on documents, and CREATE INDEX refuses a
+        // table with those: they fire now.
+        await sql`set constraints all immediate`.execute(conn);
+        await sql`create index documents_text_trgm on documents using gin (text gin_trgm_ops) with (fastupdate = off)`.execute(conn);
+        await sql`create index documents_grams on documents using gin (grams) with (fastupdate = off)`.execute(conn);
+      },
     },
     async changeToken() {
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);

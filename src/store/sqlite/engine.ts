@@ -4,11 +4,13 @@
  * ships prebuilt but is async over a worker and adds a network-oriented
  * layer we do not need; the one-minute compile is paid once at install.)
  *
- * Full text: two FTS5 tables. A trigram index answers queries of three
- * characters or more as verbatim substrings; it cannot match shorter ones,
- * so a second table holds every character and every adjacent pair as a
- * token of its own (migration 15), and a 1- or 2-character query is one
- * token there: one posting list, no phrase to assemble.
+ * Full text: one contentless FTS5 table, `doc_gram` (migration 22), of
+ * every character and every adjacent pair of characters in text order (see
+ * gramColumns). A query of one character is one token, of two one token, of
+ * more the phrase of its pairs: answered from the index alone, exactly, case
+ * kept, and ranked by how often the query occurs (bm25 over positions). It
+ * replaced a trigram table plus a gram table (a third less index, one table
+ * to write per document).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,25 +20,15 @@ import type { Engine } from '../engine.js';
 import { COUNTED_TABLES, StoreError } from '../engine.js';
 import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
-import { gramToken, gramTokens, queryGram } from '../segment.js';
-
-/**
- * Which index answers a query: three characters or more go to the trigram
- * index (a verbatim substring, few posting lists); one or two characters to
- * the gram index as one token. Both are quoted, so no query is syntax. The
- * trigram index folds case, so a query with letters that have case also
- * asks the text (`verbatim`), which keeps every answer a verbatim match.
- */
-function matchFor(query: string): { table: 'doc_tri' | 'doc_bi'; match: string; verbatim?: string } | undefined {
-  const q = query.trim();
-  const gram = queryGram(q);
-  if (gram) return { table: 'doc_bi', match: '"' + gramToken(gram) + '"' };
-  if (!q) return undefined;
-  return { table: 'doc_tri', match: '"' + q.replace(/"/g, '""') + '"', ...(q.toLowerCase() !== q.toUpperCase() ? { verbatim: q } : {}) };
-}
+import { gramColumns, gramMatch } from '../segment.js';
 
 /** Documents whose grams are indexed per batch when the gram index is built on a stored corpus. */
 const GRAM_BATCH = 200;
+
+async function insertGrams(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
+  const g = gramColumns(text);
+  await sql`insert into doc_gram(rowid, chars, pairs) values (${documentId}, ${g.chars}, ${g.pairs})`.execute(conn);
+}
 
 /**
  * Puts SQLite's INDEXED BY hint on `documents as d` in a query's FROM, which
@@ -113,35 +105,36 @@ export function openSqlite(file: string): Engine {
     writeBegin: 'begin immediate',
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
-    trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`, `insert into doc_tri(rowid, body) select id, text from documents`],
-    async searchTuneStep() {
-      // PostgreSQL's step: SQLite's FTS5 indexes have no pending list and its pages no compression.
-    },
-    scaleStep: {
-      version: 15,
-      async up(conn) {
-        // detail=full keeps each gram's positions, so bm25 ranks by how often the query occurs, as the
-        // per-character phrase did; the per-character index it replaces is dropped (its space comes back on VACUUM).
-        await sql`create virtual table doc_bi using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`.execute(conn);
+    // Left unfilled: migration 22 drops it and indexes every stored document in doc_gram.
+    trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`],
+    ownSteps: {
+      async 15(conn) {
+        // Once: the per-character index gave way to a gram index here; migration 22 builds the one now used.
+        await sql`drop table doc_fts`.execute(conn);
+      },
+      async 20(conn) {
+        await sql`create table change_counter (id integer primary key, n integer not null)`.execute(conn);
+        await sql`insert into change_counter (id, n) values (1, 0)`.execute(conn);
+        // SQLite has row triggers only: the counter rises once per changed row, inside the writing transaction
+        // (which already holds the write lock), so it is committed, or rolled back, with the change.
+        for (const t of COUNTED_TABLES) {
+          for (const event of ['insert', 'update', 'delete']) {
+            await sql.raw(`create trigger ${t}_${event}_counted after ${event} on ${t} begin update change_counter set n = n + 1 where id = 1; end`).execute(conn);
+          }
+        }
+      },
+      async 22(conn) {
+        // detail=full (the default) keeps positions: phrases of pairs need them, and bm25 counts occurrences.
+        await sql`create virtual table doc_gram using fts5(chars, pairs, content='', tokenize='unicode61 remove_diacritics 0')`.execute(conn);
         for (let last = 0; ; ) {
           const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
           if (rows.length === 0) break;
-          for (const r of rows) await sql`insert into doc_bi(rowid, body) values (${r.id}, ${gramTokens(r.text)})`.execute(conn);
+          for (const r of rows) await insertGrams(conn, Number(r.id), r.text);
           last = Number(rows[rows.length - 1].id);
         }
-        await sql`drop table doc_fts`.execute(conn);
+        await sql`drop table doc_tri`.execute(conn);
+        await sql`drop table if exists doc_bi`.execute(conn);
       },
-    },
-    async counterStep(conn) {
-      await sql`create table change_counter (id integer primary key, n integer not null)`.execute(conn);
-      await sql`insert into change_counter (id, n) values (1, 0)`.execute(conn);
-      // SQLite has row triggers only: the counter rises once per changed row, inside the writing transaction
-      // (which already holds the write lock), so it is committed, or rolled back, with the change.
-      for (const t of COUNTED_TABLES) {
-        for (const event of ['insert', 'update', 'delete']) {
-          await sql.raw(`create trigger ${t}_${event}_counted after ${event} on ${t} begin update change_counter set n = n + 1 where id = 1; end`).execute(conn);
-        }
-      }
     },
     async changeToken() {
       // Through kysely, so it waits for this process's open transaction (and never reads its uncommitted count).
@@ -149,24 +142,23 @@ export function openSqlite(file: string): Engine {
       return String(row.rows[0]?.n ?? 0);
     },
     async indexDocument(trx, documentId, text) {
-      await sql`insert into doc_bi(rowid, body) values (${documentId}, ${gramTokens(text)})`.execute(trx);
-      await sql`insert into doc_tri(rowid, body) values (${documentId}, ${text})`.execute(trx);
+      await insertGrams(trx, documentId, text);
     },
     async unindexDocument(trx, documentId, text) {
-      // Contentless FTS5 tables keep no copy of the text: a row is deleted by repeating what was inserted.
-      await sql`insert into doc_bi(doc_bi, rowid, body) values ('delete', ${documentId}, ${gramTokens(text)})`.execute(trx);
-      await sql`insert into doc_tri(doc_tri, rowid, body) values ('delete', ${documentId}, ${text})`.execute(trx);
+      // A contentless FTS5 table keeps no copy of the text: a row is deleted by repeating what was inserted.
+      const g = gramColumns(text);
+      await sql`insert into doc_gram(doc_gram, rowid, chars, pairs) values ('delete', ${documentId}, ${g.chars}, ${g.pairs})`.execute(trx);
     },
     async matchDocuments(conn, query, limit) {
-      const m = matchFor(query);
+      const m = gramMatch(query);
       if (!m) return [];
       const rows = m.verbatim
-        ? await sql<{ id: number }>`select f.rowid as id from ${sql.table(m.table)} f join documents d on d.id = f.rowid where ${sql.table(m.table)} match ${m.match} and instr(d.text, ${m.verbatim}) > 0 order by f.rank limit ${limit}`.execute(conn)
-        : await sql<{ id: number }>`select rowid as id from ${sql.table(m.table)} where ${sql.table(m.table)} match ${m.match} order by rank limit ${limit}`.execute(conn);
+        ? await sql<{ id: number }>`select f.rowid as id from doc_gram f join documents d on d.id = f.rowid where doc_gram match ${m.match} and instr(d.text, ${m.verbatim}) > 0 order by f.rank limit ${limit}`.execute(conn)
+        : await sql<{ id: number }>`select rowid as id from doc_gram where doc_gram match ${m.match} order by rank limit ${limit}`.execute(conn);
       return rows.rows.map((r) => Number(r.id));
     },
     async searchPage(conn, query, filter, limit, offset) {
-      const m = matchFor(query);
+      const m = gramMatch(query);
       if (!m) return { ids: [], total: 0 };
       // A document row holds the text, so visiting rows to filter costs a page read each
       // (100 ms for 40k matches at ×100); the covering index answers the filter alone (10 ms).
@@ -175,7 +167,7 @@ export function openSqlite(file: string): Engine {
       const base = conn
         .withPlugin(filterIndexHint)
         .selectFrom('documents as d')
-        .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from ${sql.table(m.table)} where ${sql.table(m.table)} match ${m.match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
+        .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from doc_gram where doc_gram match ${m.match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
         .where(documentFilter(filter))
         .$if(m.verbatim !== undefined, (qb) => qb.where(sql<SqlBool>`instr(d.text, ${m.verbatim}) > 0`));
       // One pass over the matches gives the newest-first page and the count (a window over

@@ -1,0 +1,56 @@
+/**
+ * SQLite's gram index (gramColumns / gramMatch) against plain substring
+ * search, on sentences written for the edge cases: whitespace inside texts and
+ * queries, runs that occur apart, repeated characters, case, characters
+ * outside the BMP. The index must answer exactly what `includes` answers.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { gramColumns, gramMatch } from '../../src/store/segment.js';
+
+const TEXTS = [
+  '新建高标准农田三十万亩，改造提升中低产田。',
+  '农田 水利设施\n完善，高标准\u3000农田建设有序推进。',
+  '哈哈哈哈哈，重复的字也要数清楚。',
+  'GDP增长6%左右，gdp 总量再上台阶。',
+  '罕见字\u{20000}\u{20001}出现在文中，\u{20001}\u{20000}也是。',
+  '田 田 田',
+];
+
+const QUERIES = [
+  '农田', '高标准农田', '田水', '农田 水利', '农田 水', '标准 农田', '标准\u3000农田', '哈哈哈', '哈哈哈哈哈哈', 'GDP', 'gdp', 'Gdp', 'gdp 总量',
+  '\u{20000}\u{20001}', '\u{20001}\u{20000}', '\u{20000}', '田', '田 田', '田田', '水利设施 完善', '"农田"', 'AND', '新建 OR 改造',
+];
+
+describe('gram index answers exactly what substring search answers', () => {
+  const db = new BetterSqlite3(':memory:');
+  db.exec(`create virtual table doc_gram using fts5(chars, pairs, content='', tokenize='unicode61 remove_diacritics 0')`);
+  TEXTS.forEach((t, i) => {
+    const g = gramColumns(t);
+    db.prepare('insert into doc_gram(rowid, chars, pairs) values (?, ?, ?)').run(i + 1, g.chars, g.pairs);
+  });
+  const search = (q: string): number[] => {
+    const m = gramMatch(q);
+    if (!m) return [];
+    const ids = (db.prepare('select rowid as id from doc_gram where doc_gram match ? order by rowid').all(m.match) as { id: number }[]).map((r) => r.id);
+    // With whitespace the index gives candidates (every run somewhere) and the text decides.
+    return m.verbatim === undefined ? ids : ids.filter((id) => TEXTS[id - 1].includes(m.verbatim!));
+  };
+
+  it.each(QUERIES)('%s', (q) => {
+    const want = TEXTS.flatMap((t, i) => (t.includes(q.trim()) ? [i + 1] : []));
+    expect(search(q)).toEqual(want);
+  });
+
+  it('needs the text only for queries with whitespace', () => {
+    expect(gramMatch('高标准农田')?.verbatim).toBeUndefined();
+    expect(gramMatch('农田 水利')?.verbatim).toBe('农田 水利');
+    expect(gramMatch('   ')).toBeUndefined();
+  });
+
+  it('does not join pairs across whitespace: a run break sits between them', () => {
+    // "田 水" must not yield the pair 田水, nor put 农田 and 水利 next to each other.
+    expect(search('田水')).toEqual([]);
+    expect(gramColumns('农田 水利').pairs.split(' ')).toHaveLength(3);
+  });
+});

@@ -22,7 +22,7 @@ export interface SourcesTable {
   encoding: string;
   offset_unit: OffsetUnit;
   script: Script;
-  text: string;
+  /** The file as found. Its decoded text is not kept here: each document keeps its stretch (migration 23). */
   bytes: Uint8Array;
   warnings_json: string;
   imported_at: string;

@@ -106,7 +106,7 @@ export async function storeFileIn(trx: Trx, engine: Engine, input: NewFile, runI
       .insertInto('sources')
       .values({
         sha256: src.sha256, file_name: src.fileName, size: src.size, format: src.format, encoding: src.encoding,
-        offset_unit: src.offsetUnit, script: src.script, text: src.text, bytes: src.bytes,
+        offset_unit: src.offsetUnit, script: src.script, bytes: src.bytes,
         warnings_json: JSON.stringify(src.warnings), imported_at: now(), run_id: runId,
       })
       .returning('id')

@@ -6,6 +6,7 @@ import type { Engine } from '../../src/store/engine.js';
 import { SCHEMA_VERSION, stepName } from '../../src/store/migrations/index.js';
 import { STEPS } from '../../src/store/migrations/steps.js';
 import { openRepository } from '../../src/store/repository.js';
+import type { SourcesTable } from '../../src/store/schema.js';
 import { segmentForIndex } from '../../src/store/segment.js';
 import { createTestDatabase, STORES, type TestDatabase } from './stores.js';
 
@@ -28,7 +29,8 @@ const PREFIX = '目'.repeat(100);
 const DOC = '一、过去一年工作回顾' + '。'.repeat(10) + '新建高标准农田十万亩' + '。'.repeat(60) + '二、今年工作安排' + '。'.repeat(5) + '改造老旧小区一百个';
 
 async function legacyDocument(engine: Engine): Promise<number> {
-  const db = engine.db;
+  // As the tables stood then: a source kept its decoded text too (until migration 23).
+  const db = engine.db.withTables<{ sources: SourcesTable & { text: string } }>();
   return db.transaction().execute(async (trx) => {
     const source = await trx
       .insertInto('sources')
@@ -105,12 +107,16 @@ describe.each(STORES)('migrations on %s', (name) => {
       expect((await repo.search({ q: '农田', part: 'review' })).total).toBe(1);
       expect((await repo.search({ q: '农田', part: 'plan' })).total).toBe(0);
       expect((await repo.search({ q: '小区', part: 'plan' })).total).toBe(1);
-      // The gram index (steps 15/17) was filled from the stored document: short queries find it, split pairs do not.
+      // The gram index (steps 17/22) was filled from the stored document: queries find it, split pairs do not.
       expect((await repo.search({ q: '农田' })).items.map((h) => h.document.id)).toEqual([id]);
       expect((await repo.search({ q: '回' })).total).toBe(1);
       expect((await repo.search({ q: '田十' })).total).toBe(1);
       expect((await repo.search({ q: '新建高标准农田' })).total).toBe(1);
       expect((await repo.search({ q: '作。' })).total).toBe(0);
+      // The source keeps the file as found and no second copy of the text (step 23).
+      const source = await sql<Record<string, unknown>>`select * from sources`.execute(repo.db);
+      expect(Object.keys(source.rows[0])).not.toContain('text');
+      expect([...(source.rows[0].bytes as Uint8Array)]).toEqual([1, 2, 3]);
     } finally {
       await repo.close();
     }

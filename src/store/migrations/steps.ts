@@ -242,6 +242,13 @@ const DDL: DdlStep[] = [
         doc_type, script, n_targets, n_outcomes, n_commitments)`,
     ],
   },
+  {
+    version: 23,
+    name: 'a source keeps the file as found, not its decoded text as well: each document already keeps its own stretch of that text',
+    // Nothing read it back. SQLite rewrites the table to drop a column (once, as long as copying the files takes);
+    // PostgreSQL marks it dropped and frees the space as rows are rewritten or vacuumed.
+    statements: () => ['alter table sources drop column text'],
+  },
 ];
 
 /**

@@ -41,63 +41,58 @@ function hex(cp: number): string {
   return h;
 }
 
-/** Where whitespace ends a run of characters in the `pairs` column: no adjacent pair spans it. */
-const RUN_BREAK = 'z';
-
 /**
  * A text as SQLite's gram index holds it (migration 22), as FTS5 tokens
- * (unicode61 keeps runs of letters and digits whole): `chars` has every
- * character, `u` + its hex code point; `pairs` has every adjacent pair of
- * characters in text order, the two hex code points joined by `g`, and `z`
- * where whitespace breaks a run. Pattern: a query of n ≥ 2 characters without
- * whitespace occurs in the text exactly when its n − 1 pairs occur as
- * consecutive tokens of `pairs` — consecutive pair tokens always overlap by a
- * character, since a break puts `z` between them. Case is kept: the hex digits
- * carry it. No token of one column can be a token of the other.
+ * (unicode61 keeps runs of letters and digits whole). `chars`: every
+ * character, `u` + its hex code point. `pairs`: each run of characters
+ * between whitespace as `x` + its first character, its adjacent pairs in text
+ * order (the two hex code points joined by `g`), `y` + its last character.
+ * Patterns: a query of n ≥ 2 characters without whitespace occurs in the text
+ * exactly when its n − 1 pairs are consecutive tokens (consecutive pair tokens
+ * overlap by a character, as no pair token stands between runs); a query with
+ * whitespace occurs, up to which whitespace separates its runs, exactly when
+ * its first run's pairs and `y` token, each middle run's `x`…`y` tokens and its
+ * last run's `x` token and pairs are consecutive. Case is kept (the hex digits
+ * carry it); `u`, `x`, `y` and `g` are not hex digits, so no two kinds of
+ * token can be equal.
  */
 export function gramColumns(text: string): { chars: string; pairs: string } {
   const chars: string[] = [];
   const pairs: string[] = [];
   let prev: string | undefined;
-  let broken = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (isSpace(cp)) {
-      if (prev !== undefined) broken = true;
+      if (prev !== undefined) pairs.push('y' + prev);
       prev = undefined;
       continue;
     }
     const h = hex(cp);
     chars.push('u' + h);
-    if (prev !== undefined) pairs.push(prev + 'g' + h);
-    else if (broken) {
-      pairs.push(RUN_BREAK);
-      broken = false;
-    }
+    pairs.push(prev === undefined ? 'x' + h : prev + 'g' + h);
     prev = h;
   }
+  if (prev !== undefined) pairs.push('y' + prev);
   return { chars: chars.join(' '), pairs: pairs.join(' ') };
 }
 
 /**
- * A query as an FTS5 expression on the gram index: each whitespace-free run
- * of it a character token (one character) or the phrase of its pairs (two or
- * more), runs joined by AND. Tokens are quoted, so no query is syntax. Without
- * whitespace the index's answer is exactly the documents holding the query;
- * with whitespace it is a superset (the runs, anywhere), so `verbatim` asks the
- * text as well.
+ * A query as an FTS5 expression on the gram index (see gramColumns): one
+ * character is its `chars` token; more, without whitespace, the phrase of its
+ * pairs; with whitespace, one phrase of every run's tokens, the first run
+ * ending a run of the text, the last one starting one, those between whole
+ * runs. Tokens are quoted, so no query is syntax. With whitespace the index
+ * cannot tell which whitespace the text has between the runs, so `verbatim`
+ * asks the text as well (only for the documents the phrase found).
  */
 export function gramMatch(query: string): { match: string; verbatim?: string } | undefined {
   const q = query.trim();
   if (!q) return undefined;
-  const runs = q.split(/\s+/).map((run) => {
-    const hs = [...run].map((ch) => hex(ch.codePointAt(0)!));
-    if (hs.length === 1) return `"u${hs[0]}"`;
-    const pairs: string[] = [];
-    for (let i = 1; i < hs.length; i++) pairs.push(hs[i - 1] + 'g' + hs[i]);
-    return `"${pairs.join(' ')}"`;
-  });
-  return runs.length === 1 ? { match: runs[0] } : { match: runs.join(' AND '), verbatim: q };
+  const runs = q.split(/\s+/).map((run) => [...run].map((ch) => hex(ch.codePointAt(0)!)));
+  const pairsOf = (hs: string[]) => hs.slice(1).map((h, i) => hs[i] + 'g' + h);
+  if (runs.length === 1) return { match: runs[0].length === 1 ? `"u${runs[0][0]}"` : `"${pairsOf(runs[0]).join(' ')}"` };
+  const tokens = runs.flatMap((hs, i) => [...(i > 0 ? ['x' + hs[0]] : []), ...pairsOf(hs), ...(i < runs.length - 1 ? ['y' + hs[hs.length - 1]] : [])]);
+  return { match: `"${tokens.join(' ')}"`, verbatim: q };
 }
 
 /** A gram as one integer (PostgreSQL bigint arrays): a pair never collides with a single character, whose code point is below 2^21. */

@@ -19,7 +19,7 @@ const TEXTS = [
 
 const QUERIES = [
   '农田', '高标准农田', '田水', '农田 水利', '农田 水', '标准 农田', '标准\u3000农田', '哈哈哈', '哈哈哈哈哈哈', 'GDP', 'gdp', 'Gdp', 'gdp 总量',
-  '\u{20000}\u{20001}', '\u{20001}\u{20000}', '\u{20000}', '田', '田 田', '田田', '水利设施 完善', '"农田"', 'AND', '新建 OR 改造',
+  '\u{20000}\u{20001}', '\u{20001}\u{20000}', '\u{20000}', '田', '田 田', '田田', '田 田 田', '水利设施 完善', '设施 完善，高标准 农', '施\n完', '"农田"', 'AND', '新建 OR 改造',
 ];
 
 describe('gram index answers exactly what substring search answers', () => {
@@ -48,9 +48,18 @@ describe('gram index answers exactly what substring search answers', () => {
     expect(gramMatch('   ')).toBeUndefined();
   });
 
-  it('does not join pairs across whitespace: a run break sits between them', () => {
+  it('does not join pairs across whitespace: a run\'s end and the next run\'s start sit between them', () => {
     // "田 水" must not yield the pair 田水, nor put 农田 and 水利 next to each other.
     expect(search('田水')).toEqual([]);
-    expect(gramColumns('农田 水利').pairs.split(' ')).toHaveLength(3);
+    expect(gramColumns('农田 水利').pairs.split(' ')).toHaveLength(6);
+  });
+
+  it('finds a query with whitespace from the index alone, up to which whitespace it is', () => {
+    // The phrase already requires the runs to be adjacent in the text: only the kind of whitespace is left to the text.
+    const m = gramMatch('农田 水利')!;
+    const ids = (db.prepare('select rowid as id from doc_gram where doc_gram match ? order by rowid').all(m.match) as { id: number }[]).map((r) => r.id);
+    expect(ids).toEqual([2]);
+    const apart = gramMatch('新建 改造')!;
+    expect(db.prepare('select count(*) as n from doc_gram where doc_gram match ?').get(apart.match)).toEqual({ n: 0 });
   });
 });

@@ -163,7 +163,7 @@ export function openSqlite(file: string): Engine {
       // A document row holds the text, so visiting rows to filter costs a page read each
       // (100 ms for 40k matches at ×100); the covering index answers the filter alone (10 ms).
       // SQLite's planner prefers the rowid look-up, hence the hint, which kysely cannot spell.
-      // The FTS tables are not in the typed schema: join through raw SQL, filter with the shared clause.
+      // The FTS table is not in the typed schema: join through raw SQL, filter with the shared clause.
       const base = conn
         .withPlugin(filterIndexHint)
         .selectFrom('documents as d')

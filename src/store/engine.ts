@@ -33,12 +33,15 @@ export interface Engine {
    */
   readonly migrationLock: readonly string[];
   /**
-   * Opens a transaction that will write. SQLite: `begin immediate`, which
-   * takes the write lock up front and so waits (busy_timeout) for another
-   * process's write; a deferred transaction that reads first fails at once
-   * when it then writes behind another writer's commit.
+   * Opens a transaction that will write, on `conn`. SQLite: `begin immediate`,
+   * which takes the write lock up front (a deferred transaction that reads
+   * first fails at once when it then writes behind another writer's commit),
+   * and does not wait for it: when another process holds it, this throws
+   * WriteLockBusy and writeTransaction waits and tries again. The driver is
+   * synchronous, so SQLite's own wait (busy_timeout) would stop every other
+   * request of this process while it lasted. PostgreSQL: `begin`.
    */
-  readonly writeBegin: string;
+  beginWrite(conn: Kysely<Database>): Promise<void>;
   readonly types: { readonly id: string; readonly blob: string; readonly real: string; readonly bigint: string };
   /** DDL that creates the full-text index (run by migration 1). */
   readonly searchIndexDdl: readonly string[];

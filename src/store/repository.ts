@@ -175,9 +175,9 @@ class KyselyRepository implements Repository {
     return this.eng.unindexDocument(trx, documentId, text);
   }
 
-  /** Runs `fn` in a transaction begun as a write (see Engine.writeBegin): all of it or nothing. */
+  /** Runs `fn` in a transaction begun as a write (see Engine.beginWrite): all of it or nothing. */
   write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    return writeTransaction(this.db, this.eng.writeBegin, fn);
+    return writeTransaction(this.db, (conn) => this.eng.beginWrite(conn), fn);
   }
 
   private summaryQuery() {

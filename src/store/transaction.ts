@@ -1,11 +1,12 @@
 /**
  * The one way Luoshi opens a transaction that will write. The engine says how
- * it begins (`Engine.writeBegin`): on SQLite `begin immediate` takes the write
- * lock up front and waits its turn (busy_timeout) behind another process's
- * write, where kysely's deferred `begin` would read first and then fail at
- * once (SQLITE_BUSY) on writing behind another process's commit — a 500
- * where two server processes edit one record. The import, a withdrawal and
- * every versioned record's change go through here.
+ * it begins (`Engine.beginWrite`): on SQLite `begin immediate` takes the write
+ * lock up front, where kysely's deferred `begin` would read first and then
+ * fail at once (SQLITE_BUSY) on writing behind another process's commit — a
+ * 500 where two server processes edit one record. When another process holds
+ * the lock, the wait for it happens here, between tries, with the connection
+ * handed back: the process goes on answering reads meanwhile. The import, a
+ * withdrawal and every versioned record's change go through here.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
@@ -20,17 +21,41 @@ export interface Writable {
   write<R>(work: (trx: Trx) => Promise<R>): Promise<R>;
 }
 
-/** `work` on one connection between `begin` (the engine's `writeBegin`) and commit, rolled back when it throws. */
-export function writeTransaction<R>(db: Kysely<Database>, begin: string, work: (trx: Trx) => Promise<R>): Promise<R> {
-  return db.connection().execute(async (conn) => {
-    await sql.raw(begin).execute(conn);
+/** Another process holds the write lock (SQLite): nothing was begun, so the write can be tried again. */
+export class WriteLockBusy extends Error {
+  override readonly name = 'WriteLockBusy';
+  constructor() {
+    super('the database is being written by another process (an import?); its write lock stayed taken');
+  }
+}
+
+/** How long a write waits for another process's write lock before it fails, as SQLite's busy_timeout did. */
+export const WRITE_LOCK_WAIT_MS = 5000;
+
+/**
+ * `work` on one connection between the engine's begin and commit, rolled back
+ * when it throws. A busy write lock is tried again every few milliseconds
+ * (1, 2, 4, then 8 ms apart) until WRITE_LOCK_WAIT_MS: often enough to find
+ * the gap between an import's transactions, which follow each other closely.
+ */
+export async function writeTransaction<R>(db: Kysely<Database>, begin: (conn: Kysely<Database>) => Promise<void>, work: (trx: Trx) => Promise<R>): Promise<R> {
+  const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 8)) {
     try {
-      const result = await work(conn);
-      await sql`commit`.execute(conn);
-      return result;
+      return await db.connection().execute(async (conn) => {
+        await begin(conn);
+        try {
+          const result = await work(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (e) {
+          await sql`rollback`.execute(conn);
+          throw e;
+        }
+      });
     } catch (e) {
-      await sql`rollback`.execute(conn);
-      throw e;
+      if (!(e instanceof WriteLockBusy) || Date.now() >= deadline) throw e;
     }
-  });
+    await new Promise((go) => setTimeout(go, pause));
+  }
 }

@@ -75,7 +75,9 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     db,
     location: redactUrl(url),
     schema: schema ?? 'public',
-    writeBegin: 'begin',
+    async beginWrite(conn) {
+      await sql`begin`.execute(conn);
+    },
     // One lock per schema: suites (or tenants) in other schemas migrate at the same time.
     migrationLock: ['begin', `select pg_advisory_xact_lock(hashtext('luoshi-migrate:' || current_schema()))`],
     types: { id: 'serial primary key', blob: 'bytea', real: 'double precision', bigint: 'bigint' },

@@ -20,6 +20,7 @@ import type { Engine } from '../engine.js';
 import { COUNTED_TABLES, StoreError } from '../engine.js';
 import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
+import { WriteLockBusy } from '../transaction.js';
 import { gramColumns, gramMatch } from '../segment.js';
 
 /** Documents whose grams are indexed per batch when the gram index is built on a stored corpus. */
@@ -48,6 +49,9 @@ const filterIndexHint: KyselyPlugin = {
     return result;
   },
 };
+
+/** SQLite's own wait for a lock, for statements outside writeTransaction (which waits without holding the process). */
+const BUSY_TIMEOUT_MS = 5000;
 
 /** Prepared statements kept per connection (see statementCache). */
 const STATEMENTS_KEPT = 256;
@@ -90,7 +94,7 @@ export function openSqlite(file: string): Engine {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
-    raw.pragma('busy_timeout = 5000');
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // A deleted row's bytes are overwritten, not left in free space (see forgetHistory).
     raw.pragma('secure_delete = ON');
   } catch (e) {
@@ -102,7 +106,17 @@ export function openSqlite(file: string): Engine {
     db,
     location: file,
     migrationLock: ['begin immediate'],
-    writeBegin: 'begin immediate',
+    async beginWrite(conn) {
+      // Without SQLite's own wait, which would hold this whole process: writeTransaction waits between tries.
+      raw.pragma('busy_timeout = 0');
+      try {
+        await sql`begin immediate`.execute(conn);
+      } catch (e) {
+        throw (e as { code?: string }).code === 'SQLITE_BUSY' ? new WriteLockBusy() : e;
+      } finally {
+        raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      }
+    },
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
     // Left unfilled: migration 22 drops it and indexes every stored document in doc_gram.

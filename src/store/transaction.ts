@@ -9,6 +9,7 @@
  * withdrawal and every versioned record's change go through here.
  */
 import { sql, type Kysely } from 'kysely';
+import { Unavailable } from '../errors.js';
 import type { Database } from './schema.js';
 
 /** A connection inside a write transaction. */
@@ -21,11 +22,14 @@ export interface Writable {
   write<R>(work: (trx: Trx) => Promise<R>): Promise<R>;
 }
 
-/** Another process holds the write lock (SQLite): nothing was begun, so the write can be tried again. */
-export class WriteLockBusy extends Error {
-  override readonly name = 'WriteLockBusy';
+/**
+ * Another process holds the write lock (SQLite): nothing was begun, so the
+ * write can be tried again. Past the wait it reaches the caller as a 503
+ * ("busy: try again shortly"), not as a server fault.
+ */
+export class WriteLockBusy extends Unavailable {
   constructor() {
-    super('the database is being written by another process (an import?); its write lock stayed taken');
+    super('the database is being written by another process (an import?) and stayed locked: try again shortly');
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * A write that finds another process holding SQLite's write lock waits for it
  * without holding its own process: reads go on meanwhile, the write goes
- * through once the lock is free, and fails with WriteLockBusy (nothing
- * written) when it stays taken. The other process is stood in for by a second
+ * through once the lock is free, and fails with WriteLockBusy (a 503,
+ * nothing written) when it stays taken. The other process is stood in for by a second
  * connection to the same file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,7 +50,10 @@ describe('a write behind another process\'s write lock (SQLite)', () => {
     other.exec('begin immediate');
     const started = Date.now();
     try {
-      await expect(addSetting('never')).rejects.toBeInstanceOf(WriteLockBusy);
+      const failed = addSetting('never');
+      await expect(failed).rejects.toBeInstanceOf(WriteLockBusy);
+      // A busy database, not a server fault: the API answers 503 "busy, try again shortly".
+      await expect(failed).rejects.toMatchObject({ status: 503, code: 'busy' });
       expect(Date.now() - started).toBeGreaterThanOrEqual(WRITE_LOCK_WAIT_MS - 50);
     } finally {
       other.exec('rollback');

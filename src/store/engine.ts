@@ -94,6 +94,20 @@ export interface Engine {
 }
 
 /** Raised for a database the code cannot open or migrate. */
+/**
+ * Every stored document's id and text, read in batches by id: what an engine's
+ * migration walks to build an index from the stored texts (one batch in
+ * memory, however large the library).
+ */
+export async function* storedTexts(db: Kysely<Database>, batch = 200): AsyncGenerator<{ id: number; text: string }> {
+  for (let last = 0; ; ) {
+    const rows = await db.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(batch).execute();
+    if (rows.length === 0) return;
+    for (const r of rows) yield { id: Number(r.id), text: r.text };
+    last = Number(rows[rows.length - 1].id);
+  }
+}
+
 export class StoreError extends Error {
   override readonly name = 'StoreError';
 }

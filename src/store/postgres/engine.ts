@@ -9,16 +9,13 @@
 import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
 import { documentFilter } from '../filters.js';
 import pg from 'pg';
-import { COUNTED_TABLES, type Engine } from '../engine.js';
+import { COUNTED_TABLES, storedTexts, type Engine } from '../engine.js';
 import type { Database } from '../schema.js';
 import { gramKeysOf, gramNumber, gramsOf, queryGramKeys } from '../segment.js';
 
 // Counts come back as strings by default; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
-
-/** Documents whose grams are computed per batch when the gram column is filled on a stored corpus. */
-const GRAM_BATCH = 200;
 
 /** Stores a document's distinct grams (migration 17: see gramsOf) in its row, for the GIN index. */
 async function setGrams(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
@@ -89,12 +86,7 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     ownSteps: {
       async 17(conn) {
         await sql`alter table documents add column grams bigint[]`.execute(conn);
-        for (let last = 0; ; ) {
-          const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
-          if (rows.length === 0) break;
-          for (const r of rows) await setGrams(conn, Number(r.id), r.text);
-          last = Number(rows[rows.length - 1].id);
-        }
+        for await (const d of storedTexts(conn)) await setGrams(conn, d.id, d.text);
         // Built after the fill: one sort instead of a GIN insert per row.
         await sql`create index documents_grams on documents using gin (grams)`.execute(conn);
         // Last: its deferred triggers would leave events pending on documents, and CREATE INDEX refuses a table with those.
@@ -113,14 +105,9 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         if (lz4) await sql`alter table documents alter column text set compression lz4`.execute(conn);
         // Triples join the grams, so a query of three characters needs no text either; each stored
         // text is rewritten (text || '' is a new value, compressed the column's way).
-        for (let last = 0; ; ) {
-          const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
-          if (rows.length === 0) break;
-          for (const r of rows) {
-            await setGramKeys(conn, Number(r.id), r.text);
-            if (lz4) await sql`update documents set text = text || '' where id = ${r.id}`.execute(conn);
-          }
-          last = Number(rows[rows.length - 1].id);
+        for await (const d of storedTexts(conn)) {
+          await setGramKeys(conn, d.id, d.text);
+          if (lz4) await sql`update documents set text = text || '' where id = ${d.id}`.execute(conn);
         }
         // The rewrites left change-counter events pending on documents, and CREATE INDEX refuses a
         // table with those: they fire now.

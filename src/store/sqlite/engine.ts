@@ -17,14 +17,11 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AliasNode, FromNode, IdentifierNode, Kysely, RawNode, SelectQueryNode, SqliteDialect, TableNode, sql, type KyselyPlugin, type SqlBool } from 'kysely';
 import type { Engine } from '../engine.js';
-import { COUNTED_TABLES, StoreError } from '../engine.js';
+import { COUNTED_TABLES, StoreError, storedTexts } from '../engine.js';
 import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
 import { WriteLockBusy } from '../transaction.js';
 import { gramColumns, gramMatch } from '../segment.js';
-
-/** Documents whose grams are indexed per batch when the gram index is built on a stored corpus. */
-const GRAM_BATCH = 200;
 
 async function insertGrams(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
   const g = gramColumns(text);
@@ -140,12 +137,7 @@ export function openSqlite(file: string): Engine {
       async 22(conn) {
         // detail=full (the default) keeps positions: phrases of pairs need them, and bm25 counts occurrences.
         await sql`create virtual table doc_gram using fts5(chars, pairs, content='', tokenize='unicode61 remove_diacritics 0')`.execute(conn);
-        for (let last = 0; ; ) {
-          const rows = await conn.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(GRAM_BATCH).execute();
-          if (rows.length === 0) break;
-          for (const r of rows) await insertGrams(conn, Number(r.id), r.text);
-          last = Number(rows[rows.length - 1].id);
-        }
+        for await (const d of storedTexts(conn)) await insertGrams(conn, d.id, d.text);
         await sql`drop table doc_tri`.execute(conn);
         await sql`drop table if exists doc_bi`.execute(conn);
       },

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { constants, getPriority } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReaderPool, type ReaderPool, type ReadResult } from '../../src/import/index.js';
@@ -80,5 +82,25 @@ describe('reader pool', () => {
     expect(f).toMatchObject({ kind: 'unreadable', ruleId: 'ingest/unsupported-format' });
     const missing = failureOf(await pool.read({ path: join(__dirname, 'no-such-file.txt') }));
     expect(missing).toMatchObject({ kind: 'unreadable', reason: 'no such file' });
+  });
+
+  // Linux keeps a nice value per thread (field 19 of /proc/<pid>/task/<tid>/stat).
+  const threadNices = () =>
+    new Map(
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const;
+      }),
+    );
+
+  it.runIf(process.platform === 'linux')('reads in threads below normal priority, leaving the calling thread as it was', async () => {
+    const before = getPriority();
+    const old = threadNices();
+    pool = createReaderPool({ workers: 1 });
+    expect((await pool.read(task('r1.txt'))).ok).toBe(true);
+    // The reading thread stays (idle timeout) with the priority it set; this thread keeps its own.
+    const started = [...threadNices()].filter(([tid]) => !old.has(tid)).map(([, nice]) => nice);
+    expect(started).toContain(constants.priority.PRIORITY_BELOW_NORMAL);
+    expect(getPriority()).toBe(before);
   });
 });

@@ -13,11 +13,12 @@ export interface DocumentFilter {
   yearTo?: number;
 }
 
-export type DocumentsAsD = Database & { d: Database['documents'] };
+/** The columns a document filter reads: `documents as d`, or a selection of them under that name. */
+export type FilterableAsD = { d: Pick<Database['documents'], 'jurisdiction' | 'level' | 'report_year'> };
 
-/** The WHERE clause of a document filter, over `documents as d`. */
+/** The WHERE clause of a document filter, over `documents as d` (or rows of it selected as `d`). */
 export function documentFilter(f: DocumentFilter) {
-  return (eb: ExpressionBuilder<DocumentsAsD, 'd'>) => {
+  return (eb: ExpressionBuilder<FilterableAsD, 'd'>) => {
     const conds: Expression<SqlBool>[] = [];
     // SQLite has no default LIKE escape character; name it for both engines.
     if (f.jurisdiction) conds.push(sql<SqlBool>`d.jurisdiction like ${`%${escapeLike(f.jurisdiction)}%`} escape '\\'`);

@@ -1,14 +1,14 @@
 /**
  * npm run bench                      all default groups (throughput, import, scale ×1 ×10, search + API load)
  * npm run bench -- --only NAME       one group: throughput | import | scale | search
- * npm run bench -- --only scale --scale 100   the ×100 tier (long; figures in bench/README.md)
+ * npm run bench -- --only scale --scale 100   the ×100 tier (long; figures in bench/README.md); --engines postgres for PostgreSQL
  * npm run bench -- --only api --steps 1000,2000,5000,10000 --workers 2   stepped load of mixed reads (luoshi serve --workers N)
  * npm run bench -- --only mixed [--clients 200] [--seconds 60] [--engines sqlite,postgres]   reads + ledger edits,
  *          progress reports and ballots from closed-loop clients while `luoshi import` runs beside (bench/api.ts)
  * options: --runs N (throughput repetitions, default 3), --rate R and --seconds S (API load, default 500/s for 10 s;
  *          the mixed group's length, default 60 s), --keep DIR (keep each scale tier's SQLite database in DIR/x<factor>/
  *          for bench/measure-db.ts), --step-seconds S (each step of the api group, default 10), --workers N (server
- *          processes for api and mixed, default 2), --engines (api: sqlite; mixed: sqlite,postgres), --no-import (mixed
+ *          processes for api and mixed, default 2), --engines (api and scale: sqlite; mixed: sqlite,postgres), --no-import (mixed
  *          without the import beside, to compare)
  *
  * Prints one JSON line per figure ({name, value, unit, baseline, ratio}) on
@@ -237,12 +237,15 @@ async function scale(): Promise<void> {
   const poolFile = join(work, 'pool.json');
   writeFileSync(poolFile, JSON.stringify(pool));
   log(`scale: pool of ${pool.segments.length} sections from ${pool.templates.length} files`);
-  const tiers: WorkerResult[] = [];
-  for (const factor of opts.scale) {
-    log(`scale ×${factor}: store import, pre-extracted, into SQLite (child process)`);
-    const r = await runChild<WorkerResult>('worker.ts', { engine: 'sqlite', source: 'generated', factor, poolFile, targetBytes: factor * realBytes, search: true, searchBudgetMs: factor >= 100 ? 8000 : 5000, keepDir: opts.keep ? join(opts.keep, `x${factor}`) : undefined } satisfies WorkerArgs);
-    const b = tiers[0];
-    const n = `scale.x${factor}.sqlite`;
+  // Each engine's tiers compare with its own first tier.
+  const tiers = new Map<EngineName, WorkerResult[]>();
+  for (const factor of opts.scale) for (const engine of opts.engines ?? ['sqlite']) {
+    log(`scale ×${factor}: store import, pre-extracted, into ${engine} (child process)`);
+    const r = await runChild<WorkerResult>('worker.ts', { engine, source: 'generated', factor, poolFile, targetBytes: factor * realBytes, search: true, searchBudgetMs: factor >= 100 ? 8000 : 5000, keepDir: opts.keep && engine === 'sqlite' ? join(opts.keep, `x${factor}`) : undefined } satisfies WorkerArgs);
+    const done = tiers.get(engine) ?? [];
+    tiers.set(engine, done);
+    const b = done[0];
+    const n = `scale.x${factor}.${engine}`;
     const rel = (v: number, bv: number | undefined) => [bv ?? null, bv ? v / bv : null] as const;
     emit(figure(`${n}.input_size`, r.inputBytes / MB, 'MB'));
     emit(figure(`${n}.documents`, r.documents, 'docs', ...rel(r.documents, b?.documents)));
@@ -252,7 +255,7 @@ async function scale(): Promise<void> {
     emit(figure(`${n}.peak_rss`, r.peakRssBytes / MB, 'MB', ...rel(r.peakRssBytes / MB, b ? b.peakRssBytes / MB : undefined)));
     emit(figure(`${n}.db_size`, r.dbBytes / MB, 'MB', ...rel(r.dbBytes / MB, b ? b.dbBytes / MB : undefined)));
     emitSearch(`${n}.search`, r.search, b?.search);
-    tiers.push(r);
+    done.push(r);
   }
 }
 

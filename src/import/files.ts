@@ -79,7 +79,8 @@ export async function importFiles(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const pool = options.pool ?? createReaderPool(options);
+  // A batch: its reading gives way to whatever else runs here (a server beside it).
+  const pool = options.pool ?? createReaderPool({ background: true, ...options });
   // Files read ahead of the writer: enough to keep every thread busy while one file is stored.
   const ahead = pool.size * 2;
   const pending = new Map<number, Promise<Prepared>>();

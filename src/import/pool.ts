@@ -34,6 +34,18 @@ export interface PoolOptions {
   readonly maxQueue?: number;
   /** The module each thread runs, default export `(job: Job) => Promise<ReadResult>` (default: the reading worker). */
   readonly workerFile?: string;
+  /**
+   * Threads read below normal priority, giving way to the machine's other
+   * work (Linux; see src/import/worker.ts). For batch imports, which nobody
+   * waits on file by file; not for a server's uploads, whose reader a user
+   * waits on and whose time budget counts wall time (default: false).
+   */
+  readonly background?: boolean;
+}
+
+/** What each thread is started with (piscina's `workerData`). */
+export interface ThreadData {
+  readonly background: boolean;
 }
 
 export interface ReaderPool {
@@ -76,6 +88,7 @@ export function createReaderPool(options: PoolOptions = {}): ReaderPool {
     // Threads stay while files keep coming; an idle server gives the memory back.
     idleTimeout: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: memoryBudgetMb },
+    workerData: { background: options.background ?? false } satisfies ThreadData,
   });
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -96,7 +109,8 @@ export function createReaderPool(options: PoolOptions = {}): ReaderPool {
       return await piscina.run({ task, started: port2 }, { signal: abort.signal, transferList: [port2] });
     } catch (e) {
       const err = e as Error & { code?: string };
-      if (timedOut) return failure(task, 'time', `reading took longer than the time budget of ${timeBudgetMs / 1000} s per file`);
+      // A background thread on a saturated machine may run out of wall time without being at fault: say so.
+      if (timedOut) return failure(task, 'time', `reading took longer than the time budget of ${timeBudgetMs / 1000} s per file${options.background ? ' (reading gives way to other work here: if this machine was busy, import the file again when it is quieter)' : ''}`);
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return failure(task, 'memory', `reading needed more than the memory budget of ${memoryBudgetMb} MiB per file`);
       // A reader bug (an exception) or a thread that died: this file fails, the next gets a fresh thread.
       return failure(task, 'crash', `the reader failed on this file: ${err.message.split('\n')[0]}`);

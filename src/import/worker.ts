@@ -3,20 +3,21 @@
  * that takes too long or too much memory ends this thread, not the process.
  */
 import { constants, setPriority } from 'node:os';
-import type { Job } from './pool.js';
+import { workerData } from 'piscina';
+import type { Job, ThreadData } from './pool.js';
 import { readForStore, type ReadResult } from './read.js';
 
 /**
- * Reading is the CPU-heavy part of an import and never the part anyone waits
- * on interactively, so this thread gives way to the machine's other work —
- * above all a server answering requests: an import beside `luoshi serve`, or
- * the server's own upload pool. Measured (bench/README.md, "mixed"): at equal
- * priority an import beside 200 busy clients starved the servers into 10 s
- * timeouts; below normal, none, and an import alone on idle cores runs as fast.
- * Linux only: there a priority belongs to the thread that sets it; elsewhere
- * it would lower the whole process, the thread answering requests with it.
+ * Reading is the CPU-heavy part of a batch import, which nobody waits on file
+ * by file, so in a background pool this thread gives way to the machine's
+ * other work — above all a server answering requests beside the import.
+ * Measured (bench/README.md, "mixed"): at equal priority `luoshi import` beside
+ * 200 busy clients starved the servers into 10 s timeouts; below normal, none,
+ * and an import alone on idle cores runs as fast. Linux only: there a priority
+ * belongs to the thread that sets it; elsewhere it would lower the whole
+ * process, a server's thread answering requests with it.
  */
-if (process.platform === 'linux') {
+if ((workerData as ThreadData | undefined)?.background && process.platform === 'linux') {
   try {
     setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
   } catch {

@@ -93,14 +93,21 @@ describe('reader pool', () => {
       }),
     );
 
-  it.runIf(process.platform === 'linux')('reads in threads below normal priority, leaving the calling thread as it was', async () => {
-    const before = getPriority();
+  const newThreadNices = async (options: { background?: boolean }) => {
     const old = threadNices();
-    pool = createReaderPool({ workers: 1 });
+    pool = createReaderPool({ workers: 1, ...options });
     expect((await pool.read(task('r1.txt'))).ok).toBe(true);
-    // The reading thread stays (idle timeout) with the priority it set; this thread keeps its own.
-    const started = [...threadNices()].filter(([tid]) => !old.has(tid)).map(([, nice]) => nice);
-    expect(started).toContain(constants.priority.PRIORITY_BELOW_NORMAL);
+    // The reading thread stays (idle timeout) with the priority it set.
+    return [...threadNices()].filter(([tid]) => !old.has(tid)).map(([, nice]) => nice);
+  };
+
+  it.runIf(process.platform === 'linux')('reads in threads below normal priority when asked to work in the background, leaving the calling thread as it was', async () => {
+    const before = getPriority();
+    expect(await newThreadNices({ background: true })).toContain(constants.priority.PRIORITY_BELOW_NORMAL);
     expect(getPriority()).toBe(before);
+  });
+
+  it.runIf(process.platform === 'linux')('reads at the caller\'s priority by default (a server\'s uploads)', async () => {
+    expect(await newThreadNices({})).not.toContain(constants.priority.PRIORITY_BELOW_NORMAL);
   });
 });

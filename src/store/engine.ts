@@ -3,9 +3,9 @@
  * else: DDL types, the full-text index and how to ask it. Code above this
  * contract never asks "is this SQLite?" — it reads capability flags.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DocumentFilter } from './filters.js';
-import type { Database } from './schema.js';
+import type { Database, DocumentsTable } from './schema.js';
 
 export type EngineName = 'sqlite' | 'postgres';
 
@@ -64,7 +64,13 @@ export interface Engine {
    * do not empty the read caches.
    */
   changeToken(): Promise<string>;
-  /** Adds a document's text to the full-text index (on the connection of the import's transaction). */
+  /**
+   * Columns of a new document's own row that index its text (PostgreSQL: the
+   * gram keys). Written with the row: set by a later update they would cost
+   * a second version of the row and every index entry again.
+   */
+  indexColumns(text: string): Pick<Insertable<DocumentsTable>, 'grams'>;
+  /** Adds a document's text to an index outside its row (on the connection of the import's transaction). */
   indexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
   /** Takes a document out of the full-text index (a withdrawal), given the text it was indexed with. */
   unindexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;

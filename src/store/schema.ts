@@ -2,7 +2,7 @@
  * Table row types for the query builder. One schema serves SQLite and
  * PostgreSQL; JSON columns are stored as text so both read them the same way.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DocType, Script } from '../model.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
 import type { DocumentPlace, FactMeasure, ImportStatus, RunStatus } from './types.js';
@@ -50,6 +50,12 @@ export interface DocumentsTable extends DocumentPlace {
   n_targets: number;
   n_outcomes: number;
   n_commitments: number;
+  /**
+   * PostgreSQL only: the text's gram keys (src/store/segment.ts gramKeysOf),
+   * which its GIN index answers searches from. SQLite has no such column (its
+   * doc_gram table indexes texts) and never writes or reads it.
+   */
+  grams?: ColumnType<string[] | null, string[] | undefined, string[] | undefined>;
 }
 
 export interface FactsTable extends FactMeasure {

@@ -133,7 +133,7 @@ async function insertDocument(trx: Trx, engine: Engine, sourceId: number, d: New
       province: d.province, level: d.level, report_year: d.report_year, review_year: d.review_year, date: d.date, meeting: d.meeting,
       speaker: d.speaker, doc_type: d.doc_type, script: d.script, identity_json: JSON.stringify(d.evidence), start_offset: d.start,
       end_offset: d.end, text, sections_json: JSON.stringify(d.sections), n_targets: count(d, 'target'),
-      n_outcomes: count(d, 'outcome'), n_commitments: count(d, 'commitment'),
+      n_outcomes: count(d, 'outcome'), n_commitments: count(d, 'commitment'), ...engine.indexColumns(text),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -120,9 +120,11 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);
     },
-    async indexDocument(trx, documentId, text) {
-      // The trigram index follows the documents table by itself; the gram keys are computed here.
-      await setGramKeys(trx, documentId, text);
+    indexColumns(text) {
+      return { grams: [...gramKeysOf(text)] };
+    },
+    async indexDocument() {
+      // Both indexes follow the documents table: the trigram index by itself, the gram index by the row's keys (indexColumns).
     },
     async matchDocuments(conn, query, limit) {
       const pattern = '%' + query.replace(/[\\%_]/g, (c) => '\\' + c) + '%';

@@ -147,6 +147,9 @@ export function openSqlite(file: string): Engine {
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);
     },
+    indexColumns() {
+      return {}; // doc_gram indexes texts outside the documents table
+    },
     async indexDocument(trx, documentId, text) {
       await insertGrams(trx, documentId, text);
     },

@@ -21,7 +21,7 @@ function checkPassword(password: string, name: string): void {
 }
 
 export async function createAdmin(repo: Repository, name: string, password: string, now: Date = new Date()): Promise<Account> {
-  const store = new AccountStore(repo.db);
+  const store = new AccountStore(repo);
   const valid = AccountName.safeParse(name);
   if (!valid.success) throw new InvalidInput(`invalid account name: ${name} (${valid.error.issues[0].message})`, [{ field: 'name', message: valid.error.issues[0].message }]);
   checkPassword(password, name);
@@ -31,14 +31,14 @@ export async function createAdmin(repo: Repository, name: string, password: stri
 
 /** Every account with the name of its unit. */
 export async function listAccounts(repo: Repository): Promise<(Account & { unit: string | null })[]> {
-  const store = new AccountStore(repo.db);
+  const store = new AccountStore(repo);
   const units = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
   return (await store.listAccounts()).map((a) => ({ ...a, unit: a.unit_id === null ? null : (units.get(a.unit_id) ?? null) }));
 }
 
 /** Sets a new password; the account's sessions end. */
 export async function resetPassword(repo: Repository, name: string, password: string): Promise<Account> {
-  const store = new AccountStore(repo.db);
+  const store = new AccountStore(repo);
   const account = await existing(store, name);
   checkPassword(password, name);
   await store.setPassword(account.id, password);
@@ -51,7 +51,7 @@ export async function resetPassword(repo: Repository, name: string, password: st
  * with nobody to keep its accounts.
  */
 export async function setAccountDisabled(repo: Repository, name: string, disabled: boolean): Promise<Account> {
-  const store = new AccountStore(repo.db);
+  const store = new AccountStore(repo);
   const account = await existing(store, name);
   if (disabled && account.role === 'admin' && !account.disabled && (await store.countAdmins({ activeOnly: true })) <= 1) {
     throw new Conflict(`${name} is the last active administrator: make or enable another one first`, 'last_admin');

@@ -7,9 +7,8 @@
  * named by its row) and nothing is written; otherwise all of it goes in one
  * transaction.
  */
-import type { Kysely } from 'kysely';
 import { InvalidInput, type FieldProblem } from '../errors.js';
-import type { Database } from '../store/schema.js';
+import type { Writable } from '../store/transaction.js';
 import { findHeader } from '../tables/header.js';
 import { readTable } from '../tables/read.js';
 import { hashPassword, passwordProblem } from './auth.js';
@@ -34,7 +33,8 @@ export interface PeopleImportResult {
   readonly accounts: string[];
 }
 
-export async function importPeople(db: Kysely<Database>, bytes: Uint8Array, filename: string, now: Date): Promise<PeopleImportResult> {
+export async function importPeople(store: Writable, bytes: Uint8Array, filename: string, now: Date): Promise<PeopleImportResult> {
+  const { db } = store;
   const table = await readTable(bytes, filename);
   const header = findHeader(table, SYNONYMS, 'unit', '单位 (unit)');
   const cell = (r: readonly string[], c: Column) => (header.col(c) >= 0 ? (r[header.col(c)] ?? '').trim() : '');
@@ -68,7 +68,7 @@ export async function importPeople(db: Kysely<Database>, bytes: Uint8Array, file
   if (problems.length) throw new InvalidInput(`the table has ${problems.length} problem(s); nothing was imported`, problems, 'rows_invalid');
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
   const at = now.toISOString();
-  await db.transaction().execute(async (tx) => {
+  await store.write(async (tx) => {
     const ids = new Map(existingUnits);
     // Parents first: a unit waits until the unit above it is in.
     for (let pending = [...units]; pending.length; ) {

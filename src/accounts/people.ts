@@ -85,7 +85,7 @@ export class People {
     if (!account) throw new NotFound(`no account with id ${accountId}`);
     const code = newResetCode();
     const expires_at = new Date(now.getTime() + RESET_CODE_TTL_MS).toISOString();
-    await this.db.transaction().execute(async (tx) => {
+    await this.store.write(async (tx) => {
       await tx.updateTable('reset_codes').set({ used_at: now.toISOString() }).where('account_id', '=', accountId).where('used_at', 'is', null).execute();
       await tx.insertInto('reset_codes').values({ account_id: accountId, code_hash: tokenId(code), created_by: by, created_at: now.toISOString(), expires_at }).execute();
     });
@@ -102,7 +102,7 @@ export class People {
     if (problem) throw new InvalidInput(problem, [{ field: 'password', message: problem }], 'weak_password');
     const hash = await hashPassword(password);
     const wrong = () => new InvalidInput('wrong, used or expired reset code', [{ field: 'code', message: 'wrong, used or expired' }], 'bad_reset_code');
-    return this.db.transaction().execute(async (tx) => {
+    return this.store.write(async (tx) => {
       const r = await tx
         .selectFrom('reset_codes as r').innerJoin('accounts as a', 'a.id', 'r.account_id')
         .select(['r.id', 'r.expires_at', 'a.id as account_id'])

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import type { Trx, Writable } from '../store/transaction.js';
 import { randomBytes } from 'node:crypto';
 import { hashPassword, newToken, tokenId } from './auth.js';
 import type { Role } from './roles.js';
@@ -17,8 +18,19 @@ export interface Session {
   id: string;
 }
 
-export class AccountStore {
-  constructor(readonly db: Kysely<Database>) {}
+/** Itself a `Writable`, so what builds on the accounts (People, the table import) writes as they do. */
+export class AccountStore implements Writable {
+  readonly db: Kysely<Database>;
+  constructor(
+    /** Where the accounts live: reads on its `db`, changes of more than one row through its `write` (src/store/transaction.ts). */
+    private readonly store: Writable,
+  ) {
+    this.db = store.db;
+  }
+
+  write<R>(work: (trx: Trx) => Promise<R>): Promise<R> {
+    return this.store.write(work);
+  }
 
   async createUnit(name: string, parentId: number | null, now: Date): Promise<Unit> {
     const r = await this.db.insertInto('units').values({ name, parent_id: parentId, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
@@ -74,7 +86,7 @@ export class AccountStore {
 
   /** Disabling ends the account's sessions too, so enabling it again does not bring them back. */
   async setDisabled(accountId: number, disabled: boolean): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+    await this.write(async (tx) => {
       await tx.updateTable('accounts').set({ disabled: disabled ? 1 : 0 }).where('id', '=', accountId).execute();
       if (disabled) await tx.updateTable('sessions').set({ revoked: 1 }).where('account_id', '=', accountId).execute();
     });
@@ -83,7 +95,7 @@ export class AccountStore {
   /** A new password ends every session of the account: whoever knew the old one is signed out. */
   async setPassword(accountId: number, password: string): Promise<void> {
     const hash = await hashPassword(password);
-    await this.db.transaction().execute(async (tx) => {
+    await this.write(async (tx) => {
       await tx.updateTable('accounts').set({ password_hash: hash }).where('id', '=', accountId).execute();
       await tx.updateTable('sessions').set({ revoked: 1 }).where('account_id', '=', accountId).execute();
     });

@@ -24,7 +24,7 @@ export async function runDraftReview(raw: Record<string, unknown>): Promise<numb
   const o = parseOptions(DraftOptions, raw);
   // A Word file never goes to a terminal: it would garble the screen.
   if (!o.out && (o.json || (o.format === 'docx' && process.stdout.isTTY))) throw new UsageError(`give --out FILE.${o.format}`, '--out');
-  const g = await withStore(o, (repo) => new DraftReviews(new Ledger(repo, new AccountStore(repo.db), () => new Date())).generate(undefined, { jurisdiction: o.jurisdiction, year: o.year }, o.format));
+  const g = await withStore(o, (repo) => new DraftReviews(new Ledger(repo, new AccountStore(repo), () => new Date())).generate(undefined, { jurisdiction: o.jurisdiction, year: o.year }, o.format));
   if (o.out) await writeFile(o.out, g.bytes);
   else process.stdout.write(g.bytes);
   if (o.json) printJson({ record: g.record, file: o.out, summary: g.draft.summary, sources: g.draft.sources.length });

@@ -48,7 +48,8 @@ function pastDate(name: string, date: string, today: string): string {
 
 export class ProposalStore extends RecordStore<Proposal> {
   constructor(
-    store: Writable,
+    /** Where the items live; the reply-time settings, which are no versioned record, are written through its `write` too. */
+    private readonly store: Writable,
     /** The item as a stale writer is shown it (default: as stored). */
     present?: (p: Proposal) => unknown,
   ) {
@@ -60,7 +61,7 @@ export class ProposalStore extends RecordStore<Proposal> {
   }
 
   setReplyMonths(patch: Partial<ReplyMonths>, now: Date): Promise<ReplyMonths> {
-    return this.db.transaction().execute((trx) => setReplyMonths(trx, patch, now));
+    return this.store.write((trx) => setReplyMonths(trx, patch, now));
   }
 
   get(id: number): Promise<Proposal | undefined> {

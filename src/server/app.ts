@@ -97,7 +97,7 @@ const sha1 = (body: Uint8Array): ArrayBuffer => Uint8Array.from(createHash('sha1
 export function createApp(repo: Repository, options: AppOptions = {}): App {
   const now = options.ledger?.now ?? options.now ?? (() => new Date());
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
-  const accounts = new AccountStore(repo.db);
+  const accounts = new AccountStore(repo);
   const auth = makeAuth(accounts, now);
   const secureCookies = options.secureCookies ?? options.ledger?.secureCookies ?? false;
   const address = (c: Context) => clientAddress(c, options.trustedProxies ?? 0);

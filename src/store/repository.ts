@@ -135,7 +135,7 @@ class KyselyRepository implements Repository {
 
   async chooseReport(c: Omit<ReportChoice, 'chosen_at'>): Promise<ReportChoice> {
     const row = { ...c, chosen_at: now() };
-    await this.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       await trx.deleteFrom('report_choices').where('jurisdiction', '=', c.jurisdiction).where('report_year', '=', c.report_year).execute();
       await trx.insertInto('report_choices').values(row).execute();
     });

@@ -5,8 +5,9 @@
  * fail at once (SQLITE_BUSY) on writing behind another process's commit — a
  * 500 where two server processes edit one record. When another process holds
  * the lock, the wait for it happens here, between tries, with the connection
- * handed back: the process goes on answering reads meanwhile. The import, a
- * withdrawal and every versioned record's change go through here.
+ * handed back: the process goes on answering reads meanwhile. Every write
+ * transaction goes through here: the import, a withdrawal, every versioned
+ * record's change, and the accounts', 票决's and settings' own.
  */
 import { sql, type Kysely } from 'kysely';
 import { Unavailable } from '../errors.js';

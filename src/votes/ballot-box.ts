@@ -20,9 +20,8 @@
  * ballots; it never stores a ballot the count has not seen.
  */
 import { randomInt } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import { Conflict } from '../errors.js';
-import type { Database } from '../store/schema.js';
+import type { Trx, Writable } from '../store/transaction.js';
 import { ballotId } from './codes.js';
 
 export interface BoxPolicy {
@@ -47,8 +46,6 @@ interface Box {
   timer?: NodeJS.Timeout;
   closing: boolean;
 }
-
-type Trx = Transaction<Database>;
 
 /** Fisher–Yates with a cryptographic source: the stored order must not be guessable. */
 export function shuffle<T>(items: readonly T[]): T[] {
@@ -109,7 +106,8 @@ export class BallotBox {
   private readonly closed = new Set<number>();
 
   constructor(
-    private readonly db: Kysely<Database>,
+    /** Where ballots are written: each write and the close through its `write` (src/store/transaction.ts). */
+    private readonly store: Writable,
     private readonly policy: BoxPolicy = DEFAULT_BOX,
   ) {}
 
@@ -158,7 +156,7 @@ export class BallotBox {
       if (!this.boxes.get(roundId)?.waiting.length) return;
       let taken: Waiting[] = [];
       try {
-        const { open, written } = await this.db.transaction().execute(async (trx) => {
+        const { open, written } = await this.store.write(async (trx) => {
           const state = await lockRound(trx, roundId);
           taken = this.take(roundId);
           return { open: state === 'open', written: state === 'open' ? await writeBallots(trx, roundId, taken) : new Set<number>() };
@@ -207,7 +205,7 @@ export class BallotBox {
       let open = false;
       let written = new Set<number>();
       try {
-        const out = await this.db.transaction().execute(async (trx) => {
+        const out = await this.store.write(async (trx) => {
           const state = await lockRound(trx, roundId);
           taken = this.take(roundId);
           open = state === 'open';

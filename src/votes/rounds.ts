@@ -15,6 +15,7 @@
 import type { Kysely } from 'kysely';
 import { Conflict, Forbidden } from '../errors.js';
 import type { Database } from '../store/schema.js';
+import type { Writable } from '../store/transaction.js';
 import { BallotBox, DEFAULT_BOX, shuffle, type BoxPolicy } from './ballot-box.js';
 import { ballotId, codeHash } from './codes.js';
 import { DEPUTY_COLUMNS, deputyOf, keptTallies, lockSession, readCandidates, readCodeEvents, readRound, readRounds, readSession, requireSession, resultOf, rosterSize, type Db } from './rows.js';
@@ -38,11 +39,14 @@ export interface RoundOptions {
 
 export class VoteRounds {
   private readonly box: BallotBox;
+  private readonly db: Kysely<Database>;
   constructor(
-    private readonly db: Kysely<Database>,
+    /** Where the rounds live: reads on its `db`, every change through its `write` (src/store/transaction.ts). */
+    private readonly store: Writable,
     private readonly options: RoundOptions = {},
   ) {
-    this.box = new BallotBox(db, options.box ?? DEFAULT_BOX);
+    this.db = store.db;
+    this.box = new BallotBox(store, options.box ?? DEFAULT_BOX);
   }
 
   round(roundId: number): Promise<Round> {
@@ -55,7 +59,7 @@ export class VoteRounds {
    * seats still open; a satisfaction round takes the elected projects.
    */
   async open(sessionId: number, now: Date, pick: RoundOpen): Promise<Round> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.store.write(async (trx) => {
       await lockSession(trx, sessionId);
       const s = await requireSession(trx, sessionId);
       const rounds = await readRounds(trx, sessionId);

@@ -5,6 +5,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { NotFound } from '../errors.js';
 import type { Database, VoteCandidatesTable, VoteRoundsTable, VoteSessionsTable } from '../store/schema.js';
+import type { Trx } from '../store/transaction.js';
 import { electedOver } from './tally.js';
 import type { CodeEventItem, Deputy, KeptTally, Round, SatisfactionTally, SelectionTally, SessionResult, Tally, VoteCandidate, VoteSession } from './types.js';
 
@@ -49,7 +50,7 @@ export async function requireSession(db: Db, id: number): Promise<VoteSession> {
  * round and reissuing a voting code serialise on it, so a code is never
  * reissued into a round that opened meanwhile.
  */
-export async function lockSession(trx: Transaction<Database>, id: number): Promise<void> {
+export async function lockSession(trx: Trx, id: number): Promise<void> {
   const r = await trx.updateTable('vote_sessions').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).returning('id').executeTakeFirst();
   if (!r) throw new NotFound(`no 票决 session with id ${id}`);
 }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { Conflict, NotFound } from '../errors.js';
 import type { LedgerStore, Task } from '../ledger/store.js';
 import type { Database } from '../store/schema.js';
+import type { Writable } from '../store/transaction.js';
 import type { CandidateInput } from './candidates.js';
 import { codeHash, newVotingCode } from './codes.js';
 import { candidateOf, DEPUTY_COLUMNS, deputyOf, keptTallies, lockSession, readCandidates, readCodeEvents, readRounds, requireSession, resultOf, rosterSize, sessionOf, type Db } from './rows.js';
@@ -19,12 +20,15 @@ export type TaskMaker = Pick<LedgerStore, 'createTasks'>;
 
 export class VoteStore {
   readonly rounds: VoteRounds;
+  readonly db: Kysely<Database>;
   constructor(
-    readonly db: Kysely<Database>,
+    /** Where the sessions live: reads on its `db`, every change of more than one row through its `write` (src/store/transaction.ts). */
+    private readonly store: Writable,
     private readonly ledger: TaskMaker,
     options: RoundOptions = {},
   ) {
-    this.rounds = new VoteRounds(db, options);
+    this.db = store.db;
+    this.rounds = new VoteRounds(store, options);
   }
 
   // --- sessions -----------------------------------------------------------------
@@ -63,7 +67,7 @@ export class VoteStore {
 
   /** Candidates can change only until the first round opens: after that, ballots refer to them. */
   async addCandidates(sessionId: number, items: readonly CandidateInput[], now: Date): Promise<VoteCandidate[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.store.write(async (trx) => {
       await requireSession(trx, sessionId);
       if ((await readRounds(trx, sessionId)).length) throw new Conflict('voting has started: the candidate list is fixed', 'voting_started');
       const existing = await readCandidates(trx, sessionId);
@@ -92,7 +96,7 @@ export class VoteStore {
 
   /** Adds deputies to the roster; the answer is the only place their voting codes ever appear. */
   async addDeputies(sessionId: number, people: readonly { name: string; delegation?: string | null }[], now: Date): Promise<DeputyWithCode[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.store.write(async (trx) => {
       await requireSession(trx, sessionId);
       const last = await trx.selectFrom('deputies').select((eb) => eb.fn.max('ord').as('m')).where('session_id', '=', sessionId).executeTakeFirst();
       let ord = Number(last?.m ?? 0);
@@ -119,7 +123,7 @@ export class VoteStore {
    */
   async reissueCode(sessionId: number, deputyId: number, accountId: number | null, now: Date): Promise<DeputyWithCode> {
     const code = newVotingCode();
-    const r = await this.db.transaction().execute(async (trx) => {
+    const r = await this.store.write(async (trx) => {
       await lockSession(trx, sessionId);
       const d = await trx.selectFrom('deputies').select(DEPUTY_COLUMNS).where('id', '=', deputyId).where('session_id', '=', sessionId).executeTakeFirst();
       if (!d) throw new NotFound(`no deputy ${deputyId} in session ${sessionId}`);

@@ -19,7 +19,7 @@ describe.each(STORES)('account administration on %s', (name) => {
 
   beforeAll(async () => {
     store = await createTestStore(name);
-    accounts = new AccountStore(store.repo.db);
+    accounts = new AccountStore(store.repo);
     await createAdmin(store.repo, 'root', PASSWORD, now);
     const unit = await accounts.createUnit('农业农村局', null, now);
     await accounts.createAccount({ name: 'officer', password: PASSWORD, role: 'unit_officer', unitId: unit.id }, now);

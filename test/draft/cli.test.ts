@@ -22,7 +22,7 @@ describe('luoshi draft-review', () => {
     expect((await luoshi(['import', PLAN_2023, '--db', db])).code).toBe(0);
     const repo = await openStore({ db });
     const now = new Date('2023-03-01T09:00:00+08:00');
-    const unit = (await new AccountStore(repo.db).createUnit('四平市农业农村局', null, now)).id;
+    const unit = (await new AccountStore(repo).createUnit('四平市农业农村局', null, now)).id;
     const s = new LedgerStore(repo);
     const { created } = await generate(s, repo, (await findReport(repo, '四平市', 2023))!.id, null, now);
     const t = created.find((x) => x.title.includes('高标准农田'))!;

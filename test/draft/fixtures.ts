@@ -63,7 +63,7 @@ export async function sipingYear(storeName: StoreName): Promise<Year> {
   const documentId = (await findReport(repo, KEY.jurisdiction, KEY.year))!.id;
   let clock = new Date('2023-02-01T09:00:00+08:00');
   const at = (iso: string) => (clock = new Date(iso));
-  const accounts = new AccountStore(repo.db);
+  const accounts = new AccountStore(repo);
   const ledger = new Ledger(repo, accounts, () => clock);
   const reviews = new DraftReviews(ledger);
   const units = [];
@@ -78,7 +78,7 @@ export async function sipingYear(storeName: StoreName): Promise<Year> {
   const { created } = await generate(s, repo, documentId, who, clock);
 
   // 票决 of 民生实事: three candidates, two seats, five deputies.
-  const votes = new VoteStore(repo.db, s, { box: { batch: 5, waitMs: 10 } });
+  const votes = new VoteStore(repo, s, { box: { batch: 5, waitMs: 10 } });
   const session = await votes.createSession({ ...KEY, title: '2023年民生实事项目票决', seats: 2, threshold: 'none' }, who, clock);
   const cands = await votes.addCandidates(session.id, [{ title: '新建城市书房6个' }, { title: '新增公共停车泊位1200个' }, { title: '建设智慧菜市场3个' }], clock);
   const deputies = await votes.addDeputies(session.id, ['甲', '乙', '丙', '丁', '戊'].map((name) => ({ name })), clock);

@@ -45,7 +45,7 @@ export async function world(storeName: StoreName, startsAt: string, options: App
   onTestFinished(() => store.dispose());
   let clock = new Date(startsAt);
   const app = inProcess(createApp(store.repo, { now: () => clock, ledger: { sessionTtlMs: SESSION_TTL_MS }, trustedProxies: 1, ...options }));
-  return { store, app, accounts: new AccountStore(store.repo.db), now: () => clock, at: (iso) => (clock = new Date(iso)), units: {}, ids: {} };
+  return { store, app, accounts: new AccountStore(store.repo), now: () => clock, at: (iso) => (clock = new Date(iso)), units: {}, ids: {} };
 }
 
 /** Units, each after its parent (named earlier in the list or before). */

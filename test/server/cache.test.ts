@@ -190,7 +190,7 @@ describe.each(STORES)('the change token on %s', (storeName) => {
     try {
       const { repo } = store;
       const t0 = await repo.changeToken();
-      const accounts = new AccountStore(repo.db);
+      const accounts = new AccountStore(repo);
       const now = new Date();
       const unit = await accounts.createUnit('压测单位', null, now);
       await repo.db.insertInto('accounts').values({ name: 'clerk', password_hash: 'x', role: 'supervisor', unit_id: unit.id, disabled: 0, created_at: now.toISOString() }).execute();

@@ -78,7 +78,7 @@ export function peopleRoutes(d: { store: AccountStore; auth: Auth; now: () => Da
       request: { query: query({ filename: FileName }), body: fileBody('the table: XLSX or CSV') },
       responses: { 200: ok(answer({ units: z.array(z.string()), accounts: z.array(z.string()) })), ...errors(400, 401, 403, 413, 422) },
     }),
-    async (c) => c.json({ ok: true as const, ...(await importPeople(d.store.db, new Uint8Array(await c.req.arrayBuffer()), c.req.valid('query').filename, now())) }, 200),
+    async (c) => c.json({ ok: true as const, ...(await importPeople(d.store, new Uint8Array(await c.req.arrayBuffer()), c.req.valid('query').filename, now())) }, 200),
   );
 
   return app;

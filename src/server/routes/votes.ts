@@ -50,7 +50,7 @@ function withCodes<E extends AppEnv>(c: Context<E>, items: DeputyCode[]) {
 
 export function voteRoutes(d: VoteDeps): OpenAPIHono<AppEnv> {
   const { repo, auth, now } = d;
-  const store = new VoteStore(repo.db, new LedgerStore(repo), { box: d.box, forgetHistory: (tables) => repo.forgetHistory(tables) });
+  const store = new VoteStore(repo, new LedgerStore(repo), { box: d.box, forgetHistory: (tables) => repo.forgetHistory(tables) });
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(

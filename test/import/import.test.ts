@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createReaderPool, importFiles, importUpload, type ImportProgress, type ReaderPool } from '../../src/import/index.js';
 import { createTestStore, makeReport, STORES, type TestStore } from '../store/stores.js';
+import { threadNices } from './threads.js';
+import { constants } from 'node:os';
 
 const HOSTILE = join(__dirname, 'hostile-worker.mjs');
 
@@ -63,6 +65,16 @@ describe.each(STORES)('import orchestration on %s', (name) => {
     } finally {
       await inline.dispose();
     }
+  });
+
+  it.runIf(process.platform === 'linux')('reads below normal priority, as a batch that gives way to a server beside it', async () => {
+    const old = threadNices();
+    const seen = new Set<number>();
+    // While the run's own pool is alive: after each stored file, the priorities of the threads it started.
+    await importFiles(store.repo, files, () => {
+      for (const [tid, nice] of threadNices()) if (!old.has(tid)) seen.add(nice);
+    });
+    expect(seen).toContain(constants.priority.PRIORITY_BELOW_NORMAL);
   });
 
   it('re-imports nothing: known bytes are recorded as copies without being read again', async () => {

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { constants, getPriority } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReaderPool, type ReaderPool, type ReadResult } from '../../src/import/index.js';
 import { sha256Of } from '../../src/import/files.js';
 import { makeReport } from '../store/stores.js';
+import { threadNices } from './threads.js';
 
 const HOSTILE = join(__dirname, 'hostile-worker.mjs');
 
@@ -83,15 +83,6 @@ describe('reader pool', () => {
     const missing = failureOf(await pool.read({ path: join(__dirname, 'no-such-file.txt') }));
     expect(missing).toMatchObject({ kind: 'unreadable', reason: 'no such file' });
   });
-
-  // Linux keeps a nice value per thread (field 19 of /proc/<pid>/task/<tid>/stat).
-  const threadNices = () =>
-    new Map(
-      readdirSync('/proc/self/task').map((tid) => {
-        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-        return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const;
-      }),
-    );
 
   const newThreadNices = async (options: { background?: boolean }) => {
     const old = threadNices();

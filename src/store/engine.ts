@@ -99,7 +99,6 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** Raised for a database the code cannot open or migrate. */
 /**
  * Every stored document's id and text, read in batches by id: what an engine's
  * migration walks to build an index from the stored texts (one batch in
@@ -114,6 +113,7 @@ export async function* storedTexts(db: Kysely<Database>, batch = 200): AsyncGene
   }
 }
 
+/** Raised for a database the code cannot open or migrate. */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
 }

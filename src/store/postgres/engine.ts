@@ -24,9 +24,13 @@ async function setGrams(conn: Kysely<Database>, documentId: number, text: string
   await sql`update documents set grams = ${[...grams]}::bigint[] where id = ${documentId}`.execute(conn);
 }
 
-/** Stores a document's gram keys (from migration 19: characters, pairs and triples, see gramKeysOf) in its row. */
+/** A document row's gram keys (from migration 19: characters, pairs and triples, see gramKeysOf): written with a new row, or into a stored one. */
+function gramKeyColumn(text: string): { grams: string[] } {
+  return { grams: [...gramKeysOf(text)] };
+}
+
 async function setGramKeys(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
-  await sql`update documents set grams = ${[...gramKeysOf(text)]}::bigint[] where id = ${documentId}`.execute(conn);
+  await conn.updateTable('documents').set(gramKeyColumn(text)).where('id', '=', documentId).execute();
 }
 
 /**
@@ -120,9 +124,7 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);
     },
-    indexColumns(text) {
-      return { grams: [...gramKeysOf(text)] };
-    },
+    indexColumns: gramKeyColumn,
     async indexDocument() {
       // Both indexes follow the documents table: the trigram index by itself, the gram index by the row's keys (indexColumns).
     },

@@ -13,8 +13,7 @@
  *   locked out for long (and not at all from a browser they signed in from
  *   before, which has a limit of its own).
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { Writable } from '../store/transaction.js';
 
 export interface AttemptPolicy {
   readonly max: number;
@@ -52,7 +51,11 @@ export function waitSeconds(failures: readonly number[], policy: AttemptPolicy, 
 
 export class AttemptStore {
   private writes = 0;
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Writable['db'];
+  /** Reads on the store's `db`; each change through its `write`, so on SQLite a sign-in never waits for an import's lock inside SQLite's synchronous busy handler. */
+  constructor(private readonly store: Writable) {
+    this.db = store.db;
+  }
 
   private async failures(key: string, since: Date): Promise<number[]> {
     const rows = await this.db.selectFrom('auth_attempts').select('at').where('key', '=', key).where('at', '>', since.toISOString()).orderBy('at').execute();
@@ -73,13 +76,16 @@ export class AttemptStore {
 
   async fail(keys: readonly string[], now: Date): Promise<void> {
     const at = now.toISOString();
-    await this.db.insertInto('auth_attempts').values(keys.map((key) => ({ key, at }))).execute();
     // Old attempts count for nothing: sweep them now and then so the table stays small.
-    if (++this.writes % 100 === 1) await this.db.deleteFrom('auth_attempts').where('at', '<', new Date(now.getTime() - 24 * 3600_000).toISOString()).execute();
+    const sweep = ++this.writes % 100 === 1;
+    await this.store.write(async (tx) => {
+      await tx.insertInto('auth_attempts').values(keys.map((key) => ({ key, at }))).execute();
+      if (sweep) await tx.deleteFrom('auth_attempts').where('at', '<', new Date(now.getTime() - 24 * 3600_000).toISOString()).execute();
+    });
   }
 
   /** Forgets the failures of `key` (a device that has just signed in correctly). */
   async clear(key: string): Promise<void> {
-    await this.db.deleteFrom('auth_attempts').where('key', '=', key).execute();
+    await this.store.write((tx) => tx.deleteFrom('auth_attempts').where('key', '=', key).execute());
   }
 }

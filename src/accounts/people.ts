@@ -52,7 +52,7 @@ export class People {
       }
     }
     const set = { ...(change.name !== undefined ? { name: change.name } : {}), ...(change.parent_id !== undefined ? { parent_id: change.parent_id } : {}) };
-    if (Object.keys(set).length) await this.db.updateTable('units').set(set).where('id', '=', id).execute();
+    if (Object.keys(set).length) await this.store.write((tx) => tx.updateTable('units').set(set).where('id', '=', id).execute());
     return { ...unit, ...set };
   }
 
@@ -73,7 +73,7 @@ export class People {
       throw new Conflict(`${account.name} is the last active administrator: make or enable another one first`, 'last_admin');
     }
     if (change.role !== undefined || change.unit_id !== undefined) {
-      await this.db.updateTable('accounts').set({ role: next.role, unit_id: next.unit_id }).where('id', '=', id).execute();
+      await this.store.write((tx) => tx.updateTable('accounts').set({ role: next.role, unit_id: next.unit_id }).where('id', '=', id).execute());
     }
     if (change.disabled !== undefined && change.disabled !== account.disabled) await this.store.setDisabled(id, change.disabled);
     return next;

@@ -40,7 +40,7 @@ export class Accounts {
     readonly store: AccountStore,
     private readonly options: SignInOptions = { ttlMs: DEFAULT_SESSION_TTL_MS },
   ) {
-    this.attempts = new AttemptStore(store.db);
+    this.attempts = new AttemptStore(store);
   }
 
   get ttlMs(): number {

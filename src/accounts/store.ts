@@ -33,7 +33,7 @@ export class AccountStore implements Writable {
   }
 
   async createUnit(name: string, parentId: number | null, now: Date): Promise<Unit> {
-    const r = await this.db.insertInto('units').values({ name, parent_id: parentId, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
+    const r = await this.write((tx) => tx.insertInto('units').values({ name, parent_id: parentId, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow());
     return { id: Number(r.id), name, parent_id: parentId };
   }
 
@@ -55,11 +55,11 @@ export class AccountStore implements Writable {
 
   async createAccount(a: { name: string; password: string; role: Role; unitId: number | null }, now: Date): Promise<Account> {
     const hash = await hashPassword(a.password);
-    const r = await this.db
+    const r = await this.write((tx) => tx
       .insertInto('accounts')
       .values({ name: a.name, password_hash: hash, role: a.role, unit_id: a.unitId, disabled: 0, created_at: now.toISOString() })
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow());
     return { id: Number(r.id), name: a.name, role: a.role, unit_id: a.unitId, disabled: false, created_at: now.toISOString() };
   }
 
@@ -105,10 +105,10 @@ export class AccountStore implements Writable {
 
   async createSession(accountId: number, csrf: string, now: Date, ttlMs: number): Promise<string> {
     const token = newToken();
-    await this.db
+    await this.write((tx) => tx
       .insertInto('sessions')
       .values({ id: tokenId(token), account_id: accountId, csrf_token: csrf, created_at: now.toISOString(), expires_at: new Date(now.getTime() + ttlMs).toISOString(), revoked: 0 })
-      .execute();
+      .execute());
     return token;
   }
 
@@ -136,7 +136,7 @@ export class AccountStore implements Writable {
     if (value === undefined) {
       // Two processes may create it at once: the first insert wins, both read it back.
       const fresh = { key, value: randomBytes(32).toString('base64url'), updated_at: new Date().toISOString() };
-      await this.db.insertInto('settings').values(fresh).onConflict((oc) => oc.column('key').doNothing()).execute();
+      await this.write((tx) => tx.insertInto('settings').values(fresh).onConflict((oc) => oc.column('key').doNothing()).execute());
       value = (await read())!;
     }
     return Buffer.from(value, 'base64url');
@@ -151,16 +151,16 @@ export class AccountStore implements Writable {
   /** Remembers this browser for the account; its token (kept by the browser in an HTTP-only cookie). */
   async rememberDevice(accountId: number, now: Date): Promise<string> {
     const token = newToken();
-    await this.db.insertInto('login_devices').values({ token_hash: tokenId(token), account_id: accountId, created_at: now.toISOString(), last_used_at: now.toISOString() }).execute();
+    await this.write((tx) => tx.insertInto('login_devices').values({ token_hash: tokenId(token), account_id: accountId, created_at: now.toISOString(), last_used_at: now.toISOString() }).execute());
     return token;
   }
 
   async touchDevice(token: string, now: Date): Promise<void> {
-    await this.db.updateTable('login_devices').set({ last_used_at: now.toISOString() }).where('token_hash', '=', tokenId(token)).execute();
+    await this.write((tx) => tx.updateTable('login_devices').set({ last_used_at: now.toISOString() }).where('token_hash', '=', tokenId(token)).execute());
   }
 
   async revokeSession(id: string): Promise<void> {
-    await this.db.updateTable('sessions').set({ revoked: 1 }).where('id', '=', id).execute();
+    await this.write((tx) => tx.updateTable('sessions').set({ revoked: 1 }).where('id', '=', id).execute());
   }
 }
 

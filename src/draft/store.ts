@@ -68,14 +68,14 @@ export class DraftStore {
   }
 
   async keep(d: Draft, format: DraftFormat, bytes: Uint8Array, sha256: string, accountId: number | null): Promise<DraftRecord> {
-    const r = await this.db
+    const r = await this.ledger.records.transaction((trx) => trx
       .insertInto('draft_reviews')
       .values({
         jurisdiction: d.jurisdiction, year: d.year, format, sha256, bytes: bytes.length, content_base64: Buffer.from(bytes).toString('base64'),
         draft_json: JSON.stringify(d), account_id: accountId, generated_at: d.generated_at,
       })
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow());
     return { id: Number(r.id), jurisdiction: d.jurisdiction, year: d.year, format, sha256, bytes: bytes.length, account_id: accountId, generated_at: d.generated_at };
   }
 

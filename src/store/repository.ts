@@ -108,13 +108,15 @@ class KyselyRepository implements Repository {
   }
 
   async startRun(by?: { accountId: number; bytes: number }): Promise<number> {
-    // A run left 'running' by a killed process is over.
-    await this.db.updateTable('import_runs').set({ status: 'interrupted' }).where('status', '=', 'running').execute();
-    const r = await this.db
-      .insertInto('import_runs')
-      .values({ started_at: now(), status: 'running', imported: 0, duplicates: 0, failed: 0, account_id: by?.accountId ?? null, bytes: by?.bytes ?? 0 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const r = await this.write(async (trx) => {
+      // A run left 'running' by a killed process is over.
+      await trx.updateTable('import_runs').set({ status: 'interrupted' }).where('status', '=', 'running').execute();
+      return trx
+        .insertInto('import_runs')
+        .values({ started_at: now(), status: 'running', imported: 0, duplicates: 0, failed: 0, account_id: by?.accountId ?? null, bytes: by?.bytes ?? 0 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    });
     return Number(r.id);
   }
 
@@ -151,12 +153,12 @@ class KyselyRepository implements Repository {
       .execute();
     const get = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
     const summary = { imported: get('imported'), duplicates: get('duplicate'), failed: get('failed') };
-    await this.db.updateTable('import_runs').set({ ...summary, status, finished_at: now() }).where('id', '=', runId).execute();
+    await this.write((trx) => trx.updateTable('import_runs').set({ ...summary, status, finished_at: now() }).where('id', '=', runId).execute());
     return { id: runId, status, ...summary };
   }
 
   async recordFailure(runId: number | null, file: string, reason: string): Promise<ImportItemResult> {
-    return recordItem(this.db, runId, { file, sha256: null, status: 'failed', reason, sourceId: null, ids: [], fresh: 0, dups: 0 });
+    return this.write((trx) => recordItem(trx, runId, { file, sha256: null, status: 'failed', reason, sourceId: null, ids: [], fresh: 0, dups: 0 }));
   }
 
   async knowsFile(sha256: string): Promise<boolean> {

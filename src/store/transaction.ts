@@ -6,8 +6,10 @@
  * 500 where two server processes edit one record. When another process holds
  * the lock, the wait for it happens here, between tries, with the connection
  * handed back: the process goes on answering reads meanwhile. Every write
- * transaction goes through here: the import, a withdrawal, every versioned
- * record's change, and the accounts', 票决's and settings' own.
+ * goes through here: the import, a withdrawal, every versioned record's
+ * change, and the accounts', 票决's and settings' own — single statements too
+ * (a sign-in's session, a failed attempt), which on their own would be
+ * autocommit writes waiting inside SQLite's busy handler.
  */
 import { sql, type Kysely } from 'kysely';
 import { Unavailable } from '../errors.js';

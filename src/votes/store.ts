@@ -22,7 +22,7 @@ export class VoteStore {
   readonly rounds: VoteRounds;
   readonly db: Kysely<Database>;
   constructor(
-    /** Where the sessions live: reads on its `db`, every change of more than one row through its `write` (src/store/transaction.ts). */
+    /** Where the sessions live: reads on its `db`, every change through its `write` (src/store/transaction.ts). */
     private readonly store: Writable,
     private readonly ledger: TaskMaker,
     options: RoundOptions = {},
@@ -35,11 +35,11 @@ export class VoteStore {
 
   async createSession(s: SessionCreate, accountId: number | null, now: Date): Promise<VoteSession> {
     const at = now.toISOString();
-    const r = await this.db
+    const r = await this.store.write((trx) => trx
       .insertInto('vote_sessions')
       .values({ jurisdiction: s.jurisdiction, year: s.year, title: s.title, seats: s.seats, threshold: s.threshold, document_id: s.document_id ?? null, created_by: accountId, created_at: at, updated_at: at })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow());
     return sessionOf(r);
   }
 

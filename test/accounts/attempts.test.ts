@@ -34,8 +34,8 @@ describe.each(STORES)('attempts kept in the database on %s', (storeName) => {
   });
 
   it('counts failures per key, shared by every store handle on the same database, and clears one key', async () => {
-    const a = new AttemptStore(store.repo.db);
-    const b = new AttemptStore(store.repo.db); // another server process
+    const a = new AttemptStore(store.repo);
+    const b = new AttemptStore(store.repo); // another server process
     const t0 = new Date('2026-01-01T00:00:00Z');
     for (let i = 0; i < 10; i++) await a.fail(['ip:1.2.3.4', 'account:root'], new Date(t0.getTime() + i * S));
     const now = new Date(t0.getTime() + 10 * S);

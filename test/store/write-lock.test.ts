@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountStore } from '../../src/accounts/store.js';
+import { Accounts } from '../../src/accounts/service.js';
 import { openRepository, type Repository } from '../../src/store/repository.js';
 import { openSqlite } from '../../src/store/sqlite/engine.js';
 import { WRITE_LOCK_WAIT_MS, WriteLockBusy } from '../../src/store/transaction.js';
@@ -62,4 +64,27 @@ describe('a write behind another process\'s write lock (SQLite)', () => {
     await addSetting('after');
     expect(await settings()).toBe(before + 1);
   }, 20_000);
+
+  it('a sign-in, right or wrong, waits for the lock without holding the process', async () => {
+    const accounts = new Accounts(new AccountStore(repo));
+    const t = new Date('2026-03-01T00:00:00Z');
+    await accounts.addAccount({ name: 'clerk', password: 'a long enough password', role: 'supervisor', unit_id: null }, t);
+    const attempts = async () => Number((await repo.db.selectFrom('auth_attempts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    for (const password of ['a long enough password', 'a wrong password']) {
+      const before = await attempts();
+      other.exec('begin immediate');
+      let settled = false;
+      const signing = accounts.signIn('clerk', password, '10.0.0.1', undefined, 'csrf', t).then(
+        () => { settled = true; return 'signed in'; },
+        (e: Error) => { settled = true; return e.constructor.name; },
+      );
+      // Inside SQLite's own busy handler the whole process would stop here until the lock was let go.
+      await new Promise((go) => setTimeout(go, 1500)); // longer than the password hash
+      expect(settled).toBe(false);
+      expect(await attempts()).toBe(before);
+      other.exec('commit');
+      expect(await signing).toBe(password === 'a wrong password' ? 'Unauthenticated' : 'signed in');
+      expect(await attempts()).toBe(password === 'a wrong password' ? before + 2 : before);
+    }
+  });
 });

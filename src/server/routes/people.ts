@@ -21,7 +21,7 @@ import { answer } from './answer.js';
 export function peopleRoutes(d: { store: AccountStore; auth: Auth; now: () => Date; address: (c: Context) => string }): OpenAPIHono<AppEnv> {
   const { auth, now } = d;
   const people = new People(d.store);
-  const attempts = new AttemptStore(d.store.db);
+  const attempts = new AttemptStore(d.store);
   const app = new OpenAPIHono<AppEnv>();
   const admin = (write = true) => auth.need(['admin'], { write });
   const Path = { params: params({ id: PathId }) };

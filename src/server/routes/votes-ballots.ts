@@ -18,7 +18,7 @@ import { okEnvelope, type VoteDeps } from './votes-common.js';
 
 export function voteBallotRoutes(store: VoteStore, d: VoteDeps): OpenAPIHono<AppEnv> {
   const { auth, now } = d;
-  const attempts = new AttemptStore(d.repo.db);
+  const attempts = new AttemptStore(d.repo);
   const app = new OpenAPIHono<AppEnv>();
 
   /**

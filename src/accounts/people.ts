@@ -35,10 +35,6 @@ export function normalizeCode(code: string): string {
 export class People {
   constructor(private readonly store: AccountStore) {}
 
-  private get db() {
-    return this.store.db;
-  }
-
   /** Renames a unit and/or moves it under another (null: to the top); a unit never goes under itself or its own descendants. */
   async updateUnit(id: number, change: { name?: string; parent_id?: number | null }): Promise<Unit> {
     const units = await this.store.listUnits();

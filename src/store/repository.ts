@@ -7,10 +7,11 @@ import type { Engine, EngineName } from './engine.js';
 import type { Writable } from './transaction.js';
 import { factRecord } from './facts.js';
 import { documentFilter, escapeLike, type DocumentFilter } from './filters.js';
-import type { NewFile } from './input.js';
+import type { NewFile, SourceFormat } from './input.js';
 import { migrate } from './migrations/index.js';
 import { evidenceOf, sectionsOf, warningsOf } from './rows.js';
 import type { Database, ReportChoicesTable } from './schema.js';
+import { unpackSourceBytes } from './source-bytes.js';
 import type { DocumentDetail, DocumentSummary, FactRecord, FactType, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet } from './types.js';
 import { writeTransaction } from './transaction.js';
 import { knownDocuments, recordItem, recordKnownFile, storeFileIn } from './write.js';
@@ -74,6 +75,8 @@ export interface Repository extends Writable {
   recordFailure(runId: number | null, file: string, reason: string): Promise<ImportItemResult>;
   listDocuments(filter: DocumentFilter, paging: Paging): Promise<Page<DocumentSummary>>;
   getDocument(id: number): Promise<DocumentDetail | undefined>;
+  /** The file a document was read from, byte for byte as it was found; undefined when there is no such document. */
+  originalFile(documentId: number): Promise<OriginalFile | undefined>;
   search(query: SearchQuery): Promise<Page<SearchHit>>;
   /** Changes when any connection commits a change to report data (see Engine.changeToken). */
   changeToken(): Promise<string>;
@@ -87,6 +90,14 @@ export interface Repository extends Writable {
 }
 
 const now = () => new Date().toISOString();
+
+/** A source file as it was found: what `sha256` was computed over. */
+export interface OriginalFile {
+  readonly file_name: string;
+  readonly format: SourceFormat;
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+}
 
 /** The columns a fact row is read with (FactRow): its own and its document's place and year. */
 const FACT_ROW_COLUMNS = ['f.id', 'f.document_id', 'd.jurisdiction', 'd.level', 'd.report_year', 'f.fact', 'f.indicator', 'f.kind', 'f.value', 'f.value_max', 'f.unit', 'f.qualifier', 'f.scope', 'f.year', 'f.headline', 'f.estimated', 'f.text', 'f.start_offset', 'f.end_offset', 'f.source_start', 'f.source_end', 'f.data_json'] as const;
@@ -219,6 +230,16 @@ class KyselyRepository implements Repository {
       sha256: d.sha256, offset_unit: d.offset_unit, start_offset: Number(d.start_offset),
       facts: [...byKind('target'), ...byKind('outcome'), ...byKind('commitment')], duplicate_files: dups,
     };
+  }
+
+  async originalFile(documentId: number): Promise<OriginalFile | undefined> {
+    const r = await this.db
+      .selectFrom('documents as d')
+      .innerJoin('sources as s', 's.id', 'd.source_id')
+      .select(['s.file_name', 's.format', 's.sha256', 's.bytes', 's.compression'])
+      .where('d.id', '=', documentId)
+      .executeTakeFirst();
+    return r && { file_name: r.file_name, format: r.format, sha256: r.sha256, bytes: unpackSourceBytes(r.bytes, r.compression) };
   }
 
   async search(query: SearchQuery): Promise<Page<SearchHit>> {

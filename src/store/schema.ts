@@ -5,6 +5,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DocType, Script } from '../model.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
+import type { SourceCompression } from './source-bytes.js';
 import type { DocumentPlace, FactMeasure, ImportStatus, RunStatus } from './types.js';
 import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules.js';
 import type { Role } from '../accounts/roles.js';
@@ -22,8 +23,10 @@ export interface SourcesTable {
   encoding: string;
   offset_unit: OffsetUnit;
   script: Script;
-  /** The file as found. Its decoded text is not kept here: each document keeps its stretch (migration 23). */
+  /** The file as found, as `compression` says (src/store/source-bytes.ts). Its decoded text is not kept here: each document keeps its stretch (migration 23). */
   bytes: Uint8Array;
+  /** Migration 24; rows stored before it hold the file uncompressed. */
+  compression: ColumnType<SourceCompression, SourceCompression | undefined, never>;
   warnings_json: string;
   imported_at: string;
   run_id: number | null;

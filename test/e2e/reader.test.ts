@@ -70,6 +70,15 @@ describe.skipIf(SKIP_E2E)('the reader', () => {
     expect(paragraphs.map((p) => p.n)).toEqual(paragraphs.map((_, i) => i + 1));
   });
 
+  it('downloads the file the report was read from, byte for byte', async () => {
+    await page.goto(`${app.base}/#/report/${seedId}`);
+    const link = page.getByRole('link', { name: '下载原文件' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('000_a1392cf4c794e201.txt');
+    const got = readFileSync((await download.path())!);
+    expect(got.equals(readFileSync(join(SEEDS, '000_a1392cf4c794e201.txt')))).toBe(true);
+  });
+
   it('locates a fact by its paragraph (第N段) besides its offsets', async () => {
     const d = await doc(seedId);
     for (const fact of [d.facts[2], d.facts[d.facts.length - 1]]) {

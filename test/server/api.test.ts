@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +47,24 @@ describe.each(STORES)('HTTP API on %s', (storeName) => {
     expect(again.status).toBe(200);
     expect(body(again)).toMatchObject({ ok: true, status: 'duplicate' });
     expect((await store.repo.counts()).documents).toBe(1);
+  });
+
+  it('gives back the file a document was read from, byte for byte, kept compressed', async () => {
+    const file = Buffer.from(makeReport(31));
+    expect((await upload('报告 r1.txt', file)).status).toBe(201);
+    const id = body(await get('/api/reports.json')).items[0].id as number;
+    const original = await get(`/api/documents/${id}/original`);
+    expect(original.status).toBe(200);
+    expect(Buffer.from(original.body as Uint8Array).equals(file)).toBe(true);
+    expect(original.headers['content-type']).toBe('application/octet-stream');
+    expect(original.headers['content-disposition']).toMatch(/^attachment;.*filename\*=UTF-8''%E6%8A%A5%E5%91%8A%20r1\.txt$/);
+    const sha = body(await get(`/api/documents/${id}`)).document.sha256;
+    expect(createHash('sha256').update(file).digest('hex')).toBe(sha);
+    // A report as text is stored in fewer bytes than it has.
+    const row = await store.repo.db.selectFrom('sources').select(['compression', 'bytes']).executeTakeFirstOrThrow();
+    expect(row.compression).toBe('brotli');
+    expect(row.bytes.length).toBeLessThan(file.length);
+    expect((await get('/api/documents/999999/original')).status).toBe(404);
   });
 
   it('lists reports as JSON, CSV and XLSX', async () => {

@@ -117,6 +117,9 @@ describe.each(STORES)('migrations on %s', (name) => {
       const source = await sql<Record<string, unknown>>`select * from sources`.execute(repo.db);
       expect(Object.keys(source.rows[0])).not.toContain('text');
       expect([...(source.rows[0].bytes as Uint8Array)]).toEqual([1, 2, 3]);
+      // A file stored before step 24 stays uncompressed and reads back as it was.
+      expect(source.rows[0].compression).toBe('none');
+      expect([...(await repo.originalFile(id))!.bytes]).toEqual([1, 2, 3]);
     } finally {
       await repo.close();
     }

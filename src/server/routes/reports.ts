@@ -19,7 +19,7 @@ import { LEVELS, PARTS } from '../../vocab.js';
 import type { AppEnv } from '../env.js';
 import type { Auth } from '../middleware/auth.js';
 import { errors, FileName, fileBody, jsonBody, ok, Paging, params, PathId, query, tableOk, Year } from '../openapi.js';
-import { langOf, table } from '../respond.js';
+import { download, langOf, table } from '../respond.js';
 import { DOC_COLUMNS, indicatorCell, publicName, SEARCH_COLUMNS, STORED_FACT_COLUMNS, storedFactRows } from '../../export/facts.js';
 import { ComparisonRow, DocumentDetail, DocumentSummary, Fact, ImportResult, pageOf, ReportChoice, Scorecard, SearchHit, YearsTable } from './reports.schema.js';
 
@@ -78,6 +78,21 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       if (!doc) throw new NotFound(msg('report.no_document', { id }));
       const document = { ...publicDoc(doc), duplicate_files: doc.duplicate_files.map((f) => ({ ...f, file: publicName(f.file) })) };
       return c.json({ ok: true as const, document }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/documents/{id}/original', summary: 'The file a document was read from, byte for byte as it was found (its sha256 is the document\'s), as a download',
+      request: { params: params({ id: PathId }) },
+      responses: { 200: { description: 'the file as found', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(400, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const file = await repo.originalFile(id);
+      if (!file) throw new NotFound(msg('report.no_document', { id }));
+      // Always a download, never shown inline: an HTML file as found is someone else's page, not ours to render.
+      return download(file.bytes, 'application/octet-stream', publicName(file.file_name));
     },
   );
 

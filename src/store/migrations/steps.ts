@@ -249,6 +249,12 @@ const DDL: DdlStep[] = [
     // PostgreSQL marks it dropped and frees the space as rows are rewritten or vacuumed.
     statements: () => ['alter table sources drop column text'],
   },
+  {
+    version: 24,
+    name: 'a source may keep the file as found brotli-compressed (a report as text shrinks to about a third); rows stored before stay as they are',
+    // Not rewritten here: on SQLite the file would only shrink after a VACUUM, which copies the whole database.
+    statements: () => ["alter table sources add column compression text not null default 'none'"],
+  },
 ];
 
 /**

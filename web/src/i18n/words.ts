@@ -101,6 +101,7 @@ export const WORDS = {
   'rd.duplicates': ['内容相同的其他文件', 'Other files with the same content'],
   'rd.hint': ['点击高亮处查看结构化字段和原文件位置', 'Click a highlight to see its fields and its place in the original file'],
   'rd.check': ['核对本报告的承诺 →', 'Check this report’s promises →'],
+  'rd.original': ['下载原文件', 'Download the original file'],
   'rd.facts': ['本报告的事实', 'Facts in this report'],
   'rd.selected': ['所选事实', 'Selected fact'],
   'rd.place': ['位置', 'Place in the text'],

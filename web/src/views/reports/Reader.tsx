@@ -126,7 +126,9 @@ export function Reader({ id, params }: { id: number; params: URLSearchParams }) 
           ← {t('rd.back')}
         </a>
         <h1>{heading}</h1>
-        <p className="muted small">{metaLine(doc, i18n)}</p>
+        <p className="muted small">
+          {metaLine(doc, i18n)} · <a href={`/api/documents/${id}/original`} download>{t('rd.original')}</a>
+        </p>
         {doc.jurisdiction && doc.report_year && <a href={href('check', { place: doc.jurisdiction, year: doc.report_year })}>{t('rd.check')}</a>}
         <Withdraw id={id} />
       </div>

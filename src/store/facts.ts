@@ -5,9 +5,12 @@
  * column says fails with a clear error instead of flowing on as a lie.
  *
  * Where a fact sits is kept in columns only (offsets into the document's text
- * and into the original file); the JSON holds what the fact says. Rows stored
- * before that carry a `span` in the JSON in other coordinates: it is dropped
- * on reading and rebuilt from the columns.
+ * and into the original file); the JSON holds what the fact says beyond its
+ * columns (a commitment's sentence, section path, names…): what a column
+ * holds is not written twice, and reading puts the two back together. Rows
+ * stored before that carry every field in the JSON (the same values, so they
+ * read the same) and may carry a `span` in other coordinates: it is dropped on
+ * reading and rebuilt from the columns.
  */
 import { z } from 'zod';
 import type { CommitmentData, NewFact, OutcomeData, TargetData } from './input.js';
@@ -63,8 +66,22 @@ export type FactRow = Omit<Selectable<FactsTable>, 'ord'> & Pick<Selectable<Docu
 
 const num = (v: number | null) => (v === null ? null : Number(v));
 
+/** Fields of a fact's data that have a column of their own (factColumns): the JSON does not repeat them. */
+const COLUMN_FIELDS = ['indicator', 'kind', 'value', 'value_max', 'unit', 'qualifier', 'scope', 'text', 'year', 'headline', 'estimated'] as const;
+
+/** The data's fields kept in columns, as the data had them: a null column is an absent optional field (`year`, nullable, stays null). */
+function columnFields(row: FactRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    indicator: row.indicator, kind: row.kind, value: num(row.value), value_max: num(row.value_max), unit: row.unit, qualifier: row.qualifier,
+    scope: row.scope, text: row.text, headline: Number(row.headline) === 1, estimated: Number(row.estimated) === 1,
+  };
+  for (const k of Object.keys(out)) if (out[k] === null) delete out[k];
+  return { ...out, year: num(row.year) };
+}
+
 function parseData<S extends z.ZodTypeAny>(schema: S, row: FactRow): z.infer<S> {
-  const parsed = schema.safeParse(JSON.parse(row.data_json));
+  // The schema keeps only its own kind's fields: a target drops `headline`, a commitment `kind` and `scope`.
+  const parsed = schema.safeParse({ ...columnFields(row), ...JSON.parse(row.data_json) });
   if (!parsed.success) throw new Error(`fact ${row.id} (${row.fact}) holds data that is not a ${row.fact}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }
@@ -100,7 +117,7 @@ export function factColumns(f: NewFact) {
   const common = {
     fact: f.fact, text: f.data.text, year: f.data.year, value: f.data.value ?? null, value_max: f.data.value_max ?? null,
     unit: f.data.unit ?? null, start_offset: f.span.start, end_offset: f.span.end, source_start: f.span.sourceStart,
-    source_end: f.span.sourceEnd, data_json: JSON.stringify(f.data),
+    source_end: f.span.sourceEnd, data_json: JSON.stringify(Object.fromEntries(Object.entries(f.data).filter(([k]) => !(COLUMN_FIELDS as readonly string[]).includes(k)))),
   };
   switch (f.fact) {
     case 'target':

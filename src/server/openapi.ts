@@ -51,9 +51,16 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   return { content: { 'application/json': { schema } }, required: true };
 }
 
+const octetStream = () => ({ 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } });
+
 /** A raw upload (a report, a spreadsheet) read by the handler itself. */
 export function fileBody(description: string) {
-  return { description, content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true };
+  return { description, content: octetStream(), required: true };
+}
+
+/** A file answered byte for byte as it was kept (a source as found, a kept draft). */
+export function fileOk(description: string) {
+  return { description, content: octetStream() };
 }
 
 /** A query string: the listed parameters and nothing else (an unknown one is a 400), plus `_format`. */

@@ -18,7 +18,7 @@ import { resolveReport, type Repository } from '../../store/repository.js';
 import { LEVELS, PARTS } from '../../vocab.js';
 import type { AppEnv } from '../env.js';
 import type { Auth } from '../middleware/auth.js';
-import { errors, FileName, fileBody, jsonBody, ok, Paging, params, PathId, query, tableOk, Year } from '../openapi.js';
+import { errors, FileName, fileBody, fileOk, jsonBody, ok, Paging, params, PathId, query, tableOk, Year } from '../openapi.js';
 import { download, langOf, table } from '../respond.js';
 import { DOC_COLUMNS, indicatorCell, publicName, SEARCH_COLUMNS, STORED_FACT_COLUMNS, storedFactRows } from '../../export/facts.js';
 import { ComparisonRow, DocumentDetail, DocumentSummary, Fact, ImportResult, pageOf, ReportChoice, Scorecard, SearchHit, YearsTable } from './reports.schema.js';
@@ -85,7 +85,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
     createRoute({
       method: 'get', path: '/documents/{id}/original', summary: 'The file a document was read from, byte for byte as it was found (its sha256 is the document\'s), as a download',
       request: { params: params({ id: PathId }) },
-      responses: { 200: { description: 'the file as found', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(400, 404) },
+      responses: { 200: fileOk('the file as found'), ...errors(400, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

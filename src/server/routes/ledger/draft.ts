@@ -10,7 +10,7 @@ import { CONTENT_TYPES, type DraftReviews } from '../../../draft/service.js';
 import { Jurisdiction } from '../../../records/fields.js';
 import type { AppEnv } from '../../env.js';
 import type { Auth } from '../../middleware/auth.js';
-import { errors, jsonBody, ok, params, PathId, query, Year } from '../../openapi.js';
+import { errors, fileOk, jsonBody, ok, params, PathId, query, Year } from '../../openapi.js';
 import { download } from '../../respond.js';
 import { answer, listOf } from '../answer.js';
 
@@ -90,7 +90,7 @@ export function draftRoutes(reviews: DraftReviews, auth: Auth): OpenAPIHono<AppE
   app.openapi(
     createRoute({
       method: 'get', path: '/ledger/draft-reviews/{id}/file', summary: 'A kept draft\'s file, byte for byte as it was handed out', middleware: auth.need(MANAGE),
-      request: { params: params({ id: PathId }) }, responses: { 200: { description: 'the .docx or HTML file', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(400, 401, 403, 404) },
+      request: { params: params({ id: PathId }) }, responses: { 200: fileOk('the .docx or HTML file'), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const k = await reviews.kept(c.req.valid('param').id);

@@ -7,7 +7,7 @@ import type { Engine, EngineName } from './engine.js';
 import type { Writable } from './transaction.js';
 import { factRecord } from './facts.js';
 import { documentFilter, escapeLike, type DocumentFilter } from './filters.js';
-import type { NewFile, SourceFormat } from './input.js';
+import type { NewFile } from './input.js';
 import { migrate } from './migrations/index.js';
 import { evidenceOf, sectionsOf, warningsOf } from './rows.js';
 import type { Database, ReportChoicesTable } from './schema.js';
@@ -91,11 +91,9 @@ export interface Repository extends Writable {
 
 const now = () => new Date().toISOString();
 
-/** A source file as it was found: what `sha256` was computed over. */
+/** A source file as it was found: the bytes its document's sha256 was computed over. */
 export interface OriginalFile {
   readonly file_name: string;
-  readonly format: SourceFormat;
-  readonly sha256: string;
   readonly bytes: Uint8Array;
 }
 
@@ -236,10 +234,10 @@ class KyselyRepository implements Repository {
     const r = await this.db
       .selectFrom('documents as d')
       .innerJoin('sources as s', 's.id', 'd.source_id')
-      .select(['s.file_name', 's.format', 's.sha256', 's.bytes', 's.compression'])
+      .select(['s.file_name', 's.bytes', 's.compression'])
       .where('d.id', '=', documentId)
       .executeTakeFirst();
-    return r && { file_name: r.file_name, format: r.format, sha256: r.sha256, bytes: unpackSourceBytes(r.bytes, r.compression) };
+    return r && { file_name: r.file_name, bytes: unpackSourceBytes(r.bytes, r.compression) };
   }
 
   async search(query: SearchQuery): Promise<Page<SearchHit>> {

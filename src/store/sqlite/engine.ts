@@ -179,10 +179,29 @@ export function openSqlite(file: string): Engine {
         .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from doc_gram where doc_gram match ${m.match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
         .where(documentFilter(filter))
         .$if(m.verbatim !== undefined, (qb) => qb.where(sql<SqlBool>`instr(d.text, ${m.verbatim}) > 0`));
-      // One pass over the matches gives the newest-first page and the count (a window over
-      // all rows); bm25 over every match costs more than the rest of a broad query (35–180 ms
-      // for 40k documents at ×100), so only up to RANK_LIMIT matches are ranked, in a second,
-      // small query. Broader lists stay newest first, as on PostgreSQL.
+      // Up to RANK_LIMIT matches are ranked by relevance (bm25), broader lists are newest first
+      // (as on PostgreSQL): bm25 over every match of a broad query costs more than the rest of it
+      // (35–180 ms for 40k documents at ×100). bm25's first call also matches the query over the
+      // whole index once (for its idf), which for a phrase costs as much as the search itself.
+      // When at most RANK_LIMIT documents pass the filter (a narrow filter, a small archive: a
+      // count on the covering index that stops after RANK_LIMIT + 1 tells), the matches cannot be
+      // more, so one pass ranks, counts and pages them. Otherwise one pass gives the newest-first
+      // page and the count (a window over all rows), and only a count of at most RANK_LIMIT is
+      // ranked, in a second pass.
+      const passing = await sql<{ n: number }>`select count(*) as n from (${conn
+        .withPlugin(filterIndexHint)
+        .selectFrom('documents as d')
+        .where(documentFilter(filter))
+        .select(sql.lit(1).as('x'))
+        .limit(RANK_LIMIT + 1)})`.execute(conn);
+      if (Number(passing.rows[0].n) <= RANK_LIMIT) {
+        const all = await base.select(['d.id', sql<number>`f.rank`.as('rank')]).limit(RANK_LIMIT + 1).execute();
+        // More only if an import came between the count and this pass: then as below.
+        if (all.length <= RANK_LIMIT) {
+          all.sort((a, b) => a.rank - b.rank || Number(a.id) - Number(b.id));
+          return { ids: all.slice(offset, offset + limit).map((r) => Number(r.id)), total: all.length };
+        }
+      }
       const newest = await base
         .select(['d.id', sql<number>`count(*) over ()`.as('n')])
         .orderBy('d.report_year', 'desc')

@@ -15,6 +15,7 @@ import { unpackSourceBytes } from './source-bytes.js';
 import type { DocumentDetail, DocumentSummary, FactRecord, FactType, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet } from './types.js';
 import { writeTransaction } from './transaction.js';
 import { knownDocuments, recordItem, recordKnownFile, storeFileIn } from './write.js';
+import { findAll, occurrencesIn, snippetAt } from './occurrences.js';
 
 export type { DocumentDetail, DocumentSummary, FactRecord, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet };
 export type { NewFile } from './input.js';
@@ -251,14 +252,13 @@ class KyselyRepository implements Repository {
     // The index ranks, filters and counts; text leaves the database only for the page.
     const page = await this.eng.searchPage(this.db, q, query, limit, query.offset ?? 0);
     if (page.ids.length === 0) return { total: page.total, items: [] };
-    const rows = await this.summaryQuery().select(['d.text']).where('d.id', 'in', page.ids).execute();
+    const rows = await this.summaryQuery().select(this.eng.pageText.as('text')).where('d.id', 'in', page.ids).execute();
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     const hits: SearchHit[] = [];
     for (const id of page.ids) {
       const r = byId.get(id);
       if (!r) continue;
-      const positions = findAll(r.text, q);
-      hits.push({ document: normalizeSummary(r), matches: positions.length, snippets: positions.slice(0, query.snippets ?? 3).map((at) => snippet(r.text, at, q.length)) });
+      hits.push({ document: normalizeSummary(r), ...occurrencesIn(r.text, q, query.snippets ?? 3) });
     }
     return { total: page.total, items: hits };
   }
@@ -275,7 +275,7 @@ class KyselyRepository implements Repository {
         const sections = sectionsOf(r.sections_json, Number(r.id));
         const kept = positions.filter((p) => sections.some((s) => s.part === query.part && s.span.start <= p && p < s.span.end));
         if (kept.length === 0) continue;
-        hits.push({ document: normalizeSummary(r), matches: kept.length, snippets: kept.slice(0, query.snippets ?? 3).map((p) => snippet(r.text, p, q.length)) });
+        hits.push({ document: normalizeSummary(r), matches: kept.length, snippets: kept.slice(0, query.snippets ?? 3).map((p) => snippetAt(r.text, p, q.length)) });
       }
     }
     hits.sort((a, b) => b.matches - a.matches || (b.document.report_year ?? 0) - (a.document.report_year ?? 0) || a.document.id - b.document.id);
@@ -338,16 +338,6 @@ function normalizeSummary(r: SummaryRow): DocumentSummary {
     doc_type: r.doc_type, script: r.script, n_targets: Number(r.n_targets), n_outcomes: Number(r.n_outcomes),
     n_commitments: Number(r.n_commitments), duplicates: Number(r.duplicates ?? 0),
   };
-}
-
-function findAll(text: string, q: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + q.length)) out.push(i);
-  return out;
-}
-
-function snippet(text: string, at: number, len: number, ctx = 30): Snippet {
-  return { start: at, end: at + len, before: text.slice(Math.max(0, at - ctx), at), match: text.slice(at, at + len), after: text.slice(at + len, at + len + ctx) };
 }
 
 export { findReport, resolveReport, type ResolvedReport } from './reports.js';

@@ -124,6 +124,7 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);
     },
+    pageText: sql<string>`d.text`,
     indexColumns: gramKeyColumn,
     async indexDocument() {
       // Both indexes follow the documents table: the trigram index by itself, the gram index by the row's keys (indexColumns).

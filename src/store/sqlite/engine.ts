@@ -147,6 +147,7 @@ export function openSqlite(file: string): Engine {
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);
     },
+    pageText: sql<Uint8Array>`cast(d.text as blob)`,
     indexColumns() {
       return {}; // doc_gram indexes texts outside the documents table
     },

@@ -34,6 +34,15 @@ export interface ImportOptions extends PoolOptions {
   readonly pool?: ReaderPool;
 }
 
+/**
+ * Most files one transaction stores: a batch writes one full-text segment
+ * instead of one per file (fewer to merge later; bench/README.md, "Storing in
+ * batches"). Only files already read when the writer is free join one, so a
+ * writer that waits for the readers stores one file at a time as before; the
+ * text limit keeps the write lock, which a server beside must wait for, short.
+ */
+export const STORE_BATCH = { files: 16, chars: 1_000_000 } as const;
+
 /** A file ready for the writer: a copy of known bytes, or what the reader made of it. */
 type Prepared = { readonly known: { readonly file: string; readonly sha256: string } } | { readonly read: ReadResult };
 
@@ -84,25 +93,49 @@ export async function importFiles(
   // Files read ahead of the writer: enough to keep every thread busy while one file is stored.
   const ahead = pool.size * 2;
   const pending = new Map<number, Promise<Prepared>>();
+  // What has been read already, so the writer can take several files at once without waiting.
+  const ready = new Map<number, Prepared>();
   const start = (i: number) => {
     if (i < files.length && !pending.has(i)) {
       const p = prepare(repo, pool, files[i], maxBytes);
-      p.catch(() => {}); // awaited in order below; a rejection is not lost, only not reported twice
+      p.then((v) => ready.set(i, v), () => {}); // a rejection is awaited in order below, not reported twice
       pending.set(i, p);
     }
+  };
+  const take = async (i: number): Promise<Prepared> => {
+    const p = await pending.get(i)!;
+    pending.delete(i);
+    ready.delete(i);
+    return p;
   };
   const runId = await repo.startRun();
   const items: ImportItemResult[] = [];
   let status: 'done' | 'failed' = 'done';
   let run: RunSummary;
+  const done = (file: string, result: ImportItemResult) => {
+    items.push(result);
+    onProgress?.({ done: items.length, total: files.length, file, result });
+  };
   try {
-    for (const [i, file] of files.entries()) {
+    for (let i = 0; i < files.length; ) {
       for (let j = i; j <= i + ahead; j++) start(j);
-      const prepared = await pending.get(i)!;
-      pending.delete(i);
-      const result = await storePrepared(repo, runId, file, prepared);
-      items.push(result);
-      onProgress?.({ done: i + 1, total: files.length, file, result });
+      const first = await take(i);
+      if (!('read' in first) || !first.read.ok) {
+        done(files[i], await storePrepared(repo, runId, files[i], first));
+        i++;
+        continue;
+      }
+      // Files read while the last batch was stored go into one transaction with this one (STORE_BATCH).
+      const batch = [first.read.file];
+      let chars = first.read.file.source.text.length;
+      for (let next = ready.get(i + batch.length); next && 'read' in next && next.read.ok && batch.length < STORE_BATCH.files && chars < STORE_BATCH.chars; next = ready.get(i + batch.length)) {
+        await take(i + batch.length);
+        batch.push(next.read.file);
+        chars += next.read.file.source.text.length;
+      }
+      const results = batch.length === 1 ? [await repo.storeFile(batch[0], runId)] : await repo.storeFiles(batch, runId);
+      for (const [k, result] of results.entries()) done(files[i + k], result);
+      i += batch.length;
     }
   } catch (e) {
     status = 'failed';

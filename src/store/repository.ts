@@ -69,6 +69,12 @@ export interface Repository extends Writable {
   finishRun(runId: number, status: 'done' | 'failed'): Promise<RunSummary>;
   /** Stores one read file atomically (all of it or nothing); documents already stored from another file are recorded as duplicates. */
   storeFile(input: NewFile, runId: number | null): Promise<ImportItemResult>;
+  /**
+   * Stores several read files in one transaction, in order, each as storeFile
+   * would (all of them or none): one full-text segment to write and merge for
+   * the lot instead of one per file (bench/README.md, "Storing in batches").
+   */
+  storeFiles(inputs: readonly NewFile[], runId: number | null): Promise<ImportItemResult[]>;
   /** Whether a file with these exact bytes was seen before (stored, or recorded as a copy). Reads only. */
   knowsFile(sha256: string): Promise<boolean>;
   /** Records `file` as a duplicate when a file with these exact bytes was seen before; undefined otherwise. */
@@ -181,6 +187,15 @@ class KyselyRepository implements Repository {
 
   async storeFile(input: NewFile, runId: number | null): Promise<ImportItemResult> {
     return this.write((trx) => storeFileIn(trx, this.eng, input, runId));
+  }
+
+  async storeFiles(inputs: readonly NewFile[], runId: number | null): Promise<ImportItemResult[]> {
+    return this.write(async (trx) => {
+      const out: ImportItemResult[] = [];
+      // In order: a later file may be a copy of an earlier one in the same batch.
+      for (const input of inputs) out.push(await storeFileIn(trx, this.eng, input, runId));
+      return out;
+    });
   }
 
   unindexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void> {

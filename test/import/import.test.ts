@@ -77,6 +77,43 @@ describe.each(STORES)('import orchestration on %s', (name) => {
     expect(seen).toContain(constants.priority.PRIORITY_BELOW_NORMAL);
   });
 
+  it('stores files read ahead of the writer in one transaction, with the same result as one at a time', async () => {
+    // Readers that outrun the writer: the first file's read is held back until the others are done.
+    const inThread = createReaderPool({ workers: 0 });
+    const ahead: ReaderPool = {
+      size: 8,
+      read: async (task) => {
+        const r = await inThread.read(task);
+        if ('fileName' in task && task.fileName === files[0]) await new Promise((ok) => setTimeout(ok, 300));
+        return r;
+      },
+      destroy: async () => {},
+    };
+    const batches: number[] = [];
+    const storeFiles = store.repo.storeFiles.bind(store.repo);
+    store.repo.storeFiles = (inputs, runId) => {
+      batches.push(inputs.length);
+      return storeFiles(inputs, runId);
+    };
+    const progress: ImportProgress[] = [];
+    const batched = await importFiles(store.repo, files, (p) => progress.push(p), { pool: ahead });
+    // a, b, its copy and c, c again with other line ends: read before a was, so stored with it; the empty file ends the batch.
+    expect(batches).toEqual([5]);
+    expect(outcome(batched.items)).toEqual([
+      'a.txt:imported', 'b.txt:imported', 'b-copy.txt:duplicate', 'c.txt:imported', 'c-crlf.txt:duplicate', 'empty.txt:failed', 'd.txt:imported', 'missing.txt:failed',
+    ]);
+    expect(progress.map((p) => [p.done, p.file])).toEqual(files.map((f, i) => [i + 1, f]));
+
+    const single = await createTestStore(name);
+    try {
+      const one = await importFiles(single.repo, files, undefined, { pool: { size: 1, read: inThread.read, destroy: async () => {} } });
+      expect(batched.items).toEqual(one.items);
+      expect(await single.repo.counts()).toEqual(await store.repo.counts());
+    } finally {
+      await single.dispose();
+    }
+  });
+
   it('re-imports nothing: known bytes are recorded as copies without being read again', async () => {
     await importFiles(store.repo, files, undefined, { workers: 1 });
     const before = await store.repo.counts();

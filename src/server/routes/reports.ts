@@ -117,6 +117,10 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
   app.openapi(
     createRoute({
       method: 'get', path: '/search', summary: 'Full-text search, any query length, with snippets and positions',
+      description:
+        'Every report holding the query verbatim, with how often and the first snippets (offsets in UTF-16 units of the report text). ' +
+        'Order: on SQLite, up to 2,000 matches are ranked by relevance (bm25: more occurrences in a shorter report first); ' +
+        'more matches, and every result on PostgreSQL, are listed newest report first.',
       request: {
         query: query({
           q: z.string().trim().min(1, 'give a query').max(200, 'a query is at most 200 characters'), ...place, year_from: Year.optional(), year_to: Year.optional(),

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { expandPaths } from '../src/cli/files.js';
-import { importFiles, newFile, STORE_BATCH } from '../src/import/index.js';
+import { batchHasRoom, importFiles, newFile } from '../src/import/index.js';
 import type { NewFile } from '../src/store/input.js';
 import { openPostgres } from '../src/store/postgres/engine.js';
 import { openRepository, type Repository } from '../src/store/repository.js';
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     // read ahead of the writer: as many to a transaction as STORE_BATCH allows.
     for (let i = 0; i < n && !(a.targetBytes && res.inputBytes >= a.targetBytes); ) {
       const batch: NewFile[] = [];
-      for (let chars = 0; batch.length < STORE_BATCH.files && chars < STORE_BATCH.chars && i < n && !(a.targetBytes && res.inputBytes >= a.targetBytes); i++) {
+      for (let chars = 0; batchHasRoom(batch.length, chars) && i < n && !(a.targetBytes && res.inputBytes >= a.targetBytes); i++) {
         const f = newFile(gen.file(i, `x${a.factor}`));
         res.inputBytes += f.source.size;
         chars += f.source.text.length;

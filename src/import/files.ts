@@ -43,6 +43,11 @@ export interface ImportOptions extends PoolOptions {
  */
 export const STORE_BATCH = { files: 16, chars: 1_000_000 } as const;
 
+/** Whether a batch of `files` holding `chars` characters of text may take one more file. */
+export function batchHasRoom(files: number, chars: number): boolean {
+  return files < STORE_BATCH.files && chars < STORE_BATCH.chars;
+}
+
 /** A file ready for the writer: a copy of known bytes, or what the reader made of it. */
 type Prepared = { readonly known: { readonly file: string; readonly sha256: string } } | { readonly read: ReadResult };
 
@@ -128,7 +133,7 @@ export async function importFiles(
       // Files read while the last batch was stored go into one transaction with this one (STORE_BATCH).
       const batch = [first.read.file];
       let chars = first.read.file.source.text.length;
-      for (let next = ready.get(i + batch.length); next && 'read' in next && next.read.ok && batch.length < STORE_BATCH.files && chars < STORE_BATCH.chars; next = ready.get(i + batch.length)) {
+      for (let next = ready.get(i + batch.length); next && 'read' in next && next.read.ok && batchHasRoom(batch.length, chars); next = ready.get(i + batch.length)) {
         await take(i + batch.length);
         batch.push(next.read.file);
         chars += next.read.file.source.text.length;

@@ -3,7 +3,7 @@
  * skip bytes already stored, read and extract in worker threads within a
  * time and memory budget per file, and hand the store its own typed input.
  */
-export { importFiles, STORE_BATCH, type ImportOptions, type ImportProgress, type ImportReport } from './files.js';
+export { batchHasRoom, importFiles, type ImportOptions, type ImportProgress, type ImportReport } from './files.js';
 export { importUpload, type Upload, type UploadResult } from './upload.js';
 export { createReaderPool, DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_MS, type PoolOptions, type ReaderPool } from './pool.js';
 export type { FailureKind, ReadFailure, ReadResult, ReadTask } from './read.js';

@@ -22,10 +22,11 @@ export interface Occurrences {
 
 export function occurrencesIn(text: string | Uint8Array, q: string, keep: number): Occurrences {
   if (q.length === 0) return { matches: 0, snippets: [] };
+  if (typeof text === 'string') return inString(text, q, keep);
+  const buf = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
   const qb = Buffer.from(q, 'utf8');
   // A query with a lone surrogate has no exact UTF-8 form: compare as strings.
-  if (typeof text === 'string' || qb.toString('utf8') !== q) return inString(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'), q, keep);
-  return inUtf8(Buffer.from(text.buffer, text.byteOffset, text.byteLength), q, qb, keep);
+  return qb.toString('utf8') === q ? inUtf8(buf, q, qb, keep) : inString(buf.toString('utf8'), q, keep);
 }
 
 /** Where `q` starts in `text`, each occurrence after the previous one's end. */

@@ -174,11 +174,9 @@ export function openSqlite(file: string): Engine {
       // (100 ms for 40k matches at ×100); the covering index answers the filter alone (10 ms).
       // SQLite's planner prefers the rowid look-up, hence the hint, which kysely cannot spell.
       // The FTS table is not in the typed schema: join through raw SQL, filter with the shared clause.
-      const base = conn
-        .withPlugin(filterIndexHint)
-        .selectFrom('documents as d')
+      const filtered = conn.withPlugin(filterIndexHint).selectFrom('documents as d').where(documentFilter(filter));
+      const base = filtered
         .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from doc_gram where doc_gram match ${m.match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
-        .where(documentFilter(filter))
         .$if(m.verbatim !== undefined, (qb) => qb.where(sql<SqlBool>`instr(d.text, ${m.verbatim}) > 0`));
       // Up to RANK_LIMIT matches are ranked by relevance (bm25), broader lists are newest first
       // (as on PostgreSQL): bm25 over every match of a broad query costs more than the rest of it
@@ -189,12 +187,7 @@ export function openSqlite(file: string): Engine {
       // more, so one pass ranks, counts and pages them. Otherwise one pass gives the newest-first
       // page and the count (a window over all rows), and only a count of at most RANK_LIMIT is
       // ranked, in a second pass.
-      const passing = await sql<{ n: number }>`select count(*) as n from (${conn
-        .withPlugin(filterIndexHint)
-        .selectFrom('documents as d')
-        .where(documentFilter(filter))
-        .select(sql.lit(1).as('x'))
-        .limit(RANK_LIMIT + 1)})`.execute(conn);
+      const passing = await sql<{ n: number }>`select count(*) as n from (${filtered.select(sql.lit(1).as('x')).limit(RANK_LIMIT + 1)})`.execute(conn);
       if (Number(passing.rows[0].n) <= RANK_LIMIT) {
         const all = await base.select(['d.id', sql<number>`f.rank`.as('rank')]).limit(RANK_LIMIT + 1).execute();
         // More only if an import came between the count and this pass: then as below.

@@ -6,15 +6,16 @@
  * filter, else in a second pass once the count is known, so the tests cover
  * a broad query, a narrow one, and a broad one that a filter narrows. The texts
  * are written for the test: equal lengths, so relevance follows how often a
- * word occurs.
+ * word occurs. Ranked queries are asked of the engine as it chooses and with
+ * each way of ranking pinned (bm25 over the index, or from the texts).
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newFile } from '../../src/import/index.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
 import type { NewFile } from '../../src/store/input.js';
-import { RANK_LIMIT } from '../../src/store/sqlite/engine.js';
-import type { SearchQuery } from '../../src/store/repository.js';
+import { openSqlite, RANK_LIMIT } from '../../src/store/sqlite/engine.js';
+import { openRepository, type Repository, type SearchQuery } from '../../src/store/repository.js';
 import { createTestStore, makeReport, type TestStore } from './stores.js';
 
 const N = RANK_LIMIT + 60;
@@ -38,6 +39,7 @@ function sha(s: string): string {
 
 describe('search ranking on SQLite, either side of RANK_LIMIT', () => {
   let store: TestStore;
+  const pinned: Repository[] = [];
   const docs: Doc[] = [];
   beforeAll(async () => {
     store = await createTestStore('sqlite');
@@ -63,17 +65,19 @@ describe('search ranking on SQLite, either side of RANK_LIMIT', () => {
       const r = await store.repo.storeFile(file, null);
       docs.push({ id: r.documentIds[0], year, level, broad, narrow });
     }
+    for (const ranking of ['index', 'text'] as const) pinned.push(await openRepository(openSqlite(store.location, { ranking })));
   }, 120_000);
   afterAll(async () => {
+    for (const r of pinned) await r.close();
     await store?.dispose();
   });
 
   /** Every page of `limit` in turn, until the total is reached. */
-  async function allPages(q: SearchQuery, limit: number): Promise<{ ids: number[]; totals: number[] }> {
+  async function allPages(q: SearchQuery, limit: number, repo = store.repo): Promise<{ ids: number[]; totals: number[] }> {
     const ids: number[] = [];
     const totals: number[] = [];
     for (let offset = 0; ; offset += limit) {
-      const res = await store.repo.search({ ...q, limit, offset, snippets: 0 });
+      const res = await repo.search({ ...q, limit, offset, snippets: 0 });
       totals.push(res.total);
       ids.push(...res.items.map((h) => h.document.id));
       if (res.items.length < limit) return { ids, totals };
@@ -97,19 +101,23 @@ describe('search ranking on SQLite, either side of RANK_LIMIT', () => {
 
   it('ranks at most RANK_LIMIT matches by relevance: more occurrences first, ties by id; pages follow one another', async () => {
     const hits = docs.filter((d) => d.narrow > 0);
-    const { ids, totals } = await allPages({ q: NARROW }, 70);
-    expect(new Set(totals)).toEqual(new Set([hits.length]));
-    // Same length, so bm25 orders by occurrences; within one count, by id.
-    expect(ids).toEqual([...hits].sort((a, b) => b.narrow - a.narrow || a.id - b.id).map((d) => d.id));
+    for (const repo of [store.repo, ...pinned]) {
+      const { ids, totals } = await allPages({ q: NARROW }, 70, repo);
+      expect(new Set(totals)).toEqual(new Set([hits.length]));
+      // Same length, so bm25 orders by occurrences; within one count, by id.
+      expect(ids).toEqual([...hits].sort((a, b) => b.narrow - a.narrow || a.id - b.id).map((d) => d.id));
+    }
   });
 
   it('ranks a broad query that a filter narrows to at most RANK_LIMIT, and counts it exactly', async () => {
     for (const q of [{ q: BROAD, level: 'county' as const }, { q: BROAD, yearFrom: 2010 }]) {
       const hits = docs.filter((d) => (q.level ? d.level === q.level : d.year !== null && d.year >= 2010));
       expect(hits.length).toBeLessThanOrEqual(RANK_LIMIT);
-      const { ids, totals } = await allPages(q, 200);
-      expect(new Set(totals)).toEqual(new Set([hits.length]));
-      expect(ids).toEqual([...hits].sort((a, b) => b.broad - a.broad || a.id - b.id).map((d) => d.id));
+      for (const repo of [store.repo, ...pinned]) {
+        const { ids, totals } = await allPages(q, 200, repo);
+        expect(new Set(totals)).toEqual(new Set([hits.length]));
+        expect(ids).toEqual([...hits].sort((a, b) => b.broad - a.broad || a.id - b.id).map((d) => d.id));
+      }
     }
   });
 });

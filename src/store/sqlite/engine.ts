@@ -22,6 +22,7 @@ import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
 import { WriteLockBusy } from '../transaction.js';
 import { gramColumns, gramMatch } from '../segment.js';
+import { rankByText } from './relevance.js';
 
 async function insertGrams(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
   const g = gramColumns(text);
@@ -83,7 +84,35 @@ export function statementCache(raw: BetterSqlite3.Database, kept = STATEMENTS_KE
 /** Up to this many matching documents, search results are ranked by relevance (bm25). */
 export const RANK_LIMIT = 2000;
 
-export function openSqlite(file: string): Engine {
+/**
+ * What reading one report's text to count a query in it costs, about (measured
+ * here: 0.07 ms for the real corpus's 46 KB reports, 0.1 ms for the ×100
+ * tier's 116 KB), against which a search weighs the pass over the index it
+ * would otherwise run for bm25 (see rankByText).
+ */
+const TEXT_READ_MS = 0.1;
+
+export interface SqliteOptions {
+  /**
+   * How matches are put in bm25's order: by bm25() over the index, by their
+   * texts (rankByText), or (`auto`, the default) whichever costs less for the
+   * query at hand. Both give the same order; tests pin one to check each.
+   */
+  readonly ranking?: 'auto' | 'index' | 'text';
+}
+
+/** The query's UTF-8 where its matches can be ranked from the texts: one phrase, no whitespace, no lone surrogate. */
+function textPhrase(m: { verbatim?: string }, query: string): Buffer | undefined {
+  if (m.verbatim !== undefined) return undefined;
+  const q = query.trim();
+  const bytes = Buffer.from(q, 'utf8');
+  return bytes.toString('utf8') === q ? bytes : undefined;
+}
+
+export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
+  const ranking = options.ranking ?? 'auto';
+  /** Whether ranking `n` matches by their texts beats spending `indexMs` on the index instead. */
+  const textCheaper = (n: number, indexMs: number) => ranking === 'text' || (ranking === 'auto' && n * TEXT_READ_MS < indexMs);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let raw: BetterSqlite3.Database;
   try {
@@ -181,21 +210,38 @@ export function openSqlite(file: string): Engine {
       // Up to RANK_LIMIT matches are ranked by relevance (bm25), broader lists are newest first
       // (as on PostgreSQL): bm25 over every match of a broad query costs more than the rest of it
       // (35–180 ms for 40k documents at ×100). bm25's first call also matches the query over the
-      // whole index once (for its idf), which for a phrase costs as much as the search itself.
+      // whole index once (for its idf), which for a phrase costs as much as the search itself; a
+      // few matches are ranked from their texts instead (rankByText: the same order), the pass
+      // just timed telling what the index would cost.
       // When at most RANK_LIMIT documents pass the filter (a narrow filter, a small archive: a
       // count on the covering index that stops after RANK_LIMIT + 1 tells), the matches cannot be
-      // more, so one pass ranks, counts and pages them. Otherwise one pass gives the newest-first
-      // page and the count (a window over all rows), and only a count of at most RANK_LIMIT is
-      // ranked, in a second pass.
+      // more, so the first pass finds them all. Otherwise one pass gives the newest-first page and
+      // the count (a window over all rows), and only a count of at most RANK_LIMIT is ranked.
+      const phrase = ranking === 'index' ? undefined : textPhrase(m, query);
+      const rankedPage = async (total: number) => ({
+        ids: (await base.select('d.id').orderBy(sql`f.rank`).orderBy('d.id').limit(limit).offset(offset).execute()).map((r) => Number(r.id)),
+        total,
+      });
       const passing = await sql<{ n: number }>`select count(*) as n from (${filtered.select(sql.lit(1).as('x')).limit(RANK_LIMIT + 1)})`.execute(conn);
       if (Number(passing.rows[0].n) <= RANK_LIMIT) {
-        const all = await base.select(['d.id', sql<number>`f.rank`.as('rank')]).limit(RANK_LIMIT + 1).execute();
-        // More only if an import came between the count and this pass: then as below.
-        if (all.length <= RANK_LIMIT) {
-          all.sort((a, b) => a.rank - b.rank || Number(a.id) - Number(b.id));
-          return { ids: all.slice(offset, offset + limit).map((r) => Number(r.id)), total: all.length };
+        if (!phrase) {
+          const all = await base.select(['d.id', sql<number>`f.rank`.as('rank')]).limit(RANK_LIMIT + 1).execute();
+          // More only if an import came between the count and this pass: then as below.
+          if (all.length <= RANK_LIMIT) {
+            all.sort((a, b) => a.rank - b.rank || Number(a.id) - Number(b.id));
+            return { ids: all.slice(offset, offset + limit).map((r) => Number(r.id)), total: all.length };
+          }
+        } else {
+          const t0 = performance.now();
+          const found = (await base.select('d.id').limit(RANK_LIMIT + 1).execute()).map((r) => Number(r.id));
+          // bm25 would match twice more: for the idf, and for the ranks.
+          if (found.length <= RANK_LIMIT && textCheaper(found.length, 2 * (performance.now() - t0))) {
+            return { ids: (await rankByText(conn, 'doc_gram', found, phrase)).slice(offset, offset + limit), total: found.length };
+          }
+          if (found.length <= RANK_LIMIT) return rankedPage(found.length);
         }
       }
+      const t0 = performance.now();
       const newest = await base
         .select(['d.id', sql<number>`count(*) over ()`.as('n')])
         .orderBy('d.report_year', 'desc')
@@ -207,8 +253,12 @@ export function openSqlite(file: string): Engine {
         ? Number(newest[0].n)
         : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       if (total > RANK_LIMIT || total === 0) return { ids: newest.map((r) => Number(r.id)), total };
-      const ranked = await base.select('d.id').orderBy(sql`f.rank`).orderBy('d.id').limit(limit).offset(offset).execute();
-      return { ids: ranked.map((r) => Number(r.id)), total };
+      // Ranking from the texts needs every match's id, one more pass: worth it if the texts cost less than bm25's second.
+      if (phrase && textCheaper(total, performance.now() - t0)) {
+        const found = (await base.select('d.id').execute()).map((r) => Number(r.id));
+        return { ids: (await rankByText(conn, 'doc_gram', found, phrase)).slice(offset, offset + limit), total: found.length };
+      }
+      return rankedPage(total);
     },
     async forgetHistory() {
       // The WAL holds every page version since the last checkpoint: fold it into the file and empty it.

@@ -1,0 +1,102 @@
+/**
+ * Ranking matches from their texts (src/store/sqlite/relevance.ts) must give
+ * exactly the order FTS5's bm25() gives, or a search's order would depend on
+ * which way the engine chose to rank. The texts are written for the test so
+ * that lengths differ (bm25 weighs a long text's occurrences less), a query
+ * overlaps itself (哈哈 twice in 哈哈哈), case differs (Ab, ab) and a
+ * character lies outside the Basic Multilingual Plane.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newFile } from '../../src/import/index.js';
+import { isFailure, processBytes } from '../../src/pipeline.js';
+import type { NewFile } from '../../src/store/input.js';
+import { openRepository, type Repository } from '../../src/store/repository.js';
+import { openSqlite } from '../../src/store/sqlite/engine.js';
+import { bm25Factor, byRelevance, phraseFrequency, readVarints } from '../../src/store/sqlite/relevance.js';
+import { createTestStore, makeReport, type TestStore } from './stores.js';
+
+const FILLER = '春夏秋冬东南西北山川河海云雨风雷金木水火土石竹松梅兰菊桃李杏柳花草鸟鱼虫马牛羊';
+const PIECES = ['哈哈哈', '哈哈', '改革开放', '深化改革', 'Ab', 'ab', '𠀀𠀁', '乡村 振兴', '乡村振兴'];
+const QUERIES = ['哈哈', '哈哈哈', '哈', '改革', '深化改革', 'Ab', 'ab', '𠀀', '𠀀𠀁', '乡村振兴', '村振'];
+
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+describe('relevance arithmetic', () => {
+  it('reads SQLite varints of one to nine bytes', () => {
+    expect(readVarints(Uint8Array.from([0x05, 0x81, 0x00, 0x82, 0x2c]))).toEqual([5, 128, 300]);
+    expect(readVarints(Uint8Array.from([0xff, 0xff, 0xff, 0x7f]))).toEqual([2 ** 28 - 1]);
+  });
+
+  it('counts a phrase at every place it starts, overlaps included, on character boundaries only', () => {
+    expect(phraseFrequency(utf8('哈哈哈'), utf8('哈哈'))).toBe(2);
+    expect(phraseFrequency(utf8('哈哈哈哈'), utf8('哈哈哈'))).toBe(2);
+    expect(phraseFrequency(utf8('一二一二'), utf8('二一'))).toBe(1);
+    expect(phraseFrequency(utf8('abAB'), utf8('ab'))).toBe(1);
+    expect(phraseFrequency(utf8('无'), utf8('有'))).toBe(0);
+  });
+
+  it('weighs occurrences in a shorter text more, and orders ties by id', () => {
+    expect(bm25Factor(2, 100, 200)).toBeGreaterThan(bm25Factor(2, 300, 200));
+    expect(bm25Factor(3, 300, 200)).toBeGreaterThan(bm25Factor(2, 300, 200));
+    expect(byRelevance([{ id: 3, score: 1 }, { id: 1, score: 1 }, { id: 2, score: 2 }])).toEqual([2, 1, 3]);
+  });
+});
+
+describe('search ranked from texts gives bm25 order (SQLite)', () => {
+  let store: TestStore;
+  let byIndex: Repository;
+  let byText: Repository;
+  beforeAll(async () => {
+    store = await createTestStore('sqlite');
+    const base = await processBytes('base.txt', Buffer.from(makeReport(1)));
+    if (isFailure(base)) throw new Error(base.error);
+    const shape = newFile(base);
+    for (let i = 0; i < 120; i++) {
+      // Filler of varying length around a varying number of pieces: tf and length both vary.
+      const parts: string[] = [];
+      for (let k = 0; k < 1 + (i % 4); k++) parts.push(PIECES[(i * 5 + k * 3) % PIECES.length]);
+      const fill = (n: number) => Array.from({ length: n }, (_, k) => FILLER[(i * 11 + k * 7) % FILLER.length]).join('');
+      const text = fill(10 + ((i * 37) % 90)) + parts.join(fill(3 + (i % 5))) + fill(5 + ((i * 13) % 40));
+      const sha = createHash('sha256').update(`${i}:${text}`).digest('hex');
+      const file: NewFile = {
+        source: { ...shape.source, sha256: sha, fileName: `r${i}.txt`, text, bytes: Buffer.from(text), size: Buffer.byteLength(text) },
+        documents: [{ ...shape.documents[0], jurisdiction: `测试${i}`, level: i % 2 ? 'county' : 'prefecture', report_year: 2000 + (i % 20), start: 0, end: text.length, sections: [], facts: [], fingerprint: `fp${sha}`, sketch: [] }],
+      };
+      await store.repo.storeFile(file, null);
+    }
+    byIndex = await openRepository(openSqlite(store.location, { ranking: 'index' }));
+    byText = await openRepository(openSqlite(store.location, { ranking: 'text' }));
+  }, 60_000);
+  afterAll(async () => {
+    await byIndex?.close();
+    await byText?.close();
+    await store?.dispose();
+  });
+
+  const order = async (repo: Repository, q: string, filter: { level?: 'county' } = {}) => {
+    const res = await repo.search({ q, ...filter, limit: 500, snippets: 0 });
+    return { total: res.total, ids: res.items.map((h) => h.document.id) };
+  };
+
+  it('for every query, whole or filtered, in the same order with the same total', async () => {
+    let ranked = 0;
+    for (const q of QUERIES) {
+      for (const filter of [{}, { level: 'county' as const }]) {
+        const want = await order(byIndex, q, filter);
+        expect(await order(byText, q, filter), `${q} ${JSON.stringify(filter)}`).toEqual(want);
+        // and the default, which chooses between the two
+        expect(await order(store.repo, q, filter)).toEqual(want);
+        if (want.total > 1) ranked++;
+      }
+    }
+    // The comparison means something only where there was an order to get wrong.
+    expect(ranked).toBeGreaterThan(QUERIES.length);
+  });
+
+  it('orders differently from a plain count where lengths differ (so the lengths are read)', async () => {
+    const res = await byText.search({ q: '哈', limit: 500, snippets: 0 });
+    const counts = res.items.map((h) => h.matches);
+    expect(counts.some((c, i) => i > 0 && c > counts[i - 1])).toBe(true);
+  });
+});

@@ -24,9 +24,14 @@ export function occurrencesIn(text: string | Uint8Array, q: string, keep: number
   if (q.length === 0) return { matches: 0, snippets: [] };
   if (typeof text === 'string') return inString(text, q, keep);
   const buf = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  const qb = Buffer.from(q, 'utf8');
-  // A query with a lone surrogate has no exact UTF-8 form: compare as strings.
-  return qb.toString('utf8') === q ? inUtf8(buf, q, qb, keep) : inString(buf.toString('utf8'), q, keep);
+  const qb = exactUtf8(q);
+  return qb ? inUtf8(buf, q, qb, keep) : inString(buf.toString('utf8'), q, keep);
+}
+
+/** A string's UTF-8, if it has an exact one: a lone surrogate has none (compare as strings then). */
+export function exactUtf8(q: string): Buffer | undefined {
+  const bytes = Buffer.from(q, 'utf8');
+  return bytes.toString('utf8') === q ? bytes : undefined;
 }
 
 /** Where `q` starts in `text`, each occurrence after the previous one's end. */

@@ -22,6 +22,7 @@ import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
 import { WriteLockBusy } from '../transaction.js';
 import { gramColumns, gramMatch } from '../segment.js';
+import { exactUtf8 } from '../occurrences.js';
 import { rankByText } from './relevance.js';
 
 async function insertGrams(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
@@ -103,10 +104,7 @@ export interface SqliteOptions {
 
 /** The query's UTF-8 where its matches can be ranked from the texts: one phrase, no whitespace, no lone surrogate. */
 function textPhrase(m: { verbatim?: string }, query: string): Buffer | undefined {
-  if (m.verbatim !== undefined) return undefined;
-  const q = query.trim();
-  const bytes = Buffer.from(q, 'utf8');
-  return bytes.toString('utf8') === q ? bytes : undefined;
+  return m.verbatim === undefined ? exactUtf8(query.trim()) : undefined;
 }
 
 export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
@@ -222,6 +220,10 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
         ids: (await base.select('d.id').orderBy(sql`f.rank`).orderBy('d.id').limit(limit).offset(offset).execute()).map((r) => Number(r.id)),
         total,
       });
+      const textPage = async (found: number[], phrase: Uint8Array) => ({
+        ids: (await rankByText(conn, 'doc_gram', found, phrase)).slice(offset, offset + limit),
+        total: found.length,
+      });
       const passing = await sql<{ n: number }>`select count(*) as n from (${filtered.select(sql.lit(1).as('x')).limit(RANK_LIMIT + 1)})`.execute(conn);
       if (Number(passing.rows[0].n) <= RANK_LIMIT) {
         if (!phrase) {
@@ -234,11 +236,9 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
         } else {
           const t0 = performance.now();
           const found = (await base.select('d.id').limit(RANK_LIMIT + 1).execute()).map((r) => Number(r.id));
-          // bm25 would match twice more: for the idf, and for the ranks.
-          if (found.length <= RANK_LIMIT && textCheaper(found.length, 2 * (performance.now() - t0))) {
-            return { ids: (await rankByText(conn, 'doc_gram', found, phrase)).slice(offset, offset + limit), total: found.length };
-          }
-          if (found.length <= RANK_LIMIT) return rankedPage(found.length);
+          const matchMs = performance.now() - t0;
+          // bm25 would match twice more: for the idf, and for the ranks. More than RANK_LIMIT: as below.
+          if (found.length <= RANK_LIMIT) return textCheaper(found.length, 2 * matchMs) ? textPage(found, phrase) : rankedPage(found.length);
         }
       }
       const t0 = performance.now();
@@ -254,10 +254,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
         : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       if (total > RANK_LIMIT || total === 0) return { ids: newest.map((r) => Number(r.id)), total };
       // Ranking from the texts needs every match's id, one more pass: worth it if the texts cost less than bm25's second.
-      if (phrase && textCheaper(total, performance.now() - t0)) {
-        const found = (await base.select('d.id').execute()).map((r) => Number(r.id));
-        return { ids: (await rankByText(conn, 'doc_gram', found, phrase)).slice(offset, offset + limit), total: found.length };
-      }
+      if (phrase && textCheaper(total, performance.now() - t0)) return textPage((await base.select('d.id').execute()).map((r) => Number(r.id)), phrase);
       return rankedPage(total);
     },
     async forgetHistory() {

@@ -8,7 +8,8 @@ import { readCache } from '../../src/server/middleware/cache.js';
 import { compress } from '../../src/server/middleware/compress.js';
 import { etag } from 'hono/etag';
 import { gunzipSync } from 'node:zlib';
-import { createTestStore, makeReport, STORES } from '../store/stores.js';
+import { openRepository } from '../../src/store/repository.js';
+import { createTestDatabase, createTestStore, makeReport, STORES } from '../store/stores.js';
 
 describe('read cache', () => {
   function setup() {
@@ -211,5 +212,52 @@ describe.each(STORES)('the change token on %s', (storeName) => {
       await store.dispose();
     }
   });
-});
 
+  it('is never read from a change not yet committed: asked in the middle of a transaction that is then rolled back, it is the committed value', async () => {
+    const store = await createTestStore(storeName);
+    try {
+      const { repo } = store;
+      const r = await processBytes('a.txt', Buffer.from(makeReport(4)));
+      if (isFailure(r)) throw new Error(r.error);
+      await repo.storeFile(newFile(r), null);
+      // Asked often, so that a shortcut for an unchanged database is in use when the transaction begins.
+      const t1 = await repo.changeToken();
+      expect(await repo.changeToken()).toBe(t1);
+      let during: Promise<string> | undefined;
+      await expect(repo.db.transaction().execute(async (trx) => {
+        await trx.updateTable('documents').set({ speaker: '改' }).execute();
+        during = repo.changeToken();
+        await new Promise((go) => setTimeout(go, 20));
+        throw new Error('rolled back');
+      })).rejects.toThrow('rolled back');
+      expect(await during).toBe(t1);
+      expect(await repo.changeToken()).toBe(t1);
+      // And a commit after it is seen at once, by the next ask.
+      await repo.db.updateTable('documents').set({ speaker: '改' }).execute();
+      expect(await repo.changeToken()).not.toBe(t1);
+    } finally {
+      await store.dispose();
+    }
+  });
+
+  it('follows commits made through another connection to the same database', async () => {
+    const database = await createTestDatabase(storeName);
+    // One after the other: two SQLite repositories opening one file at once in one process wait on each other's migration.
+    const repo = await openRepository(database.open());
+    const other = await openRepository(database.open());
+    try {
+      const t0 = await repo.changeToken();
+      expect(await repo.changeToken()).toBe(t0);
+      const r = await processBytes('a.txt', Buffer.from(makeReport(5)));
+      if (isFailure(r)) throw new Error(r.error);
+      await other.storeFile(newFile(r), null);
+      const t1 = await repo.changeToken();
+      expect(t1).not.toBe(t0);
+      expect(await repo.changeToken()).toBe(t1);
+    } finally {
+      await other.close();
+      await repo.close();
+      await database.dispose();
+    }
+  });
+});

@@ -38,7 +38,12 @@ interface Entry {
   at: number;
   version: string;
   status: number;
-  headers: [string, string][];
+  /**
+   * A plain object, not Headers or pairs: the node adapter writes a plain object's headers as they are
+   * and builds a Headers (every name and value checked again) from anything else, on every hit.
+   * No set-cookie here (such answers are not kept), so one value per name loses nothing.
+   */
+  headers: Record<string, string>;
   /** Bytes, not an ArrayBuffer: the node adapter writes a Response made from a Uint8Array as it is, but turns one made from anything else into a stream. */
   body: Uint8Array<ArrayBuffer>;
 }
@@ -95,7 +100,7 @@ export function readCache(options: ReadCacheOptions) {
       if (c.res.status !== 200 || c.res.headers.has('set-cookie')) return;
       // The answer is final here (outermost): read once, and answered from the same bytes as later hits.
       const body = new Uint8Array(await c.res.arrayBuffer());
-      const entry: Entry = { at: now(), version, status: 200, headers: [...c.res.headers], body };
+      const entry: Entry = { at: now(), version, status: 200, headers: Object.fromEntries(c.res.headers), body };
       c.res = undefined; // see compress: a replaced answer is not merged into
       c.res = new Response(body, { status: 200, headers: entry.headers });
       entries.set(key, entry);
@@ -110,8 +115,8 @@ export function readCache(options: ReadCacheOptions) {
 
 /** A kept answer, or 304 to a client that holds it already. */
 function answer(entry: Entry, ifNoneMatch: string | undefined): Response {
-  const tag = entry.headers.find(([name]) => name === 'etag')?.[1];
-  if (tag && etagMatches(tag, ifNoneMatch)) return new Response(null, { status: 304, headers: entry.headers.filter(([name]) => RETAINED_304_HEADERS.includes(name)) });
+  const tag = entry.headers.etag;
+  if (tag && etagMatches(tag, ifNoneMatch)) return new Response(null, { status: 304, headers: Object.fromEntries(Object.entries(entry.headers).filter(([name]) => RETAINED_304_HEADERS.includes(name))) });
   return new Response(entry.body, { status: entry.status, headers: entry.headers });
 }
 

@@ -42,7 +42,12 @@ export interface ApiOptions {
   seconds: number;
   /** Whether `luoshi import` runs beside the mixed load (off only to compare). */
   importBeside: boolean;
+  /** The Accept-Encoding of the stepped reads (BROWSER_ENCODING by default). */
+  encoding: string;
 }
+
+/** What browsers (and most HTTP clients) send: a public portal's readers take answers compressed. */
+export const BROWSER_ENCODING = 'gzip, deflate, br';
 
 /** A fresh database: an SQLite file in a temp folder, or a PostgreSQL schema of its own; dropped by `dispose`. */
 async function freshDatabase(engine: EngineName): Promise<{ db: string; dispose(): Promise<void> }> {
@@ -153,11 +158,12 @@ export async function apiSteps(o: ApiOptions, emit: (f: Figure) => void): Promis
       agent.destroy();
       const mixed = Array.from({ length: 64 }, (_, i) => paths[(i * 5) % paths.length]);
       // Warm-up: every path through every worker once or twice (read caches, prepared statements).
-      await runChild<LoadResult>('load.ts', { base: server.base, paths: mixed, rate: 100, seconds: 3 });
+      const headers = { 'accept-encoding': o.encoding };
+      await runChild<LoadResult>('load.ts', { base: server.base, paths: mixed, rate: 100, seconds: 3, headers });
       for (const rate of o.steps) {
         log(`api steps (${engine}): ${rate} req/s of mixed reads for ${o.stepSeconds} s, ${o.workers} server process(es)`);
-        const r = await runChild<LoadResult>('load.ts', { base: server.base, paths: mixed, rate, seconds: o.stepSeconds, sockets: 256 });
-        const n = `api.${engine}.workers_${o.workers}.step_${rate}`;
+        const r = await runChild<LoadResult>('load.ts', { base: server.base, paths: mixed, rate, seconds: o.stepSeconds, sockets: 256, headers });
+        const n = `api.${engine}.workers_${o.workers}${o.encoding === BROWSER_ENCODING ? '' : `.encoding_${o.encoding.replace(/[^a-z0-9]+/gi, '_')}`}.step_${rate}`;
         emit(figure(`${n}.offered`, rate, 'req/s'));
         emit(figure(`${n}.rate_answered`, r.achievedRate, 'req/s', rate, r.achievedRate / rate));
         emit(figure(`${n}.requests`, r.sent, 'req'));

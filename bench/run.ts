@@ -9,7 +9,8 @@
  *          the mixed group's length, default 60 s), --keep DIR (keep each scale tier's SQLite database in DIR/x<factor>/
  *          for bench/measure-db.ts), --step-seconds S (each step of the api group, default 10), --workers N (server
  *          processes for api and mixed, default 2), --engines (api and scale: sqlite; mixed: sqlite,postgres), --no-import (mixed
- *          without the import beside, to compare)
+ *          without the import beside, to compare), --encoding E (the Accept-Encoding the read loads send, default
+ *          `gzip, deflate, br` as browsers do; `identity` asks for answers uncompressed)
  *
  * Prints one JSON line per figure ({name, value, unit, baseline, ratio}) on
  * stdout as it is measured, then a table. Progress goes to stderr.
@@ -27,7 +28,7 @@ import { isFailure, processBytes, type FileResult } from '../src/pipeline.js';
 import { openRepository } from '../src/store/repository.js';
 import { openSqlite } from '../src/store/sqlite/engine.js';
 import { startServer } from '../src/server/serve.js';
-import { apiSteps, mixedLoad, type EngineName } from './api.js';
+import { apiSteps, BROWSER_ENCODING, mixedLoad, type EngineName } from './api.js';
 import { buildPool } from './generate.js';
 import { CORPUS, MB, figure, log, median, runChild, type Figure } from './lib.js';
 import type { SearchStats } from './search.js';
@@ -42,6 +43,7 @@ function parseArgs(argv: string[]) {
   const opts = {
     only: undefined as Group | undefined, scale: [1, 10], runs: 3, rate: 500, seconds: undefined as number | undefined, keep: undefined as string | undefined,
     steps: [1000, 2000, 5000, 10000], stepSeconds: 10, workers: 2, engines: undefined as EngineName[] | undefined, clients: 200, importBeside: true,
+    encoding: BROWSER_ENCODING,
   };
   const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
@@ -64,6 +66,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--step-seconds') opts.stepSeconds = Math.max(1, Number(next()));
     else if (a === '--workers') opts.workers = Math.max(1, Math.min(64, Math.round(Number(next()))));
     else if (a === '--no-import') opts.importBeside = false;
+    else if (a === '--encoding') opts.encoding = next();
     else if (a === '--clients') opts.clients = Math.max(1, Math.round(Number(next())));
     else if (a === '--engines') {
       const e = list(next());
@@ -286,7 +289,7 @@ async function search(): Promise<void> {
     const seconds = Math.min(60, opts.seconds ?? 10);
     log(`api: ${opts.rate} req/s of mixed reads for ${seconds} s from a second process on 127.0.0.1:${port}`);
     const res = await runChild<{ sent: number; completed: number; errors: number; non2xx: number; unfinished: number; achievedRate: number; p50: number; p95: number; p99: number; max: number }>(
-      'load.ts', { base: `http://127.0.0.1:${port}`, paths: mixed, rate: opts.rate, seconds },
+      'load.ts', { base: `http://127.0.0.1:${port}`, paths: mixed, rate: opts.rate, seconds, headers: { 'accept-encoding': opts.encoding } },
     );
     emit(figure('api.sqlite.rate_answered', res.achievedRate, 'req/s', opts.rate, res.achievedRate / opts.rate));
     emit(figure('api.sqlite.requests', res.sent, 'req'));
@@ -312,7 +315,7 @@ function table(rows: Figure[]): string {
 
 const t0 = performance.now();
 try {
-  const load = { steps: opts.steps, stepSeconds: opts.stepSeconds, workers: opts.workers, clients: opts.clients, importBeside: opts.importBeside };
+  const load = { steps: opts.steps, stepSeconds: opts.stepSeconds, workers: opts.workers, clients: opts.clients, importBeside: opts.importBeside, encoding: opts.encoding };
   const run: Record<Group, () => Promise<void>> = {
     throughput, import: importGroup, scale, search,
     api: () => apiSteps({ ...load, engines: opts.engines ?? ['sqlite'], seconds: 0 }, emit),

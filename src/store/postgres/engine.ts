@@ -11,6 +11,7 @@ import { documentFilter } from '../filters.js';
 import pg from 'pg';
 import { COUNTED_TABLES, storedTexts, type Engine } from '../engine.js';
 import type { Database } from '../schema.js';
+import { sharedRead } from '../shared-read.js';
 import { gramKeysOf, gramNumber, gramsOf, queryGramKeys } from '../segment.js';
 
 // Counts come back as strings by default; our counts fit in a double.
@@ -120,10 +121,11 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         await sql`create index documents_grams on documents using gin (grams) with (fastupdate = off)`.execute(conn);
       },
     },
-    async changeToken() {
+    // A round trip each: asks made while one is out share the next (see sharedRead).
+    changeToken: sharedRead(async () => {
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);
-    },
+    }),
     pageText: sql<string>`d.text`,
     indexColumns: gramKeyColumn,
     async indexDocument() {

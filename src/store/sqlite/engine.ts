@@ -127,21 +127,10 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
   // The read cache asks for the change token once per read. Through kysely that costs tens of µs (compile,
   // the connection's queue); the same statement on the connection itself costs a few. It may go straight to
-  // the connection only when this connection holds no uncommitted change, or it would read its own
-  // uncommitted count. total_changes() (rows this connection has changed, triggers included, committed or
-  // not; it only grows; reading it touches no table) tells: unchanged since a read through kysely, which
-  // waited for any open transaction to end, means no change since, committed or not.
-  const changesProbe = raw.prepare('select total_changes()').pluck();
-  // Prepared once the table is known to exist (a read through kysely has found it).
+  // the connection only while no transaction is open on it: then every change made through it is committed
+  // and the read sees the latest commit of any connection, just what kysely's read gives after waiting for
+  // the transaction to end. Prepared once the table is known to exist (a read through kysely has found it).
   let counterNow: BetterSqlite3.Statement | undefined;
-  const changes = (): number | undefined => {
-    try {
-      return Number(changesProbe.get());
-    } catch {
-      return undefined; // busy or closed: go through kysely
-    }
-  };
-  let settledChanges: number | undefined;
   return {
     name: 'sqlite',
     db,
@@ -187,18 +176,16 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
       },
     },
     async changeToken() {
-      const before = changes();
-      if (before !== undefined && before === settledChanges) {
+      if (counterNow && !raw.inTransaction) {
         try {
-          counterNow ??= raw.prepare('select n from change_counter where id = 1').pluck();
           return String(counterNow.get() ?? 0);
         } catch {
-          // as below
+          // busy or closed: as below
         }
       }
       // Through kysely, so it waits for this process's open transaction (and never reads its uncommitted count).
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
-      settledChanges = before;
+      counterNow ??= raw.prepare('select n from change_counter where id = 1').pluck();
       return String(row.rows[0]?.n ?? 0);
     },
     pageText: sql<Uint8Array>`cast(d.text as blob)`,

@@ -6,15 +6,12 @@
  * overlaps itself (哈哈 twice in 哈哈哈), case differs (Ab, ab) and a
  * character lies outside the Basic Multilingual Plane.
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newFile } from '../../src/import/index.js';
-import { isFailure, processBytes } from '../../src/pipeline.js';
-import type { NewFile } from '../../src/store/input.js';
 import { openRepository, type Repository } from '../../src/store/repository.js';
 import { openSqlite } from '../../src/store/sqlite/engine.js';
 import { bm25Factor, byRelevance, phraseFrequency, readVarints } from '../../src/store/sqlite/relevance.js';
-import { createTestStore, makeReport, type TestStore } from './stores.js';
+import { createTestStore, type TestStore } from './stores.js';
+import { writtenFiles } from './written.js';
 
 const FILLER = '春夏秋冬东南西北山川河海云雨风雷金木水火土石竹松梅兰菊桃李杏柳花草鸟鱼虫马牛羊';
 const PIECES = ['哈哈哈', '哈哈', '改革开放', '深化改革', 'Ab', 'ab', '𠀀𠀁', '乡村 振兴', '乡村振兴'];
@@ -49,20 +46,14 @@ describe('search ranked from texts gives bm25 order (SQLite)', () => {
   let byText: Repository;
   beforeAll(async () => {
     store = await createTestStore('sqlite');
-    const base = await processBytes('base.txt', Buffer.from(makeReport(1)));
-    if (isFailure(base)) throw new Error(base.error);
-    const shape = newFile(base);
+    const written = await writtenFiles();
     for (let i = 0; i < 120; i++) {
       // Filler of varying length around a varying number of pieces: tf and length both vary.
       const parts: string[] = [];
       for (let k = 0; k < 1 + (i % 4); k++) parts.push(PIECES[(i * 5 + k * 3) % PIECES.length]);
       const fill = (n: number) => Array.from({ length: n }, (_, k) => FILLER[(i * 11 + k * 7) % FILLER.length]).join('');
       const text = fill(10 + ((i * 37) % 90)) + parts.join(fill(3 + (i % 5))) + fill(5 + ((i * 13) % 40));
-      const sha = createHash('sha256').update(`${i}:${text}`).digest('hex');
-      const file: NewFile = {
-        source: { ...shape.source, sha256: sha, fileName: `r${i}.txt`, text, bytes: Buffer.from(text), size: Buffer.byteLength(text) },
-        documents: [{ ...shape.documents[0], jurisdiction: `测试${i}`, level: i % 2 ? 'county' : 'prefecture', report_year: 2000 + (i % 20), start: 0, end: text.length, sections: [], facts: [], fingerprint: `fp${sha}`, sketch: [] }],
-      };
+      const file = written(`r${i}.txt`, text, { jurisdiction: `测试${i}`, level: i % 2 ? 'county' : 'prefecture', report_year: 2000 + (i % 20) });
       await store.repo.storeFile(file, null);
     }
     byIndex = await openRepository(openSqlite(store.location, { ranking: 'index' }));

@@ -9,14 +9,11 @@
  * word occurs. Ranked queries are asked of the engine as it chooses and with
  * each way of ranking pinned (bm25 over the index, or from the texts).
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newFile } from '../../src/import/index.js';
-import { isFailure, processBytes } from '../../src/pipeline.js';
-import type { NewFile } from '../../src/store/input.js';
 import { openSqlite, RANK_LIMIT } from '../../src/store/sqlite/engine.js';
 import { openRepository, type Repository, type SearchQuery } from '../../src/store/repository.js';
-import { createTestStore, makeReport, type TestStore } from './stores.js';
+import { createTestStore, type TestStore } from './stores.js';
+import { writtenFiles } from './written.js';
 
 const N = RANK_LIMIT + 60;
 /** Characters for the filler: none of them is in the words searched for. */
@@ -33,19 +30,13 @@ interface Doc {
   narrow: number;
 }
 
-function sha(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
-
 describe('search ranking on SQLite, either side of RANK_LIMIT', () => {
   let store: TestStore;
   const pinned: Repository[] = [];
   const docs: Doc[] = [];
   beforeAll(async () => {
     store = await createTestStore('sqlite');
-    const base = await processBytes('base.txt', Buffer.from(makeReport(1)));
-    if (isFailure(base)) throw new Error(base.error);
-    const shape = newFile(base);
+    const written = await writtenFiles();
     for (let i = 0; i < N; i++) {
       const broad = 1 + (i % 3);
       const narrow = i % 3 === 0 ? 1 + ((i / 3) % 3) : 0;
@@ -55,13 +46,7 @@ describe('search ranking on SQLite, either side of RANK_LIMIT', () => {
       text += FILLER.slice(0, 60 - text.length);
       const year = i % 17 === 0 ? null : 1990 + (i % 30);
       const level = i % 2 === 0 ? 'county' : 'prefecture';
-      const file: NewFile = {
-        source: { ...shape.source, sha256: sha(`${i}:${text}`), fileName: `r${i}.txt`, text, bytes: Buffer.from(text), size: Buffer.byteLength(text) },
-        documents: [{
-          ...shape.documents[0], jurisdiction: `测试${i}`, level, report_year: year,
-          start: 0, end: text.length, sections: [], facts: [], fingerprint: sha(`fp:${i}:${text}`), sketch: [],
-        }],
-      };
+      const file = written(`r${i}.txt`, text, { jurisdiction: `测试${i}`, level, report_year: year });
       const r = await store.repo.storeFile(file, null);
       docs.push({ id: r.documentIds[0], year, level, broad, narrow });
     }

@@ -61,6 +61,17 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
+/**
+ * The trigram index, its operator class named with the schema pg_trgm lives in. An extension lives in one
+ * schema of a database, created in the first schema on the search path of whoever created it — for a
+ * first import with `?schema=`, that import's own schema — and another schema's search path
+ * (`schema,public`) does not reach it there.
+ */
+function trigramIndex(options: string): string {
+  const home = `(select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm')`;
+  return `do $$ begin execute format('create index documents_text_trgm on documents using gin (text %I.gin_trgm_ops)${options}', ${home}); end $$`;
+}
+
 /** `schema` keeps each test suite (or tenant) in its own namespace. */
 export function openPostgres(url: string, options: { schema?: string } = {}): Engine {
   // `?schema=NAME` in the URL is ours, not a server parameter: take it out.
@@ -83,7 +94,7 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
     // One lock per schema: suites (or tenants) in other schemas migrate at the same time.
     migrationLock: ['begin', `select pg_advisory_xact_lock(hashtext('luoshi-migrate:' || current_schema()))`],
     types: { id: 'serial primary key', blob: 'bytea', real: 'double precision', bigint: 'bigint' },
-    searchIndexDdl: ['create extension if not exists pg_trgm', 'create index documents_text_trgm on documents using gin (text gin_trgm_ops)'],
+    searchIndexDdl: ['create extension if not exists pg_trgm', trigramIndex('')],
     trigramIndexDdl: [],
     async unindexDocument() {
       // The trigram index follows the documents table by itself.
@@ -117,7 +128,7 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
         // The rewrites left change-counter events pending on documents, and CREATE INDEX refuses a
         // table with those: they fire now.
         await sql`set constraints all immediate`.execute(conn);
-        await sql`create index documents_text_trgm on documents using gin (text gin_trgm_ops) with (fastupdate = off)`.execute(conn);
+        await sql.raw(trigramIndex(' with (fastupdate = off)')).execute(conn);
         await sql`create index documents_grams on documents using gin (grams) with (fastupdate = off)`.execute(conn);
       },
     },

@@ -62,4 +62,30 @@ describe('gram index answers exactly what substring search answers', () => {
     const apart = gramMatch('新建 改造')!;
     expect(db.prepare('select count(*) as n from doc_gram where doc_gram match ?').get(apart.match)).toEqual({ n: 0 });
   });
+
+  it('writes the same tokens as a plain walk over code points, lone surrogates included (a withdrawal deletes a row by repeating its tokens)', () => {
+    // The format as first written (migration 22): for…of code points, `u`+hex, `x`/pair/`y` per run.
+    const reference = (text: string) => {
+      const chars: string[] = [];
+      const pairs: string[] = [];
+      let prev: string | undefined;
+      for (const ch of text) {
+        const h = ch.codePointAt(0)!.toString(16);
+        if (/^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$/.test(ch)) {
+          if (prev !== undefined) pairs.push('y' + prev);
+          prev = undefined;
+          continue;
+        }
+        chars.push('u' + h);
+        pairs.push(prev === undefined ? 'x' + h : prev + 'g' + h);
+        prev = h;
+      }
+      if (prev !== undefined) pairs.push('y' + prev);
+      return { chars: chars.join(' '), pairs: pairs.join(' ') };
+    };
+    for (const t of [...TEXTS, 'a\ud800b', '\udc00开头', '结尾\ud83d', '\ud83d\ude00\ud83d', ' \u3000 两端 ', '', '\u2028行\u2029段\ufeff']) {
+      expect(gramColumns(t), JSON.stringify(t)).toEqual(reference(t));
+    }
+  });
 });
+

@@ -263,6 +263,8 @@ export async function mixedLoad(o: ApiOptions, emit: (f: Figure) => void): Promi
         emit(figure(`${n}.import_beside.exit_code`, imp.code ?? -1, 'code'));
       }
       emit(figure(`${n}.server_restarts`, server.restarts(), 'processes'));
+      emit(figure(`${n}.client_cpu`, r.clientCpu, 's'));
+      log(`mixed (${engine}) reads by path (requests, p50 / p95 ms):\n  ${Object.entries(r.readPaths).sort((x, y) => y[1].p95 - x[1].p95).map(([p, s]) => `${p}  ${s.requests}  ${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}`).join('\n  ')}`);
       if (r.errorSamples.length) log(`mixed (${engine}) errors, first ones:\n  ${r.errorSamples.join('\n  ')}`);
       log(`mixed (${engine}) statuses: ${JSON.stringify(r.status)}; import beside: exit ${imp.code}, ${imp.seconds.toFixed(0)} s${imp.code ? `\n${imp.stderr.slice(-1000)}` : ''}`);
       if (server.restarts()) log(`mixed (${engine}) server stderr:\n${server.stderr().slice(-3000)}`);

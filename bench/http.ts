@@ -2,14 +2,16 @@
  * A small HTTP client for the API benches (no dependency): one request with
  * a JSON body, the answer's status, cookies and body; and a browser that
  * keeps the session and CSRF cookies and sends the CSRF header on writes,
- * as the web UI does. Loopback only.
+ * as the web UI does, over node:http (set-up) or a plain socket of its own
+ * (bench/wire.ts: the load, where the client's CPU counts). Loopback only.
  */
 import http from 'node:http';
+import { headerValues, requestBytes, Wire } from './wire.js';
 
 export interface Answer {
   status: number;
   setCookies: string[];
-  text: string;
+  readonly text: string;
 }
 
 export interface Call {
@@ -48,7 +50,7 @@ export class Browser {
   readonly cookies = new Map<string, string>();
   /** How long an answer may take (the load's 10 s; set-up requests such as a roster of thousands are given longer). */
   timeoutMs = 10000;
-  constructor(readonly base: URL, readonly agent: http.Agent, readonly ip: string) {}
+  constructor(readonly base: URL, readonly via: http.Agent | Wire, readonly ip: string) {}
 
   headers(write: boolean): Record<string, string> {
     const h: Record<string, string> = { 'x-forwarded-for': this.ip };
@@ -59,7 +61,8 @@ export class Browser {
   }
 
   async send(method: Call['method'], path: string, json?: unknown): Promise<Answer> {
-    const a = await call(this.base, this.agent, { method, path, json, headers: this.headers(method !== 'GET'), timeoutMs: this.timeoutMs });
+    const headers = this.headers(method !== 'GET');
+    const a = this.via instanceof Wire ? await this.overWire(this.via, method, path, headers, json) : await call(this.base, this.via, { method, path, json, headers, timeoutMs: this.timeoutMs });
     for (const set of a.setCookies) {
       const [pair] = set.split(';');
       const eq = pair.indexOf('=');
@@ -68,6 +71,14 @@ export class Browser {
       else this.cookies.set(pair.slice(0, eq), value);
     }
     return a;
+  }
+
+  private async overWire(wire: Wire, method: Call['method'], path: string, headers: Record<string, string>, json: unknown): Promise<Answer> {
+    const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
+    if (body) headers['content-type'] = 'application/json';
+    const a = await wire.request(requestBytes(method, path, this.base.host, headers, body), this.timeoutMs);
+    // The body is decoded only when read: most answers of a load are only counted.
+    return { status: a.status, setCookies: headerValues(a.head, 'set-cookie'), get text() { return a.body.toString('utf8'); } };
   }
 
   /** Sends and checks the status; the parsed body. */

@@ -5,18 +5,15 @@
  * Argument (JSON): { base, paths, rate, seconds, sockets? (default 64), headers? (sent with every request) }.
  * Prints one JSON line.
  *
- * It speaks HTTP/1.1 on plain sockets instead of through node:http's client:
- * it shares the machine's cores with the server it measures, and node:http's
- * client spent about as much CPU per request as the server did (its parser,
- * an IncomingMessage stream and events per answer), which the figures then
- * counted as the server's latency. Here an answer is only framed (status,
- * Content-Length or chunked, Connection), never decoded. Requests go out on
+ * It speaks HTTP/1.1 on plain sockets (bench/wire.ts: node:http's client
+ * cost as much CPU as the server it measured). Requests go out on
  * kept-alive connections, least recently used first (as many separate
  * clients' connections would), up to `sockets`; beyond that they wait for a
  * free connection, and latency counts from the scheduled send.
  */
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { closes, Framer, requestBytes, type Framed } from './wire.js';
 
 interface Args { base: string; paths: string[]; rate: number; seconds: number; sockets?: number; headers?: Record<string, string> }
 
@@ -30,8 +27,7 @@ const host = url.hostname.replace(/^\[|\]$/g, '');
 const port = Number(url.port || 80);
 const TIMEOUT_MS = 10_000;
 const maxSockets = a.sockets ?? 64;
-const extra = Object.entries(a.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-const requestBytes = a.paths.map((p) => Buffer.from(`GET ${p} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}\r\n`, 'latin1'));
+const requests = a.paths.map((p) => requestBytes('GET', p, url.host, a.headers ?? {}));
 
 const latencies: number[] = [];
 const status: Record<string, number> = {};
@@ -48,12 +44,7 @@ interface Pending { index: number; t0: number }
 class Conn {
   readonly socket: net.Socket;
   current: Pending | undefined;
-  private buf: Buffer = Buffer.alloc(0);
-  /** Body bytes still to come (content-length), or -1 while reading chunk framing, or undefined before the head. */
-  private remaining: number | undefined;
-  private chunked = false;
-  private close = false;
-  private code = 0;
+  private readonly framer = new Framer(false);
 
   constructor() {
     this.socket = net.connect({ host, port, noDelay: true });
@@ -64,62 +55,23 @@ class Conn {
 
   send(p: Pending): void {
     this.current = p;
-    this.remaining = undefined;
-    this.chunked = false;
-    this.close = false;
-    this.socket.write(requestBytes[p.index % requestBytes.length]);
+    this.socket.write(requests[p.index % requests.length]);
   }
 
   private onData(d: Buffer): void {
     bytes += d.length;
-    if (!this.current) return; // nothing asked: not an answer to count
-    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
-    for (;;) {
-      if (this.remaining === undefined) {
-        const end = this.buf.indexOf('\r\n\r\n');
-        if (end < 0) return;
-        const head = this.buf.toString('latin1', 0, end);
-        this.buf = this.buf.subarray(end + 4);
-        this.code = Number(head.slice(9, 12));
-        const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-        this.chunked = /\r\ntransfer-encoding:[^\r]*chunked/i.test(head);
-        this.close = /\r\nconnection:\s*close/i.test(head);
-        const bodyless = this.code === 204 || this.code === 304 || (this.code >= 100 && this.code < 200);
-        this.remaining = this.chunked ? -1 : bodyless ? 0 : length ? Number(length[1]) : 0;
-      }
-      if (this.chunked) {
-        // Chunk framing: size line, data, CRLF; a zero-size chunk then the (empty) trailer ends it.
-        const line = this.buf.indexOf('\r\n');
-        if (line < 0) return;
-        const size = parseInt(this.buf.toString('latin1', 0, line), 16);
-        if (size === 0) {
-          // No trailers: the size line's CRLF is followed at once by the empty line's.
-          const stop = this.buf.indexOf('\r\n\r\n', line);
-          if (stop < 0) return;
-          this.buf = this.buf.subarray(stop + 4);
-          this.finish();
-          return;
-        }
-        if (this.buf.length < line + 2 + size + 2) return;
-        this.buf = this.buf.subarray(line + 2 + size + 2);
-        continue;
-      }
-      if (this.buf.length < this.remaining!) return;
-      this.buf = this.buf.subarray(this.remaining!);
-      this.finish();
-      return;
-    }
+    this.framer.push(d, (answer) => this.finish(answer));
   }
 
-  private finish(): void {
-    const p = this.current!;
+  private finish(answer: Framed): void {
+    const p = this.current;
+    if (!p) return; // nothing asked: not an answer to count
     this.current = undefined;
-    this.remaining = undefined;
     latencies.push(performance.now() - p.t0);
-    status[this.code] = (status[this.code] ?? 0) + 1;
-    if (this.code < 200 || this.code >= 300) non2xx++;
+    status[answer.status] = (status[answer.status] ?? 0) + 1;
+    if (answer.status < 200 || answer.status >= 300) non2xx++;
     done++;
-    if (this.close) {
+    if (closes(answer.head)) {
       this.drop();
       this.socket.destroy();
     } else release(this);

@@ -11,10 +11,10 @@
  * the one expected (a 409 on an edit excepted). Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Browser } from './http.js';
 import { percentile } from './lib.js';
+import { Wire } from './wire.js';
 
 export interface MixedArgs {
   base: string;
@@ -46,6 +46,10 @@ export interface MixedResult {
   status: Record<string, number>;
   errorSamples: string[];
   codesLeft: number;
+  /** CPU seconds (user + system) this load generator spent: it shares the cores with the servers. */
+  clientCpu: number;
+  /** Per read path: how many, p50 and p95 ms (the slow ones are what to look at). */
+  readPaths: Record<string, { requests: number; p50: number; p95: number }>;
 }
 
 // Run as a script (bench/api.ts imports the types and KINDS only).
@@ -55,12 +59,14 @@ if (/mixed-load\.ts$/.test(process.argv[1] ?? '')) {
   const a = JSON.parse(arg.startsWith('@') ? readFileSync(arg.slice(1), 'utf8') : arg) as MixedArgs;
   const base = new URL(a.base);
   if (!['127.0.0.1', 'localhost'].includes(base.hostname)) throw new Error('mixed-load: only loopback addresses');
-  const agent = new http.Agent({ keepAlive: true, maxSockets: a.clients });
   const lat: Record<Kind, number[]> = { read: [], edit: [], progress: [], vote: [] };
+  const byPath = new Map<string, number[]>();
+  const cpu0 = process.cpuUsage();
   const count: Record<Kind, { ok: number; conflicts: number; errors: number }> = { read: { ok: 0, conflicts: 0, errors: 0 }, edit: { ok: 0, conflicts: 0, errors: 0 }, progress: { ok: 0, conflicts: 0, errors: 0 }, vote: { ok: 0, conflicts: 0, errors: 0 } };
   const status: Record<string, number> = {};
   const errorSamples: string[] = [];
   let nextCode = 0;
+  const wires: Wire[] = [];
   const total = a.mix.reduce((s, w) => s + w, 0);
 
   /** One request, timed and counted under `kind`; the answer, or undefined after an error. */
@@ -68,7 +74,14 @@ if (/mixed-load\.ts$/.test(process.argv[1] ?? '')) {
     const t0 = performance.now();
     try {
       const r = await b.send(method, path, json);
-      lat[kind].push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      lat[kind].push(ms);
+      if (kind === 'read') {
+        const key = path.replace(/\/\d+(?=[/.?]|$)/g, '/N');
+        let xs = byPath.get(key);
+        if (!xs) byPath.set(key, (xs = []));
+        xs.push(ms);
+      }
       status[r.status] = (status[r.status] ?? 0) + 1;
       if (r.status === expected) count[kind].ok++;
       else if (r.status === 409 && kind === 'edit') count[kind].conflicts++;
@@ -82,13 +95,15 @@ if (/mixed-load\.ts$/.test(process.argv[1] ?? '')) {
       lat[kind].push(performance.now() - t0);
       count[kind].errors++;
       status.error = (status.error ?? 0) + 1;
-      if (errorSamples.length < 20) errorSamples.push(`${method} ${path} → ${(e as Error).message}`);
+      if (errorSamples.length < 20) errorSamples.push(`${method} ${path} → ${(e as Error).message} (sent at ${((t0 - start) / 1000).toFixed(1)} s)`);
       return undefined;
     }
   }
 
   async function client(i: number, until: number): Promise<void> {
-    const b = new Browser(base, agent, `10.${100 + (i >> 8)}.${i & 255}.${1 + (i % 250)}`);
+    const wire = new Wire(base.hostname, Number(base.port || 80));
+    wires.push(wire);
+    const b = new Browser(base, wire, `10.${100 + (i >> 8)}.${i & 255}.${1 + (i % 250)}`);
     for (const [k, v] of a.sessions[i % a.sessions.length]) b.cookies.set(k, v);
     let n = i;
     while (performance.now() < until) {
@@ -121,7 +136,7 @@ if (/mixed-load\.ts$/.test(process.argv[1] ?? '')) {
   const until = start + a.seconds * 1000;
   await Promise.all(Array.from({ length: a.clients }, (_, i) => client(i, until)));
   const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
+  for (const w of wires) w.close();
   const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), xs.length ? -Infinity : NaN) });
   const all = KINDS.flatMap((k) => lat[k]);
   const kinds = Object.fromEntries(KINDS.map((k) => [k, { requests: lat[k].length, ...count[k], ...stats(lat[k]) }])) as Record<Kind, KindStats>;
@@ -129,6 +144,8 @@ if (/mixed-load\.ts$/.test(process.argv[1] ?? '')) {
     seconds, requests: all.length, rate: all.length / seconds,
     errors: KINDS.reduce((s, k) => s + count[k].errors, 0), conflicts: count.edit.conflicts,
     ...stats(all), kinds, status, errorSamples, codesLeft: a.codes.length - nextCode,
+    clientCpu: ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpu0)),
+    readPaths: Object.fromEntries([...byPath].map(([k, xs]) => [k, { requests: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95) }])),
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 }

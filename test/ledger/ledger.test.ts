@@ -173,6 +173,10 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
     r = await t.progress();
     expect(r.status, text(r)).toBe(201);
     expect(body(r).task).toMatchObject({ state: 'in_progress', progress_figure: 40, light: 'green' });
+    // The answer carries the report just stored, as the task's progress list reads it back.
+    const stored = body(r).report;
+    expect(stored).toMatchObject({ task_id: t.task, report_date: '2023-05-10', figure: 40, evidence: ['https://www.siping.gov.cn/news/1'] });
+    expect(body(await s.sup.get(`/api/ledger/tasks/${t.task}`)).progress).toEqual([stored]);
     r = await t.instruct();
     expect(r.status, text(r)).toBe(201);
     // The officer sees tasks of their unit only, the leader sees all.

@@ -23,9 +23,7 @@ import { makeAuth } from './middleware/auth.js';
 import { readCache } from './middleware/cache.js';
 import { format, routePath } from './middleware/format.js';
 import { securityHeaders } from './middleware/security.js';
-import { compress } from './middleware/compress.js';
-import { etag } from 'hono/etag';
-import { createHash } from 'node:crypto';
+import { finishBody } from './middleware/compress.js';
 import { refuseNul } from './middleware/text-input.js';
 import { ok, openApiDocument } from './openapi.js';
 import { sharePage } from './share.js';
@@ -92,7 +90,6 @@ const CACHE_TTL_MS = 60_000;
 export type App = OpenAPIHono<AppEnv>;
 
 /** The validator's hash, computed in place: WebCrypto's (hono's default) is a round trip through the thread pool per answer. */
-const sha1 = (body: Uint8Array): ArrayBuffer => Uint8Array.from(createHash('sha1').update(body).digest()).buffer;
 
 export function createApp(repo: Repository, options: AppOptions = {}): App {
   const now = options.ledger?.now ?? options.now ?? (() => new Date());
@@ -111,9 +108,8 @@ export function createApp(repo: Repository, options: AppOptions = {}): App {
   // other middleware touches again — under load most reads are hits, and each layer a hit passes costs.
   if (options.cache !== false) app.use('*', readCache({ prefixes: CACHED, version: () => repo.changeToken(), tokenCountsOwnWrites: true, ttlMs: CACHE_TTL_MS }));
   app.use('*', securityHeaders({ https: secureCookies }));
-  app.use('*', compress);
-  // Reads carry a validator, so a client that has the answer gets a 304 (weak: the same data compressed or not).
-  app.use('*', etag({ weak: true, generateDigest: sha1 }));
+  // Reads carry a validator, so a client that has the answer gets a 304; bodies are compressed.
+  app.use('*', finishBody);
   app.use('/api/*', format);
   // Uploads (reports, spreadsheets) set their own limits; every other body is a small JSON form.
   app.use('/api/*', async (c, next) => {

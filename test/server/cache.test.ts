@@ -5,8 +5,7 @@ import { newFile } from '../../src/import/index.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
 import { createApp } from '../../src/server/app.js';
 import { readCache } from '../../src/server/middleware/cache.js';
-import { compress } from '../../src/server/middleware/compress.js';
-import { etag } from 'hono/etag';
+import { finishBody } from '../../src/server/middleware/compress.js';
 import { gunzipSync } from 'node:zlib';
 import { openRepository } from '../../src/store/repository.js';
 import { createTestDatabase, createTestStore, makeReport, STORES } from '../store/stores.js';
@@ -38,8 +37,7 @@ describe('read cache', () => {
     const app = new Hono();
     // As the app mounts it: outside compression and the validator.
     app.use('*', readCache({ prefixes: ['/api/reports'], ttlMs: 60_000 }));
-    app.use('*', compress);
-    app.use('*', etag({ weak: true }));
+    app.use('*', finishBody);
     const page = '报告'.repeat(2000);
     app.get('*', (c) => {
       calls++;

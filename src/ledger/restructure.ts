@@ -61,6 +61,9 @@ export async function split(store: LedgerStore, id: number, version: number, tit
   });
 }
 
+/** The steps whose notes point at other tasks. */
+export const LINK_ACTIONS = ['merged_into', 'merge', 'split', 'split_from'] as const;
+
 /** Pointers recorded by merges and splits, read back from a task's history (pure: the caller has read it). */
 export function linksOf(history: readonly HistoryEntry[]): Links {
   const out: Links = { merged_into: null, merged_from: [], split_into: [], split_from: null };

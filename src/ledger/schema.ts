@@ -243,11 +243,19 @@ export const YearEndRow = z.object({
 export type YearEndFlag = (typeof YEAR_END_FLAGS)[number];
 export type YearEndRow = z.infer<typeof YearEndRow>;
 
+/**
+ * How many of a task's latest steps its detail carries: a task edited for
+ * years has hundreds, and the detail is read far more often than the whole
+ * history is (that has its own route), so its cost must not grow with them.
+ */
+export const DETAIL_HISTORY = 20;
+
 export const TaskDetail = z.object({
   task: LitTask,
   actions: z.array(z.enum(ACTIONS)),
   progress: z.array(ProgressReport),
-  history: z.array(HistoryEntry),
+  history: z.array(HistoryEntry).describe(`the latest ${DETAIL_HISTORY} steps, oldest first; every step: GET /api/ledger/tasks/{id}/history`),
+  history_total: z.number().int().describe('how many steps the task has in all'),
   links: Links,
   notices: z.array(Notice),
 });

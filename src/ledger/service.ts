@@ -14,8 +14,9 @@ import { readTable } from '../tables/read.js';
 import { generate } from './generate.js';
 import { lightRules, type LightRules } from './lights.js';
 import { importPlan, type PlanImportResult } from './plan-import.js';
-import { linksOf, merge, split } from './restructure.js';
+import { LINK_ACTIONS, linksOf, merge, split } from './restructure.js';
 import type { LitTask, Notice, ProgressCreate, ProgressReport, ProgressRow, PublicProgress, PublicTask, Task, TaskCreate, TaskDetail, TaskPatch } from './schema.js';
+import { DETAIL_HISTORY } from './schema.js';
 import { LedgerStore, type TaskFilter } from './store.js';
 import { dashboard, ledgerRows, progressTable, publicProgress, publicTask, withLight, yearEnd, type YearEndFlag } from './views.js';
 import { availableActions, isAction, mayTake, type NoticeKind, type TaskState } from './workflow.js';
@@ -81,13 +82,13 @@ export class Ledger {
 
   async detail(s: Session, id: number): Promise<TaskDetail> {
     const t = await this.taskFor(s, id);
-    const history = await this.store.historyOf(t.id);
     return {
       task: this.lit(t),
       actions: availableActions(t.state, s.account.role, t.pending_extension !== null),
       progress: await this.store.progress(t.id),
-      history,
-      links: linksOf(history),
+      history: await this.store.historyOf(t.id, { latest: DETAIL_HISTORY }),
+      history_total: await this.store.historyCount(t.id),
+      links: linksOf(await this.store.historyOf(t.id, { actions: LINK_ACTIONS })),
       notices: await this.store.notices({ taskId: t.id }),
     };
   }

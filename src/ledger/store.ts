@@ -198,19 +198,25 @@ export class LedgerStore extends RecordStore<Task> {
     return out;
   }
 
-  async historyOf(taskId: number): Promise<HistoryEntry[]> {
-    const rows = await this.db
+  /** A task's steps, oldest first: all of them, only some kinds, or only the latest few. */
+  async historyOf(taskId: number, o: { actions?: readonly string[]; latest?: number } = {}): Promise<HistoryEntry[]> {
+    let q = this.db
       .selectFrom('task_history as h')
       .leftJoin('accounts as a', 'a.id', 'h.account_id')
       .select(['h.id', 'h.task_id', 'h.account_id', 'a.name', 'h.action', 'h.at', 'h.before_json', 'h.after_json', 'h.note'])
-      .where('h.task_id', '=', taskId)
-      .orderBy('h.id')
-      .execute();
+      .where('h.task_id', '=', taskId);
+    if (o.actions) q = q.where('h.action', 'in', [...o.actions]);
+    const rows = o.latest === undefined ? await q.orderBy('h.id').execute() : (await q.orderBy('h.id', 'desc').limit(o.latest).execute()).reverse();
     const json = (s: string | null): Partial<Task> | null => (s ? (JSON.parse(s) as Partial<Task>) : null);
     return rows.map((r) => ({
       id: Number(r.id), task_id: Number(r.task_id), account_id: r.account_id === null ? null : Number(r.account_id), account_name: r.name ?? null,
       action: r.action, at: r.at, before: json(r.before_json), after: json(r.after_json), note: r.note,
     }));
+  }
+
+  async historyCount(taskId: number): Promise<number> {
+    const r = await this.db.selectFrom('task_history').select((eb) => eb.fn.countAll<number>().as('n')).where('task_id', '=', taskId).executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   /** 催办 to each unit of the task, or a leader's 批示; recorded in the history too. */

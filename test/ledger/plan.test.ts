@@ -175,6 +175,20 @@ describe.each(STORES)('分工方案 import, merge and split on %s', (storeName) 
     const list = body(await sup.get('/api/ledger/tasks?jurisdiction=四平市&year=2023')).items.map((t: { id: number }) => t.id);
     expect(list).not.toContain(t2.id);
     expect((await sup.post(`/api/ledger/tasks/${t1.id}/merge`, { version: merged.version, from: [t3.id] })).status).toBe(422);
+    // Edited many times since: the detail carries the latest steps and their count, and the merge still links.
+    let version = merged.version;
+    for (let i = 0; i < 22; i++) {
+      const e = await sup.put(`/api/ledger/tasks/${t1.id}`, { version, internal_note: `第${i + 1}次调度` });
+      expect(e.status, text(e)).toBe(200);
+      version = body(e).task.version;
+    }
+    const later = body(await sup.get(`/api/ledger/tasks/${t1.id}`));
+    const all = body(await sup.get(`/api/ledger/tasks/${t1.id}/history`)).items;
+    expect(all.length).toBeGreaterThan(22 + 1);
+    expect(later.history_total).toBe(all.length);
+    expect(later.history).toEqual(all.slice(-20));
+    expect(later.history.some((h: { action: string }) => h.action === 'merge')).toBe(false);
+    expect(later.links.merged_from).toEqual([t2.id, t3.id]);
   });
 
   it('splits a task: new tasks inherit source, units and deadline; the original is archived with pointers', async () => {

@@ -56,9 +56,9 @@ export class Ledger {
 
   /** The task, if this account may see it: a unit officer sees the tasks of their units. */
   async taskFor(s: Session, id: number): Promise<Task> {
-    const t = await this.store.getTask(id);
+    // Independent reads asked together: on PostgreSQL each waits its turn for a pooled connection.
+    const [t, units] = await Promise.all([this.store.getTask(id), this.accounts.scope(s.account)]);
     if (!t) throw new NotFound(msg('ledger.no_task', { id }));
-    const units = await this.accounts.scope(s.account);
     if (units && ![t.lead_unit_id, ...t.responsible_unit_ids].some((u) => u !== null && units.includes(u))) throw new Forbidden(msg('ledger.not_your_unit', { id }));
     return t;
   }
@@ -82,14 +82,21 @@ export class Ledger {
 
   async detail(s: Session, id: number): Promise<TaskDetail> {
     const t = await this.taskFor(s, id);
+    const [progress, history, historyTotal, linkSteps, notices] = await Promise.all([
+      this.store.progress(t.id),
+      this.store.historyOf(t.id, { latest: DETAIL_HISTORY }),
+      this.store.historyCount(t.id),
+      this.store.historyOf(t.id, { actions: LINK_ACTIONS }),
+      this.store.notices({ taskId: t.id }),
+    ]);
     return {
       task: this.lit(t),
       actions: availableActions(t.state, s.account.role, t.pending_extension !== null),
-      progress: await this.store.progress(t.id),
-      history: await this.store.historyOf(t.id, { latest: DETAIL_HISTORY }),
-      history_total: await this.store.historyCount(t.id),
-      links: linksOf(await this.store.historyOf(t.id, { actions: LINK_ACTIONS })),
-      notices: await this.store.notices({ taskId: t.id }),
+      progress,
+      history,
+      history_total: historyTotal,
+      links: linksOf(linkSteps),
+      notices,
     };
   }
 

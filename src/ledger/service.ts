@@ -111,8 +111,11 @@ export class Ledger {
       const other = Object.keys(patch).filter((k) => k !== 'unit_note');
       if (other.length) throw new Forbidden(msg('ledger.officer_fields', { fields: other.join(', ') }));
     }
-    const units = new Set((await this.accounts.listUnits()).map((u) => u.id));
-    for (const u of [patch.lead_unit_id, ...(patch.responsible_unit_ids ?? [])]) if (typeof u === 'number' && !units.has(u)) throw new InvalidInput(`no unit with id ${u}`);
+    const named = [patch.lead_unit_id, ...(patch.responsible_unit_ids ?? [])].filter((u): u is number => typeof u === 'number');
+    if (named.length) {
+      const units = new Set((await this.accounts.listUnits()).map((u) => u.id));
+      for (const u of named) if (!units.has(u)) throw new InvalidInput(`no unit with id ${u}`);
+    }
     return this.lit(await this.store.updateTask(t.id, version, patch, s.account.id, this.now()));
   }
 

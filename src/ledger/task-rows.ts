@@ -38,11 +38,22 @@ export function taskOf(r: TaskRow, units: readonly UnitRow[]): Task {
   };
 }
 
+/**
+ * One task with its responsible units in one query (a row per unit): a task is
+ * read several times per request that changes it, and on PostgreSQL each
+ * query is a round trip.
+ */
 export async function loadTask(db: Db, id: number): Promise<Task | undefined> {
-  const r = await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) return undefined;
-  const units = await db.selectFrom('task_units').select(['unit_id', 'role']).where('task_id', '=', id).execute();
-  return taskOf(r, units);
+  const rows = await db
+    .selectFrom('tasks as t')
+    .leftJoin('task_units as u', (j) => j.onRef('u.task_id', '=', 't.id').on('u.role', '=', 'responsible'))
+    .selectAll('t')
+    .select('u.unit_id as responsible_unit_id')
+    .where('t.id', '=', id)
+    .execute();
+  if (rows.length === 0) return undefined;
+  const units = rows.flatMap((r) => (r.responsible_unit_id === null ? [] : [{ unit_id: r.responsible_unit_id, role: 'responsible' as const }]));
+  return taskOf(rows[0], units);
 }
 
 /** Tasks of these rows, with their units read in one query. */

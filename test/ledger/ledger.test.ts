@@ -163,6 +163,16 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
     const manual = await t.addManual();
     expect(manual.status).toBe(201);
     expect(body(manual).task).toMatchObject({ source_kind: 'manual', deadline: '2023-04-30', state: 'draft' });
+    // A unit that does not exist is refused and changes nothing; two responsible units read back in order.
+    const m = body(manual).task;
+    const unknown = await s.sup.put(`/api/ledger/tasks/${m.id}`, { version: m.version, responsible_unit_ids: [s.w.units['四平市商务局'], 987654] });
+    expect(unknown.status, text(unknown)).toBe(422);
+    expect(text(unknown)).toContain('987654');
+    const both = [s.w.units['四平市商务局'], s.w.units['梨树县农业农村局']];
+    r = await s.sup.put(`/api/ledger/tasks/${m.id}`, { version: m.version, responsible_unit_ids: [...both].reverse() });
+    expect(r.status, text(r)).toBe(200);
+    const read = body(await s.sup.get(`/api/ledger/tasks/${m.id}`)).task;
+    expect(read).toMatchObject({ version: m.version + 1, responsible_unit_ids: [...both].sort((a, b) => a - b) });
   });
 
   it('the unit officer signs, reports progress; the leader adds a 批示', async () => {

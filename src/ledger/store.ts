@@ -205,8 +205,13 @@ export class LedgerStore extends RecordStore<Task> {
       .leftJoin('accounts as a', 'a.id', 'h.account_id')
       .select(['h.id', 'h.task_id', 'h.account_id', 'a.name', 'h.action', 'h.at', 'h.before_json', 'h.after_json', 'h.note'])
       .where('h.task_id', '=', taskId);
-    if (o.actions) q = q.where('h.action', 'in', [...o.actions]);
-    const rows = o.latest === undefined ? await q.orderBy('h.id').execute() : (await q.orderBy('h.id', 'desc').limit(o.latest).execute()).reverse();
+    let rows;
+    if (o.actions) {
+      // Sorted here, not by SQL: asked to order by id, SQLite walks the task's whole history in id order
+      // rather than look up the few steps of these kinds by the (task_id, action) index (migration 25).
+      rows = (await q.where('h.action', 'in', [...o.actions]).execute()).sort((a, b) => Number(a.id) - Number(b.id));
+      if (o.latest !== undefined) rows = rows.slice(-o.latest);
+    } else rows = o.latest === undefined ? await q.orderBy('h.id').execute() : (await q.orderBy('h.id', 'desc').limit(o.latest).execute()).reverse();
     const json = (s: string | null): Partial<Task> | null => (s ? (JSON.parse(s) as Partial<Task>) : null);
     return rows.map((r) => ({
       id: Number(r.id), task_id: Number(r.task_id), account_id: r.account_id === null ? null : Number(r.account_id), account_name: r.name ?? null,

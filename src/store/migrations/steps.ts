@@ -255,6 +255,11 @@ const DDL: DdlStep[] = [
     // Not rewritten here: on SQLite the file would only shrink after a VACUUM, which copies the whole database.
     statements: () => ["alter table sources add column compression text not null default 'none'"],
   },
+  {
+    version: 25,
+    name: 'a task\'s merge and split steps found by kind: reading a task looks them up without walking its whole history',
+    statements: () => ['create index task_history_kind on task_history (task_id, action)'],
+  },
 ];
 
 /**

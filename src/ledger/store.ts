@@ -200,7 +200,7 @@ export class LedgerStore extends RecordStore<Task> {
 
   /** A task's steps, oldest first: all of them, only some kinds, or only the latest few. */
   async historyOf(taskId: number, o: { actions?: readonly string[]; latest?: number } = {}): Promise<HistoryEntry[]> {
-    let q = this.db
+    const q = this.db
       .selectFrom('task_history as h')
       .leftJoin('accounts as a', 'a.id', 'h.account_id')
       .select(['h.id', 'h.task_id', 'h.account_id', 'a.name', 'h.action', 'h.at', 'h.before_json', 'h.after_json', 'h.note'])

@@ -20,7 +20,7 @@
  */
 import { RETAINED_304_HEADERS } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
-import { pickEncoding } from './compress.js';
+import { etagMatches, pickEncoding } from './compress.js';
 
 export interface ReadCacheOptions {
   /** Path prefixes whose GET answers may be cached. */
@@ -118,12 +118,4 @@ function answer(entry: Entry, ifNoneMatch: string | undefined): Response {
   const tag = entry.headers.etag;
   if (tag && etagMatches(tag, ifNoneMatch)) return new Response(null, { status: 304, headers: Object.fromEntries(Object.entries(entry.headers).filter(([name]) => RETAINED_304_HEADERS.includes(name))) });
   return new Response(entry.body, { status: entry.status, headers: entry.headers });
-}
-
-/** If-None-Match holds the answer's validator (`*`, or one of its tags; weak and strong compare alike, as for GET). */
-function etagMatches(tag: string, ifNoneMatch: string | undefined): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  const bare = tag.replace(/^W\//, '');
-  return ifNoneMatch.match(/"[^"]*"/g)?.some((t) => t === bare) ?? false;
 }

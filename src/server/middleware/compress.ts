@@ -34,11 +34,12 @@ function weakTag(body: Uint8Array): string {
   return `W/"${createHash('sha1').update(body).digest('hex')}"`;
 }
 
-function tagMatches(tag: string, ifNoneMatch: string | undefined): boolean {
-  if (ifNoneMatch === undefined) return false;
+/** If-None-Match holds the answer's validator (`*`, or one of its tags; weak and strong compare alike, as for GET). */
+export function etagMatches(tag: string, ifNoneMatch: string | undefined): boolean {
+  if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
   const bare = tag.replace(/^W\//, '');
-  return (ifNoneMatch.match(/"[^"]*"/g) ?? []).some((t) => t === bare);
+  return ifNoneMatch.match(/"[^"]*"/g)?.some((t) => t === bare) ?? false;
 }
 
 /**
@@ -62,7 +63,7 @@ export const finishBody = createMiddleware(async (c, next) => {
   const headers = new Headers(res.headers);
   if (validate) {
     const tag = weakTag(raw);
-    if (tagMatches(tag, ifNoneMatch)) {
+    if (etagMatches(tag, ifNoneMatch)) {
       const kept = new Headers({ etag: tag });
       for (const name of RETAINED_304_HEADERS) if (name !== 'etag' && headers.has(name)) kept.set(name, headers.get(name)!);
       c.res = undefined;

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeMapped, decodeStrictUtf8 } from '../../src/ingest/decode.js';
 import { UnreadableInputError } from '../../src/ingest/diagnostics.js';
 import { readSource } from '../../src/ingest/source.js';
 import { isFailure, processFile } from '../../src/pipeline.js';
@@ -111,5 +112,40 @@ describe('bad input gets a clear one-line error', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('valid UTF-8 maps without segmenting (decodeStrictUtf8)', () => {
+  // Text written for this test: ASCII, two- and three-byte characters, a character beyond the BMP
+  // (two UTF-16 units), a BOM-like U+FEFF inside the text, and line breaks.
+  const samples = ['2025年GDP增长5%左右', 'é·𠀋新建高标准农田，\r\n共计32.95万亩。', '\ufeff前缀\ufeff与😀结尾', 'a', ''];
+
+  it('gives the same text and offsets as the general path', () => {
+    for (const s of samples) {
+      const bytes = new TextEncoder().encode(s);
+      const fast = decodeStrictUtf8(bytes);
+      expect(fast).toBeDefined();
+      expect(fast).toEqual(decodeMapped(bytes, 'utf-8'));
+      for (let from = 1; from <= Math.min(3, bytes.length); from++) {
+        // only where `from` starts a character
+        if ((bytes[from] & 0xc0) === 0x80) continue;
+        expect(decodeStrictUtf8(bytes, from)).toEqual(decodeMapped(bytes, 'utf-8', from));
+      }
+    }
+  });
+
+  it('maps each UTF-16 unit to the first byte of its character', () => {
+    const m = decodeStrictUtf8(new TextEncoder().encode('a新😀b'))!;
+    expect(m.text).toBe('a新😀b');
+    expect([...m.origin]).toEqual([0, 1, 4, 4, 8]);
+    expect(m.end).toBe(9);
+  });
+
+  it('refuses bytes that are not UTF-8, which the general path decodes with replacements', () => {
+    const gbk = Uint8Array.from([0xd0, 0xc2, 0xbd, 0xa8]); // 新建 in GBK
+    expect(decodeStrictUtf8(gbk)).toBeUndefined();
+    const cut = new TextEncoder().encode('新建').subarray(0, 5); // the last character cut short
+    expect(decodeStrictUtf8(cut)).toBeUndefined();
+    expect(decodeStrictUtf8(Uint8Array.from([0xed, 0xa0, 0x80]))).toBeUndefined(); // an encoded surrogate
   });
 });

@@ -14,18 +14,21 @@ import type { Structure } from './structure.js';
 import type { TargetPassage } from './targets.js';
 
 const ACTIONS = ACTION_VERBS.slice().sort((a, b) => b.length - a.length);
-/** ACTIONS by first character (each list longest first, as in ACTIONS): the verb search looks at every character of a clause. */
-const ACTIONS_BY_FIRST = new Map<string, string[]>();
+/** ACTIONS by the char code they start with (each list longest first, as in ACTIONS): the verb search looks at every character of a clause. */
+const ACTIONS_BY_FIRST = new Map<number, string[]>();
 for (const a of ACTIONS) {
-  const list = ACTIONS_BY_FIRST.get(a[0]);
+  const list = ACTIONS_BY_FIRST.get(a.charCodeAt(0));
   if (list) list.push(a);
-  else ACTIONS_BY_FIRST.set(a[0], [a]);
+  else ACTIONS_BY_FIRST.set(a.charCodeAt(0), [a]);
 }
 const CONCRETE_DONE = /建成通车|建成投用|竣工投产|建成投产|开工建设|全面完工|竣工|通车|投入使用|建成使用/;
 const NAME_RE = /“([^”]{2,20})”|([\u4e00-\u9fa5A-Za-z0-9至—]{2,16}?(?:项目|工程|公路|铁路|高速|大桥|水库|园区|产业园|示范区|学校|医院|中心|公园|广场|机组|电厂|片区|新城|基地))/g;
 
 /** The marks that end a clause of a sentence: ，,；;。！!？?：:. */
 const CLAUSE_MARKS = '，,；;。！!？?：:';
+/** CLAUSE_MARKS by char code: this test runs for every character of the plan part. */
+const IS_CLAUSE_MARK = new Uint8Array(0x10000);
+for (const c of CLAUSE_MARKS) IS_CLAUSE_MARK[c.charCodeAt(0)] = 1;
 
 function firmnessOf(s: string): 'hard' | 'soft' | 'neutral' {
   if (/力争|争取|努力/.test(s)) return 'soft';
@@ -119,7 +122,7 @@ export function extractCommitments(source: Source, base: number, text: string, s
       let last = 0;
       const st = sent.text;
       for (let i = 0; i <= st.length; i++) {
-        if (i === st.length || CLAUSE_MARKS.includes(st[i])) {
+        if (i === st.length || IS_CLAUSE_MARK[st.charCodeAt(i)]) {
           if (i > last) clauses.push({ start: last, text: st.slice(last, i) });
           last = i + 1;
         }
@@ -127,7 +130,7 @@ export function extractCommitments(source: Source, base: number, text: string, s
       const firmSentence = firmnessOf(st.slice(0, 6));
       for (const cl of clauses) {
         const pieces: { start: number; text: string }[] = [];
-        const parts = cl.text.split('、');
+        const parts = cl.text.includes('、') ? cl.text.split('、') : [cl.text];
         // each piece's quantities, read once (a piece of a split clause is one of its parts)
         const partQuantities = new Map<string, Figure[]>();
         const quantitiesOf = (x: string) => {
@@ -153,7 +156,7 @@ export function extractCommitments(source: Source, base: number, text: string, s
           let action: string | undefined;
           let actionAt = -1;
           for (let i = 0; i < pc.text.length && !action; i++) {
-            const cands = ACTIONS_BY_FIRST.get(pc.text[i]);
+            const cands = ACTIONS_BY_FIRST.get(pc.text.charCodeAt(i));
             if (cands) for (const a of cands) if (pc.text.startsWith(a, i)) { action = a; actionAt = i; break; }
           }
           let object: string | undefined;

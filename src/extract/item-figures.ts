@@ -100,14 +100,24 @@ export function unitFits(id: string, unit: string): boolean {
  * phrase (千方百计), when it names a formula in quotes (“两个维护”, “3个70%”),
  * or when the report counts its own parts (以下八方面工作).
  */
-export function countsSomething(text: string, f: Figure): boolean {
-  for (const idiom of NUMERAL_IDIOMS) {
-    let at = text.indexOf(idiom);
-    while (at >= 0) {
-      if (f.start < at + idiom.length && f.end > at) return false;
-      at = text.indexOf(idiom, at + 1);
-    }
+let idiomText: string | undefined;
+let idiomSpans: [start: number, end: number][] = [];
+/**
+ * Where NUMERAL_IDIOMS occur in `text` (every occurrence, overlaps included). Found once per
+ * text: callers ask for each figure of the same clause in turn, and searching the whole text
+ * for every idiom per figure was a hot spot.
+ */
+function idiomsIn(text: string): [number, number][] {
+  if (text !== idiomText) {
+    idiomSpans = [];
+    for (const idiom of NUMERAL_IDIOMS) for (let at = text.indexOf(idiom); at >= 0; at = text.indexOf(idiom, at + 1)) idiomSpans.push([at, at + idiom.length]);
+    idiomText = text;
   }
+  return idiomSpans;
+}
+
+export function countsSomething(text: string, f: Figure): boolean {
+  for (const [at, end] of idiomsIn(text)) if (f.start < end && f.end > at) return false;
   const after = text.slice(f.end, f.end + 4);
   if (ENUMERATION_AFTER.test(after) || (f.unit === '方' && after.startsWith('面'))) return false;
   if (f.chinese && /[“「"]$/.test(text.slice(0, f.start))) return false;

@@ -33,6 +33,9 @@ export function originAt(mt: MappedText, i: number): number {
   return i >= mt.text.length ? mt.end : mt.origin[i];
 }
 
+/** Below this many units, origins are copied in a loop rather than through a subarray view. */
+const SHORT_RUN = 32;
+
 /** Builds a MappedText piece by piece. */
 export class MappedTextBuilder {
   private parts: string[] = [];
@@ -70,7 +73,17 @@ export class MappedTextBuilder {
     if (to <= from) return;
     this.reserve(to - from);
     this.parts.push(src.text.slice(from, to));
-    this.origins.set(src.origin.subarray(from, to), this.length);
+    this.copyOrigins(src.origin, from, to);
+  }
+
+  /** Copies `origin[from..to)` to the end; a short run element by element, as a view (subarray) per run cost more than the copy. */
+  private copyOrigins(origin: Int32Array, from: number, to: number): void {
+    if (to - from < SHORT_RUN) {
+      const out = this.origins;
+      for (let i = from, j = this.length; i < to; i++, j++) out[j] = origin[i];
+    } else {
+      this.origins.set(origin.subarray(from, to), this.length);
+    }
     this.length += to - from;
   }
 
@@ -83,8 +96,7 @@ export class MappedTextBuilder {
     if (s.length === to - from) {
       this.reserve(s.length);
       this.parts.push(s);
-      this.origins.set(src.origin.subarray(from, to), this.length);
-      this.length += s.length;
+      this.copyOrigins(src.origin, from, to);
     } else {
       this.pushConst(s, originAt(src, from));
     }
@@ -95,8 +107,9 @@ export class MappedTextBuilder {
   }
 
   build(end: number): MappedText {
-    // a builder filled to its capacity (the usual case: sized to the text) hands over its array
-    const origin = this.length === this.origins.length ? this.origins : this.origins.slice(0, this.length);
+    // The array is handed over, not copied: a pass that shortened the text leaves some capacity unused,
+    // which lives only as long as this text (the next pass builds its own).
+    const origin = this.length === this.origins.length ? this.origins : this.origins.subarray(0, this.length);
     return mapped(this.parts.join(''), origin, end);
   }
 }

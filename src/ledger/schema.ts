@@ -250,10 +250,14 @@ export type YearEndRow = z.infer<typeof YearEndRow>;
  */
 export const DETAIL_HISTORY = 20;
 
+/** How many of a task's latest progress reports its detail carries, for the same reason (a monthly report for years). */
+export const DETAIL_PROGRESS = 20;
+
 export const TaskDetail = z.object({
   task: LitTask,
   actions: z.array(z.enum(ACTIONS)),
-  progress: z.array(ProgressReport),
+  progress: z.array(ProgressReport).describe(`the latest ${DETAIL_PROGRESS} progress reports, oldest first; every one: GET /api/ledger/tasks/{id}/progress`),
+  progress_total: z.number().int().describe('how many progress reports the task has in all'),
   history: z.array(HistoryEntry).describe(`the latest ${DETAIL_HISTORY} steps, oldest first; every step: GET /api/ledger/tasks/{id}/history`),
   history_total: z.number().int().describe('how many steps the task has in all'),
   links: Links,

@@ -16,7 +16,7 @@ import { lightRules, type LightRules } from './lights.js';
 import { importPlan, type PlanImportResult } from './plan-import.js';
 import { LINK_ACTIONS, linksOf, merge, split } from './restructure.js';
 import type { LitTask, Notice, ProgressCreate, ProgressReport, ProgressRow, PublicProgress, PublicTask, Task, TaskCreate, TaskDetail, TaskPatch } from './schema.js';
-import { DETAIL_HISTORY } from './schema.js';
+import { DETAIL_HISTORY, DETAIL_PROGRESS } from './schema.js';
 import { LedgerStore, type TaskFilter } from './store.js';
 import { dashboard, ledgerRows, progressTable, publicProgress, publicTask, withLight, yearEnd, type YearEndFlag } from './views.js';
 import { availableActions, isAction, mayTake, type NoticeKind, type TaskState } from './workflow.js';
@@ -82,8 +82,9 @@ export class Ledger {
 
   async detail(s: Session, id: number): Promise<TaskDetail> {
     const t = await this.taskFor(s, id);
-    const [progress, history, historyTotal, linkSteps, notices] = await Promise.all([
-      this.store.progress(t.id),
+    const [progress, progressTotal, history, historyTotal, linkSteps, notices] = await Promise.all([
+      this.store.progress(t.id, { latest: DETAIL_PROGRESS }),
+      this.store.progressCount(t.id),
       this.store.historyOf(t.id, { latest: DETAIL_HISTORY }),
       this.store.historyCount(t.id),
       this.store.historyOf(t.id, { actions: LINK_ACTIONS }),
@@ -93,6 +94,7 @@ export class Ledger {
       task: this.lit(t),
       actions: availableActions(t.state, s.account.role, t.pending_extension !== null),
       progress,
+      progress_total: progressTotal,
       history,
       history_total: historyTotal,
       links: linksOf(linkSteps),
@@ -102,6 +104,11 @@ export class Ledger {
 
   async history(s: Session, id: number) {
     return this.store.historyOf((await this.taskFor(s, id)).id);
+  }
+
+  /** Every progress report of a task, by date (the detail carries the latest DETAIL_PROGRESS). */
+  async progressReports(s: Session, id: number): Promise<ProgressReport[]> {
+    return this.store.progress((await this.taskFor(s, id)).id);
   }
 
   /** Supervisors change any field; a unit officer only the unit's note. */

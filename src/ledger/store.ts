@@ -163,8 +163,17 @@ export class LedgerStore extends RecordStore<Task> {
     return { task, report: progressOfRow(await this.db.selectFrom('progress_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow()) };
   }
 
-  async progress(taskId: number): Promise<ProgressReport[]> {
-    return (await this.progressOf([taskId])).get(taskId)!;
+  /** A task's progress reports by date, or only the latest `o.latest` of them (still oldest first). */
+  async progress(taskId: number, o: { latest?: number } = {}): Promise<ProgressReport[]> {
+    if (o.latest === undefined) return (await this.progressOf([taskId])).get(taskId)!;
+    // Read backwards along the (task_id, report_date, id) index (migration 26): as many rows as asked for, no sort.
+    const rows = await this.db.selectFrom('progress_reports').selectAll().where('task_id', '=', taskId).orderBy('report_date', 'desc').orderBy('id', 'desc').limit(o.latest).execute();
+    return rows.reverse().map(progressOfRow);
+  }
+
+  async progressCount(taskId: number): Promise<number> {
+    const r = await this.db.selectFrom('progress_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('task_id', '=', taskId).executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   /** The progress reports of many tasks (the draft review reads a whole ledger), each task's by date; ids bound in chunks. */

@@ -247,6 +247,34 @@ describe.skipIf(SKIP_E2E)('督办 ledger in headless Chromium', () => {
     expect(text).toContain('（推进中）：秋粮统计尚未完成，计划于2024年3月31日前完成。');
   });
 
+  it('a task with more reports than its page lists at first shows the latest and, asked, all of them', async () => {
+    // Set-up through the API: a task of the officer's unit, assigned and signed for, with 21 reports.
+    const agriApi = new ApiClient(base);
+    await agriApi.login('agri', PASSWORD);
+    const made = await supApi.send('POST', '/api/ledger/tasks', { jurisdiction: '四平市', year: 2023, title: '每月报送高标准农田建设进度', deadline_phrase: '年底前' });
+    expect(made.status).toBe(201);
+    let task = made.body.task as { id: number; version: number };
+    const step = async (api: ApiClient, method: 'POST' | 'PUT', path: string, data: Record<string, unknown>) => {
+      const r = await api.send(method, `/api/ledger/tasks/${task.id}${path}`, { version: task.version, ...data });
+      expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+      task = r.body.task as typeof task;
+    };
+    await step(supApi, 'PUT', '', { lead_unit_id: units['四平市农业农村局'] });
+    await step(supApi, 'POST', '/actions/assign', {});
+    await step(agriApi, 'POST', '/actions/accept', {});
+    for (let i = 1; i <= 21; i++) await step(agriApi, 'POST', '/progress', { report_date: `2023-06-${String(i).padStart(2, '0')}`, narrative: `第${i}次月报` });
+
+    await page.goto(`${base}/#/ledger/task/${task.id}`);
+    const items = page.locator('[data-testid=progress-list] li');
+    await page.locator('[data-testid=progress-more]').waitFor();
+    expect(await items.count()).toBe(20);
+    expect(await items.first().textContent()).toContain('第2次月报');
+    await page.locator('[data-testid=progress-more] button').click();
+    await expect.poll(() => items.count()).toBe(21);
+    expect(await items.first().textContent()).toContain('第1次月报');
+    expect(await page.locator('[data-testid=progress-more]').count()).toBe(0);
+  });
+
   it('the supervisor imports a 分工方案 CSV through the picker and sees the per-row result', async () => {
     const drafts = await supApi.get<{ items: { id: number; title: string; source: { sentence: string | null } }[] }>('/api/ledger/tasks?jurisdiction=四平市&year=2023&state=draft');
     const target = drafts.items.filter((x) => x.source.sentence && x.title.length >= 12).at(-1)!;

@@ -196,6 +196,33 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
     expect(all.total).toBeGreaterThan(20);
   });
 
+  it('a task reported on for years: its detail carries the latest reports in date order and their count, every one is at /progress', async () => {
+    const s = await seeded(storeName);
+    const t = await working(s); // one report, 2023-05-10
+    // Monthly reports filed out of order: the list is by report date, then by filing.
+    const dates = Array.from({ length: 24 }, (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-20`).reverse();
+    let version = t.version;
+    for (const [i, d] of dates.entries()) {
+      const r = await s.officer.post(`/api/ledger/tasks/${t.task}/progress`, { version, report_date: d, narrative: `第${i + 1}次报送：${d}` });
+      expect(r.status, text(r)).toBe(201);
+      version = body(r).task.version;
+    }
+    const all = body(await s.officer.get(`/api/ledger/tasks/${t.task}/progress`)).items as { report_date: string; id: number; narrative: string }[];
+    expect(all).toHaveLength(25);
+    const order = [...all].sort((a, b) => a.report_date.localeCompare(b.report_date) || a.id - b.id);
+    expect(all).toEqual(order);
+    const detail = body(await s.officer.get(`/api/ledger/tasks/${t.task}`));
+    expect(detail.progress_total).toBe(25);
+    expect(detail.progress).toEqual(all.slice(-20));
+    // The task's words are its latest report by date, not the last one filed.
+    expect(detail.task.progress_text).toBe(all.at(-1)!.narrative);
+    // Whoever may not read the task may not read its reports.
+    const other = await signedIn(s.w, 'commerce', '10.0.0.4');
+    const refused = (await other.get(`/api/ledger/tasks/${t.task}`)).status;
+    expect(refused).toBeGreaterThanOrEqual(400);
+    expect((await other.get(`/api/ledger/tasks/${t.task}/progress`)).status).toBe(refused);
+  });
+
   it('the clock passes the deadline: the task turns red, is urged, an extension is refused, then it is closed', async () => {
     const s = await seeded(storeName);
     const { w, sup, officer } = s;

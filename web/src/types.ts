@@ -50,7 +50,9 @@ export type Task = LitTask;
 export interface TaskDetail {
   task: Task;
   actions: Action[];
+  /** The latest reports only; `progress_total` counts them all (GET /api/ledger/tasks/:id/progress). */
   progress: ProgressReport[];
+  progress_total: number;
   notices: Notice[];
   links?: { merged_into: number | null; merged_from: number[]; split_into: number[]; split_from: number | null };
 }

@@ -260,6 +260,12 @@ const DDL: DdlStep[] = [
     name: 'a task\'s merge and split steps found by kind: reading a task looks them up without walking its whole history',
     statements: () => ['create index task_history_kind on task_history (task_id, action)'],
   },
+  {
+    version: 26,
+    name: 'a task\'s progress reports indexed in date order: its detail reads the latest few and a new report reads back the latest, without sorting them all',
+    // The new index begins with task_id, so it answers everything the one it replaces did.
+    statements: () => ['create index progress_task_date on progress_reports (task_id, report_date, id)', 'drop index progress_task'],
+  },
 ];
 
 /**

@@ -336,6 +336,8 @@ export const WORDS = {
   'tk.submit': ['提交', 'Submit'],
   'tk.progressList': ['进展报送', 'Progress reports'],
   'tk.noProgress': ['还没有进展报送。', 'No progress reported yet.'],
+  'tk.allProgress': ['显示全部 {n} 条报送', 'Show all {n} reports'],
+  'tk.latestProgress': ['最近 {k} 条，共 {n} 条', 'The latest {k} of {n}'],
   'tk.notices': ['催办与批示', 'Urgings and instructions'],
   'tk.noticeText': ['内容', 'Text'],
   'tk.timeline': ['办理记录', 'Timeline'],

@@ -96,6 +96,14 @@ export function taskRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
 
   app.openapi(
     createRoute({
+      method: 'get', path: '/ledger/tasks/{id}/progress', summary: 'Every progress report of a task, by date (the task\'s detail carries the latest)', middleware: auth.need(),
+      request: TaskId, responses: { 200: ok(answer({ items: z.array(ProgressReport) })), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => c.json({ ok: true as const, items: await ledger.progressReports(c.get('session'), c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
       method: 'post', path: '/ledger/tasks/{id}/progress', summary: 'Report progress (an accepted task starts)', middleware: auth.need(WORKERS, { write: true }),
       request: { ...TaskId, body: jsonBody(ProgressCreate) }, responses: { 201: ok(answer({ task: LitTask, report: ProgressReport }), 'reported'), ...errors(400, 401, 403, 404, 409, 422) },
     }),

@@ -5,7 +5,7 @@ import { indicatorLabel, when } from '../../format';
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import { hasRole, MANAGERS, unitName, useSession, useUnits, WORKERS } from '../../session';
-import type { HistoryEntry, Task, TaskDetail } from '../../types';
+import type { HistoryEntry, ProgressReport, Task, TaskDetail } from '../../types';
 import { ErrorBox, Loading } from '../../ui/common';
 import { RecordPage, Timeline, useSteps, type FieldRow } from '../../ui/RecordPage';
 import { useTitle } from '../../ui/title';
@@ -20,6 +20,9 @@ export function TaskPage({ id }: { id: number }) {
   const [reload, again] = useReload();
   const detail = useApi<TaskDetail & { ok: true }>(`/api/ledger/tasks/${id}`, reload);
   const history = useApi<{ items: HistoryEntry[] }>(`/api/ledger/tasks/${id}/history`, reload);
+  // The detail carries the latest reports; every one is read only when asked for.
+  const [allAsked, askAll] = useState(false);
+  const allProgress = useApi<{ items: ProgressReport[] }>(allAsked ? `/api/ledger/tasks/${id}/progress` : null, reload);
   const units = useUnits();
   // A 409 brings the current task: show it until the next reload.
   const [current, setCurrent] = useState<Task>();
@@ -35,7 +38,8 @@ export function TaskPage({ id }: { id: number }) {
 
   if (detail.error) return <ErrorBox message={detail.error} />;
   if (!task || !detail.data) return <Loading />;
-  const { links, progress, notices } = detail.data;
+  const { links, notices, progress_total: progressTotal } = detail.data;
+  const progress = allProgress.data?.items ?? detail.data.progress;
   const role = account?.role;
   const manage = hasRole(account, MANAGERS);
   const src = task.source;
@@ -134,6 +138,15 @@ export function TaskPage({ id }: { id: number }) {
         <ProgressForm busy={busy} onSubmit={(p) => run(send('POST', `${url}/progress`, { version: task.version, ...p }), done(t('tk.progressForm')))} />
       )}
       <h2>{t('tk.progressList')}</h2>
+      {progressTotal > progress.length && (
+        <p className="muted small" data-testid="progress-more">
+          {t('tk.latestProgress', { k: progress.length, n: progressTotal })}{' '}
+          <button type="button" className="link" disabled={allAsked} onClick={() => askAll(true)}>
+            {t('tk.allProgress', { n: progressTotal })}
+          </button>
+        </p>
+      )}
+      {allProgress.error && <ErrorBox message={allProgress.error} />}
       {progress.length === 0 ? (
         <p className="muted">{t('tk.noProgress')}</p>
       ) : (

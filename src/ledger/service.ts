@@ -82,9 +82,8 @@ export class Ledger {
 
   async detail(s: Session, id: number): Promise<TaskDetail> {
     const t = await this.taskFor(s, id);
-    const [progress, progressTotal, history, historyTotal, linkSteps, notices] = await Promise.all([
-      this.store.progress(t.id, { latest: DETAIL_PROGRESS }),
-      this.store.progressCount(t.id),
+    const [progress, history, historyTotal, linkSteps, notices] = await Promise.all([
+      this.store.latestProgress(t.id, DETAIL_PROGRESS),
       this.store.historyOf(t.id, { latest: DETAIL_HISTORY }),
       this.store.historyCount(t.id),
       this.store.historyOf(t.id, { actions: LINK_ACTIONS }),
@@ -93,8 +92,8 @@ export class Ledger {
     return {
       task: this.lit(t),
       actions: availableActions(t.state, s.account.role, t.pending_extension !== null),
-      progress,
-      progress_total: progressTotal,
+      progress: progress.reports,
+      progress_total: progress.total,
       history,
       history_total: historyTotal,
       links: linksOf(linkSteps),

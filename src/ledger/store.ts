@@ -5,7 +5,7 @@
  * deleted (archiving is a field). A stale version throws StaleVersion with
  * the task as `present` shows it.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { InvalidInput } from '../errors.js';
 import { RecordStore, type Outcome, type Step, type Trx, type Writable } from '../records/versioned.js';
 import type { ProgressReportsTable } from './rows.js';
@@ -163,17 +163,26 @@ export class LedgerStore extends RecordStore<Task> {
     return { task, report: progressOfRow(await this.db.selectFrom('progress_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow()) };
   }
 
-  /** A task's progress reports by date, or only the latest `o.latest` of them (still oldest first). */
-  async progress(taskId: number, o: { latest?: number } = {}): Promise<ProgressReport[]> {
-    if (o.latest === undefined) return (await this.progressOf([taskId])).get(taskId)!;
-    // Read backwards along the (task_id, report_date, id) index (migration 26): as many rows as asked for, no sort.
-    const rows = await this.db.selectFrom('progress_reports').selectAll().where('task_id', '=', taskId).orderBy('report_date', 'desc').orderBy('id', 'desc').limit(o.latest).execute();
-    return rows.reverse().map(progressOfRow);
+  async progress(taskId: number): Promise<ProgressReport[]> {
+    return (await this.progressOf([taskId])).get(taskId)!;
   }
 
-  async progressCount(taskId: number): Promise<number> {
-    const r = await this.db.selectFrom('progress_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('task_id', '=', taskId).executeTakeFirstOrThrow();
-    return Number(r.n);
+  /**
+   * A task's latest `n` progress reports (oldest first) and how many it has: one query, read backwards
+   * along the (task_id, report_date, id) index (migration 26), the count a window over the same rows,
+   * so PostgreSQL makes one round trip, not two.
+   */
+  async latestProgress(taskId: number, n: number): Promise<{ reports: ProgressReport[]; total: number }> {
+    const rows = await this.db
+      .selectFrom('progress_reports')
+      .selectAll()
+      .select(sql<number>`count(*) over ()`.as('total'))
+      .where('task_id', '=', taskId)
+      .orderBy('report_date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(n)
+      .execute();
+    return { reports: rows.reverse().map(({ total: _, ...r }) => progressOfRow(r)), total: rows.length ? Number(rows[0].total) : 0 };
   }
 
   /** The progress reports of many tasks (the draft review reads a whole ledger), each task's by date; ids bound in chunks. */

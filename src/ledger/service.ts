@@ -82,10 +82,9 @@ export class Ledger {
 
   async detail(s: Session, id: number): Promise<TaskDetail> {
     const t = await this.taskFor(s, id);
-    const [progress, history, historyTotal, linkSteps, notices] = await Promise.all([
+    const [progress, history, linkSteps, notices] = await Promise.all([
       this.store.latestProgress(t.id, DETAIL_PROGRESS),
-      this.store.historyOf(t.id, { latest: DETAIL_HISTORY }),
-      this.store.historyCount(t.id),
+      this.store.latestHistory(t.id, DETAIL_HISTORY),
       this.store.historyOf(t.id, { actions: LINK_ACTIONS }),
       this.store.notices({ taskId: t.id }),
     ]);
@@ -94,8 +93,8 @@ export class Ledger {
       actions: availableActions(t.state, s.account.role, t.pending_extension !== null),
       progress: progress.reports,
       progress_total: progress.total,
-      history,
-      history_total: historyTotal,
+      history: history.entries,
+      history_total: history.total,
       links: linksOf(linkSteps),
       notices,
     };

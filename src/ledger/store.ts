@@ -216,30 +216,27 @@ export class LedgerStore extends RecordStore<Task> {
     return out;
   }
 
-  /** A task's steps, oldest first: all of them, only some kinds, or only the latest few. */
-  async historyOf(taskId: number, o: { actions?: readonly string[]; latest?: number } = {}): Promise<HistoryEntry[]> {
-    const q = this.db
+  /** A task's steps, oldest first: all of them, or only some kinds. */
+  async historyOf(taskId: number, o: { actions?: readonly string[] } = {}): Promise<HistoryEntry[]> {
+    const q = this.historyQuery(taskId);
+    // Kinds are sorted here, not by SQL: asked to order by id, SQLite walks the task's whole history in id
+    // order rather than look up the few steps of these kinds by the (task_id, action) index (migration 25).
+    const rows = o.actions ? (await q.where('h.action', 'in', [...o.actions]).execute()).sort((a, b) => Number(a.id) - Number(b.id)) : await q.orderBy('h.id').execute();
+    return rows.map(historyEntry);
+  }
+
+  /** A task's latest `n` steps (oldest first) and how many it has, in one query as latestProgress. */
+  async latestHistory(taskId: number, n: number): Promise<{ entries: HistoryEntry[]; total: number }> {
+    const rows = await this.historyQuery(taskId).select(sql<number>`count(*) over ()`.as('total')).orderBy('h.id', 'desc').limit(n).execute();
+    return { entries: rows.reverse().map(historyEntry), total: rows.length ? Number(rows[0].total) : 0 };
+  }
+
+  private historyQuery(taskId: number) {
+    return this.db
       .selectFrom('task_history as h')
       .leftJoin('accounts as a', 'a.id', 'h.account_id')
       .select(['h.id', 'h.task_id', 'h.account_id', 'a.name', 'h.action', 'h.at', 'h.before_json', 'h.after_json', 'h.note'])
       .where('h.task_id', '=', taskId);
-    let rows;
-    if (o.actions) {
-      // Sorted here, not by SQL: asked to order by id, SQLite walks the task's whole history in id order
-      // rather than look up the few steps of these kinds by the (task_id, action) index (migration 25).
-      rows = (await q.where('h.action', 'in', [...o.actions]).execute()).sort((a, b) => Number(a.id) - Number(b.id));
-      if (o.latest !== undefined) rows = rows.slice(-o.latest);
-    } else rows = o.latest === undefined ? await q.orderBy('h.id').execute() : (await q.orderBy('h.id', 'desc').limit(o.latest).execute()).reverse();
-    const json = (s: string | null): Partial<Task> | null => (s ? (JSON.parse(s) as Partial<Task>) : null);
-    return rows.map((r) => ({
-      id: Number(r.id), task_id: Number(r.task_id), account_id: r.account_id === null ? null : Number(r.account_id), account_name: r.name ?? null,
-      action: r.action, at: r.at, before: json(r.before_json), after: json(r.after_json), note: r.note,
-    }));
-  }
-
-  async historyCount(taskId: number): Promise<number> {
-    const r = await this.db.selectFrom('task_history').select((eb) => eb.fn.countAll<number>().as('n')).where('task_id', '=', taskId).executeTakeFirstOrThrow();
-    return Number(r.n);
   }
 
   /** 催办 to each unit of the task, or a leader's 批示; recorded in the history too. */
@@ -270,6 +267,14 @@ export class LedgerStore extends RecordStore<Task> {
       kind: r.kind, text: r.text, at: r.at, read_at: r.read_at,
     }));
   }
+}
+
+function historyEntry(r: { id: number | bigint; task_id: number | bigint; account_id: number | bigint | null; name: string | null; action: string; at: string; before_json: string | null; after_json: string | null; note: string | null }): HistoryEntry {
+  const json = (s: string | null): Partial<Task> | null => (s ? (JSON.parse(s) as Partial<Task>) : null);
+  return {
+    id: Number(r.id), task_id: Number(r.task_id), account_id: r.account_id === null ? null : Number(r.account_id), account_name: r.name ?? null,
+    action: r.action, at: r.at, before: json(r.before_json), after: json(r.after_json), note: r.note,
+  };
 }
 
 function progressOfRow(r: Selectable<ProgressReportsTable>): ProgressReport {

@@ -14,7 +14,7 @@ import type { Database, ReportChoicesTable } from './schema.js';
 import { unpackSourceBytes } from './source-bytes.js';
 import type { DocumentDetail, DocumentSummary, FactRecord, FactType, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet } from './types.js';
 import { writeTransaction } from './transaction.js';
-import { knownDocuments, recordItem, recordKnownFile, storeFileIn } from './write.js';
+import { knownDocuments, recordItem, recordKnownFile, storeFilesIn } from './write.js';
 import { findAll, occurrencesIn, snippetAt } from './occurrences.js';
 
 export type { DocumentDetail, DocumentSummary, FactRecord, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet };
@@ -186,16 +186,11 @@ class KyselyRepository implements Repository {
   }
 
   async storeFile(input: NewFile, runId: number | null): Promise<ImportItemResult> {
-    return this.write((trx) => storeFileIn(trx, this.eng, input, runId));
+    return (await this.write((trx) => storeFilesIn(trx, this.eng, [input], runId)))[0];
   }
 
   async storeFiles(inputs: readonly NewFile[], runId: number | null): Promise<ImportItemResult[]> {
-    return this.write(async (trx) => {
-      const out: ImportItemResult[] = [];
-      // In order: a later file may be a copy of an earlier one in the same batch.
-      for (const input of inputs) out.push(await storeFileIn(trx, this.eng, input, runId));
-      return out;
-    });
+    return this.write((trx) => storeFilesIn(trx, this.eng, inputs, runId));
   }
 
   unindexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void> {

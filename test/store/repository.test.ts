@@ -72,6 +72,38 @@ describe.each(STORES)('repository on %s', (storeName) => {
     expect((await repo.search({ q: '不存在的词语' })).total).toBe(0);
   });
 
+  it('stores a batch in one transaction: each new report searchable, a copy within it recorded; a failed batch leaves nothing', async () => {
+    const { repo } = store;
+    const before = await repo.counts();
+    const batch = [
+      await processed('b71.txt', Buffer.from(makeReport(71))),
+      await processed('b72.txt', Buffer.from(makeReport(72))),
+      await processed('b71-copy.txt', Buffer.from(makeReport(71))),
+      await processed('b73.txt', Buffer.from(makeReport(73))),
+    ];
+    const items = await repo.storeFiles(batch, null);
+    expect(items.map((i) => i.status)).toEqual(['imported', 'imported', 'duplicate', 'imported']);
+    expect(items[2].documentIds).toEqual(items[0].documentIds);
+    // Each report's own number: the index took every document of the batch, under its own id.
+    for (const [i, n] of [[0, 71], [1, 72], [3, 73]] as const) {
+      const found = await repo.search({ q: `编号${n}。` });
+      expect(found.items.map((h) => h.document.id), `编号${n}`).toEqual(items[i].documentIds);
+    }
+    const stored = await repo.counts();
+    expect(stored.documents - before.documents).toBe(3);
+
+    // The second file cannot be stored (a document without a fingerprint): the first goes neither.
+    const good = await processed('b74.txt', Buffer.from(makeReport(74)));
+    const bad = await processed('b75.txt', Buffer.from(makeReport(75)));
+    const broken: NewFile = { ...bad, documents: bad.documents.map((d) => ({ ...d, fingerprint: null as unknown as string })) };
+    await expect(repo.storeFiles([good, broken], null)).rejects.toThrow();
+    expect(await repo.counts()).toEqual(stored);
+    expect((await repo.search({ q: '编号74。' })).total).toBe(0);
+    // And the same file stores once the batch is whole.
+    expect((await repo.storeFiles([good], null))[0].status).toBe('imported');
+    expect((await repo.search({ q: '编号74。' })).total).toBe(1);
+  });
+
   it('treats FTS and SQL syntax in a query as plain text', async () => {
     const { repo } = store;
     const before = await repo.counts();

@@ -214,11 +214,22 @@ export class Ledger {
     return tasks.map((t) => publicTask(this.lit({ ...t, progress_figure: figures.get(t.id) ?? null })));
   }
 
-  async publicTask(id: number): Promise<{ task: PublicTask; progress: PublicProgress[] }> {
+  /** A published task with its latest DETAIL_PROGRESS public progress reports, as the signed-in detail carries its latest. */
+  async publicTask(id: number): Promise<{ task: PublicTask; progress: PublicProgress[]; progress_total: number }> {
+    const t = await this.publishedTask(id);
+    const [latest, figures] = await Promise.all([this.store.latestProgress(t.id, DETAIL_PROGRESS, { publicOnly: true }), this.store.publicFigures([t.id])]);
+    // The figure is the latest public one, which may be older than the reports shown.
+    return { task: publicTask(this.lit({ ...t, progress_figure: figures.get(t.id) ?? null })), progress: publicProgress(latest.reports), progress_total: latest.total };
+  }
+
+  /** Every public progress report of a published task, by date. */
+  async publicProgressReports(id: number): Promise<PublicProgress[]> {
+    return publicProgress(await this.store.progress((await this.publishedTask(id)).id));
+  }
+
+  private async publishedTask(id: number): Promise<Task> {
     const t = await this.store.getTask(id);
     if (!t || t.archived || t.state === 'draft') throw new NotFound(`no published task with id ${id}`);
-    const progress = publicProgress(await this.store.progress(t.id));
-    const figure = [...progress].reverse().find((p) => p.figure !== null)?.figure ?? null;
-    return { task: publicTask(this.lit({ ...t, progress_figure: figure })), progress };
+    return t;
   }
 }

@@ -170,14 +170,13 @@ export class LedgerStore extends RecordStore<Task> {
   /**
    * A task's latest `n` progress reports (oldest first) and how many it has: one query, read backwards
    * along the (task_id, report_date, id) index (migration 26), the count a window over the same rows,
-   * so PostgreSQL makes one round trip, not two.
+   * so PostgreSQL makes one round trip, not two. `publicOnly`: only the reports the public may read.
    */
-  async latestProgress(taskId: number, n: number): Promise<{ reports: ProgressReport[]; total: number }> {
-    const rows = await this.db
-      .selectFrom('progress_reports')
-      .selectAll()
-      .select(sql<number>`count(*) over ()`.as('total'))
-      .where('task_id', '=', taskId)
+  async latestProgress(taskId: number, n: number, o: { publicOnly?: boolean } = {}): Promise<{ reports: ProgressReport[]; total: number }> {
+    let q = this.db.selectFrom('progress_reports').selectAll().select(sql<number>`count(*) over ()`.as('total')).where('task_id', '=', taskId);
+    // The public's count is of the reports it may read: internal ones are neither shown nor counted.
+    if (o.publicOnly) q = q.where('internal', '=', 0);
+    const rows = await q
       .orderBy('report_date', 'desc')
       .orderBy('id', 'desc')
       .limit(n)

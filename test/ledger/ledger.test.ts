@@ -223,6 +223,33 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
     expect((await other.get(`/api/ledger/tasks/${t.task}/progress`)).status).toBe(refused);
   });
 
+  it('the public view of a task reported on for years: the latest public reports and how many; internal ones neither shown nor counted', async () => {
+    const s = await seeded(storeName);
+    const t = await working(s); // one public report, 2023-05-10, figure 40
+    // Three years of monthly reports filed newest first; every third month's is internal. The only
+    // other figure is in the newest report, an internal one, so the public's figure stays 40.
+    const months = Array.from({ length: 36 }, (_, k) => ({ date: `${2023 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-20`, internal: k % 3 === 2, figure: k === 35 ? 99 : null }));
+    let version = t.version;
+    for (const m of [...months].reverse()) {
+      const r = await s.officer.post(`/api/ledger/tasks/${t.task}/progress`, { version, report_date: m.date, narrative: `${m.internal ? '内部' : '公开'}报送：${m.date}`, internal: m.internal, figure: m.figure });
+      expect(r.status, text(r)).toBe(201);
+      version = body(r).task.version;
+    }
+    const anon = new Client(s.w.app, '10.0.0.9');
+    const all = body(await anon.get(`/api/public/ledger/tasks/${t.task}/progress`)).items as { report_date: string; narrative: string }[];
+    expect(all).toHaveLength(25);
+    expect(all.map((p) => p.report_date)).toEqual([...all.map((p) => p.report_date)].sort());
+    expect(JSON.stringify(all)).not.toContain('内部');
+    const one = body(await anon.get(`/api/public/ledger/tasks/${t.task}`));
+    expect(one.progress_total).toBe(25);
+    expect(one.progress).toEqual(all.slice(-20));
+    // The latest public figure, though its report is older than the twenty shown.
+    expect(all.slice(-20).every((p: { figure: number | null }) => p.figure === null)).toBe(true);
+    expect(one.task.progress_figure).toBe(40);
+    expect(body(await s.sup.get(`/api/ledger/tasks/${t.task}`)).task.progress_figure).toBe(99);
+    expect((await anon.get(`/api/public/ledger/tasks/${t.task + 100000}/progress`)).status).toBe(404);
+  });
+
   it('the clock passes the deadline: the task turns red, is urged, an extension is refused, then it is closed', async () => {
     const s = await seeded(storeName);
     const { w, sup, officer } = s;

@@ -4,7 +4,7 @@
  * comparison with the next report, and the public view of published tasks.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { LightRules, LightTotals, ProgressRow, PublicProgress, PublicTask, UnitDashboard, YEAR_END_FLAGS, YearEndRow } from '../../../ledger/schema.js';
+import { DETAIL_PROGRESS, LightRules, LightTotals, ProgressRow, PublicProgress, PublicTask, UnitDashboard, YEAR_END_FLAGS, YearEndRow } from '../../../ledger/schema.js';
 import type { Ledger } from '../../../ledger/service.js';
 import { PROGRESS_COLUMNS, progressHtml } from '../../../ledger/views.js';
 import { Jurisdiction } from '../../../records/fields.js';
@@ -101,10 +101,26 @@ export function viewRoutes(ledger: Ledger, auth: Auth): OpenAPIHono<AppEnv> {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/public/ledger/tasks/{id}', summary: 'A published task and its public progress reports (no sign-in)',
-      request: { params: params({ id: PathId }) }, responses: { 200: ok(answer({ task: PublicTask, progress: z.array(PublicProgress) })), ...errors(400, 404) },
+      method: 'get', path: '/public/ledger/tasks/{id}', summary: 'A published task and its latest public progress reports (no sign-in)',
+      request: { params: params({ id: PathId }) },
+      responses: {
+        200: ok(answer({
+          task: PublicTask,
+          progress: z.array(PublicProgress).describe(`the latest ${DETAIL_PROGRESS} public progress reports, oldest first; every one: GET /api/public/ledger/tasks/{id}/progress`),
+          progress_total: z.number().int().describe('how many public progress reports the task has in all'),
+        })),
+        ...errors(400, 404),
+      },
     }),
     async (c) => c.json({ ok: true as const, ...(await ledger.publicTask(c.req.valid('param').id)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/public/ledger/tasks/{id}/progress', summary: 'Every public progress report of a published task, by date (no sign-in)',
+      request: { params: params({ id: PathId }) }, responses: { 200: ok(answer({ items: z.array(PublicProgress) })), ...errors(400, 404) },
+    }),
+    async (c) => c.json({ ok: true as const, items: await ledger.publicProgressReports(c.req.valid('param').id) }, 200),
   );
 
   return app;

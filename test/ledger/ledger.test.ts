@@ -236,7 +236,7 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
       version = body(r).task.version;
     }
     const anon = new Client(s.w.app, '10.0.0.9');
-    const all = body(await anon.get(`/api/public/ledger/tasks/${t.task}/progress`)).items as { report_date: string; narrative: string }[];
+    const all = body(await anon.get(`/api/public/ledger/tasks/${t.task}/progress`)).items as { report_date: string; narrative: string; figure: number | null }[];
     expect(all).toHaveLength(25);
     expect(all.map((p) => p.report_date)).toEqual([...all.map((p) => p.report_date)].sort());
     expect(JSON.stringify(all)).not.toContain('内部');
@@ -244,7 +244,7 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
     expect(one.progress_total).toBe(25);
     expect(one.progress).toEqual(all.slice(-20));
     // The latest public figure, though its report is older than the twenty shown.
-    expect(all.slice(-20).every((p: { figure: number | null }) => p.figure === null)).toBe(true);
+    expect(all.slice(-20).every((p) => p.figure === null)).toBe(true);
     expect(one.task.progress_figure).toBe(40);
     expect(body(await s.sup.get(`/api/ledger/tasks/${t.task}`)).task.progress_figure).toBe(99);
     expect((await anon.get(`/api/public/ledger/tasks/${t.task + 100000}/progress`)).status).toBe(404);

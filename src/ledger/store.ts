@@ -146,21 +146,22 @@ export class LedgerStore extends RecordStore<Task> {
   }
 
   async addProgress(id: number, version: number | undefined, p: ProgressCreate, account: { id: number; unit_id: number | null }, now: Date): Promise<{ task: Task; report: ProgressReport }> {
-    let reportId = 0;
+    let report: ProgressReport | undefined;
     const task = await this.change(id, version, { accountId: account.id, action: 'progress', note: p.narrative, now }, async (t, trx) => {
       if (!REPORTING.includes(t.state)) throw new InvalidInput(`progress cannot be reported on a task that is ${t.state}`);
-      const r = await trx
+      // The row as stored, as the task's progress list reads it: no second query to read it back.
+      const row = await trx
         .insertInto('progress_reports')
         .values({ task_id: id, account_id: account.id, unit_id: account.unit_id, report_date: p.report_date, narrative: p.narrative, figure: p.figure, evidence_json: JSON.stringify(p.evidence), internal: p.internal ? 1 : 0, created_at: now.toISOString() })
-        .returning('id')
+        .returningAll()
         .executeTakeFirstOrThrow();
-      reportId = Number(r.id);
+      report = progressOfRow(row);
       // 进展情况 is the latest report by date (a report may be filed for an earlier date than the last one).
       const latest = await trx.selectFrom('progress_reports').select('narrative').where('task_id', '=', id).orderBy('report_date', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
       // Reporting progress on an accepted task starts it (办理).
       return { set: { last_progress_at: now.toISOString(), progress_text: latest.narrative, ...(p.figure !== null ? { progress_figure: p.figure } : {}), ...(t.state === 'accepted' ? { state: 'in_progress' as const } : {}) } };
     });
-    return { task, report: progressOfRow(await this.db.selectFrom('progress_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow()) };
+    return { task, report: report! };
   }
 
   async progress(taskId: number): Promise<ProgressReport[]> {

@@ -10,7 +10,7 @@ import type { Database, DocumentsTable } from './schema.js';
 export type EngineName = 'sqlite' | 'postgres';
 
 /** Migrations whose work each engine does its own way (Engine.ownSteps). */
-export type EngineStepVersion = 15 | 17 | 19 | 20 | 22;
+export type EngineStepVersion = 15 | 17 | 19 | 20 | 22 | 27;
 
 /**
  * Tables whose rows the cached public reads show: a committed change to any

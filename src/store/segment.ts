@@ -37,14 +37,17 @@ function hex(cp: number): string {
 }
 
 /**
- * A text as SQLite's gram index holds it (migration 22), as FTS5 tokens
- * (unicode61 keeps runs of letters and digits whole). `chars`: every
- * character, `u` + its hex code point. `pairs`: each run of characters
- * between whitespace as `x` + its first character, its adjacent pairs in text
- * order (the two hex code points joined by `g`), `y` + its last character.
- * Patterns: a query of n ≥ 2 characters without whitespace occurs in the text
- * exactly when its n − 1 pairs are consecutive tokens (consecutive pair tokens
- * overlap by a character, as no pair token stands between runs); a query with
+ * A text as SQLite's gram index holds it (migrations 22 and 27), as FTS5
+ * tokens (unicode61 keeps runs of letters and digits whole). `chars`: every
+ * character the text holds, once, `u` + its hex code point, in the order each
+ * first occurs. `pairs`: each run of characters between whitespace as `x` +
+ * its first character, its adjacent pairs in text order (the two hex code
+ * points joined by `g`), `y` + its last character.
+ * Patterns: a query of one character occurs in the text exactly when its
+ * `chars` token is there (so that column needs no positions, and no
+ * repeats); a query of n ≥ 2 characters without whitespace occurs exactly
+ * when its n − 1 pairs are consecutive tokens (consecutive pair tokens overlap
+ * by a character, as no pair token stands between runs); a query with
  * whitespace occurs, up to which whitespace separates its runs, exactly when
  * its first run's pairs and `y` token, each middle run's `x`…`y` tokens and its
  * last run's `x` token and pairs are consecutive. Case is kept (the hex digits
@@ -57,6 +60,8 @@ export function gramColumns(text: string): { chars: string; pairs: string } {
   let chars = '';
   let pairs = '';
   let prev: string | undefined;
+  // Characters already written to `chars`: a report of 10,000 characters uses a few thousand distinct ones.
+  const seen = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     // Code points, as `for…of` gives them: a surrogate pair is one character, a lone surrogate stays itself.
     let cp = text.charCodeAt(i);
@@ -73,7 +78,10 @@ export function gramColumns(text: string): { chars: string; pairs: string } {
       continue;
     }
     const h = hex(cp);
-    chars += ' u' + h;
+    if (!seen.has(cp)) {
+      seen.add(cp);
+      chars += ' u' + h;
+    }
     pairs += prev === undefined ? ' x' + h : ' ' + prev + 'g' + h;
     prev = h;
   }
@@ -82,22 +90,23 @@ export function gramColumns(text: string): { chars: string; pairs: string } {
 }
 
 /**
- * A query as an FTS5 expression on the gram index (see gramColumns): one
- * character is its `chars` token; more, without whitespace, the phrase of its
- * pairs; with whitespace, one phrase of every run's tokens, the first run
- * ending a run of the text, the last one starting one, those between whole
- * runs. Tokens are quoted, so no query is syntax. With whitespace the index
- * cannot tell which whitespace the text has between the runs, so `verbatim`
- * asks the text as well (only for the documents the phrase found).
+ * A query as an FTS5 expression on one column of the gram index (see
+ * gramColumns): one character is its `chars` token; more, without
+ * whitespace, the phrase of its pairs; with whitespace, one phrase of every
+ * run's tokens, the first run ending a run of the text, the last one starting
+ * one, those between whole runs. Tokens are quoted, so no query is syntax.
+ * With whitespace the index cannot tell which whitespace the text has between
+ * the runs, so `verbatim` asks the text as well (only for the documents the
+ * phrase found).
  */
-export function gramMatch(query: string): { match: string; verbatim?: string } | undefined {
+export function gramMatch(query: string): { column: 'chars' | 'pairs'; match: string; verbatim?: string } | undefined {
   const q = query.trim();
   if (!q) return undefined;
   const runs = q.split(/\s+/).map((run) => [...run].map((ch) => hex(ch.codePointAt(0)!)));
   const pairsOf = (hs: string[]) => hs.slice(1).map((h, i) => hs[i] + 'g' + h);
-  if (runs.length === 1) return { match: runs[0].length === 1 ? `"u${runs[0][0]}"` : `"${pairsOf(runs[0]).join(' ')}"` };
+  if (runs.length === 1) return runs[0].length === 1 ? { column: 'chars', match: `"u${runs[0][0]}"` } : { column: 'pairs', match: `"${pairsOf(runs[0]).join(' ')}"` };
   const tokens = runs.flatMap((hs, i) => [...(i > 0 ? ['x' + hs[0]] : []), ...pairsOf(hs), ...(i < runs.length - 1 ? ['y' + hs[hs.length - 1]] : [])]);
-  return { match: `"${tokens.join(' ')}"`, verbatim: q };
+  return { column: 'pairs', match: `"${tokens.join(' ')}"`, verbatim: q };
 }
 
 /** A gram as one integer (PostgreSQL bigint arrays): a pair never collides with a single character, whose code point is below 2^21. */

@@ -107,7 +107,7 @@ describe.each(STORES)('migrations on %s', (name) => {
       expect((await repo.search({ q: '农田', part: 'review' })).total).toBe(1);
       expect((await repo.search({ q: '农田', part: 'plan' })).total).toBe(0);
       expect((await repo.search({ q: '小区', part: 'plan' })).total).toBe(1);
-      // The gram index (steps 17/22) was filled from the stored document: queries find it, split pairs do not.
+      // The gram index (steps 17/27) was filled from the stored document: queries find it, split pairs do not.
       expect((await repo.search({ q: '农田' })).items.map((h) => h.document.id)).toEqual([id]);
       expect((await repo.search({ q: '回' })).total).toBe(1);
       expect((await repo.search({ q: '田十' })).total).toBe(1);

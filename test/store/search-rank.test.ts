@@ -6,11 +6,12 @@
  * filter, else in a second pass once the count is known, so the tests cover
  * a broad query, a narrow one, and a broad one that a filter narrows. The texts
  * are written for the test: equal lengths, so relevance follows how often a
- * word occurs. Ranked queries are asked of the engine as it chooses and with
+ * word occurs; one character (a table of its own, without counts) is ranked
+ * from the texts alike, up to its own, lower limit. Ranked queries are asked of the engine as it chooses and with
  * each way of ranking pinned (bm25 over the index, or from the texts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite, RANK_LIMIT } from '../../src/store/sqlite/engine.js';
+import { CHAR_RANK_LIMIT, openSqlite, RANK_LIMIT } from '../../src/store/sqlite/engine.js';
 import { openRepository, type Repository, type SearchQuery } from '../../src/store/repository.js';
 import { createTestStore, type TestStore } from './stores.js';
 import { writtenFiles } from './written.js';
@@ -69,14 +70,20 @@ describe('search ranking on SQLite, either side of RANK_LIMIT', () => {
     }
   }
 
+  /** Documents of the last `years` report years (1990 + i % 30). */
+  const lastYears = (years: number) => ({ yearFrom: 2020 - years });
+
   const newestFirst = (a: Doc, b: Doc) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || b.id - a.id;
 
   it('lists more than RANK_LIMIT matches newest first, with the exact total, on every page', async () => {
     const want = [...docs].sort(newestFirst).map((d) => d.id);
     expect(want.length).toBeGreaterThan(RANK_LIMIT);
-    const { ids, totals } = await allPages({ q: BROAD }, 300);
-    expect(ids).toEqual(want);
-    expect(new Set(totals)).toEqual(new Set([N]));
+    // A word and its first character (one character is found in a table of its own, without counts).
+    for (const q of [BROAD, BROAD[0]]) {
+      const { ids, totals } = await allPages({ q }, 300);
+      expect(ids, q).toEqual(want);
+      expect(new Set(totals)).toEqual(new Set([N]));
+    }
     // Pages about the RANK_LIMIT-th newest, the last one, one past the end.
     for (const offset of [RANK_LIMIT - 7, RANK_LIMIT, RANK_LIMIT + 1, N - 3, N + 10]) {
       const res = await store.repo.search({ q: BROAD, limit: 20, offset, snippets: 0 });
@@ -104,5 +111,27 @@ describe('search ranking on SQLite, either side of RANK_LIMIT', () => {
         expect(ids).toEqual([...hits].sort((a, b) => b.broad - a.broad || a.id - b.id).map((d) => d.id));
       }
     }
+  });
+
+  it('ranks a query of one character from the texts up to CHAR_RANK_LIMIT matches, and lists more newest first', async () => {
+    const ranked = (hits: Doc[], count: (d: Doc) => number) => [...hits].sort((a, b) => count(b) - count(a) || a.id - b.id).map((d) => d.id);
+    // Narrowed below the limit by a filter: ranked by how often the character occurs, whichever way is pinned.
+    const narrowed = docs.filter((d) => d.narrow > 0 && d.year !== null && d.year >= lastYears(5).yearFrom);
+    expect(narrowed.length).toBeGreaterThan(20);
+    expect(narrowed.length).toBeLessThanOrEqual(CHAR_RANK_LIMIT);
+    for (const repo of [store.repo, ...pinned]) {
+      for (const q of [NARROW[0], NARROW[1]]) {
+        const { ids, totals } = await allPages({ q, ...lastYears(5) }, 30, repo);
+        expect(new Set(totals)).toEqual(new Set([narrowed.length]));
+        expect(ids, q).toEqual(ranked(narrowed, (d) => d.narrow));
+      }
+    }
+    // Above the limit (but under RANK_LIMIT, where a pair would be ranked): newest first, counted exactly.
+    const hits = docs.filter((d) => d.narrow > 0);
+    expect(hits.length).toBeGreaterThan(CHAR_RANK_LIMIT);
+    expect(hits.length).toBeLessThanOrEqual(RANK_LIMIT);
+    const { ids, totals } = await allPages({ q: NARROW[0] }, 300);
+    expect(new Set(totals)).toEqual(new Set([hits.length]));
+    expect(ids).toEqual([...hits].sort(newestFirst).map((d) => d.id));
   });
 });

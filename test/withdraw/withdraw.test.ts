@@ -36,12 +36,21 @@ describe.each(STORES)('withdrawing an import on %s', (storeName) => {
     if (documentId !== undefined) q = q.where(table === 'documents' ? 'id' : table === 'sources' ? 'id' : 'document_id', '=', documentId) as typeof q;
     return Number((await q.executeTakeFirstOrThrow()).n);
   };
-  /** Documents the search finds by the phrase; on SQLite also the index's own rows (it is a table apart from the documents). */
+  /**
+   * Documents the search finds by the phrase; on SQLite also the index's own rows (its tables are apart
+   * from the documents): the phrase's, and every document's in both gram tables (FTS5 keeps one
+   * `_docsize` row per indexed document), which must be exactly the stored documents.
+   */
   const hits = async (i: number) => {
     const found = (await store.repo.search({ q: phraseOf(i) })).total;
     if (storeName !== 'sqlite') return found;
-    const indexed = await sql<{ n: number }>`select count(*) as n from doc_gram where doc_gram match ${gramMatch(phraseOf(i))!.match}`.execute(store.repo.db);
+    const indexed = await sql<{ n: number }>`select count(*) as n from doc_pair where doc_pair match ${gramMatch(phraseOf(i))!.match}`.execute(store.repo.db);
     expect(Number(indexed.rows[0].n)).toBe(found);
+    const stored = (await store.repo.db.selectFrom('documents').select('id').orderBy('id').execute()).map((r) => Number(r.id));
+    for (const table of ['doc_char_docsize', 'doc_pair_docsize']) {
+      const ids = await sql<{ id: number }>`select id from ${sql.table(table)} order by id`.execute(store.repo.db);
+      expect(ids.rows.map((r) => Number(r.id)), table).toEqual(stored);
+    }
     return found;
   };
 

@@ -4,13 +4,16 @@
  * ships prebuilt but is async over a worker and adds a network-oriented
  * layer we do not need; the one-minute compile is paid once at install.)
  *
- * Full text: one contentless FTS5 table, `doc_gram` (migration 22), of
- * every character and every adjacent pair of characters in text order (see
- * gramColumns). A query of one character is one token, of two one token, of
- * more the phrase of its pairs: answered from the index alone, exactly, case
- * kept, and ranked by how often the query occurs (bm25 over positions). It
- * replaced a trigram table plus a gram table (a third less index, one table
- * to write per document).
+ * Full text: two contentless FTS5 tables (migration 27; see gramColumns).
+ * `doc_char` holds which characters each document has, without positions
+ * (detail=none): a query of one character is its one token. `doc_pair` holds
+ * every adjacent pair of characters in text order, with positions: a query of
+ * two characters is one token, of more the phrase of its pairs. Both answer
+ * from the index alone, exactly, case kept; matches are ranked by how often
+ * the query occurs (bm25 over `doc_pair`'s positions, or from the texts, see
+ * rankByText: one character always so, as `doc_char` keeps no counts).
+ * Before, one table held both columns with positions (migration 22): the
+ * characters' positions were 43 % of the index and served only ranking.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -25,9 +28,13 @@ import { gramColumns, gramMatch } from '../segment.js';
 import { exactUtf8 } from '../occurrences.js';
 import { rankByText } from './relevance.js';
 
+/** The gram index's table for each column gramColumns writes (migration 27). */
+const GRAM_TABLE = { chars: 'doc_char', pairs: 'doc_pair' } as const;
+
 async function insertGrams(conn: Kysely<Database>, documentId: number, text: string): Promise<void> {
   const g = gramColumns(text);
-  await sql`insert into doc_gram(rowid, chars, pairs) values (${documentId}, ${g.chars}, ${g.pairs})`.execute(conn);
+  await sql`insert into doc_char(rowid, chars) values (${documentId}, ${g.chars})`.execute(conn);
+  await sql`insert into doc_pair(rowid, pairs) values (${documentId}, ${g.pairs})`.execute(conn);
 }
 
 /**
@@ -84,6 +91,14 @@ export function statementCache(raw: BetterSqlite3.Database, kept = STATEMENTS_KE
 
 /** Up to this many matching documents, search results are ranked by relevance (bm25). */
 export const RANK_LIMIT = 2000;
+
+/**
+ * The same for a query of one character, which only the texts can rank (its
+ * table keeps no counts): reading and counting a text costs 0.05–0.1 ms, so
+ * this bounds the ranking at 10–20 ms. A character in more reports than this
+ * is a broad query, listed newest first as broad queries are.
+ */
+export const CHAR_RANK_LIMIT = 200;
 
 /**
  * What reading one report's text to count a query in it costs, about (measured
@@ -149,7 +164,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
     },
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
-    // Left unfilled: migration 22 drops it and indexes every stored document in doc_gram.
+    // Left unfilled: migration 22 drops it and indexes every stored document in its gram table.
     trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`],
     ownSteps: {
       async 15(conn) {
@@ -168,11 +183,18 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
         }
       },
       async 22(conn) {
-        // detail=full (the default) keeps positions: phrases of pairs need them, and bm25 counts occurrences.
-        await sql`create virtual table doc_gram using fts5(chars, pairs, content='', tokenize='unicode61 remove_diacritics 0')`.execute(conn);
-        for await (const d of storedTexts(conn)) await insertGrams(conn, d.id, d.text);
+        // This step built one gram table, doc_gram; step 27, which always follows it, indexes every document
+        // anew in the tables that replaced it. So only the indexes it replaced are left to drop here.
         await sql`drop table doc_tri`.execute(conn);
         await sql`drop table if exists doc_bi`.execute(conn);
+      },
+      async 27(conn) {
+        // Which characters a document holds answers a one-character query exactly: no positions (detail=none).
+        // Pairs keep them (detail=full, the default): phrases of pairs need them, and bm25 counts occurrences.
+        await sql`create virtual table doc_char using fts5(chars, content='', detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(conn);
+        await sql`create virtual table doc_pair using fts5(pairs, content='', tokenize='unicode61 remove_diacritics 0')`.execute(conn);
+        for await (const d of storedTexts(conn)) await insertGrams(conn, d.id, d.text);
+        await sql`drop table if exists doc_gram`.execute(conn);
       },
     },
     async changeToken() {
@@ -190,7 +212,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
     },
     pageText: sql<Uint8Array>`cast(d.text as blob)`,
     indexColumns() {
-      return {}; // doc_gram indexes texts outside the documents table
+      return {}; // the gram tables index texts outside the documents table
     },
     async indexDocument(trx, documentId, text) {
       await insertGrams(trx, documentId, text);
@@ -198,14 +220,18 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
     async unindexDocument(trx, documentId, text) {
       // A contentless FTS5 table keeps no copy of the text: a row is deleted by repeating what was inserted.
       const g = gramColumns(text);
-      await sql`insert into doc_gram(doc_gram, rowid, chars, pairs) values ('delete', ${documentId}, ${g.chars}, ${g.pairs})`.execute(trx);
+      await sql`insert into doc_char(doc_char, rowid, chars) values ('delete', ${documentId}, ${g.chars})`.execute(trx);
+      await sql`insert into doc_pair(doc_pair, rowid, pairs) values ('delete', ${documentId}, ${g.pairs})`.execute(trx);
     },
     async matchDocuments(conn, query, limit) {
       const m = gramMatch(query);
       if (!m) return [];
+      const t = sql.table(GRAM_TABLE[m.column]);
+      // doc_char has no counts to rank by: its matches come in id order.
+      const order = m.column === 'pairs' ? sql`f.rank` : sql`f.rowid`;
       const rows = m.verbatim
-        ? await sql<{ id: number }>`select f.rowid as id from doc_gram f join documents d on d.id = f.rowid where doc_gram match ${m.match} and instr(d.text, ${m.verbatim}) > 0 order by f.rank limit ${limit}`.execute(conn)
-        : await sql<{ id: number }>`select rowid as id from doc_gram where doc_gram match ${m.match} order by rank limit ${limit}`.execute(conn);
+        ? await sql<{ id: number }>`select f.rowid as id from ${t} f join documents d on d.id = f.rowid where ${t} match ${m.match} and instr(d.text, ${m.verbatim}) > 0 order by ${order} limit ${limit}`.execute(conn)
+        : await sql<{ id: number }>`select f.rowid as id from ${t} f where ${t} match ${m.match} order by ${order} limit ${limit}`.execute(conn);
       return rows.rows.map((r) => Number(r.id));
     },
     async searchPage(conn, query, filter, limit, offset) {
@@ -216,10 +242,15 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
       // SQLite's planner prefers the rowid look-up, hence the hint, which kysely cannot spell.
       // The FTS table is not in the typed schema: join through raw SQL, filter with the shared clause.
       const filtered = conn.withPlugin(filterIndexHint).selectFrom('documents as d').where(documentFilter(filter));
+      // doc_char keeps no counts to rank by (see GRAM_TABLE): its matches are ranked from their texts only.
+      const byIndex = m.column === 'pairs';
+      const t = sql.table(GRAM_TABLE[m.column]);
       const base = filtered
-        .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, rank from doc_gram where doc_gram match ${m.match})`.as('f'), (j) => j.onRef(sql.ref('f.rowid'), '=', 'd.id'))
+        .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, ${byIndex ? sql`rank` : sql`0`} as rank from ${t} where ${t} match ${m.match})`.as('f'), (j) =>
+          j.onRef(sql.ref('f.rowid'), '=', 'd.id'),
+        )
         .$if(m.verbatim !== undefined, (qb) => qb.where(sql<SqlBool>`instr(d.text, ${m.verbatim}) > 0`));
-      // Up to RANK_LIMIT matches are ranked by relevance (bm25), broader lists are newest first
+      // Up to RANK_LIMIT matches (CHAR_RANK_LIMIT for one character) are ranked by relevance (bm25), broader lists are newest first
       // (as on PostgreSQL): bm25 over every match of a broad query costs more than the rest of it
       // (35–180 ms for 40k documents at ×100). bm25's first call also matches the query over the
       // whole index once (for its idf), which for a phrase costs as much as the search itself; a
@@ -229,30 +260,33 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
       // count on the covering index that stops after RANK_LIMIT + 1 tells), the matches cannot be
       // more, so the first pass finds them all. Otherwise one pass gives the newest-first page and
       // the count (a window over all rows), and only a count of at most RANK_LIMIT is ranked.
-      const phrase = ranking === 'index' ? undefined : textPhrase(m, query);
+      const phrase = ranking === 'index' && byIndex ? undefined : textPhrase(m, query);
+      /** Whether `n` matches are ranked from their texts, the index's pass having cost `indexMs`. */
+      const fromTexts = (n: number, indexMs: number) => !byIndex || textCheaper(n, indexMs);
       const rankedPage = async (total: number) => ({
         ids: (await base.select('d.id').orderBy(sql`f.rank`).orderBy('d.id').limit(limit).offset(offset).execute()).map((r) => Number(r.id)),
         total,
       });
       const textPage = async (found: number[], phrase: Uint8Array) => ({
-        ids: (await rankByText(conn, 'doc_gram', found, phrase)).slice(offset, offset + limit),
+        ids: (await rankByText(conn, GRAM_TABLE.pairs, found, phrase)).slice(offset, offset + limit),
         total: found.length,
       });
-      const passing = await sql<{ n: number }>`select count(*) as n from (${filtered.select(sql.lit(1).as('x')).limit(RANK_LIMIT + 1)})`.execute(conn);
-      if (Number(passing.rows[0].n) <= RANK_LIMIT) {
-        if (!phrase) {
+      const rankLimit = byIndex ? RANK_LIMIT : CHAR_RANK_LIMIT;
+      const passing = await sql<{ n: number }>`select count(*) as n from (${filtered.select(sql.lit(1).as('x')).limit(rankLimit + 1)})`.execute(conn);
+      if (Number(passing.rows[0].n) <= rankLimit) {
+        if (!phrase && byIndex) {
           const all = await base.select(['d.id', sql<number>`f.rank`.as('rank')]).limit(RANK_LIMIT + 1).execute();
           // More only if an import came between the count and this pass: then as below.
           if (all.length <= RANK_LIMIT) {
             all.sort((a, b) => a.rank - b.rank || Number(a.id) - Number(b.id));
             return { ids: all.slice(offset, offset + limit).map((r) => Number(r.id)), total: all.length };
           }
-        } else {
+        } else if (phrase) {
           const t0 = performance.now();
-          const found = (await base.select('d.id').limit(RANK_LIMIT + 1).execute()).map((r) => Number(r.id));
+          const found = (await base.select('d.id').limit(rankLimit + 1).execute()).map((r) => Number(r.id));
           const matchMs = performance.now() - t0;
-          // bm25 would match twice more: for the idf, and for the ranks. More than RANK_LIMIT: as below.
-          if (found.length <= RANK_LIMIT) return textCheaper(found.length, 2 * matchMs) ? textPage(found, phrase) : rankedPage(found.length);
+          // bm25 would match twice more: for the idf, and for the ranks. More than the limit: as below.
+          if (found.length <= rankLimit) return fromTexts(found.length, 2 * matchMs) ? textPage(found, phrase) : rankedPage(found.length);
         }
       }
       const t0 = performance.now();
@@ -266,10 +300,11 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
       const total = newest.length
         ? Number(newest[0].n)
         : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      if (total > RANK_LIMIT || total === 0) return { ids: newest.map((r) => Number(r.id)), total };
+      if (total > rankLimit || total === 0) return { ids: newest.map((r) => Number(r.id)), total };
       // Ranking from the texts needs every match's id, one more pass: worth it if the texts cost less than bm25's second.
-      if (phrase && textCheaper(total, performance.now() - t0)) return textPage((await base.select('d.id').execute()).map((r) => Number(r.id)), phrase);
-      return rankedPage(total);
+      if (phrase && fromTexts(total, performance.now() - t0)) return textPage((await base.select('d.id').execute()).map((r) => Number(r.id)), phrase);
+      // A character no text can hold as UTF-8 (a lone surrogate) has nothing to count: newest first.
+      return byIndex ? rankedPage(total) : { ids: newest.map((r) => Number(r.id)), total };
     },
     async forgetHistory() {
       // The WAL holds every page version since the last checkpoint: fold it into the file and empty it.

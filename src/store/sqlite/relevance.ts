@@ -13,10 +13,13 @@
  *
  * (fts5_aux.c), where tf is how often the phrase occurs in the document, D
  * the document's tokens in all columns and avgdl their mean over the index.
- * D and avgdl are FTS5's own counts, read from its shadow tables; tf is the
- * number of places the query starts in the text, overlaps included, as a
- * phrase of pairs matches at every position where its first pair does (a
- * query of one character is one `chars` token, the same count).
+ * D and avgdl are FTS5's own counts, read from its shadow tables (the pairs
+ * table's: a document's pair tokens, about its length); tf is the number of
+ * places the query starts in the text, overlaps included, as a phrase of
+ * pairs matches at every position where its first pair does. A query of one
+ * character is ranked by the same formula, tf its occurrences: the
+ * characters' table keeps no counts (see the SQLite engine), so only the
+ * texts can rank it.
  *
  * The two shadow records read are part of FTS5's on-disk format (fts5Int.h):
  * `<table>_data` row 1 ("averages") holds the row count and then each

@@ -217,14 +217,17 @@ export class Ledger {
   /** A published task with its latest DETAIL_PROGRESS public progress reports, as the signed-in detail carries its latest. */
   async publicTask(id: number): Promise<{ task: PublicTask; progress: PublicProgress[]; progress_total: number }> {
     const t = await this.publishedTask(id);
-    const [latest, figures] = await Promise.all([this.store.latestProgress(t.id, DETAIL_PROGRESS, { publicOnly: true }), this.store.publicFigures([t.id])]);
-    // The figure is the latest public one, which may be older than the reports shown.
-    return { task: publicTask(this.lit({ ...t, progress_figure: figures.get(t.id) ?? null })), progress: publicProgress(latest.reports), progress_total: latest.total };
+    const latest = await this.store.latestProgress(t.id, DETAIL_PROGRESS, { publicOnly: true });
+    // The figure is the latest public one: among the reports just read if one of them gives a figure,
+    // else perhaps in an older report than those shown, which only a second query can find.
+    const shown = [...latest.reports].reverse().find((r) => r.figure !== null);
+    const figure = shown ? shown.figure : latest.total > latest.reports.length ? ((await this.store.publicFigures([t.id])).get(t.id) ?? null) : null;
+    return { task: publicTask(this.lit({ ...t, progress_figure: figure })), progress: publicProgress(latest.reports), progress_total: latest.total };
   }
 
   /** Every public progress report of a published task, by date. */
   async publicProgressReports(id: number): Promise<PublicProgress[]> {
-    return publicProgress(await this.store.progress((await this.publishedTask(id)).id));
+    return publicProgress(await this.store.progress((await this.publishedTask(id)).id, { publicOnly: true }));
   }
 
   private async publishedTask(id: number): Promise<Task> {

@@ -164,8 +164,11 @@ export class LedgerStore extends RecordStore<Task> {
     return { task, report: report! };
   }
 
-  async progress(taskId: number): Promise<ProgressReport[]> {
-    return (await this.progressOf([taskId])).get(taskId)!;
+  /** A task's progress reports by date; `publicOnly`: only those the public may read (filtered by the query, not after it). */
+  async progress(taskId: number, o: { publicOnly?: boolean } = {}): Promise<ProgressReport[]> {
+    if (!o.publicOnly) return (await this.progressOf([taskId])).get(taskId)!;
+    const rows = await this.db.selectFrom('progress_reports').selectAll().where('task_id', '=', taskId).where('internal', '=', 0).orderBy('report_date').orderBy('id').execute();
+    return rows.map(progressOfRow);
   }
 
   /**

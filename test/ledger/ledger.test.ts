@@ -248,6 +248,17 @@ describe.each(STORES)('督办 ledger over HTTP on %s', (storeName) => {
     expect(one.task.progress_figure).toBe(40);
     expect(body(await s.sup.get(`/api/ledger/tasks/${t.task}`)).task.progress_figure).toBe(99);
     expect((await anon.get(`/api/public/ledger/tasks/${t.task + 100000}/progress`)).status).toBe(404);
+    // A public figure among the reports shown, then a later internal one: the public's is the shown one's,
+    // in the detail as in the list.
+    for (const [date, internal, figure] of [['2026-02-01', false, 55], ['2026-03-01', true, 77], ['2026-04-01', false, null]] as const) {
+      const r = await s.officer.post(`/api/ledger/tasks/${t.task}/progress`, { version, report_date: date, narrative: `报送：${date}`, internal, figure });
+      expect(r.status, text(r)).toBe(201);
+      version = body(r).task.version;
+    }
+    const later = body(await anon.get(`/api/public/ledger/tasks/${t.task}`));
+    expect([later.progress_total, later.task.progress_figure]).toEqual([27, 55]);
+    const listed = (body(await anon.get(`/api/public/ledger/tasks${LEDGER}`)).items as { id: number; progress_figure: number | null }[]).find((x) => x.id === t.task);
+    expect(listed?.progress_figure).toBe(55);
   });
 
   it('the clock passes the deadline: the task turns red, is urged, an extension is refused, then it is closed', async () => {

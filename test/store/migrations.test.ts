@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../src/store/engine.js';
 import { SCHEMA_VERSION, stepName } from '../../src/store/migrations/index.js';
 import { STEPS } from '../../src/store/migrations/steps.js';
@@ -86,7 +86,15 @@ describe.each(STORES)('migrations on %s', (name) => {
     const id = await legacyDocument(old);
     await old.close();
 
-    const repo = await openRepository(database.open());
+    // The upgrade says what it is doing before the wait; a new database and a current one say nothing.
+    const said = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let repo;
+    try {
+      repo = await openRepository(database.open());
+      expect(said.mock.calls.map((c) => String(c[0])).join('')).toMatch(new RegExp(`upgrading .* from schema 8 to ${SCHEMA_VERSION};`));
+    } finally {
+      said.mockRestore();
+    }
     try {
       const kysely = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(repo.db);
       expect(kysely.rows.map((r) => r.name)).toEqual(STEPS.map((s) => stepName(s.version)));
@@ -125,7 +133,13 @@ describe.each(STORES)('migrations on %s', (name) => {
     }
 
     // Opening again applies nothing and changes nothing.
-    const again = await openRepository(database.open());
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let written = '';
+    const again = await openRepository(database.open()).finally(() => {
+      written = quiet.mock.calls.map((c) => String(c[0])).join('');
+      quiet.mockRestore();
+    });
+    expect(written).not.toContain('upgrading');
     try {
       const doc = (await again.getDocument(id))!;
       expect(doc.sections[0].span.start).toBe(0);

@@ -43,9 +43,10 @@ async function tableExists(db: Kysely<Database>, engine: Engine, name: string): 
 
 /**
  * Refuses a database a newer Luoshi migrated, and marks the steps the first
- * runner applied as applied for kysely's Migrator.
+ * runner applied as applied for kysely's Migrator. Returns the database's
+ * schema version (0 for a new one).
  */
-async function bridge(db: Kysely<Database>, engine: Engine): Promise<void> {
+async function bridge(db: Kysely<Database>, engine: Engine): Promise<number> {
   await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)`.execute(db);
   const legacy = await db.selectFrom('schema_migrations').select(['version', 'applied_at']).orderBy('version').execute();
   const newest = Math.max(0, ...legacy.map((r) => Number(r.version)));
@@ -59,12 +60,13 @@ async function bridge(db: Kysely<Database>, engine: Engine): Promise<void> {
     throw new StoreError(`database ${engine.location} has schema ${theirs}, newer than this Luoshi (${SCHEMA_VERSION}); upgrade Luoshi`);
   }
   const missing = legacy.filter((r) => !kyselyNames.includes(stepName(Number(r.version))));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return newest;
   // The same table kysely makes, so its Migrator finds it in place.
   await sql`create table if not exists ${migrationTable(engine)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(db);
   for (const r of missing) {
     await sql`insert into ${migrationTable(engine)} (name, timestamp) values (${stepName(Number(r.version))}, ${r.applied_at})`.execute(db);
   }
+  return newest;
 }
 
 /** Applies pending steps; returns the versions applied. */
@@ -72,7 +74,12 @@ export async function migrate(engine: Engine): Promise<number[]> {
   return engine.db.connection().execute(async (conn) => {
     for (const stmt of engine.migrationLock) await sql.raw(stmt).execute(conn);
     try {
-      await bridge(conn, engine);
+      const current = await bridge(conn, engine);
+      // An upgrade may rebuild an index over every stored text (step 27 on SQLite: minutes for a national
+      // archive), with nothing else to show for it: say so before the wait, not after.
+      if (current > 0 && current < SCHEMA_VERSION) {
+        process.stderr.write(`luoshi: upgrading ${engine.location} from schema ${current} to ${SCHEMA_VERSION}; on a large archive this may take minutes\n`);
+      }
       // The transaction is ours (opened above with the lock), so the Migrator must not open another.
       const result = await new Migrator({ db: conn, provider: provider(engine), disableTransactions: true, migrationTableSchema: engine.schema }).migrateToLatest();
       if (result.error) {

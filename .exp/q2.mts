@@ -1,0 +1,13 @@
+import Database from 'better-sqlite3';
+import { gramMatch } from '../src/store/segment.ts';
+const db = new Database(process.argv[2], { readonly: true });
+const m = gramMatch('全面深化改革')!;
+const filt = `d.level = 'province' and d.report_year >= 2013`;
+const time = (label: string, sql: string, ...p: unknown[]) => { const st = db.prepare(sql); let r: unknown; const ts: number[] = []; for (let i = 0; i < 7; i++) { const t0 = performance.now(); r = st.all(...p); ts.push(performance.now() - t0); } ts.sort((a, b) => a - b); console.log(label, 'median', ts[3].toFixed(1), 'rows', (r as unknown[]).length); };
+console.log(db.prepare(`select count(*) n from documents d indexed by documents_filter where ${filt}`).get());
+time('join (current shape)', `select d.id from documents d indexed by documents_filter join (select rowid, rank from doc_pair where doc_pair match ?) f on f.rowid = d.id where ${filt} limit 2001`, m.match);
+console.log(db.prepare(`explain query plan select d.id from documents d indexed by documents_filter join (select rowid, rank from doc_pair where doc_pair match ?) f on f.rowid = d.id where ${filt} limit 2001`).all(m.match));
+time('exists per doc', `select d.id from documents d indexed by documents_filter where ${filt} and exists (select 1 from doc_pair f where doc_pair match ? and f.rowid = d.id) limit 2001`, m.match);
+console.log(db.prepare(`explain query plan select d.id from documents d indexed by documents_filter where ${filt} and exists (select 1 from doc_pair f where doc_pair match ? and f.rowid = d.id) limit 2001`).all(m.match));
+time('instr per doc', `select d.id from documents d where ${filt} and instr(d.text, ?) > 0`, '全面深化改革');
+time('fts alone', `select count(*) from doc_pair where doc_pair match ?`, m.match);

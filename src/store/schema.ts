@@ -56,7 +56,7 @@ export interface DocumentsTable extends DocumentPlace {
   /**
    * PostgreSQL only: the text's gram keys (src/store/segment.ts gramKeysOf),
    * which its GIN index answers searches from. SQLite has no such column (its
-   * doc_gram table indexes texts) and never writes or reads it.
+   * gram tables, doc_char and doc_pair, index texts) and never writes or reads it.
    */
   grams?: ColumnType<string[] | null, string[] | undefined, string[] | undefined>;
 }

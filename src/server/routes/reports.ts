@@ -119,7 +119,7 @@ export function reportRoutes(d: ReportDeps): OpenAPIHono<AppEnv> {
       method: 'get', path: '/search', summary: 'Full-text search, any query length, with snippets and positions',
       description:
         'Every report holding the query verbatim, with how often and the first snippets (offsets in UTF-16 units of the report text). ' +
-        'Order: on SQLite, up to 2,000 matches are ranked by relevance (bm25: more occurrences in a shorter report first); ' +
+        'Order: on SQLite, up to 2,000 matches (200 for a query of one character) are ranked by relevance (bm25: more occurrences in a shorter report first); ' +
         'more matches, and every result on PostgreSQL, are listed newest report first.',
       request: {
         query: query({

@@ -257,6 +257,12 @@ async function scale(): Promise<void> {
     emit(figure(`${n}.store_import_pre_extracted.rate`, r.inputBytes / MB / r.seconds, 'MB/s'));
     emit(figure(`${n}.peak_rss`, r.peakRssBytes / MB, 'MB', ...rel(r.peakRssBytes / MB, b ? b.peakRssBytes / MB : undefined)));
     emit(figure(`${n}.db_size`, r.dbBytes / MB, 'MB', ...rel(r.dbBytes / MB, b ? b.dbBytes / MB : undefined)));
+    // What each table costs against the input (issue 18: "say what each index costs"); tables under 1 % of the file as one.
+    const tables = Object.entries(r.tableBytes ?? {}).sort((x, y) => y[1] - x[1]);
+    const small = tables.filter(([, v]) => v < r.dbBytes / 100);
+    for (const [name, v] of [...tables.filter(([, v]) => v >= r.dbBytes / 100), ...(small.length ? [['other', small.reduce((sum, [, x]) => sum + x, 0)] as const] : [])]) {
+      emit(figure(`${n}.db_size.${name}`, v / MB, 'MB', r.inputBytes / MB, v / r.inputBytes));
+    }
     emitSearch(`${n}.search`, r.search, b?.search);
     done.push(r);
   }

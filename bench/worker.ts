@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { expandPaths } from '../src/cli/files.js';
 import { batchHasRoom, importFiles, newFile } from '../src/import/index.js';
@@ -50,6 +51,8 @@ export interface WorkerResult {
   peakRssBytes: number;
   peakRssReset: boolean;
   dbBytes: number;
+  /** SQLite: bytes of each table with its indexes (an FTS5 table with its shadow tables), from dbstat. */
+  tableBytes?: Record<string, number>;
   dbFile?: string;
   search?: SearchStats[];
 }
@@ -77,6 +80,28 @@ async function openStore(a: WorkerArgs): Promise<{ repo: Repository; size: () =>
     return Number(r.rows[0].n);
   };
   return { repo, size, dispose: async () => { await admin.query(`drop schema ${schema} cascade`); await admin.end(); } };
+}
+
+/**
+ * What each table of a SQLite file costs, its indexes included: dbstat names every b-tree, sqlite_schema
+ * tells an index's table, and an FTS5 table's shadow tables (`<name>_data`, `_idx`, `_docsize`,
+ * `_config`) count as that table. Reads every page once (about a minute at ×100).
+ */
+function tableBytes(file: string): Record<string, number> {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const schema = db.prepare('select name, tbl_name as tbl, sql from sqlite_schema').all() as { name: string; tbl: string; sql: string | null }[];
+    const virtual = schema.filter((r) => /^create virtual table/i.test(r.sql ?? '')).map((r) => r.name);
+    const tableOf = new Map(schema.map((r) => [r.name, virtual.find((v) => r.tbl.startsWith(`${v}_`)) ?? r.tbl]));
+    const out: Record<string, number> = {};
+    for (const r of db.prepare('select name, sum(pgsize) as bytes from dbstat group by name').all() as { name: string; bytes: number }[]) {
+      const t = tableOf.get(r.name) ?? r.name;
+      out[t] = (out[t] ?? 0) + Number(r.bytes);
+    }
+    return out;
+  } finally {
+    db.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -134,7 +159,10 @@ async function main(): Promise<void> {
   if (a.search) res.search = await measureSearch(repo, a.searchBudgetMs);
   if (a.engine === 'postgres') res.dbBytes = await store.size();
   await repo.close();
-  if (a.engine === 'sqlite') res.dbBytes = await store.size();
+  if (a.engine === 'sqlite') {
+    res.dbBytes = await store.size();
+    res.tableBytes = tableBytes(store.file!);
+  }
   res.dbFile = a.keepDir ? store.file : undefined;
   await store.dispose();
   process.stdout.write(JSON.stringify(res) + '\n');

@@ -164,7 +164,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
     },
     types: { id: 'integer primary key autoincrement', blob: 'blob', real: 'real', bigint: 'integer' },
     searchIndexDdl: [`create virtual table doc_fts using fts5(body, content='', tokenize='unicode61 remove_diacritics 0')`],
-    // Left unfilled: migration 22 drops it and indexes every stored document in its gram table.
+    // Left unfilled: migration 22 drops it, and 27 indexes every stored document in the gram tables.
     trigramIndexDdl: [`create virtual table doc_tri using fts5(body, content='', tokenize='trigram')`],
     ownSteps: {
       async 15(conn) {

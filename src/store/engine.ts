@@ -3,14 +3,15 @@
  * else: DDL types, the full-text index and how to ask it. Code above this
  * contract never asks "is this SQLite?" — it reads capability flags.
  */
-import type { Insertable, Kysely, RawBuilder } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DocumentFilter } from './filters.js';
 import type { Database, DocumentsTable } from './schema.js';
+import { readText } from './document-text.js';
 
 export type EngineName = 'sqlite' | 'postgres';
 
 /** Migrations whose work each engine does its own way (Engine.ownSteps). */
-export type EngineStepVersion = 15 | 17 | 19 | 20 | 22 | 27;
+export type EngineStepVersion = 15 | 17 | 19 | 20 | 22 | 27 | 28;
 
 /**
  * Tables whose rows the cached public reads show: a committed change to any
@@ -65,18 +66,12 @@ export interface Engine {
    */
   changeToken(): Promise<string>;
   /**
-   * Columns of a new document's own row that index its text (PostgreSQL: the
-   * gram keys). Written with the row: set by a later update they would cost
-   * a second version of the row and every index entry again.
+   * A new document's text as its row keeps it (SQLite: UTF-16 bytes, see
+   * document-text.ts), and the columns of that row that index it
+   * (PostgreSQL: the gram keys). Written with the row: set by a later update
+   * they would cost a second version of the row and every index entry again.
    */
-  indexColumns(text: string): Pick<Insertable<DocumentsTable>, 'grams'>;
-  /**
-   * A page of search hits' texts as the engine hands them over fastest, for
-   * occurrencesIn: SQLite's driver makes a string of UTF-8 far slower than it
-   * copies the bytes (a page of 20 reports: 3.1 against 0.55 ms), PostgreSQL's
-   * costs the same either way, so it sends the text.
-   */
-  readonly pageText: RawBuilder<string | Uint8Array>;
+  textColumns(text: string): Pick<Insertable<DocumentsTable>, 'text' | 'grams'>;
   /** Adds a document's text to an index outside its row (on the connection of the import's transaction). */
   indexDocument(trx: Kysely<Database>, documentId: number, text: string): Promise<void>;
   /** Takes a document out of the full-text index (a withdrawal), given the text it was indexed with. */
@@ -115,7 +110,7 @@ export async function* storedTexts(db: Kysely<Database>, batch = 200): AsyncGene
   for (let last = 0; ; ) {
     const rows = await db.selectFrom('documents').select(['id', 'text']).where('id', '>', last).orderBy('id').limit(batch).execute();
     if (rows.length === 0) return;
-    for (const r of rows) yield { id: Number(r.id), text: r.text };
+    for (const r of rows) yield { id: Number(r.id), text: readText(r.text) };
     last = Number(rows[rows.length - 1].id);
   }
 }

@@ -16,6 +16,7 @@ import type { DocumentDetail, DocumentSummary, FactRecord, FactType, ImportItemR
 import { writeTransaction } from './transaction.js';
 import { knownDocuments, recordItem, recordKnownFile, storeFilesIn } from './write.js';
 import { findAll, occurrencesIn, snippetAt } from './occurrences.js';
+import { readText } from './document-text.js';
 
 export type { DocumentDetail, DocumentSummary, FactRecord, ImportItemResult, ImportStatus, Page, RunSummary, SearchHit, Snippet };
 export type { NewFile } from './input.js';
@@ -234,7 +235,7 @@ class KyselyRepository implements Repository {
     const byKind = (k: FactRecord['fact']) => facts.filter((f) => f.fact === k);
     const dups = await this.db.selectFrom('duplicates').select(['file', 'reason', 'at']).where('document_id', '=', id).orderBy('id').execute();
     return {
-      ...normalizeSummary(s), meeting: d.meeting, speaker: d.speaker, text: d.text, identity: evidenceOf(d.identity_json, id),
+      ...normalizeSummary(s), meeting: d.meeting, speaker: d.speaker, text: readText(d.text), identity: evidenceOf(d.identity_json, id),
       sections: sectionsOf(d.sections_json, id), warnings: warningsOf(d.warnings_json, id), encoding: d.encoding, format: d.format,
       sha256: d.sha256, offset_unit: d.offset_unit, start_offset: Number(d.start_offset),
       facts: [...byKind('target'), ...byKind('outcome'), ...byKind('commitment')], duplicate_files: dups,
@@ -262,13 +263,13 @@ class KyselyRepository implements Repository {
     // The index ranks, filters and counts; text leaves the database only for the page.
     const page = await this.eng.searchPage(this.db, q, query, limit, query.offset ?? 0);
     if (page.ids.length === 0) return { total: page.total, items: [] };
-    const rows = await this.summaryQuery().select(this.eng.pageText.as('text')).where('d.id', 'in', page.ids).execute();
+    const rows = await this.summaryQuery().select('d.text').where('d.id', 'in', page.ids).execute();
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     const hits: SearchHit[] = [];
     for (const id of page.ids) {
       const r = byId.get(id);
       if (!r) continue;
-      hits.push({ document: normalizeSummary(r), ...occurrencesIn(r.text, q, query.snippets ?? 3) });
+      hits.push({ document: normalizeSummary(r), ...occurrencesIn(readText(r.text), q, query.snippets ?? 3) });
     }
     return { total: page.total, items: hits };
   }
@@ -281,11 +282,12 @@ class KyselyRepository implements Repository {
       const chunk = ids.slice(i, i + 500);
       const rows = await this.summaryQuery().where(documentFilter(query)).select(['d.text', 'd.sections_json']).where('d.id', 'in', chunk).execute();
       for (const r of rows) {
-        const positions = findAll(r.text, q);
+        const text = readText(r.text);
+        const positions = findAll(text, q);
         const sections = sectionsOf(r.sections_json, Number(r.id));
         const kept = positions.filter((p) => sections.some((s) => s.part === query.part && s.span.start <= p && p < s.span.end));
         if (kept.length === 0) continue;
-        hits.push({ document: normalizeSummary(r), matches: kept.length, snippets: kept.slice(0, query.snippets ?? 3).map((p) => snippetAt(r.text, p, q.length)) });
+        hits.push({ document: normalizeSummary(r), matches: kept.length, snippets: kept.slice(0, query.snippets ?? 3).map((p) => snippetAt(text, p, q.length)) });
       }
     }
     hits.sort((a, b) => b.matches - a.matches || (b.document.report_year ?? 0) - (a.document.report_year ?? 0) || a.document.id - b.document.id);

@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { DocType, Script } from '../model.js';
 import type { FactType, OffsetUnit, SourceFormat } from './input.js';
 import type { SourceCompression } from './source-bytes.js';
+import type { StoredText } from './document-text.js';
 import type { DocumentPlace, FactMeasure, ImportStatus, RunStatus } from './types.js';
 import type { CodeEvent, RoundKind, RoundState, Threshold } from '../votes/rules.js';
 import type { Role } from '../accounts/roles.js';
@@ -47,7 +48,8 @@ export interface DocumentsTable extends DocumentPlace {
   /** Where the document sits in its source's normalised text. */
   start_offset: number;
   end_offset: number;
-  text: string;
+  /** The document's stretch of that text; SQLite keeps new ones as UTF-16 bytes (document-text.ts). */
+  text: StoredText;
   /** Sections with spans relative to the document's text (migration 9 converted older rows). */
   sections_json: string;
   n_targets: number;

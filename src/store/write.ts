@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Engine } from './engine.js';
 import { factColumns } from './facts.js';
 import { containment, docKey, SAME_REPORT } from './identity.js';
+import { readText } from './document-text.js';
 import type { NewDocument, NewFile } from './input.js';
 import type { Database } from './schema.js';
 import { packSourceBytes } from './source-bytes.js';
@@ -83,7 +84,7 @@ async function sameReport(trx: Trx, doc: NewDocument, text: string): Promise<num
     if (c.fingerprint === doc.fingerprint) return Number(c.id);
     if (c.doc_key === key || c.doc_key.startsWith('fp:') || key.startsWith('fp:')) {
       const other = await trx.selectFrom('documents').select('text').where('id', '=', c.id).executeTakeFirstOrThrow();
-      if (containment(other.text, text) >= SAME_REPORT) return Number(c.id);
+      if (containment(readText(other.text), text) >= SAME_REPORT) return Number(c.id);
     }
   }
   return undefined;
@@ -164,8 +165,8 @@ async function insertDocument(trx: Trx, engine: Engine, sourceId: number, d: New
       source_id: sourceId, part: d.part, doc_key: docKey(d, d.fingerprint), fingerprint: d.fingerprint, jurisdiction: d.jurisdiction,
       province: d.province, level: d.level, report_year: d.report_year, review_year: d.review_year, date: d.date, meeting: d.meeting,
       speaker: d.speaker, doc_type: d.doc_type, script: d.script, identity_json: JSON.stringify(d.evidence), start_offset: d.start,
-      end_offset: d.end, text, sections_json: JSON.stringify(d.sections), n_targets: count(d, 'target'),
-      n_outcomes: count(d, 'outcome'), n_commitments: count(d, 'commitment'), ...engine.indexColumns(text),
+      end_offset: d.end, sections_json: JSON.stringify(d.sections), n_targets: count(d, 'target'),
+      n_outcomes: count(d, 'outcome'), n_commitments: count(d, 'commitment'), ...engine.textColumns(text),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -17,6 +17,7 @@ import type { Kysely } from 'kysely';
 import { Conflict, NotFound } from '../errors.js';
 import type { Repository } from '../store/repository.js';
 import type { Database } from '../store/schema.js';
+import { readText } from '../store/document-text.js';
 import type { Dependent, Removed, Withdrawal, WithdrawalPlan } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -125,7 +126,7 @@ export async function withdrawDocument(repo: Repository, documentId: number, by:
     removed.sketches = await deleted(trx.deleteFrom('doc_sketches').where('document_id', '=', documentId));
     removed.duplicates = await deleted(trx.deleteFrom('duplicates').where('document_id', '=', documentId));
     removed.report_choices = await deleted(trx.deleteFrom('report_choices').where('document_id', '=', documentId));
-    await repo.unindexDocument(trx, documentId, doc.text);
+    await repo.unindexDocument(trx, documentId, readText(doc.text));
     removed.documents = await deleted(trx.deleteFrom('documents').where('id', '=', documentId));
     if (plan.other_documents.length === 0) {
       // The import log keeps its line for the file; only its link to the stored bytes goes.

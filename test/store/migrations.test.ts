@@ -105,7 +105,11 @@ describe.each(STORES)('migrations on %s', (name) => {
       const doc = (await repo.getDocument(id))!;
       const review = DOC.indexOf('二、');
       expect(doc.sections.map((s) => [s.span.start, s.span.end, s.span.sourceStart])).toEqual([[0, review, 300], [review, DOC.length, 300 + 3 * review]]);
+      expect(doc.text).toBe(DOC);
       expect(doc.text.slice(doc.sections[1].span.start, doc.sections[1].span.start + 2)).toBe('二、');
+      // SQLite rewrote the stored text as UTF-16 bytes (step 28); PostgreSQL keeps text.
+      const kept = await sql<{ t: string }>`select ${name === 'sqlite' ? sql`typeof(text)` : sql`pg_typeof(text)::text`} as t from documents`.execute(repo.db);
+      expect(kept.rows[0].t).toBe(name === 'sqlite' ? 'blob' : 'text');
       const fact = doc.facts[0];
       expect(fact.fact).toBe('target');
       expect(doc.text.slice(fact.data.span.start, fact.data.span.end)).toBe('新建高标准农田十万亩');

@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRepository, type Repository } from '../../src/store/repository.js';
 import { openSqlite } from '../../src/store/sqlite/engine.js';
-import { bm25Factor, byRelevance, phraseFrequency, readVarints } from '../../src/store/sqlite/relevance.js';
+import { bm25Factor, byRelevance, readVarints } from '../../src/store/sqlite/relevance.js';
+import { holdsText, phraseFrequency, readText, utf16Bytes } from '../../src/store/document-text.js';
 import { createTestStore, type TestStore } from './stores.js';
 import { writtenFiles } from './written.js';
 
@@ -17,7 +18,6 @@ const FILLER = '春夏秋冬东南西北山川河海云雨风雷金木水火土�
 const PIECES = ['哈哈哈', '哈哈', '改革开放', '深化改革', 'Ab', 'ab', '𠀀𠀁', '乡村 振兴', '乡村振兴'];
 const QUERIES = ['哈哈', '哈哈哈', '哈', '改革', '深化改革', 'Ab', 'ab', '𠀀', '𠀀𠀁', '乡村振兴', '村振'];
 
-const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 describe('relevance arithmetic', () => {
   it('reads SQLite varints of one to nine bytes', () => {
@@ -25,12 +25,26 @@ describe('relevance arithmetic', () => {
     expect(readVarints(Uint8Array.from([0xff, 0xff, 0xff, 0x7f]))).toEqual([2 ** 28 - 1]);
   });
 
-  it('counts a phrase at every place it starts, overlaps included, on character boundaries only', () => {
-    expect(phraseFrequency(utf8('哈哈哈'), utf8('哈哈'))).toBe(2);
-    expect(phraseFrequency(utf8('哈哈哈哈'), utf8('哈哈哈'))).toBe(2);
-    expect(phraseFrequency(utf8('一二一二'), utf8('二一'))).toBe(1);
-    expect(phraseFrequency(utf8('abAB'), utf8('ab'))).toBe(1);
-    expect(phraseFrequency(utf8('无'), utf8('有'))).toBe(0);
+  it('counts a phrase at every place it starts, overlaps included, on character boundaries only, as text or as UTF-16 bytes', () => {
+    for (const form of [(t: string) => t, utf16Bytes]) {
+      expect(phraseFrequency(form('哈哈哈'), '哈哈')).toBe(2);
+      expect(phraseFrequency(form('哈哈哈哈'), '哈哈哈')).toBe(2);
+      expect(phraseFrequency(form('一二一二'), '二一')).toBe(1);
+      expect(phraseFrequency(form('abAB'), 'ab')).toBe(1);
+      expect(phraseFrequency(form('无'), '有')).toBe(0);
+      expect(phraseFrequency(form('𠀀𠀁𠀀'), '𠀀')).toBe(2);
+    }
+  });
+
+  it('does not find a character in the bytes that straddle two others', () => {
+    // 一 is 00 4E in UTF-16LE and 屎 4E 5C: the bytes 4E 4E between them spell 乎.
+    const bytes = utf16Bytes('一屎');
+    expect(Buffer.from(bytes).indexOf(Buffer.from('乎', 'utf16le'))).toBe(1);
+    expect(phraseFrequency(bytes, '乎')).toBe(0);
+    expect(holdsText(bytes, '乎')).toBe(false);
+    expect(holdsText(utf16Bytes('一屎乎'), '乎')).toBe(true);
+    expect(holdsText('一屎乎', '屎乎')).toBe(true);
+    expect(readText(bytes)).toBe('一屎');
   });
 
   it('weighs occurrences in a shorter text more, and orders ties by id', () => {

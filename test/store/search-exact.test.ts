@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/index.js';
 import type { DocumentFilter } from '../../src/store/filters.js';
+import { readText } from '../../src/store/document-text.js';
 import { createTestStore, STORES, type TestStore } from './stores.js';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
@@ -72,7 +73,7 @@ describe.each(STORES)('search on real reports is exact (%s)', (name) => {
     const files = listFiles(CORPUS).filter((_, i) => i % 8 === 0);
     await importFiles(store.repo, files, undefined, { workers: 0 });
     const rows = await store.repo.db.selectFrom('documents').select(['id', 'text', 'report_year', 'level', 'jurisdiction']).execute();
-    docs = rows.map((r) => ({ id: Number(r.id), text: r.text, report_year: r.report_year === null ? null : Number(r.report_year), level: r.level, jurisdiction: r.jurisdiction }));
+    docs = rows.map((r) => ({ id: Number(r.id), text: readText(r.text), report_year: r.report_year === null ? null : Number(r.report_year), level: r.level, jurisdiction: r.jurisdiction }));
   }, 300_000);
   afterAll(async () => {
     await store?.dispose();

@@ -309,6 +309,7 @@ const ENGINE_STEPS: readonly { readonly version: EngineStepVersion; readonly nam
     version: 27,
     name: 'SQLite: the gram index in two tables, the characters each document holds without positions and the pairs with them (the index 42 % smaller)',
   },
+  { version: 28, name: 'SQLite: document texts kept as UTF-16 bytes (two bytes a Chinese character, not three: the documents table a quarter smaller)' },
 ];
 
 export const STEPS: readonly Step[] = [

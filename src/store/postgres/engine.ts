@@ -137,10 +137,12 @@ export function openPostgres(url: string, options: { schema?: string } = {}): En
       const row = await sql<{ n: number }>`select n from change_counter where id = 1`.execute(db);
       return String(row.rows[0]?.n ?? 0);
     }),
-    pageText: sql<string>`d.text`,
-    indexColumns: gramKeyColumn,
+    textColumns(text) {
+      // Text, which the search reads in SQL (strpos); TOAST compresses it.
+      return { text, ...gramKeyColumn(text) };
+    },
     async indexDocument() {
-      // Both indexes follow the documents table: the trigram index by itself, the gram index by the row's keys (indexColumns).
+      // Both indexes follow the documents table: the trigram index by itself, the gram index by the row's keys (textColumns).
     },
     async matchDocuments(conn, query, limit) {
       const pattern = '%' + query.replace(/[\\%_]/g, (c) => '\\' + c) + '%';

@@ -25,8 +25,8 @@ import type { Database } from '../schema.js';
 import { documentFilter } from '../filters.js';
 import { WriteLockBusy } from '../transaction.js';
 import { gramColumns, gramMatch } from '../segment.js';
-import { exactUtf8 } from '../occurrences.js';
 import { rankByText } from './relevance.js';
+import { holdsText, utf16Bytes, type StoredText } from '../document-text.js';
 
 /** The gram index's table for each column gramColumns writes (migration 27). */
 const GRAM_TABLE = { chars: 'doc_char', pairs: 'doc_pair' } as const;
@@ -117,9 +117,9 @@ export interface SqliteOptions {
   readonly ranking?: 'auto' | 'index' | 'text';
 }
 
-/** The query's UTF-8 where its matches can be ranked from the texts: one phrase, no whitespace, no lone surrogate. */
-function textPhrase(m: { verbatim?: string }, query: string): Buffer | undefined {
-  return m.verbatim === undefined ? exactUtf8(query.trim()) : undefined;
+/** The query where its matches can be ranked from the texts: one phrase, no whitespace (see gramMatch's `verbatim`). */
+function textPhrase(m: { verbatim?: string }, query: string): string | undefined {
+  return m.verbatim === undefined ? query.trim() : undefined;
 }
 
 export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
@@ -136,6 +136,8 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // A deleted row's bytes are overwritten, not left in free space (see forgetHistory).
     raw.pragma('secure_delete = ON');
+    // SQL's question of a text kept as UTF-16 bytes (document-text.ts), which instr would answer in bytes.
+    raw.function('holds_text', { deterministic: true }, (text: unknown, q: unknown) => (holdsText(text as StoredText, String(q)) ? 1 : 0));
   } catch (e) {
     throw new StoreError(`cannot open SQLite database ${file}: ${(e as Error).message}`);
   }
@@ -196,6 +198,11 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
         for await (const d of storedTexts(conn)) await insertGrams(conn, d.id, d.text);
         await sql`drop table if exists doc_gram`.execute(conn);
       },
+      async 28(conn) {
+        // Texts stored before are rewritten in the form new ones take (document-text.ts); the pages they
+        // leave are reused by later imports, or given back by VACUUM.
+        for await (const d of storedTexts(conn)) await conn.updateTable('documents').set({ text: utf16Bytes(d.text) }).where('id', '=', d.id).execute();
+      },
     },
     async changeToken() {
       if (counterNow && !raw.inTransaction) {
@@ -210,9 +217,9 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
       counterNow ??= raw.prepare('select n from change_counter where id = 1').pluck();
       return String(row.rows[0]?.n ?? 0);
     },
-    pageText: sql<Uint8Array>`cast(d.text as blob)`,
-    indexColumns() {
-      return {}; // the gram tables index texts outside the documents table
+    textColumns(text) {
+      // UTF-16 bytes (see document-text.ts); the gram tables index texts outside the documents table.
+      return { text: utf16Bytes(text) };
     },
     async indexDocument(trx, documentId, text) {
       await insertGrams(trx, documentId, text);
@@ -230,7 +237,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
       // doc_char has no counts to rank by: its matches come in id order.
       const order = m.column === 'pairs' ? sql`f.rank` : sql`f.rowid`;
       const rows = m.verbatim
-        ? await sql<{ id: number }>`select f.rowid as id from ${t} f join documents d on d.id = f.rowid where ${t} match ${m.match} and instr(d.text, ${m.verbatim}) > 0 order by ${order} limit ${limit}`.execute(conn)
+        ? await sql<{ id: number }>`select f.rowid as id from ${t} f join documents d on d.id = f.rowid where ${t} match ${m.match} and holds_text(d.text, ${m.verbatim}) order by ${order} limit ${limit}`.execute(conn)
         : await sql<{ id: number }>`select f.rowid as id from ${t} f where ${t} match ${m.match} order by ${order} limit ${limit}`.execute(conn);
       return rows.rows.map((r) => Number(r.id));
     },
@@ -249,7 +256,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
         .innerJoin(sql<{ rowid: number; rank: number }>`(select rowid, ${byIndex ? sql`rank` : sql`0`} as rank from ${t} where ${t} match ${m.match})`.as('f'), (j) =>
           j.onRef(sql.ref('f.rowid'), '=', 'd.id'),
         )
-        .$if(m.verbatim !== undefined, (qb) => qb.where(sql<SqlBool>`instr(d.text, ${m.verbatim}) > 0`));
+        .$if(m.verbatim !== undefined, (qb) => qb.where(sql<SqlBool>`holds_text(d.text, ${m.verbatim})`));
       // Up to RANK_LIMIT matches (CHAR_RANK_LIMIT for one character) are ranked by relevance (bm25), broader lists are newest first
       // (as on PostgreSQL): bm25 over every match of a broad query costs more than the rest of it
       // (35–180 ms for 40k documents at ×100). bm25's first call also matches the query over the
@@ -267,7 +274,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
         ids: (await base.select('d.id').orderBy(sql`f.rank`).orderBy('d.id').limit(limit).offset(offset).execute()).map((r) => Number(r.id)),
         total,
       });
-      const textPage = async (found: number[], phrase: Uint8Array) => ({
+      const textPage = async (found: number[], phrase: string) => ({
         ids: (await rankByText(conn, GRAM_TABLE.pairs, found, phrase)).slice(offset, offset + limit),
         total: found.length,
       });
@@ -303,7 +310,6 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
       if (total > rankLimit || total === 0) return { ids: newest.map((r) => Number(r.id)), total };
       // Ranking from the texts needs every match's id, one more pass: worth it if the texts cost less than bm25's second.
       if (phrase && fromTexts(total, performance.now() - t0)) return textPage((await base.select('d.id').execute()).map((r) => Number(r.id)), phrase);
-      // A character no text can hold as UTF-8 (a lone surrogate) has nothing to count: newest first.
       return byIndex ? rankedPage(total) : { ids: newest.map((r) => Number(r.id)), total };
     },
     async forgetHistory() {

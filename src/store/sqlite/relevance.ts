@@ -28,6 +28,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { phraseFrequency, type StoredText } from '../document-text.js';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -51,14 +52,6 @@ export function readVarints(bytes: Uint8Array): number[] {
   return out;
 }
 
-/** How many places `phrase` starts in `text`, overlaps included (UTF-8 matches only at character starts). */
-export function phraseFrequency(text: Uint8Array, phrase: Uint8Array): number {
-  const buf = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  let n = 0;
-  for (let i = buf.indexOf(phrase); i >= 0; i = buf.indexOf(phrase, i + 1)) n++;
-  return n;
-}
-
 /** FTS5 bm25's term-frequency factor: larger is more relevant (bm25() returns it times −idf). */
 export function bm25Factor(tf: number, tokens: number, avgTokens: number): number {
   return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * tokens) / avgTokens));
@@ -77,15 +70,15 @@ export function byRelevance(docs: Scored[]): number[] {
 /**
  * `ids` (documents the phrase matched) in bm25's order, reading each one's
  * text: worth it when they are few, as each costs a read of its text.
- * `phrase` is the query's UTF-8.
+ * `phrase` is the query.
  */
-export async function rankByText(conn: Kysely<Database>, table: string, ids: number[], phrase: Uint8Array): Promise<number[]> {
+export async function rankByText(conn: Kysely<Database>, table: string, ids: number[], phrase: string): Promise<number[]> {
   if (ids.length === 0) return [];
   const averages = await sql<{ block: Uint8Array }>`select block from ${sql.table(`${table}_data`)} where id = 1`.execute(conn);
   const [rows = 0, ...columnTokens] = readVarints(averages.rows[0]?.block ?? new Uint8Array());
   const avgTokens = columnTokens.reduce((a, b) => a + b, 0) / rows;
   // Every id is kept (left joins): one missing from a shadow table would otherwise drop out of the total.
-  const found = await sql<{ id: number; sz: Uint8Array | null; text: Uint8Array | null }>`select j.value as id, s.sz, cast(d.text as blob) as text
+  const found = await sql<{ id: number; sz: Uint8Array | null; text: StoredText | null }>`select j.value as id, s.sz, d.text
     from json_each(${JSON.stringify(ids)}) j
     left join ${sql.table(`${table}_docsize`)} s on s.id = j.value
     left join documents d on d.id = j.value`.execute(conn);

@@ -1,13 +1,15 @@
 /**
  * The pipeline's result as the store's input: identity fields flat, every
  * span made relative to its document (byte offsets into the file kept), and
- * the duplicate-detection keys computed here, off the writer's thread.
+ * the duplicate-detection keys computed and the file as found packed here,
+ * off the writer's thread.
  */
 import { flatIdentity } from '../identity-fields.js';
 import type { ReportDocument, Span } from '../model.js';
 import type { FileResult } from '../pipeline.js';
 import { fingerprint, sketch } from '../store/identity.js';
 import type { DocSpan, NewDocument, NewFact, NewFile } from '../store/input.js';
+import { packSourceBytes } from '../store/source-bytes.js';
 
 /** `span` minus the document's start: offsets into the document's own text. */
 function relative(span: Span, base: number): DocSpan {
@@ -46,7 +48,7 @@ export function newFile(r: FileResult): NewFile {
   return {
     source: {
       sha256: s.sha256, fileName: r.file, size: s.size, format: s.format, encoding: s.encoding, offsetUnit: s.offsetUnit,
-      script: s.script, text: s.text, bytes: s.bytes, warnings: r.diagnostics,
+      script: s.script, text: s.text, kept: packSourceBytes(s.bytes), warnings: r.diagnostics,
     },
     documents: r.documents.map((d) => newDocument(d, s.text)),
   };

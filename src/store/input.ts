@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../ingest/diagnostics.js';
 import type { Commitment, FactKind, OffsetUnit, Outcome, Qualifier, Script, Section, SourceFormat, Span, Target } from '../model.js';
 import type { IdentityFields } from '../identity-fields.js';
+import type { PackedSource } from './source-bytes.js';
 
 /** A stretch of a document: Span's fields, with start/end relative to the document's own text. */
 export type DocSpan = Span;
@@ -58,7 +59,8 @@ export interface NewSource {
   readonly script: Script;
   /** The whole normalised text; documents are stretches of it. */
   readonly text: string;
-  readonly bytes: Uint8Array;
+  /** The file as found, packed as `sources` keeps it (packed by the reader, off the writer's thread). */
+  readonly kept: PackedSource;
   readonly warnings: readonly Diagnostic[];
 }
 

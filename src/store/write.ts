@@ -10,7 +10,6 @@ import { containment, docKey, SAME_REPORT } from './identity.js';
 import { readText } from './document-text.js';
 import type { NewDocument, NewFile } from './input.js';
 import type { Database } from './schema.js';
-import { packSourceBytes } from './source-bytes.js';
 import type { ImportItemResult, ImportStatus } from './types.js';
 
 /** A connection inside the file's transaction. */
@@ -135,7 +134,7 @@ async function storeFileIn(trx: Trx, engine: Engine, input: NewFile, runId: numb
       .insertInto('sources')
       .values({
         sha256: src.sha256, file_name: src.fileName, size: src.size, format: src.format, encoding: src.encoding,
-        offset_unit: src.offsetUnit, script: src.script, ...packSourceBytes(src.bytes),
+        offset_unit: src.offsetUnit, script: src.script, bytes: src.kept.bytes, compression: src.kept.compression,
         warnings_json: JSON.stringify(src.warnings), imported_at: now(), run_id: runId,
       })
       .returning('id')

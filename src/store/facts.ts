@@ -79,9 +79,22 @@ function columnFields(row: FactRow): Record<string, unknown> {
   return { ...out, year: num(row.year) };
 }
 
+/**
+ * A commitment's fields at the values most commitments have (generated ×1: firmness neutral 93 %,
+ * no names 78 %, not a livelihood project 97 %) are left out of its JSON and put back on reading:
+ * 0.8 MB of an 86 MB database. Rows written before keep them, which reading takes as they are.
+ */
+const COMMITMENT_USUAL = { firmness: 'neutral', names: [] as string[], livelihood: false } as const;
+
+function isUsual(key: string, value: unknown): boolean {
+  if (key === 'names') return Array.isArray(value) && value.length === 0;
+  return key in COMMITMENT_USUAL && COMMITMENT_USUAL[key as keyof typeof COMMITMENT_USUAL] === value;
+}
+
 function parseData<S extends z.ZodTypeAny>(schema: S, row: FactRow): z.infer<S> {
   // The schema keeps only its own kind's fields: a target drops `headline`, a commitment `kind` and `scope`.
-  const parsed = schema.safeParse({ ...columnFields(row), ...JSON.parse(row.data_json) });
+  const usual = row.fact === 'commitment' ? { ...COMMITMENT_USUAL, names: [] } : {};
+  const parsed = schema.safeParse({ ...usual, ...columnFields(row), ...JSON.parse(row.data_json) });
   if (!parsed.success) throw new Error(`fact ${row.id} (${row.fact}) holds data that is not a ${row.fact}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }
@@ -117,7 +130,10 @@ export function factColumns(f: NewFact) {
   const common = {
     fact: f.fact, text: f.data.text, year: f.data.year, value: f.data.value ?? null, value_max: f.data.value_max ?? null,
     unit: f.data.unit ?? null, start_offset: f.span.start, end_offset: f.span.end, source_start: f.span.sourceStart,
-    source_end: f.span.sourceEnd, data_json: JSON.stringify(Object.fromEntries(Object.entries(f.data).filter(([k]) => !(COLUMN_FIELDS as readonly string[]).includes(k)))),
+    source_end: f.span.sourceEnd,
+    data_json: JSON.stringify(
+      Object.fromEntries(Object.entries(f.data).filter(([k, v]) => !(COLUMN_FIELDS as readonly string[]).includes(k) && !(f.fact === 'commitment' && isUsual(k, v)))),
+    ),
   };
   switch (f.fact) {
     case 'target':

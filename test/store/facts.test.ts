@@ -37,6 +37,19 @@ describe('a fact row', () => {
     expect(read.data).toStrictEqual({ ...f.data, span });
   });
 
+  it('leaves a commitment\'s usual values out of its JSON and puts them back; other values stay', () => {
+    const usual = JSON.parse(rowOf(FACTS[3], 4).data_json) as Record<string, unknown>;
+    expect(usual).not.toHaveProperty('firmness');
+    expect(usual).not.toHaveProperty('names');
+    expect(usual).toMatchObject({ livelihood: true, sentence: '年内新建公办幼儿园8所，新增学位2400个。' });
+    const unusual = JSON.parse(rowOf(FACTS[4], 5).data_json) as Record<string, unknown>;
+    expect(unusual).toMatchObject({ firmness: 'hard', names: ['市住建局'] });
+    expect(unusual).not.toHaveProperty('livelihood');
+    // Only commitments: a target without a firmness reads back without one.
+    expect(factRecord(rowOf(FACTS[1], 2)).data).not.toHaveProperty('firmness');
+    expect(factRecord(rowOf(FACTS[1], 2)).data).not.toHaveProperty('names');
+  });
+
   it('reads a row stored before, with every field (and an old span) in its JSON, the same way', () => {
     for (const [i, f] of FACTS.entries()) {
       const old = rowOf(f, i + 1, JSON.stringify({ ...f.data, span: { start: 1000, end: 1010 } }));

@@ -11,7 +11,7 @@ import { readText } from './document-text.js';
 export type EngineName = 'sqlite' | 'postgres';
 
 /** Migrations whose work each engine does its own way (Engine.ownSteps). */
-export type EngineStepVersion = 15 | 17 | 19 | 20 | 22 | 27 | 28;
+export type EngineStepVersion = 15 | 17 | 19 | 20 | 22 | 27 | 28 | 29;
 
 /**
  * Tables whose rows the cached public reads show: a committed change to any

@@ -8,6 +8,7 @@ import { STEPS } from '../../src/store/migrations/steps.js';
 import { openRepository } from '../../src/store/repository.js';
 import type { SourcesTable } from '../../src/store/schema.js';
 import { segmentForIndex } from '../../src/store/segment.js';
+import { GRAM_AUTOMERGE } from '../../src/store/sqlite/engine.js';
 import { createTestDatabase, STORES, type TestDatabase } from './stores.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'luoshi.js');
@@ -110,6 +111,13 @@ describe.each(STORES)('migrations on %s', (name) => {
       // SQLite rewrote the stored text as UTF-16 bytes (step 28); PostgreSQL keeps text.
       const kept = await sql<{ t: string }>`select ${name === 'sqlite' ? sql`typeof(text)` : sql`pg_typeof(text)::text`} as t from documents`.execute(repo.db);
       expect(kept.rows[0].t).toBe(name === 'sqlite' ? 'blob' : 'text');
+      // SQLite's gram tables merge sixteen segments at a time from step 29 on (FTS5 keeps it in each table's config).
+      if (name === 'sqlite') {
+        for (const t of ['doc_char', 'doc_pair']) {
+          const merge = await sql<{ v: number }>`select v from ${sql.table(`${t}_config`)} where k = 'automerge'`.execute(repo.db);
+          expect(merge.rows.map((r) => Number(r.v))).toEqual([GRAM_AUTOMERGE]);
+        }
+      }
       const fact = doc.facts[0];
       expect(fact.fact).toBe('target');
       expect(doc.text.slice(fact.data.span.start, fact.data.span.end)).toBe('新建高标准农田十万亩');

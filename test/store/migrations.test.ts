@@ -117,6 +117,9 @@ describe.each(STORES)('migrations on %s', (name) => {
           const merge = await sql<{ v: number }>`select v from ${sql.table(`${t}_config`)} where k = 'automerge'`.execute(repo.db);
           expect(merge.rows.map((r) => Number(r.v))).toEqual([GRAM_AUTOMERGE]);
         }
+        // The duplicate look-up by sketch reads the index alone (step 30), not a table row per shared hash.
+        const plan = await sql<{ detail: string }>`explain query plan select document_id from doc_sketches where hash in (1, 2) group by document_id having count(*) >= 1`.execute(repo.db);
+        expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/COVERING INDEX doc_sketches_hash_document/);
       }
       const fact = doc.facts[0];
       expect(fact.fact).toBe('target');

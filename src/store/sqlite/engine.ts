@@ -208,9 +208,9 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Engine {
       async 29(conn) {
         // FTS5 writes each transaction's terms as a new segment and merges segments a level up once a level
         // holds `automerge` of them (4 by default), so every level rewrites the whole index once. A national
-        // archive stores in ~4,000 transactions: six levels at 4, three at 16. Queries
-        // then read more, smaller segments; the bench's search figures at ×10 and ×100 show what that costs.
-        // Kept in each table's own config, so it holds for every connection and process.
+        // archive stores in ~4,000 transactions: six levels at 4, three at 16. Queries then read more, smaller
+        // segments; the bench's search figures at ×10 and ×100 show what that costs. Kept in each table's own
+        // config, so it holds for every connection and process.
         for (const t of Object.values(GRAM_TABLE)) await sql`insert into ${sql.table(t)}(${sql.ref(t)}, rank) values ('automerge', ${sql.lit(GRAM_AUTOMERGE)})`.execute(conn);
       },
     },

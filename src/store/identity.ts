@@ -50,3 +50,8 @@ export const SAME_REPORT = 0.6;
 export function docKey(d: { jurisdiction: string | null; report_year: number | null; doc_type: string }, fp: string): string {
   return d.jurisdiction && d.report_year ? `${d.jurisdiction}|${d.report_year}|${d.doc_type}` : `fp:${fp}`;
 }
+
+/** Whether a docKey is the fingerprint's (no place or year known). */
+export function isKeyless(key: string): boolean {
+  return key.startsWith('fp:');
+}

@@ -132,6 +132,8 @@ export interface DuplicatesTable {
 export interface DocSketchesTable {
   hash: number;
   document_id: number;
+  /** 1 when the document has no key of place and year (its doc_key is `fp:` + fingerprint; migration 31). */
+  keyless: number;
 }
 
 export interface MigrationsTable {

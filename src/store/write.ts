@@ -3,10 +3,10 @@
  * the same report is already stored (from these bytes or another source), and
  * add the new ones with their facts, sketch and full-text entry.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Engine } from './engine.js';
 import { factColumns } from './facts.js';
-import { containment, docKey, SAME_REPORT } from './identity.js';
+import { containment, docKey, isKeyless, SAME_REPORT } from './identity.js';
 import { readText } from './document-text.js';
 import type { NewDocument, NewFile } from './input.js';
 import type { Database } from './schema.js';
@@ -66,10 +66,12 @@ async function sameReport(trx: Trx, doc: NewDocument, text: string): Promise<num
   for (const r of await trx.selectFrom('documents').select('id').where('doc_key', '=', key).execute()) ids.add(Number(r.id));
   for (const r of await trx.selectFrom('documents').select('id').where('fingerprint', '=', doc.fingerprint).execute()) ids.add(Number(r.id));
   if (doc.sketch.length) {
-    const shared = await trx
-      .selectFrom('doc_sketches')
-      .select('document_id')
-      .where('hash', 'in', [...doc.sketch])
+    let bySketch = trx.selectFrom('doc_sketches').select('document_id').where('hash', 'in', [...doc.sketch]);
+    // A keyed report matches another keyed one only by key or fingerprint (found above; see the candidates
+    // below), so its words are compared with keyless reports only: the partial index doc_sketches_keyless
+    // (migration 31), which SQLite uses only for the literal condition, not a bound parameter.
+    if (!isKeyless(key)) bySketch = bySketch.where(sql<SqlBool>`keyless = 1`);
+    const shared = await bySketch
       .groupBy('document_id')
       .having((eb) => eb.fn.countAll(), '>=', Math.ceil(doc.sketch.length / 2))
       .execute();
@@ -81,7 +83,7 @@ async function sameReport(trx: Trx, doc: NewDocument, text: string): Promise<num
   // Different known identities are different reports, however alike the words.
   for (const c of candidates) {
     if (c.fingerprint === doc.fingerprint) return Number(c.id);
-    if (c.doc_key === key || c.doc_key.startsWith('fp:') || key.startsWith('fp:')) {
+    if (c.doc_key === key || isKeyless(c.doc_key) || isKeyless(key)) {
       const other = await trx.selectFrom('documents').select('text').where('id', '=', c.id).executeTakeFirstOrThrow();
       if (containment(readText(other.text), text) >= SAME_REPORT) return Number(c.id);
     }
@@ -174,7 +176,10 @@ async function insertDocument(trx: Trx, engine: Engine, sourceId: number, d: New
   const ord = { target: 0, outcome: 0, commitment: 0 };
   const rows = d.facts.map((f) => ({ document_id: id, ord: ord[f.fact]++, ...factColumns(f) }));
   for (let i = 0; i < rows.length; i += 200) await trx.insertInto('facts').values(rows.slice(i, i + 200)).execute();
-  if (d.sketch.length) await trx.insertInto('doc_sketches').values(d.sketch.map((hash) => ({ hash, document_id: id }))).execute();
+  if (d.sketch.length) {
+    const keyless = isKeyless(docKey(d, d.fingerprint)) ? 1 : 0;
+    await trx.insertInto('doc_sketches').values(d.sketch.map((hash) => ({ hash, document_id: id, keyless }))).execute();
+  }
   return id;
 }
 

@@ -9,7 +9,10 @@ import { openRepository } from '../../src/store/repository.js';
 import type { SourcesTable } from '../../src/store/schema.js';
 import { segmentForIndex } from '../../src/store/segment.js';
 import { GRAM_AUTOMERGE } from '../../src/store/sqlite/engine.js';
-import { createTestDatabase, STORES, type TestDatabase } from './stores.js';
+import { newFile } from '../../src/import/index.js';
+import { isFailure, processBytes } from '../../src/pipeline.js';
+import type { Repository } from '../../src/store/repository.js';
+import { createTestDatabase, makeReport, STORES, unnamedReport, type TestDatabase } from './stores.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'luoshi.js');
 
@@ -160,6 +163,40 @@ describe.each(STORES)('migrations on %s', (name) => {
       expect(doc.sections[0].span.start).toBe(0);
     } finally {
       await again.close();
+    }
+  });
+
+  it('step 31 marks the sketches of stored reports without place and year; a keyed report looks among those only', async () => {
+    const stored = async (repo: Repository, name: string, text: string) => {
+      const r = await processBytes(name, Buffer.from(text));
+      if (isFailure(r)) throw new Error(r.error);
+      return (await repo.storeFile(newFile(r), null)).documentIds[0];
+    };
+    const repo = await openRepository(database.open());
+    const keyed = await stored(repo, 'k.txt', makeReport(3));
+    const keyless = await stored(repo, 'u.txt', unnamedReport(4));
+    // Back to schema 30: the column, its index and the step's records gone.
+    await sql`drop index doc_sketches_keyless`.execute(repo.db);
+    await sql`alter table doc_sketches drop column keyless`.execute(repo.db);
+    await repo.db.deleteFrom('schema_migrations').where('version', '=', 31).execute();
+    await sql`delete from kysely_migration where name = ${stepName(31)}`.execute(repo.db);
+    await repo.close();
+
+    const said = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const upgraded = await openRepository(database.open()).finally(() => said.mockRestore());
+    try {
+      const rows = await upgraded.db.selectFrom('doc_sketches').select(['document_id', 'keyless']).distinct().orderBy('document_id').execute();
+      expect(rows.map((r) => [Number(r.document_id), Number(r.keyless)])).toEqual([[keyed, 0], [keyless, 1]]);
+      if (name === 'sqlite') {
+        const plan = await sql<{ detail: string }>`explain query plan select document_id from doc_sketches where hash in (1, 2) and keyless = 1 group by document_id having count(*) >= 1`.execute(upgraded.db);
+        expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/COVERING INDEX doc_sketches_keyless/);
+      }
+      // The keyless report's copy with its place and year is found by its words.
+      const copy = await processBytes('k4.txt', Buffer.from(makeReport(4)));
+      if (isFailure(copy)) throw new Error(copy.error);
+      expect((await upgraded.storeFile(newFile(copy), null)).documentIds).toEqual([keyless]);
+    } finally {
+      await upgraded.close();
     }
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newFile } from '../../src/import/index.js';
 import { isFailure, processBytes } from '../../src/pipeline.js';
 import type { NewFile } from '../../src/store/input.js';
-import { createTestStore, makeReport, STORES, type TestStore } from './stores.js';
+import { createTestStore, makeReport, STORES, unnamedReport, type TestStore } from './stores.js';
 
 async function processed(name: string, bytes: Uint8Array): Promise<NewFile> {
   const r = await processBytes(name, bytes);
@@ -56,6 +56,29 @@ describe.each(STORES)('repository on %s', (storeName) => {
     const before = await repo.counts();
     for (let i = 10; i < 14; i++) await repo.storeFile(await processed(`r${i}.txt`, Buffer.from(makeReport(i))), null);
     expect((await repo.counts()).documents - before.documents).toBe(4);
+  });
+
+  it('finds a copy by its words between a report with place and year and one without, in either order; keyed reports stay apart by key', async () => {
+    const { repo } = store;
+    const keyOf = async (id: number) => (await repo.db.selectFrom('documents').select('doc_key').where('id', '=', id).executeTakeFirstOrThrow()).doc_key;
+
+    const keylessFirst = await repo.storeFile(await processed('u81.txt', Buffer.from(unnamedReport(81))), null);
+    expect(keylessFirst.status).toBe('imported');
+    expect(await keyOf(keylessFirst.documentIds[0])).toMatch(/^fp:/);
+    const keyedAfter = await repo.storeFile(await processed('k81.txt', Buffer.from(makeReport(81))), null);
+    expect(keyedAfter.status).toBe('duplicate');
+    expect(keyedAfter.documentIds).toEqual(keylessFirst.documentIds);
+
+    const keyedFirst = await repo.storeFile(await processed('k82.txt', Buffer.from(makeReport(82))), null);
+    expect(keyedFirst.status).toBe('imported');
+    expect(await keyOf(keyedFirst.documentIds[0])).not.toMatch(/^fp:/);
+    const keylessAfter = await repo.storeFile(await processed('u82.txt', Buffer.from(unnamedReport(82))), null);
+    expect(keylessAfter.status).toBe('duplicate');
+    expect(keylessAfter.documentIds).toEqual(keyedFirst.documentIds);
+
+    // Another year's report of the same place, in nearly the same words, is another report.
+    const otherYear = await repo.storeFile(await processed('k82b.txt', Buffer.from(makeReport(82, 2090))), null);
+    expect(otherYear.status).toBe('imported');
   });
 
   it('finds 1-, 2- and longer-character queries with snippets and positions', async () => {

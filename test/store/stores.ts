@@ -105,3 +105,8 @@ export function makeReport(i: number, year = 2000 + i): string {
     Array.from({ length: 30 }, (_, k) => `${PHRASES[(i * 7 + k * (i + 3)) % PHRASES.length]}${i * 31 + k}项`).join('，') + '。',
   ].join('\n');
 }
+
+/** makeReport(i) without its title, date line or place: nothing in it names where or when it was given. */
+export function unnamedReport(i: number): string {
+  return makeReport(i).split('\n').slice(2).join('\n').replace(/我代表.*?人民政府/, '我代表本级人民政府').replace(/\d{4}年/g, '去年');
+}

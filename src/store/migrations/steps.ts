@@ -275,6 +275,19 @@ const DDL: DdlStep[] = [
     // everything the one it replaces did.
     statements: () => ['create index doc_sketches_hash_document on doc_sketches (hash, document_id)', 'drop index doc_sketches_hash'],
   },
+  {
+    version: 31,
+    name: 'sketches of reports without a known place and year kept apart: a report that has both looks for a copy by its words only among those',
+    // A report with a place and year (a key) is the same as another keyed report only when key or fingerprint
+    // match, both found by their own indexes; its words matter only against reports without a key. The look-up
+    // by sketch read every report sharing a boilerplate hash, keyed or not, and that set grows with the archive.
+    // `keyless` is fixed at insert: a document's key never changes once stored.
+    statements: () => [
+      'alter table doc_sketches add column keyless integer not null default 0',
+      "update doc_sketches set keyless = 1 where document_id in (select id from documents where substr(doc_key, 1, 3) = 'fp:')",
+      'create index doc_sketches_keyless on doc_sketches (hash, document_id) where keyless = 1',
+    ],
+  },
 ];
 
 /**

@@ -5,7 +5,7 @@
  * deleted (archiving is a field). A stale version throws StaleVersion with
  * the task as `present` shows it.
  */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { InvalidInput } from '../errors.js';
 import { RecordStore, type Outcome, type Step, type Trx, type Writable } from '../records/versioned.js';
 import type { ProgressReportsTable } from './rows.js';
@@ -172,15 +172,23 @@ export class LedgerStore extends RecordStore<Task> {
   }
 
   /**
-   * A task's latest `n` progress reports (oldest first) and how many it has: one query, read backwards
-   * along the (task_id, report_date, id) index (migration 26), the count a window over the same rows,
-   * so PostgreSQL makes one round trip, not two. `publicOnly`: only the reports the public may read.
+   * A task's latest `n` progress reports (oldest first) and how many it has: one query, so PostgreSQL
+   * makes one round trip, not two. The reports are read backwards along the (task_id, report_date, id)
+   * index (migration 26), `n` rows and no more; the count is a subquery of its own, run once. (A window,
+   * `count(*) over ()`, counted the same rows but made both engines read every report of the task in
+   * full before the limit: a task with thousands of reports cost that on every read of its detail.)
+   * `publicOnly`: only the reports the public may read.
    */
   async latestProgress(taskId: number, n: number, o: { publicOnly?: boolean } = {}): Promise<{ reports: ProgressReport[]; total: number }> {
-    let q = this.db.selectFrom('progress_reports').selectAll().select(sql<number>`count(*) over ()`.as('total')).where('task_id', '=', taskId);
     // The public's count is of the reports it may read: internal ones are neither shown nor counted.
-    if (o.publicOnly) q = q.where('internal', '=', 0);
-    const rows = await q
+    const rows = await this.db
+      .selectFrom('progress_reports')
+      .selectAll()
+      .select((eb) =>
+        eb.selectFrom('progress_reports as c').select(eb.fn.countAll<number>().as('n')).where('c.task_id', '=', taskId).$if(!!o.publicOnly, (c) => c.where('c.internal', '=', 0)).as('total'),
+      )
+      .where('task_id', '=', taskId)
+      .$if(!!o.publicOnly, (q) => q.where('internal', '=', 0))
       .orderBy('report_date', 'desc')
       .orderBy('id', 'desc')
       .limit(n)
@@ -228,9 +236,13 @@ export class LedgerStore extends RecordStore<Task> {
     return rows.map(historyEntry);
   }
 
-  /** A task's latest `n` steps (oldest first) and how many it has, in one query as latestProgress. */
+  /** A task's latest `n` steps (oldest first) and how many it has, in one query as latestProgress (the count a subquery, not a window). */
   async latestHistory(taskId: number, n: number): Promise<{ entries: HistoryEntry[]; total: number }> {
-    const rows = await this.historyQuery(taskId).select(sql<number>`count(*) over ()`.as('total')).orderBy('h.id', 'desc').limit(n).execute();
+    const rows = await this.historyQuery(taskId)
+      .select((eb) => eb.selectFrom('task_history as c').where('c.task_id', '=', taskId).select(eb.fn.countAll<number>().as('n')).as('total'))
+      .orderBy('h.id', 'desc')
+      .limit(n)
+      .execute();
     return { entries: rows.reverse().map(historyEntry), total: rows.length ? Number(rows[0].total) : 0 };
   }
 

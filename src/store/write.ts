@@ -160,10 +160,11 @@ async function storeFileIn(trx: Trx, engine: Engine, input: NewFile, runId: numb
 }
 
 async function insertDocument(trx: Trx, engine: Engine, sourceId: number, d: NewDocument, text: string): Promise<number> {
+  const key = docKey(d, d.fingerprint);
   const row = await trx
     .insertInto('documents')
     .values({
-      source_id: sourceId, part: d.part, doc_key: docKey(d, d.fingerprint), fingerprint: d.fingerprint, jurisdiction: d.jurisdiction,
+      source_id: sourceId, part: d.part, doc_key: key, fingerprint: d.fingerprint, jurisdiction: d.jurisdiction,
       province: d.province, level: d.level, report_year: d.report_year, review_year: d.review_year, date: d.date, meeting: d.meeting,
       speaker: d.speaker, doc_type: d.doc_type, script: d.script, identity_json: JSON.stringify(d.evidence), start_offset: d.start,
       end_offset: d.end, sections_json: JSON.stringify(d.sections), n_targets: count(d, 'target'),
@@ -177,7 +178,7 @@ async function insertDocument(trx: Trx, engine: Engine, sourceId: number, d: New
   const rows = d.facts.map((f) => ({ document_id: id, ord: ord[f.fact]++, ...factColumns(f) }));
   for (let i = 0; i < rows.length; i += 200) await trx.insertInto('facts').values(rows.slice(i, i + 200)).execute();
   if (d.sketch.length) {
-    const keyless = isKeyless(docKey(d, d.fingerprint)) ? 1 : 0;
+    const keyless = isKeyless(key) ? 1 : 0;
     await trx.insertInto('doc_sketches').values(d.sketch.map((hash) => ({ hash, document_id: id, keyless }))).execute();
   }
   return id;

@@ -9,10 +9,7 @@ import { openRepository } from '../../src/store/repository.js';
 import type { SourcesTable } from '../../src/store/schema.js';
 import { segmentForIndex } from '../../src/store/segment.js';
 import { GRAM_AUTOMERGE } from '../../src/store/sqlite/engine.js';
-import { newFile } from '../../src/import/index.js';
-import { isFailure, processBytes } from '../../src/pipeline.js';
-import type { Repository } from '../../src/store/repository.js';
-import { createTestDatabase, makeReport, STORES, unnamedReport, type TestDatabase } from './stores.js';
+import { createTestDatabase, makeReport, processed, STORES, unnamedReport, type TestDatabase } from './stores.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'luoshi.js');
 
@@ -167,14 +164,9 @@ describe.each(STORES)('migrations on %s', (name) => {
   });
 
   it('step 31 marks the sketches of stored reports without place and year; a keyed report looks among those only', async () => {
-    const stored = async (repo: Repository, name: string, text: string) => {
-      const r = await processBytes(name, Buffer.from(text));
-      if (isFailure(r)) throw new Error(r.error);
-      return (await repo.storeFile(newFile(r), null)).documentIds[0];
-    };
     const repo = await openRepository(database.open());
-    const keyed = await stored(repo, 'k.txt', makeReport(3));
-    const keyless = await stored(repo, 'u.txt', unnamedReport(4));
+    const [keyed] = (await repo.storeFile(await processed('k.txt', Buffer.from(makeReport(3))), null)).documentIds;
+    const [keyless] = (await repo.storeFile(await processed('u.txt', Buffer.from(unnamedReport(4))), null)).documentIds;
     // Back to schema 30: the column, its index and the step's records gone.
     await sql`drop index doc_sketches_keyless`.execute(repo.db);
     await sql`alter table doc_sketches drop column keyless`.execute(repo.db);
@@ -192,9 +184,7 @@ describe.each(STORES)('migrations on %s', (name) => {
         expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/COVERING INDEX doc_sketches_keyless/);
       }
       // The keyless report's copy with its place and year is found by its words.
-      const copy = await processBytes('k4.txt', Buffer.from(makeReport(4)));
-      if (isFailure(copy)) throw new Error(copy.error);
-      expect((await upgraded.storeFile(newFile(copy), null)).documentIds).toEqual([keyless]);
+      expect((await upgraded.storeFile(await processed('k4.txt', Buffer.from(makeReport(4))), null)).documentIds).toEqual([keyless]);
     } finally {
       await upgraded.close();
     }

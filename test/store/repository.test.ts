@@ -1,15 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newFile } from '../../src/import/index.js';
-import { isFailure, processBytes } from '../../src/pipeline.js';
 import type { NewFile } from '../../src/store/input.js';
-import { createTestStore, makeReport, STORES, unnamedReport, type TestStore } from './stores.js';
-
-async function processed(name: string, bytes: Uint8Array): Promise<NewFile> {
-  const r = await processBytes(name, bytes);
-  if (isFailure(r)) throw new Error(r.error);
-  return newFile(r);
-}
+import { createTestStore, makeReport, processed, STORES, unnamedReport, type TestStore } from './stores.js';
 
 describe.each(STORES)('repository on %s', (storeName) => {
   let store: TestStore;

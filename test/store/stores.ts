@@ -8,7 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { newFile } from '../../src/import/index.js';
+import { isFailure, processBytes } from '../../src/pipeline.js';
 import type { Engine } from '../../src/store/engine.js';
+import type { NewFile } from '../../src/store/input.js';
 import { openPostgres } from '../../src/store/postgres/engine.js';
 import { openRepository, type Repository } from '../../src/store/repository.js';
 import { openSqlite } from '../../src/store/sqlite/engine.js';
@@ -109,4 +112,11 @@ export function makeReport(i: number, year = 2000 + i): string {
 /** makeReport(i) without its title, date line or place: nothing in it names where or when it was given. */
 export function unnamedReport(i: number): string {
   return makeReport(i).split('\n').slice(2).join('\n').replace(/我代表.*?人民政府/, '我代表本级人民政府').replace(/\d{4}年/g, '去年');
+}
+
+/** A file through the pipeline, ready for the store. */
+export async function processed(name: string, bytes: Uint8Array): Promise<NewFile> {
+  const r = await processBytes(name, bytes);
+  if (isFailure(r)) throw new Error(r.error);
+  return newFile(r);
 }

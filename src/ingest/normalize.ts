@@ -301,18 +301,61 @@ export const convertScript: Pass = (src, ctx) => {
 
 // --- spaces inside words and figures ------------------------------------------------
 
-/** Spaces matter only between two Latin letters/digits; Chinese uses none. */
-export const removeInnerSpaces: Pass = (src) =>
-  replaceMapped(src, /([^\n])( +)(?=([^\n]))/g, (m) => {
-    const a = m[1];
-    const c = m[3];
-    const latin = /[A-Za-z0-9]/;
-    if (latin.test(a) && latin.test(c)) return a + ' ';
-    return a;
-  });
+/** A–Z, a–z, 0–9: the characters between which a space is a word space. */
+function isLatinOrDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 
-/** Trims each line and collapses runs of blank lines to one. */
-export const trimLines: Pass = (src) => replaceMapped(src, /(?=[ \n])(?:[ ]+(?=\n|$)|(?<=^|\n)[ ]+|\n{3,})/g, (m) => (m[0][0] === '\n' ? '\n\n' : ''));
+/**
+ * Spaces matter only between two Latin letters or digits: Chinese uses none, so a run of spaces
+ * inside Chinese words (a spaced-out title, 政 府 工 作 报 告) goes, and so do the spaces at either
+ * end of a line; between two Latin letters or digits one space stays (at the run's own place when
+ * the run is one space, else at the letter before it). Three or more line breaks in a row become
+ * two, both at the first one's place. Spaces are only U+0020 here: normalizeWhitespace made every
+ * other kind one.
+ *
+ * One walk over the text. It was two regex passes, each making a mapped copy of the text, which
+ * cost about a tenth of the whole of normalising; test/ingest/normalize.test.ts holds those two
+ * regexes and checks this gives the same text and offset map on every short text of spaces,
+ * breaks, letters and Chinese characters.
+ */
+export const tidySpaces: Pass = (src) => {
+  const text = src.text;
+  const n = text.length;
+  let b: MappedTextBuilder | undefined;
+  let last = 0;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      let e = i + 1;
+      while (e < n && text.charCodeAt(e) === 0x20) e++;
+      const inLine = i > 0 && text.charCodeAt(i - 1) !== 0x0a && e < n && text.charCodeAt(e) !== 0x0a;
+      const wordSpace = inLine && isLatinOrDigit(text.charCodeAt(i - 1)) && isLatinOrDigit(text.charCodeAt(e));
+      if (!(wordSpace && e - i === 1)) {
+        b ??= new MappedTextBuilder(n);
+        b.pushSlice(src, last, i);
+        if (wordSpace) b.pushConst(' ', src.origin[i - 1]);
+        last = e;
+      }
+      i = e;
+    } else if (c === 0x0a) {
+      let e = i + 1;
+      while (e < n && text.charCodeAt(e) === 0x0a) e++;
+      if (e - i >= 3) {
+        b ??= new MappedTextBuilder(n);
+        b.pushSlice(src, last, i);
+        b.pushConst('\n\n', src.origin[i]);
+        last = e;
+      }
+      i = e;
+    } else {
+      i++;
+    }
+  }
+  if (!b) return src;
+  b.pushSlice(src, last, n);
+  return b.build(src.end);
+};
 
 // --- hard line breaks ------------------------------------------------------------------
 
@@ -375,39 +418,48 @@ export const joinWrappedLines: Pass = (src, ctx) => {
   return b.build(src.end);
 };
 
-/** Single line breaks only: blank lines carry no meaning once lines are paragraphs. */
-export const collapseBlankLines: Pass = (src) => replaceMapped(src, /\n{2,}/g, '\n');
-
-// --- repeated paragraphs ----------------------------------------------------------------
+// --- one paragraph a line, each once ------------------------------------------------------
 
 const MIN_REPEAT = 30;
 
-/** A paragraph that repeats an earlier one verbatim is kept once. */
-export const dropRepeatedParagraphs: Pass = (src, ctx) => {
+/**
+ * The text as paragraphs, one a line:
+ *  - blank lines carry no meaning once lines are paragraphs: a run of line breaks becomes one,
+ *    kept at the first break's place;
+ *  - a paragraph of MIN_REPEAT or more characters that repeats an earlier one verbatim is kept once
+ *    (a page reprinted, a paragraph pasted twice);
+ *  - no line break is left at either end.
+ * One walk over the paragraphs, where a pass for each made a mapped copy of the whole text each.
+ */
+export const paragraphLines: Pass = (src, ctx) => {
   const text = src.text;
+  const n = text.length;
   const seen = new Set<string>();
-  const b = new MappedTextBuilder(src.text.length);
+  const b = new MappedTextBuilder(n);
+  // the line break right after the last paragraph kept: it separates that one from the next kept
+  let pendingBreak = -1;
   let start = 0;
-  let dropped = 0;
-  while (start <= text.length) {
+  while (start < n) {
     let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const para = text.slice(start, end);
-    if (para.length >= MIN_REPEAT && seen.has(para)) {
-      dropped++;
-      ctx.diagnostics.push(
-        diag('ingest/repeated-paragraph', 'warning', `repeated paragraph dropped (kept its first copy): ${para.slice(0, 24)}…`, {
-          offset: originAt(src, start),
-        }),
-      );
-    } else {
-      if (para.length >= MIN_REPEAT) seen.add(para);
-      b.pushSlice(src, start, end);
-      if (end < text.length) b.pushSlice(src, end, end + 1);
+    if (end < 0) end = n;
+    if (end > start) {
+      const para = text.slice(start, end);
+      if (para.length >= MIN_REPEAT && seen.has(para)) {
+        ctx.diagnostics.push(
+          diag('ingest/repeated-paragraph', 'warning', `repeated paragraph dropped (kept its first copy): ${para.slice(0, 24)}…`, {
+            offset: originAt(src, start),
+          }),
+        );
+      } else {
+        if (para.length >= MIN_REPEAT) seen.add(para);
+        if (pendingBreak >= 0) b.pushSlice(src, pendingBreak, pendingBreak + 1);
+        b.pushSlice(src, start, end);
+        pendingBreak = end < n ? end : -1;
+      }
     }
     start = end + 1;
   }
-  return dropped ? b.build(src.end) : src;
+  return b.build(src.end);
 };
 
 export interface NormalizeResult {
@@ -426,11 +478,8 @@ export function normalize(src: MappedText, ctx: PassContext): NormalizeResult {
   t = halfWidth(t, ctx);
   const script = detectScript(t.text);
   if (script === 'traditional') t = convertScript(t, ctx);
-  t = removeInnerSpaces(t, ctx);
-  t = trimLines(t, ctx);
+  t = tidySpaces(t, ctx);
   t = joinWrappedLines(t, ctx);
-  t = collapseBlankLines(t, ctx);
-  t = dropRepeatedParagraphs(t, ctx);
-  t = replaceMapped(t, /^\n+|\n+$/g, '');
+  t = paragraphLines(t, ctx);
   return { text: t, script };
 }

@@ -1,6 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectScript, detectScriptByConverting, toSimplified } from '../../src/ingest/normalize.js';
+import type { Diagnostic } from '../../src/ingest/diagnostics.js';
+import { identity, replaceMapped, type MappedText } from '../../src/ingest/mapped-text.js';
+import { detectScript, detectScriptByConverting, paragraphLines, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
 import { bytesBehind, read, utf8 } from './helpers.js';
 
 const rules = (src: { diagnostics: readonly { ruleId: string }[] }) => src.diagnostics.map((d) => d.ruleId);
@@ -82,6 +84,71 @@ describe('repairs', () => {
     expect(src.text.split('短句。').length - 1).toBe(2);
     expect(src.diagnostics.filter((d) => d.ruleId === 'ingest/repeated-paragraph')).toHaveLength(2);
   });
+
+  it('one paragraph a line: blank runs become one break at the first break, repeats go, no break at either end', () => {
+    const p = '全年新增城镇就业2.6万人，城镇调查失业率控制在5.5%以内，居民收入与经济增长同步。';
+    const text = `\n\n一、工作回顾\n\n\n${p}\n${p}\n\n短句。\n${p}\n短句。\n\n`;
+    const ctx = { diagnostics: [] as Diagnostic[] };
+    const out = paragraphLines(identity(text), ctx);
+    expect(out.text).toBe(`一、工作回顾\n${p}\n短句。\n短句。`);
+    // every character points where it was; a kept break is the first of its run, and the break
+    // before a paragraph that follows a dropped repeat is the one after the last paragraph kept
+    const origin = Array.from(out.origin);
+    const heading = text.indexOf('一');
+    const firstP = text.indexOf(p);
+    const shortAt = text.indexOf('短句。');
+    const lastShort = text.lastIndexOf('短句。');
+    expect(origin.slice(0, 6)).toEqual([0, 1, 2, 3, 4, 5].map((k) => heading + k));
+    expect(origin[6]).toBe(heading + 6);
+    expect(origin[7]).toBe(firstP);
+    expect(origin[7 + p.length]).toBe(firstP + p.length);
+    expect(origin[8 + p.length]).toBe(shortAt);
+    expect(origin[11 + p.length]).toBe(shortAt + 3);
+    expect(origin[12 + p.length]).toBe(lastShort);
+    expect(out.end).toBe(text.length);
+    expect(ctx.diagnostics.map((d) => [d.ruleId, d.offset])).toEqual([
+      ['ingest/repeated-paragraph', text.indexOf(p, firstP + 1)],
+      ['ingest/repeated-paragraph', text.lastIndexOf(p)],
+    ]);
+    expect(paragraphLines(identity('\n\n\n'), ctx).text).toBe('');
+  });
+
+  it('gives the text, offset map and diagnostics of the three passes it replaced, on every text of up to seven pieces', () => {
+    // the passes as they were: blank runs to one break, then each line of 30 or more characters seen
+    // before dropped with its break, then the breaks at either end removed
+    const byPasses = (t: MappedText, diagnostics: Diagnostic[]): MappedText => {
+      const collapsed = replaceMapped(t, /\n{2,}/g, '\n');
+      const text = collapsed.text;
+      const seen = new Set<string>();
+      let kept = '';
+      const origin: number[] = [];
+      for (let start = 0; start <= text.length; ) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        const para = text.slice(start, end);
+        if (para.length >= 30 && seen.has(para)) diagnostics.push({ ruleId: 'ingest/repeated-paragraph', offset: collapsed.origin[start] } as Diagnostic);
+        else {
+          if (para.length >= 30) seen.add(para);
+          const to = end < text.length ? end + 1 : end;
+          kept += text.slice(start, to);
+          for (let k = start; k < to; k++) origin.push(collapsed.origin[k]);
+        }
+        start = end + 1;
+      }
+      return replaceMapped({ text: kept, origin: Int32Array.from(origin), end: t.end }, /^\n+|\n+$/g, '');
+    };
+    const long = ['各地区各部门坚决贯彻落实党中央国务院决策部署全力以赴稳增长', '扎实推进乡村全面振兴新建改造提升高标准农田二十万亩以上'];
+    const PIECES = ['\n', long[0], long[1], '短句。'];
+    const grow = (prefix: string, left: number): void => {
+      const want: Diagnostic[] = [];
+      const got: Diagnostic[] = [];
+      const w = byPasses(identity(prefix), want);
+      const g = paragraphLines(identity(prefix), { diagnostics: got });
+      expect([g.text, Array.from(g.origin), g.end, got.map((d) => d.offset)]).toEqual([w.text, Array.from(w.origin), w.end, want.map((d) => d.offset)]);
+      if (left) for (const piece of PIECES) grow(prefix + piece, left - 1);
+    };
+    grow('', 7);
+  });
 });
 
 describe('offset map', () => {
@@ -145,5 +212,46 @@ describe('script detection', () => {
     const src = await read('r.txt', utf8(simplified(1) + traditional(3, 1)));
     expect(src.script).toBe('traditional');
     expect(src.text).toBe(simplified(4).trim());
+  });
+});
+
+describe('spaces and line breaks in one walk', () => {
+  // What tidySpaces means, as the two regex passes it replaced: spaces inside a line go unless
+  // between two Latin letters or digits; then the spaces at either end of a line go and three or
+  // more breaks become two.
+  const byRegex = (t: MappedText): MappedText => {
+    const inner = replaceMapped(t, /([^\n])( +)(?=([^\n]))/g, (m) => (/[A-Za-z0-9]/.test(m[1]) && /[A-Za-z0-9]/.test(m[3]) ? m[1] + ' ' : m[1]));
+    return replaceMapped(inner, /(?=[ \n])(?:[ ]+(?=\n|$)|(?<=^|\n)[ ]+|\n{3,})/g, (m) => (m[0][0] === '\n' ? '\n\n' : ''));
+  };
+  const same = (text: string) => {
+    const want = byRegex(identity(text));
+    const got = tidySpaces(identity(text), { diagnostics: [] });
+    expect([got.text, Array.from(got.origin), got.end], JSON.stringify(text)).toEqual([want.text, Array.from(want.origin), want.end]);
+  };
+  const ALPHABET = [' ', '\n', 'a', '7', '中', '，'];
+
+  it('gives the text and offset map of the regexes on every text of up to six of: space, break, letter, digit, Chinese, comma', () => {
+    const grow = (prefix: string, left: number): void => {
+      same(prefix);
+      if (left) for (const ch of ALPHABET) grow(prefix + ch, left - 1);
+    };
+    grow('', 6);
+  });
+
+  it('and on longer texts drawn at random (a fixed seed)', () => {
+    let seed = 20261205;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 3000; k++) {
+      let t = '';
+      const len = 7 + Math.floor(next() * 40);
+      // runs, not single characters: long runs of spaces and breaks are what the passes treat
+      while (t.length < len) t += ALPHABET[Math.floor(next() * ALPHABET.length)].repeat(1 + Math.floor(next() * 4));
+      same(t);
+    }
+  });
+
+  it('keeps one word space in an English name and removes spaced-out Chinese', () => {
+    const out = tidySpaces(identity('  政 府 工 作 报 告  \n\n\n\nGDP   growth 5 %\n'), { diagnostics: [] });
+    expect(out.text).toBe('政府工作报告\n\nGDP growth 5%\n');
   });
 });

@@ -39,6 +39,7 @@ const CASES: Record<string, { make: () => Promise<Input>; run?: (i: Input) => Pr
   'html-unclosed-1.8MB': { make: async () => ({ file: 'a.html', bytes: H.htmlUnclosedNesting(1_800_000) }) },
   'text-one-line-31MiB': { make: async () => ({ file: 'a.txt', bytes: H.oneLineText(seedText(), 31 * 1024 * 1024) }) },
   'text-one-line-of-heads-1MiB': { make: async () => ({ file: 'a.txt', bytes: H.oneLineOfHeads(1024 * 1024) }) },
+  'text-lines-without-stops-31MiB': { make: async () => ({ file: 'a.txt', bytes: H.linesWithoutStops(31 * 1024 * 1024) }) },
   'text-figures-joined-580KB': { make: async () => ({ file: 'a.txt', bytes: Buffer.from(H.figuresRunTogether(20_000), 'utf8') }) },
   'text-conjuncts-96KB': { make: async () => ({ file: 'a.txt', bytes: Buffer.from(H.conjunctSubject(96 * 1024), 'utf8') }) },
   'candidates-200k-commas': {

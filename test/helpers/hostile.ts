@@ -103,3 +103,25 @@ export function oneLineOfHeads(bytes: number): Buffer {
 export function figuresRunTogether(count: number): string {
   return `今年主要预期目标是：${'地区生产总值增长5%、'.repeat(count)}。\n`;
 }
+
+/**
+ * `bytes` of lines that never stop (no sentence or clause mark at any line end, each over
+ * 30 characters), after a report's opening: every line is joined to the paragraph before it,
+ * which grows to the whole text; a test of that paragraph per line was quadratic. The lines
+ * are wider than a newspaper's column (over 60 characters), so they are not taken for one and
+ * joined before.
+ */
+export function linesWithoutStops(bytes: number): Buffer {
+  const head = '政府工作报告\n各位代表：现在，我代表市人民政府向大会报告工作，请予审议。\n';
+  const words = '各地区各部门坚决贯彻落实党中央决策部署全力以赴稳增长扎实推进乡村全面振兴新建改造提升高标准农田加快建设现代化产业体系'.repeat(3);
+  const lines: string[] = [];
+  let size = Buffer.byteLength(head);
+  for (let i = 0; size < bytes; i++) {
+    // each line its own (repeated lines would be dropped as repeats): i in the ten heavenly stems
+    const tag = [...String(i)].map((d) => '甲乙丙丁戊己庚辛壬癸'[Number(d)]).join('');
+    const line = words.slice(0, 61 + ((i * 7) % 59)) + tag + '\n';
+    lines.push(line);
+    size += Buffer.byteLength(line);
+  }
+  return Buffer.from(head + lines.join(''), 'utf8');
+}

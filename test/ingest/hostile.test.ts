@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conjuncts, parseItems } from '../../src/extract/items.js';
+import { paragraphsOf } from '../../src/extract/structure.js';
 import { parseCandidateList } from '../../src/votes/candidates.js';
 import { isFailure, processBytes, processFile, type FileFailure } from '../../src/pipeline.js';
 import {
@@ -22,6 +23,7 @@ import {
   docxWithDtd,
   figuresRunTogether,
   htmlUnclosedNesting,
+  linesWithoutStops,
   oneLineOfHeads,
 } from '../helpers/hostile.js';
 import { makeDocx } from './helpers.js';
@@ -87,6 +89,22 @@ describe('a text of one long line', () => {
     expect(targets.map((t) => [t.indicator, t.value])).toContainEqual(['gdp', 5]);
     for (const t of targets) expect(r.source.text.slice(t.span.start, t.span.end)).toBe(t.text);
   }, 45_000);
+});
+
+describe('lines that never stop', () => {
+  it('8 MiB of lines that all join into one paragraph are read in linear time', async () => {
+    // each line joined to the paragraph before it was checked by testing the whole paragraph:
+    // 2 MiB took 3.3 s, and the 32 MiB an upload may hold would have taken minutes
+    const r = await processBytes('lines.txt', linesWithoutStops(8 * 1024 * 1024));
+    if (isFailure(r)) throw new Error(r.error);
+    expect(r.documents).toHaveLength(1);
+  }, HANG_GUARD);
+
+  it('a line without a stop still joins the next, one with a stop does not', () => {
+    const cut = '全年新建改造提升高标准农田二十万亩以上推进农业关键核心技术攻关持续加强耕地保护和';
+    const ps = paragraphsOf(`${cut}\n质量建设。  \n加快建设现代化产业体系。\n`, 0);
+    expect(ps.map((p) => p.text)).toEqual([`${cut}\n质量建设。  `, '加快建设现代化产业体系。']);
+  });
 });
 
 describe('HTML', () => {

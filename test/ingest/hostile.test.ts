@@ -122,7 +122,7 @@ async function refused(file: string, bytes: Uint8Array): Promise<FileFailure> {
   return r;
 }
 
-describe('.docx limits, checked while the archive is inflated', () => {
+describe('.docx limits, checked as the archive is read', () => {
   it('a 1.3 MB .docx of 5 M paragraphs (180 MB of XML) is refused from its declared size: 413', async () => {
     const r = await refused('paragraphs.docx', await docxManyParagraphs(5_000_000));
     expect(r).toMatchObject({ status: 413, limit: 'part-size', ruleId: 'ingest/limit-part-size' });
@@ -135,7 +135,7 @@ describe('.docx limits, checked while the archive is inflated', () => {
     expect(r.error).toMatch(/expected 2048/);
   }, HANG_GUARD);
 
-  it('elements are counted as they stream: 400,000 runs in one paragraph (9 MB of XML) are refused: 413', async () => {
+  it('elements are counted before mammoth reads a part: 400,000 runs in one paragraph (9 MB of XML) are refused: 413', async () => {
     const r = await refused('runs.docx', await docxManyRuns(400_000));
     expect(r).toMatchObject({ status: 413, limit: 'xml-elements' });
   }, HANG_GUARD);

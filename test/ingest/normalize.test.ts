@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/ingest/diagnostics.js';
 import { identity, replaceMapped, type MappedText } from '../../src/ingest/mapped-text.js';
-import { detectScript, detectScriptByConverting, paragraphLines, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
+import { detectScript, detectScriptByConverting, normalizeWhitespace, paragraphLines, repairGbkMojibake, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
 import { bytesBehind, read, utf8 } from './helpers.js';
 
 const rules = (src: { diagnostics: readonly { ruleId: string }[] }) => src.diagnostics.map((d) => d.ruleId);
@@ -37,6 +37,16 @@ describe('repairs', () => {
     // the repaired line starts at the garbled bytes, not at the line break before them
     const i = src.text.indexOf('（三）');
     expect(bytesBehind(src, bytes, i, i + 1).toString('utf8')).toBe('。');
+  });
+
+  it('repairs a garbled section number only where a line starts after a line feed (not after U+2028)', () => {
+    const garbled = iconv.decode(Buffer.concat([Buffer.from([0xa1]), iconv.encode('（四）加强生态环境保护', 'gbk')]), 'gbk');
+    const diagnostics: Diagnostic[] = [];
+    const repaired = repairGbkMojibake(identity(`经济运行稳中向好。\n${garbled}`), { diagnostics });
+    expect(repaired.text).toContain('（四）加强生态');
+    // U+2028 ends a line for the m flag of a regex, not for a report's text
+    const kept = repairGbkMojibake(identity(`经济运行稳中向好。\u2028${garbled}`), { diagnostics: [] });
+    expect(kept.text).toBe(`经济运行稳中向好。\u2028${garbled}`);
   });
 
   it('flags a garbled run it cannot read beyond the section number', async () => {
@@ -253,5 +263,36 @@ describe('spaces and line breaks in one walk', () => {
   it('keeps one word space in an English name and removes spaced-out Chinese', () => {
     const out = tidySpaces(identity('  政 府 工 作 报 告  \n\n\n\nGDP   growth 5 %\n'), { diagnostics: [] });
     expect(out.text).toBe('政府工作报告\n\nGDP growth 5%\n');
+  });
+});
+
+describe('normalizeWhitespace', () => {
+  // the pass as it was: one regex, replaced through replaceMapped
+  const byRegex = (t: MappedText) =>
+    replaceMapped(t, /\r\n?|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]|[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g, (m) =>
+      m[0][0] === '\r' ? '\n' : /[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/.test(m[0]) ? '' : ' ');
+  const same = (text: string) => {
+    const want = byRegex(identity(text));
+    const got = normalizeWhitespace(identity(text), { diagnostics: [] });
+    expect([got.text, Array.from(got.origin), got.end], JSON.stringify(text)).toEqual([want.text, Array.from(want.origin), want.end]);
+  };
+  // a character of each kind the regex names, its edges, and neighbours it must leave alone
+  const ALPHABET = ['\r', '\n', '\u3000', '\u00a0', '\t', '\u2000', '\u200a', '\u200b', '\u200d', '\u200e', '\ufeff', '\u0000', '\u0008', '\u000e', '\u001f', '\u007f', ' ', '中', 'a'];
+
+  it('gives the text and offset map of the regex it replaced on every text of up to four of its kinds of character', () => {
+    const grow = (prefix: string, left: number): void => {
+      same(prefix);
+      if (left) for (const ch of ALPHABET) grow(prefix + ch, left - 1);
+    };
+    grow('', 4);
+  });
+
+  it('turns the line ends, spaces and controls of a sentence written for it', () => {
+    const out = normalizeWhitespace(identity('各位代表：\r\n现在，我代表\u3000市人民政府\u200b向大会报告工作。\r经济平稳\t运行。'), { diagnostics: [] });
+    expect(out.text).toBe('各位代表：\n现在，我代表 市人民政府向大会报告工作。\n经济平稳 运行。');
+    // the line end of \r\n sits where the \r was; what follows a dropped character keeps its own place
+    expect(out.origin[5]).toBe(5);
+    expect(out.origin[6]).toBe(7);
+    expect(out.origin[out.text.indexOf('向')]).toBe('各位代表：\r\n现在，我代表\u3000市人民政府\u200b'.length);
   });
 });

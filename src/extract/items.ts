@@ -90,9 +90,7 @@ export function parseItems(text: string, opts: ParseOptions): Item[] {
     const sentEstimated = paragraphEstimated || /^[ ——]*(?:[^，,；;]{0,6})?(?:初步预计|预计)/.test(sent.text);
     carry.recent = [];
     for (const cl of splitClauses(sent.text)) {
-      const clauseStart = sent.start + cl.start;
-      const est = sentEstimated || /预计/.test(cl.text);
-      parseClause(cl.text, clauseStart, opts, carry, est, items);
+      parseClause(cl.text, sent.start + cl.start, opts, carry, sentEstimated, items);
     }
   }
   return dedupe(items);
@@ -137,13 +135,20 @@ function push(sink: Sink, it: Omit<Item, 'estimated' | 'firmness'>): void {
   if (it.kind !== 'qualitative' && carry.recent[carry.recent.length - 1] !== it.indicator) carry.recent.push(it.indicator);
 }
 
-function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Carry, est: boolean, out: Item[]): void {
-  const lead = LEAD.exec(raw);
-  const leadLen = lead ? lead[0].length : 0;
+/** `sentEstimated`: the sentence is an estimate (预计…); a clause that says 预计 itself is one too. */
+function parseClause(raw: string, offset: number, opts: ParseOptions, carry: Carry, sentEstimated: boolean, out: Item[]): void {
   const text = raw;
-  const sink: Sink = { out, carry, est, firmness: firmnessOf(raw) };
   const figs = usableFigures(text, scanFigures(text));
   let mentions = findMentions(text);
+  // Most clauses of a review hold neither a figure nor an indicator: in outcome mode such a clause
+  // yields no item, and only the carried indicator may change (the same as in the branch below).
+  if (figs.length === 0 && mentions.length === 0 && opts.mode === 'outcome') {
+    if (!carry.indicator && ECONOMY_TOPIC.test(text)) carry.indicator = 'gdp';
+    return;
+  }
+  const lead = LEAD.exec(raw);
+  const leadLen = lead ? lead[0].length : 0;
+  const sink: Sink = { out, carry, est: sentEstimated || raw.includes('预计'), firmness: firmnessOf(raw) };
 
   if (figs.length === 0) {
     qualitative(text, offset, opts, mentions, leadLen, sink);
@@ -319,13 +324,6 @@ export function conjuncts(subject: string, n: number): string[] {
 }
 
 function qualitative(text: string, offset: number, opts: ParseOptions, mentions: Mention[], leadLen: number, sink: Sink): void {
-  let body = text.slice(leadLen);
-  const done = /^(?:不折不扣|全面|坚决|按照国家要求|按照要求)?(?:完成|实现)(?:国家|省|市|自治区|上级)?(?:下达|确定|核定)?(?:的)?/.exec(body);
-  let bodyStart = leadLen;
-  if (done && done[0].length >= 2) {
-    body = body.slice(done[0].length);
-    bodyStart += done[0].length;
-  }
   if (opts.mode === 'outcome') {
     for (const m of mentions) {
       const after = text.slice(m.end);
@@ -335,6 +333,13 @@ function qualitative(text: string, offset: number, opts: ParseOptions, mentions:
       push(sink, { indicator: m.id, kind: 'qualitative', qualifier: 'exact', start: offset + m.start, end: offset + text.length });
     }
     return;
+  }
+  let body = text.slice(leadLen);
+  const done = /^(?:不折不扣|全面|坚决|按照国家要求|按照要求)?(?:完成|实现)(?:国家|省|市|自治区|上级)?(?:下达|确定|核定)?(?:的)?/.exec(body);
+  let bodyStart = leadLen;
+  if (done && done[0].length >= 2) {
+    body = body.slice(done[0].length);
+    bodyStart += done[0].length;
   }
   // the subjects: before the main predicate of a list (…等指标完成/达到…), else before the first predicate word
   const listEnd = /(?:等)?(?:约束性?)?(?:指标)?(?:均)?(?:完成|达到|控制在)/.exec(body);

@@ -94,8 +94,16 @@ function newsYear(text: string, ctx: DocContext): { lead: NewsLead | null; year:
   return { lead, year: { year: pubYear, evidence: `published ${pub.evidence}${lead ? `, news lead: ${lead.evidence}` : ''}`, confidence: lead ? 0.8 : 0.55, index: pub.index, length: pub.length } };
 }
 
-function pickYear(cands: (YearFinding | null)[]): YearFinding | null {
-  for (const c of cands) if (c) return c;
+/**
+ * The first finding, in order of trust. A finding given as a function is read only when none
+ * before it was found: the weak ones scan the whole document (every year written, every
+ * rule), and a report with a dateline never needs them.
+ */
+function pickYear(cands: readonly (YearFinding | null | (() => YearFinding | null))[]): YearFinding | null {
+  for (const c of cands) {
+    const found = typeof c === 'function' ? c() : c;
+    if (found) return found;
+  }
   return null;
 }
 
@@ -144,11 +152,11 @@ function identifyDocument(source: Source, ctx: DocContext, fileClaim: ReturnType
   const lead = news?.lead ?? null;
   const fromLead: YearFinding | null = news?.year ?? null;
   const fromHeadings = yearFromHeadings(text, start, end);
-  const fromRules = masked > 0 || !fromHeadings ? yearFromRules(text, start, end) : null;
+  const fromRules = () => (masked > 0 || !fromHeadings ? yearFromRules(text, start, end) : null);
   const titleYear = titleClaims.find((t) => t.year);
   const fromTitle: YearFinding | null = titleYear ? { year: titleYear.year!, evidence: `title: ${titleYear.text}`, confidence: 0.5, index: titleYear.index, length: titleYear.text.length } : null;
   const fromFile: YearFinding | null = fileClaim.year ? { year: fileClaim.year, evidence: `file name: ${fileClaim.text}`, confidence: 0.2 } : null;
-  const fromFreq = masked > 0 ? null : yearFromFrequency(text, start, end);
+  const fromFreq = () => (masked > 0 ? null : yearFromFrequency(text, start, end));
   const dateOnly = !dateline ? findDateOnlyLine(text, start, opening ? Math.min(end, opening.index) : headEnd) : null;
   const fromDateOnly: YearFinding | null = dateOnly ? { year: Number(dateOnly.value.slice(0, 4)), evidence: dateOnly.evidence, confidence: 0.8, index: dateOnly.index, length: dateOnly.length } : null;
   // A news item's year comes from its dateline or the session it reports, before
@@ -156,7 +164,7 @@ function identifyDocument(source: Source, ctx: DocContext, fileClaim: ReturnType
   const leadFirst = fromLead && fromLead.confidence >= 0.75 ? fromLead : null;
   const reportYear = masked > 0
     ? pickYear([fromDateline, leadFirst, fromHeadings, fromRules, fromLead, fromTitle, fromFile])
-    : pickYear([fromDateline, leadFirst, fromDateOnly, yearFromNpcSession(text, start, end), fromHeadings, yearFromPhrases(text, start, end), fromLead, fromTitle, fromRules, fromFreq, fromFile]);
+    : pickYear([fromDateline, leadFirst, fromDateOnly, () => yearFromNpcSession(text, start, end), fromHeadings, () => yearFromPhrases(text, start, end), fromLead, fromTitle, fromRules, fromFreq, fromFile]);
 
   if (masked > 0) {
     diagnostics.push(diag('identify/masked-year', 'warning',

@@ -104,8 +104,10 @@ const UNIT_MAGNITUDE_RE = new RegExp(`^(?:${MAG_RE})`);
  * 一亿零五百万人 is 105,000,000 people = 10500 万人, not 一亿零五百 × 万; 1亿3千多万 = 13000 万.
  */
 function valueInUnit(numText: string, unit: string): number | null {
+  // most numerals hold no 万/亿: then the unit's magnitude does not matter
+  if (!numText.includes('万') && !numText.includes('亿')) return parseNumeral(numText);
   const mag = UNIT_MAGNITUDE_RE.exec(unit)?.[0];
-  if (!mag || !/[万亿]/.test(numText)) return parseNumeral(numText);
+  if (!mag) return parseNumeral(numText);
   const whole = parseNumeral(numText + mag);
   return whole === null ? null : whole / MAGNITUDE_VALUE[mag];
 }

@@ -184,6 +184,9 @@ const FRACTION_DIGIT: Readonly<Record<string, string>> = {
 const DECIMAL_MAGNITUDE = /^([十百千]?)(万?)(亿?)$/;
 const POWER: Readonly<Record<string, number>> = { '': 0, 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 };
 
+const PLAIN_INTEGER = /^\d+$/;
+const PLAIN_DECIMAL = /^\d{1,15}\.\d+$/;
+
 /**
  * The value of a numeral as written, or null when it is not one well-formed
  * numeral. Decimals are written with 点 or '.', each digit after it read on its
@@ -191,6 +194,10 @@ const POWER: Readonly<Record<string, number>> = { '': 0, 十: 1, 百: 2, 千: 3,
  * a decimal (10.1万 = 101000) and then nothing more (10.1万零100 is rejected).
  */
 export function parseNumeral(raw: string): number | null {
+  // Most numerals of a report are plain Arabic digits, read here as the general path below reads
+  // them: an integer as Number does; a decimal as Number of its whole part, '.', its digits, which
+  // is Number of the text itself while the whole part has at most 15 digits (an exact integer).
+  if (PLAIN_INTEGER.test(raw) || PLAIN_DECIMAL.test(raw)) return Number(raw);
   try {
     const s = normalise(raw);
     if (!s) return null;

@@ -73,6 +73,16 @@ describe('parseNumeral', () => {
       }
     });
   }
+  it('reads plain Arabic integers and decimals as the general path does', () => {
+    // a space makes the general path read the numeral (it drops spaces before parsing)
+    const general = (s: string) => parseNumeral(`${s[0]} ${s.slice(1)}`);
+    let seed = 7;
+    const digits = (n: number) => Array.from({ length: n }, () => String((seed = (seed * 48271) % 2147483647) % 10)).join('');
+    const samples = ['0', '7', '05', '2024', '32.95', '007.50', '0.05', '123456789012345.6789', '9'.repeat(30)];
+    for (let k = 0; k < 2000; k++) samples.push(digits(1 + (k % 15)) + (k % 2 ? `.${digits(1 + (k % 7))}` : ''));
+    for (const s of samples) expect(parseNumeral(s), s).toBe(general(s));
+  });
+
   it('rejects what is not one numeral', () => {
     for (const s of NOT_NUMERALS) expect(parseNumeral(s), s).toBeNull();
   });

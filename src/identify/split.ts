@@ -3,7 +3,7 @@
  * block, dateline, opening address), cut between heads, drop second copies of
  * the same report and trim page furniture before and after.
  */
-import { DATELINE_SRC } from './head.js';
+import { datelineMatches } from './head.js';
 import { compact, lineAt, lineIndex, lineText, type Line } from './lines.js';
 
 export interface Segment {
@@ -25,7 +25,6 @@ export interface SplitResult {
 
 /** Opening address: 我代表X人民政府，向大会报告工作 (or a digest's 代表X人民政府，向大会报告). */
 const OPENING_RE = /我代表[^，。；！\n]{0,30}?[，,]?\s*向(?:大会|本次大会|本次会议|大会主席团)|(?:总理|省长|市长|县长|区长|主席|州长|旗长)[\u4e00-\u9fa5·]{2,8}代表[^，。\n]{0,25}?(?:人民政府|国务院|政府)[，,]?\s*向大会/g;
-const DATELINE_RE = new RegExp(DATELINE_SRC, 'g');
 const PIAN_RE = /^[ \t\u3000]*[【\[]\s*(?:第\s*)?篇\s*[一二三四五六七八九十\d]+\s*[】\]]|^[ \t\u3000]*第[一二三四五六七八九十\d]+篇[：:\s]/gm;
 
 /** Lines that are page furniture at the head of a page. */
@@ -49,20 +48,25 @@ interface Head {
   sigs: Set<string>;
 }
 
+/** Every match of a global regex in `text`, in order. */
+function* execAll(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
+}
+
 /** Offsets of report heads, earliest first, one per report (clusters merged). */
 export function findHeads(text: string, lines: readonly Line[]): Head[] {
   const cands: Head[] = [];
   // Once per line: a file of one long line has every head on it, and judging
   // that line again for each made reading quadratic (issue 15).
   const teaser = new Map<number, boolean>();
-  for (const re of [OPENING_RE, DATELINE_RE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const [kind, matches] of [['opening', execAll(OPENING_RE, text)], ['dateline', datelineMatches(text)]] as const) {
+    for (const m of matches) {
       const li = lineAt(lines, m.index);
       if (!teaser.has(li)) teaser.set(li, isTeaser(text, lines, li));
       if (teaser.get(li)) continue;
       const sigs = new Set<string>();
-      if (re === OPENING_RE) {
+      if (kind === 'opening') {
         const after = m.index + m[0].length;
         sigs.add('a:' + compact(text.slice(after, after + 120)).slice(0, 60));
         sigs.add('o:' + compact(text.slice(Math.max(0, m.index - 40), after + 30)));

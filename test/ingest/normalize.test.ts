@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/ingest/diagnostics.js';
 import { identity, replaceMapped, type MappedText } from '../../src/ingest/mapped-text.js';
-import { detectScript, detectScriptByConverting, normalizeWhitespace, paragraphLines, repairGbkMojibake, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
+import { detectScript, detectScriptByConverting, normalizeWhitespace, paragraphLines, removePinyin, repairGbkMojibake, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
 import { bytesBehind, read, utf8 } from './helpers.js';
 
 const rules = (src: { diagnostics: readonly { ruleId: string }[] }) => src.diagnostics.map((d) => d.ruleId);
@@ -294,5 +294,37 @@ describe('normalizeWhitespace', () => {
     expect(out.origin[5]).toBe(5);
     expect(out.origin[6]).toBe(7);
     expect(out.origin[out.text.indexOf('向')]).toBe('各位代表：\r\n现在，我代表\u3000市人民政府\u200b'.length);
+  });
+});
+
+describe('removePinyin', () => {
+  // the pass as it was: the character and its reading matched together, replaced by the character
+  const byOldPattern = (t: MappedText) =>
+    replaceMapped(t, /([\u3400-\u9fff\uf900-\ufaff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})[)）]/g, (m) =>
+      /[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|^(?:ng|m|n|hm|hng)$/.test(m[2]) ? m[1] : m[0]);
+  const same = (text: string) => {
+    const want = byOldPattern(identity(text));
+    const got = removePinyin(identity(text), { diagnostics: [] });
+    expect([got.text, Array.from(got.origin), got.end], JSON.stringify(text)).toEqual([want.text, Array.from(want.origin), want.end]);
+  };
+
+  it('gives the text and offset map of the pattern that matched the character too, on drawn texts', () => {
+    const pieces = ['現', '發', 'A', '(', '（', ')', '）', 'xiàn', 'fā', 'ng', 'GDP', 'b', ' ', '(xiàn)', '（fā）'];
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let k = 0; k < 3000; k++) {
+      let t = '';
+      const n = 1 + Math.floor(next() * 12);
+      for (let i = 0; i < n; i++) t += pieces[Math.floor(next() * pieces.length)];
+      same(t);
+    }
+  });
+
+  it('removes the readings of a sentence written for it, each character keeping its place', () => {
+    const text = '堅持以習(xí)近平新時(shí)代思想為指導(dǎo)，GDP(GDP)增長(zhǎng)。';
+    const out = removePinyin(identity(text), { diagnostics: [] });
+    expect(out.text).toBe('堅持以習近平新時代思想為指導，GDP(GDP)增長。');
+    expect(out.origin[out.text.indexOf('導')]).toBe(text.indexOf('導'));
+    expect(out.origin[out.text.indexOf('近')]).toBe(text.indexOf('近'));
   });
 });

@@ -298,28 +298,6 @@ describe('normalizeWhitespace', () => {
 });
 
 describe('removePinyin', () => {
-  // the pass as it was: the character and its reading matched together, replaced by the character
-  const byOldPattern = (t: MappedText) =>
-    replaceMapped(t, /([\u3400-\u9fff\uf900-\ufaff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})[)）]/g, (m) =>
-      /[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|^(?:ng|m|n|hm|hng)$/.test(m[2]) ? m[1] : m[0]);
-  const same = (text: string) => {
-    const want = byOldPattern(identity(text));
-    const got = removePinyin(identity(text), { diagnostics: [] });
-    expect([got.text, Array.from(got.origin), got.end], JSON.stringify(text)).toEqual([want.text, Array.from(want.origin), want.end]);
-  };
-
-  it('gives the text and offset map of the pattern that matched the character too, on drawn texts', () => {
-    const pieces = ['現', '發', 'A', '(', '（', ')', '）', 'xiàn', 'fā', 'ng', 'GDP', 'b', ' ', '(xiàn)', '（fā）'];
-    let seed = 11;
-    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    for (let k = 0; k < 3000; k++) {
-      let t = '';
-      const n = 1 + Math.floor(next() * 12);
-      for (let i = 0; i < n; i++) t += pieces[Math.floor(next() * pieces.length)];
-      same(t);
-    }
-  });
-
   it('removes the readings of a sentence written for it, each character keeping its place', () => {
     const text = '堅持以習(xí)近平新時(shí)代思想為指導(dǎo)，GDP(GDP)增長(zhǎng)。';
     const out = removePinyin(identity(text), { diagnostics: [] });

@@ -146,12 +146,22 @@ function scanPercentWords(text: string): Figure[] {
  * figure scanner's leading look-ahead, 百分之/千分之, and the bare magnitudes).
  */
 const FIGURE_CHARS = new Uint8Array(0x10000);
-for (const c of '0123456789零〇○一二两三四五六七八九十百千廿卅万亿') FIGURE_CHARS[c.charCodeAt(0)] = 1;
+for (const c of '0123456789零〇○一二两三四五六七八九十廿卅') FIGURE_CHARS[c.charCodeAt(0)] = 1;
+// the magnitudes: every bare magnitude (突破万亿元, 千万元以上) starts with one
+for (const c of '百千万亿') FIGURE_CHARS[c.charCodeAt(0)] = 2;
 
-/** Whether `text` holds a FIGURE_CHARS character (a loop over char codes: cheaper than a regex on short clauses). */
-function mayHoldFigure(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (FIGURE_CHARS[text.charCodeAt(i)]) return true;
-  return false;
+/**
+ * Which FIGURE_CHARS characters `text` holds: 0 none, 1 some but no magnitude, 2 a magnitude among
+ * them (a loop over char codes: cheaper than a regex on short clauses).
+ */
+function figureChars(text: string): 0 | 1 | 2 {
+  let found: 0 | 1 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = FIGURE_CHARS[text.charCodeAt(i)];
+    if (k === 2) return 2;
+    if (k === 1) found = 1;
+  }
+  return found;
 }
 
 /**
@@ -167,7 +177,8 @@ function overlapsAny(figs: readonly Figure[], start: number, end: number): boole
 export function scanFigures(text: string): Figure[] {
   const out: Figure[] = [];
   // every figure pattern above needs one of these characters; most clauses of a report hold none
-  if (!mayHoldFigure(text)) return out;
+  const chars = figureChars(text);
+  if (chars === 0) return out;
   try {
     const inWords = scanPercentWords(text);
     out.push(...inWords);
@@ -227,28 +238,36 @@ export function scanFigures(text: string): Figure[] {
       const inner = INNER_QUALIFIERS.find(([w]) => w === innerWord)?.[1];
       out.push({ start, end, value, ...(valueMax !== undefined ? { valueMax } : {}), unit, ...(inner ? { inner } : {}), ...(chinese ? { chinese } : {}) });
     }
-    BARE_ONE_RE.lastIndex = 0;
-    while ((m = BARE_ONE_RE.exec(text))) {
-      const start = m.index;
-      if (out.some((f) => f.start <= start && start < f.end)) continue;
-      out.push({ start, end: start + m[0].length, value: 1, unit: (m[1] ?? m[2]) + m[3] });
-    }
-    BARE_ALONE_RE.lastIndex = 0;
-    while ((m = BARE_ALONE_RE.exec(text))) {
-      const start = m.index;
-      if (out.some((f) => f.start <= start && start < f.end)) continue;
-      out.push({ start, end: start + m[0].length, value: 1, unit: m[1] });
-    }
-    // 达到万亿级规模: a bare magnitude of money
-    BARE_GRADE_RE.lastIndex = 0;
-    while ((m = BARE_GRADE_RE.exec(text))) {
-      const start = m.index;
-      if (out.some((f) => f.start <= start && start < f.end)) continue;
-      out.push({ start, end: start + m[0].length, value: 1, unit: m[1] + '元' });
-    }
+    // the bare magnitudes need a magnitude character (four in five clauses with figures hold none)
+    if (chars === 2) scanBareMagnitudes(text, out);
     out.sort((a, b) => a.start - b.start);
   } catch {
     return out;
   }
   return out;
+}
+
+/** Bare magnitudes that count as 1 (突破万亿元, 过百亿, 达到千亿级), where no figure of `out` stands. */
+function scanBareMagnitudes(text: string, out: Figure[]): void {
+  let m: RegExpExecArray | null;
+  BARE_ONE_RE.lastIndex = 0;
+  while ((m = BARE_ONE_RE.exec(text))) {
+    const start = m.index;
+    if (out.some((f) => f.start <= start && start < f.end)) continue;
+    out.push({ start, end: start + m[0].length, value: 1, unit: (m[1] ?? m[2]) + m[3] });
+  }
+  BARE_ALONE_RE.lastIndex = 0;
+  while ((m = BARE_ALONE_RE.exec(text))) {
+    const start = m.index;
+    if (out.some((f) => f.start <= start && start < f.end)) continue;
+    out.push({ start, end: start + m[0].length, value: 1, unit: m[1] });
+  }
+  // 达到万亿级规模: a bare magnitude of money
+  if (!text.includes('级')) return;
+  BARE_GRADE_RE.lastIndex = 0;
+  while ((m = BARE_GRADE_RE.exec(text))) {
+    const start = m.index;
+    if (out.some((f) => f.start <= start && start < f.end)) continue;
+    out.push({ start, end: start + m[0].length, value: 1, unit: m[1] + '元' });
+  }
 }

@@ -193,7 +193,9 @@ export function splitDocuments(text: string): SplitResult {
     const rawEnd = next ? next.start : text.length;
     // A second copy of a report (pages that print it twice, or an outline of it) has the same head.
     let dupOf = kept.findIndex((k) => [...r.sigs].some((x) => k.sigs.has(x)));
-    const own = linesOf(r.start, rawEnd);
+    // its lines are compared with the reports kept before it, and kept for the ones after it:
+    // a file of one report (most files) needs neither
+    const own = (dupOf < 0 && kept.length > 0) || i < raws.length - 1 ? linesOf(r.start, rawEnd) : [];
     if (dupOf < 0 && kept.length && own.length) {
       // An outline or partial copy: most of its lines are already in an earlier report.
       const seen = own.filter((l) => keptLines.has(l)).length;

@@ -7,6 +7,19 @@ import { bytesBehind, read, utf8 } from './helpers.js';
 
 const rules = (src: { diagnostics: readonly { ruleId: string }[] }) => src.diagnostics.map((d) => d.ruleId);
 
+type OnePass = (t: MappedText, ctx: { diagnostics: Diagnostic[] }) => MappedText;
+/** Expects `pass` to give the text, offset map and end that `oracle` (the code it replaced) gives. */
+function expectSameAs(oracle: (t: MappedText) => MappedText, pass: OnePass, text: string): void {
+  const want = oracle(identity(text));
+  const got = pass(identity(text), { diagnostics: [] });
+  expect([got.text, Array.from(got.origin), got.end], JSON.stringify(text)).toEqual([want.text, Array.from(want.origin), want.end]);
+}
+/** Calls `check` on every text of up to `left` characters of `alphabet`. */
+function everyText(alphabet: readonly string[], left: number, check: (text: string) => void, prefix = ''): void {
+  check(prefix);
+  if (left) for (const ch of alphabet) everyText(alphabet, left - 1, check, prefix + ch);
+}
+
 describe('repairs', () => {
   it('removes pinyin readings glued onto Traditional characters, then converts script', async () => {
     const bytes = utf8('各位代表：現(xiàn)在，我代表市人民政府向大會報告工作。堅持以習(xí)近平新時代中國特色社會主義思想為指導(dǎo)，地區生產(chǎn)總值增長2.5%。');
@@ -149,15 +162,13 @@ describe('repairs', () => {
     };
     const long = ['各地区各部门坚决贯彻落实党中央国务院决策部署全力以赴稳增长', '扎实推进乡村全面振兴新建改造提升高标准农田二十万亩以上'];
     const PIECES = ['\n', long[0], long[1], '短句。'];
-    const grow = (prefix: string, left: number): void => {
+    everyText(PIECES, 7, (text) => {
       const want: Diagnostic[] = [];
       const got: Diagnostic[] = [];
-      const w = byPasses(identity(prefix), want);
-      const g = paragraphLines(identity(prefix), { diagnostics: got });
+      const w = byPasses(identity(text), want);
+      const g = paragraphLines(identity(text), { diagnostics: got });
       expect([g.text, Array.from(g.origin), g.end, got.map((d) => d.offset)]).toEqual([w.text, Array.from(w.origin), w.end, want.map((d) => d.offset)]);
-      if (left) for (const piece of PIECES) grow(prefix + piece, left - 1);
-    };
-    grow('', 7);
+    });
   });
 });
 
@@ -233,19 +244,11 @@ describe('spaces and line breaks in one walk', () => {
     const inner = replaceMapped(t, /([^\n])( +)(?=([^\n]))/g, (m) => (/[A-Za-z0-9]/.test(m[1]) && /[A-Za-z0-9]/.test(m[3]) ? m[1] + ' ' : m[1]));
     return replaceMapped(inner, /(?=[ \n])(?:[ ]+(?=\n|$)|(?<=^|\n)[ ]+|\n{3,})/g, (m) => (m[0][0] === '\n' ? '\n\n' : ''));
   };
-  const same = (text: string) => {
-    const want = byRegex(identity(text));
-    const got = tidySpaces(identity(text), { diagnostics: [] });
-    expect([got.text, Array.from(got.origin), got.end], JSON.stringify(text)).toEqual([want.text, Array.from(want.origin), want.end]);
-  };
+  const same = (text: string) => expectSameAs(byRegex, tidySpaces, text);
   const ALPHABET = [' ', '\n', 'a', '7', '中', '，'];
 
   it('gives the text and offset map of the regexes on every text of up to six of: space, break, letter, digit, Chinese, comma', () => {
-    const grow = (prefix: string, left: number): void => {
-      same(prefix);
-      if (left) for (const ch of ALPHABET) grow(prefix + ch, left - 1);
-    };
-    grow('', 6);
+    everyText(ALPHABET, 6, same);
   });
 
   it('and on longer texts drawn at random (a fixed seed)', () => {
@@ -271,20 +274,12 @@ describe('normalizeWhitespace', () => {
   const byRegex = (t: MappedText) =>
     replaceMapped(t, /\r\n?|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]|[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g, (m) =>
       m[0][0] === '\r' ? '\n' : /[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/.test(m[0]) ? '' : ' ');
-  const same = (text: string) => {
-    const want = byRegex(identity(text));
-    const got = normalizeWhitespace(identity(text), { diagnostics: [] });
-    expect([got.text, Array.from(got.origin), got.end], JSON.stringify(text)).toEqual([want.text, Array.from(want.origin), want.end]);
-  };
+  const same = (text: string) => expectSameAs(byRegex, normalizeWhitespace, text);
   // a character of each kind the regex names, its edges, and neighbours it must leave alone
   const ALPHABET = ['\r', '\n', '\u3000', '\u00a0', '\t', '\u2000', '\u200a', '\u200b', '\u200d', '\u200e', '\ufeff', '\u0000', '\u0008', '\u000e', '\u001f', '\u007f', ' ', '中', 'a'];
 
   it('gives the text and offset map of the regex it replaced on every text of up to four of its kinds of character', () => {
-    const grow = (prefix: string, left: number): void => {
-      same(prefix);
-      if (left) for (const ch of ALPHABET) grow(prefix + ch, left - 1);
-    };
-    grow('', 4);
+    everyText(ALPHABET, 4, same);
   });
 
   it('turns the line ends, spaces and controls of a sentence written for it', () => {

@@ -154,7 +154,7 @@ for (const c of '百千万亿') FIGURE_CHARS[c.charCodeAt(0)] = 2;
  * Which FIGURE_CHARS characters `text` holds: 0 none, 1 some but no magnitude, 2 a magnitude among
  * them (a loop over char codes: cheaper than a regex on short clauses).
  */
-function figureChars(text: string): 0 | 1 | 2 {
+export function figureChars(text: string): 0 | 1 | 2 {
   let found: 0 | 1 = 0;
   for (let i = 0; i < text.length; i++) {
     const k = FIGURE_CHARS[text.charCodeAt(i)];

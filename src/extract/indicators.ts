@@ -107,12 +107,21 @@ export function findMentions(text: string): Mention[] {
   return out;
 }
 
+/**
+ * The lexicon's name tables as maps: a name is any text a clause gives, and looking it up as a
+ * property of a plain object both interned every name and answered for names such as
+ * "constructor" from the object's prototype.
+ */
+const OTHER_NAME = new Map(Object.entries(OTHER_NAMES));
+const CONJUNCT_ALIAS = new Map(Object.entries(CONJUNCT_ALIASES));
+
 /** Resolves a free name (a conjunct, a subject) to an id. */
 export function resolveName(name: string): string {
   const n = name.replace(/^[“"「]|[”"」]$/g, '').trim();
   if (!n) return 'other:';
-  if (OTHER_NAMES[n]) return n === '三产业增加值' ? 'tertiary_value_added' : `other:${OTHER_NAMES[n]}`;
-  const id = ALIAS_TO_ID.get(n) ?? CONJUNCT_ALIASES[n];
+  const other = OTHER_NAME.get(n);
+  if (other) return n === '三产业增加值' ? 'tertiary_value_added' : `other:${other}`;
+  const id = ALIAS_TO_ID.get(n) ?? CONJUNCT_ALIAS.get(n);
   if (id) return id;
   const ms = findMentions(n);
   // a name is the indicator it ends with when what precedes is at most a two-character

@@ -58,6 +58,15 @@ describe('extractFacts', () => {
     expect(source.text.slice(farmland!.span.start, farmland!.span.end)).toBe(farmland!.text);
   });
 
+  it('reads a concrete commitment from a plan paragraph that holds no numeral at all', async () => {
+    const text = REPORT.replace(
+      '（二）办好民生实事',
+      '（二）完善城市功能\n推动滨江大道工程建成通车，市民服务中心投入使用。\n（二）办好民生实事',
+    );
+    const { facts: f } = await facts(text);
+    expect(f.commitments.filter((c) => /滨江大道|市民服务中心/.test(c.text)).map((c) => c.action)).toEqual(['建成通车', '投入使用']);
+  });
+
   it('reads commitments of the plan, with firmness, deadline and livelihood flag', async () => {
     const { facts: f } = await facts(REPORT);
     const farmland = f.commitments.find((c) => c.value === 70);

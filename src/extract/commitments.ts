@@ -6,7 +6,7 @@
 import type { Source } from '../ingest/source.js';
 import { spanOf } from '../ingest/source.js';
 import type { Commitment, Qualifier } from '../model.js';
-import { figureChars, scanFigures, type Figure } from './numbers.js';
+import { mayHoldFigure, scanFigures, type Figure } from './numbers.js';
 import { findMentions } from './indicators.js';
 import { countsSomething, splitSentences } from './items.js';
 import { ACTION_VERBS, DEADLINE_PATTERNS, LIVELIHOOD_HEADS, POST_QUALIFIERS, PRE_QUALIFIERS } from './lexicon/grammar.js';
@@ -125,7 +125,7 @@ export function extractCommitments(source: Source, base: number, text: string, s
     if (/^[ ]*[[［【]\d{1,3}[\]］】]/.test(p.text)) return;
     // a commitment is a quantity (a figure, so a digit or numeral) or a concrete result (建成通车…):
     // a paragraph with neither yields none, whatever its clauses
-    if (figureChars(p.text) === 0 && !CONCRETE_DONE.test(p.text)) return;
+    if (!mayHoldFigure(p.text) && !CONCRETE_DONE.test(p.text)) return;
     const rel = p.start - base;
     for (const sent of splitSentences(p.text)) {
       const sStart = rel + sent.start;

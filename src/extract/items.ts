@@ -5,7 +5,7 @@
  * and qualitative items without a figure.
  */
 import type { IndicatorFigure, Qualifier, Target } from '../model.js';
-import { figureChars, scanFigures } from './numbers.js';
+import { mayHoldFigure, scanFigures } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
 import { ADJUSTED_SCOPE, CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
 import { splitClauses, splitSentences } from './clauses.js';
@@ -86,7 +86,7 @@ export function parseItems(text: string, opts: ParseOptions): Item[] {
   // An outcome needs a figure or an indicator named in words, and a text without either yields no
   // item (every clause of it would return at once; aliases never span clause marks, so a clause
   // holds an alias only where the whole text does). Three in ten paragraphs of a report are such.
-  if (opts.mode === 'outcome' && figureChars(text) === 0 && findMentions(text).length === 0) return [];
+  if (opts.mode === 'outcome' && !mayHoldFigure(text) && findMentions(text).length === 0) return [];
   const items: Item[] = [];
   const carry: Carry = { estimated: /^[ ]*(?:初步预计|预计)/.test(text), recent: [] };
   const paragraphEstimated = carry.estimated;

@@ -146,22 +146,20 @@ function scanPercentWords(text: string): Figure[] {
  * figure scanner's leading look-ahead, 百分之/千分之, and the bare magnitudes).
  */
 const FIGURE_CHARS = new Uint8Array(0x10000);
-for (const c of '0123456789零〇○一二两三四五六七八九十廿卅') FIGURE_CHARS[c.charCodeAt(0)] = 1;
-// the magnitudes: every bare magnitude (突破万亿元, 千万元以上) starts with one
-for (const c of '百千万亿') FIGURE_CHARS[c.charCodeAt(0)] = 2;
+for (const c of '0123456789零〇○一二两三四五六七八九十百千廿卅万亿') FIGURE_CHARS[c.charCodeAt(0)] = 1;
 
 /**
- * Which FIGURE_CHARS characters `text` holds: 0 none, 1 some but no magnitude, 2 a magnitude among
- * them (a loop over char codes: cheaper than a regex on short clauses).
+ * Whether `text` holds a FIGURE_CHARS character: no figure can be read from a text that holds none
+ * (a loop over char codes that stops at the first: cheaper than a regex on short clauses).
  */
-export function figureChars(text: string): 0 | 1 | 2 {
-  let found: 0 | 1 = 0;
-  for (let i = 0; i < text.length; i++) {
-    const k = FIGURE_CHARS[text.charCodeAt(i)];
-    if (k === 2) return 2;
-    if (k === 1) found = 1;
-  }
-  return found;
+export function mayHoldFigure(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (FIGURE_CHARS[text.charCodeAt(i)]) return true;
+  return false;
+}
+
+/** Whether `text` holds a magnitude character: every bare magnitude (突破万亿元, 千万元以上) starts with one. */
+function holdsMagnitude(text: string): boolean {
+  return text.includes('万') || text.includes('亿') || text.includes('千') || text.includes('百');
 }
 
 /**
@@ -177,8 +175,7 @@ function overlapsAny(figs: readonly Figure[], start: number, end: number): boole
 export function scanFigures(text: string): Figure[] {
   const out: Figure[] = [];
   // every figure pattern above needs one of these characters; most clauses of a report hold none
-  const chars = figureChars(text);
-  if (chars === 0) return out;
+  if (!mayHoldFigure(text)) return out;
   try {
     const inWords = scanPercentWords(text);
     out.push(...inWords);
@@ -239,7 +236,7 @@ export function scanFigures(text: string): Figure[] {
       out.push({ start, end, value, ...(valueMax !== undefined ? { valueMax } : {}), unit, ...(inner ? { inner } : {}), ...(chinese ? { chinese } : {}) });
     }
     // the bare magnitudes need a magnitude character (four in five clauses with figures hold none)
-    if (chars === 2) scanBareMagnitudes(text, out);
+    if (holdsMagnitude(text)) scanBareMagnitudes(text, out);
     out.sort((a, b) => a.start - b.start);
   } catch {
     return out;

@@ -142,6 +142,8 @@ export function extractCommitments(source: Source, base: number, text: string, s
       }
       const firmSentence = firmnessOf(st.slice(0, 6));
       for (const cl of clauses) {
+        // as for the paragraph: a clause with neither a figure character nor a concrete result yields none
+        if (!mayHoldFigure(cl.text) && !CONCRETE_DONE.test(cl.text)) continue;
         const pieces: { start: number; text: string }[] = [];
         const parts = cl.text.includes('、') ? cl.text.split('、') : [cl.text];
         // each piece's quantities, read once (a piece of a split clause is one of its parts)

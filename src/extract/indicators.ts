@@ -29,26 +29,30 @@ for (const a of [...ALIAS_TO_ID.keys(), ...Object.keys(COMPOUNDS)]) {
 }
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
 /**
- * The same lists keyed by the first two char codes (every alias has two or more characters), in
- * the same order: a character such as 全 or 农 starts dozens of aliases, and the text's next
- * character rules out nearly all of them before any is compared.
+ * The char codes a mention can start with (every alias's first character, and 经 of bare 经济),
+ * each given a small number: findMentions looks at every character of every clause, and most
+ * start nothing (0).
+ */
+const STARTS_MENTION = new Uint16Array(0x10000);
+let startNumber = 0;
+for (const k of [...BY_FIRST.keys(), '经'.charCodeAt(0)]) if (!STARTS_MENTION[k]) STARTS_MENTION[k] = ++startNumber;
+/** A character pair as a small integer key (a number V8 keeps unboxed): the first's number, then the second's code. */
+const pairKey = (first: number, second: number): number => STARTS_MENTION[first] * 0x10000 + second;
+/**
+ * The same lists keyed by the first two characters (every alias has two or more), in the same
+ * order: a character such as 全 or 农 starts dozens of aliases, and the text's next character
+ * rules out nearly all of them before any is compared.
  */
 const BY_PAIR = new Map<number, string[]>();
 for (const list of BY_FIRST.values()) {
   for (const a of list) {
     if (a.length < 2) throw new Error(`indicator alias of one character: ${a}`);
-    const k = a.charCodeAt(0) * 0x10000 + a.charCodeAt(1);
+    const k = pairKey(a.charCodeAt(0), a.charCodeAt(1));
     const pair = BY_PAIR.get(k);
     if (pair) pair.push(a);
     else BY_PAIR.set(k, [a]);
   }
 }
-/**
- * The char codes a mention can start with (every alias's first character, and 经 of bare
- * 经济): findMentions looks at every character of every clause, and most start nothing.
- */
-const STARTS_MENTION = new Uint8Array(0x10000);
-for (const k of [...BY_FIRST.keys(), '经'.charCodeAt(0)]) STARTS_MENTION[k] = 1;
 
 /** A mention right before these is a ratio or share of it, not the indicator. */
 const SHARE_AFTER = /^(?:的)?(?:比重|占比|所占比重|贡献率|增长贡献率|占全国|占全省|占全市)/;
@@ -69,7 +73,7 @@ export function findMentions(text: string): Mention[] {
   let i = 0;
   while (i < text.length) {
     if (!STARTS_MENTION[text.charCodeAt(i)]) { i++; continue; }
-    const cands = BY_PAIR.get(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+    const cands = BY_PAIR.get(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
     let hit: string | undefined;
     if (cands) for (const a of cands) if (text.startsWith(a, i)) { hit = a; break; }
     // bare 经济 names GDP only before a figure of its growth (经济增长5.2%) or a positive-growth claim (实现经济正增长)

@@ -98,8 +98,9 @@ export function extractOutcomes(source: Source, base: number, text: string, stru
   paras.forEach((p, pi) => {
     const all = parseItems(p.text, { mode: 'outcome' });
     for (const s of splitSentences(p.text)) {
-      // most paragraphs of a review state no item: then no sentence of them needs the commentary test
-      const items = all.length === 0 || COMMENTARY.test(s.text) ? [] : all.filter((it) => it.start >= s.start && it.start < s.end).map((it) => ({ ...it, start: it.start - s.start, end: it.end - s.start }));
+      // only a sentence that states an item needs the commentary test (most state none)
+      const own = all.length === 0 ? all : all.filter((it) => it.start >= s.start && it.start < s.end);
+      const items = own.length === 0 || COMMENTARY.test(s.text) ? [] : own.map((it) => ({ ...it, start: it.start - s.start, end: it.end - s.start }));
       sents.push({ start: p.start - base + s.start, end: p.start - base + s.end, text: s.text, para: pi, items, longTerm: longTermItems(s.text, items) });
     }
   });

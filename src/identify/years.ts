@@ -23,6 +23,57 @@ const PLAN_HEAD = new RegExp(
     `(?:经济社会发展|发展)(?:的)?(?:总体要求|主要(?:预期)?目标|目标|主要任务|任务目标|任务))`,
   'gm',
 );
+/** The heading patterns, sticky: tried only where headingMatches says a heading can start. */
+const REVIEW_HEAD_AT = new RegExp(REVIEW_HEAD.source, 'my');
+const PLAN_HEAD_AT = new RegExp(PLAN_HEAD.source, 'my');
+const HEAD_SPACE = new Set([' ', '\t', '\u3000']);
+const LINE_END = new Set(['\n', '\r', '\u2028', '\u2029']);
+const SECTION_NUMERAL = new Set('一二三四五六七八九十');
+const PART_NUMERAL = new Set('一二三四五六');
+
+/**
+ * Where a heading whose year ends at the 年 at `p` can start, earliest first. The year is the four
+ * characters before that 年; before it may stand 关于 or 对, then spaces, then the heading's start:
+ * a line start (^ with the m flag), a line feed, a numeral and 、．., or 第N部分. None of those ends
+ * in a space, so the start ends where the spaces before the year begin.
+ */
+function headingStarts(s: string, p: number): number[] {
+  const year = p - 4;
+  if (year < 0) return [];
+  const out: number[] = [];
+  for (const v of [year, s[year - 1] === '对' ? year - 1 : -1, s.startsWith('关于', year - 2) ? year - 2 : -1]) {
+    if (v < 0) continue;
+    let r = v;
+    while (r > 0 && HEAD_SPACE.has(s[r - 1])) r--;
+    if (r === 0 || LINE_END.has(s[r - 1])) out.push(r);
+    if (s[r - 1] === '\n') out.push(r - 1);
+    if ('、．.'.includes(s[r - 1] ?? 'x') && SECTION_NUMERAL.has(s[r - 2])) out.push(r - 2);
+    if (s.startsWith('部分', r - 2) && s[r - 4] === '第' && PART_NUMERAL.has(s[r - 3])) out.push(r - 4);
+  }
+  return out.filter((x) => x >= 0).sort((a, b) => a - b);
+}
+
+/**
+ * Every match of a heading pattern in `s`, in order: what repeated exec of REVIEW_HEAD or PLAN_HEAD
+ * (g and m flags) finds. Each heading holds a year and its 年, so only the starts each 年 allows
+ * are tried: the patterns begin with ^, a line feed or a numeral, which the engine cannot scan
+ * for, and trying them at every character took ~8 % of identifying.
+ */
+function* headingMatches(sticky: RegExp, s: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let p = s.indexOf('年'); p >= 0; p = s.indexOf('年', p + 1)) {
+    for (const start of headingStarts(s, p)) {
+      if (start < from) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(s);
+      if (!m) continue;
+      from = start + m[0].length;
+      yield m;
+      break;
+    }
+  }
+}
+
 /** Numbered top-level heading that opens the plan part, years or not. */
 const PLAN_PART = /(?:^|\n)[ \t\u3000]*(?:[二三四五六][、．.]|第[二三四]部分)[^\n]{0,24}?(?:安排|任务|目标|总体要求|建议|打算|部署|重点工作|思路|主要工作)/g;
 const MASK_RE = /20[xX×ｘＸ*＊]{2}(?=年)|二〇[xX×ｘＸ*＊]{2}(?=年)/g;
@@ -34,15 +85,23 @@ export function countMasked(text: string, start: number, end: number): number {
 }
 
 function firstMatch(re: RegExp, text: string, start: number, end: number, wantYear: boolean): RegExpExecArray | null {
-  re.lastIndex = 0;
   const slice = text.slice(start, end);
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+  const sticky = re === REVIEW_HEAD ? REVIEW_HEAD_AT : re === PLAN_HEAD ? PLAN_HEAD_AT : null;
+  for (const m of sticky ? headingMatches(sticky, slice) : execAll(re, slice)) {
     if (wantYear && !parseYear(m[1])) continue;
     m.index += start;
     return m;
   }
   return null;
 }
+
+function* execAll(re: RegExp, s: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) yield m;
+}
+
+/** For tests: the matches of the review and plan heading patterns as firstMatch reads them. */
+export const headingPatterns = { review: REVIEW_HEAD, plan: PLAN_HEAD, matches: (which: 'review' | 'plan', s: string) => [...headingMatches(which === 'review' ? REVIEW_HEAD_AT : PLAN_HEAD_AT, s)] };
 
 /** Start of the plan part in [start, end): a plan heading, or the doc's middle. */
 export function planPartStart(text: string, start: number, end: number): number {

@@ -4,6 +4,7 @@
  * title lines (2023年X政府工作报告).
  */
 import { parseInteger, parseYear, smallToChinese, SMALL_SRC, YEAR_SRC } from '../text/numerals.js';
+import { yearAnchoredMatches } from './year-anchored.js';
 
 const SP = '[\\s\\u00a0\\u3000]*';
 /** 会议, also with the Traditional forms a half-converted page keeps (会議, 會議). */
@@ -23,25 +24,17 @@ const YEAR_LENGTH = 4;
 
 /**
  * Every dateline in `text`, in order: what repeated exec of DATELINE_SRC with the g flag finds.
- * Each is found from the 年 after its year: the year is the four characters before that 年 and
- * the spaces between, so a 年 names the one place a dateline holding it could start, tried with
- * the sticky pattern. Trying the pattern at every digit and numeral instead (一 is among the
- * commonest characters) took ~10 times as long over a corpus. Each 年 walks back only over the
- * spaces right before it, so the search stays linear.
+ * The year is the four characters before its 年 and the spaces between, so a 年 names the one
+ * place a dateline holding it could start. Trying the pattern at every digit and numeral instead
+ * (一 is among the commonest characters) took ~10 times as long over a corpus. Each 年 walks back
+ * only over the spaces right before it, so the search stays linear.
  */
-export function* datelineMatches(text: string): Generator<RegExpExecArray> {
-  let from = 0;
-  for (let p = text.indexOf('年'); p >= 0; p = text.indexOf('年', p + 1)) {
+export function datelineMatches(text: string): Generator<RegExpExecArray> {
+  return yearAnchoredMatches(text, DATELINE_AT, (s, p) => {
     let q = p;
-    while (q > 0 && SPACE_CHAR.test(text[q - 1])) q--;
-    const start = q - YEAR_LENGTH;
-    if (start < from) continue; // before the text, or inside the dateline found last
-    DATELINE_AT.lastIndex = start;
-    const m = DATELINE_AT.exec(text);
-    if (!m) continue;
-    from = start + m[0].length;
-    yield m;
-  }
+    while (q > 0 && SPACE_CHAR.test(s[q - 1])) q--;
+    return [q - YEAR_LENGTH];
+  });
 }
 
 export interface Found<T> {

@@ -5,6 +5,7 @@
  */
 import { parseInteger, parseYear, YEAR_SRC } from '../text/numerals.js';
 import { YEAR_RULES, type YearRule } from './year-rules.js';
+import { yearAnchoredMatches } from './year-anchored.js';
 
 export interface YearFinding {
   readonly year: number;
@@ -55,23 +56,11 @@ function headingStarts(s: string, p: number): number[] {
 
 /**
  * Every match of a heading pattern in `s`, in order: what repeated exec of REVIEW_HEAD or PLAN_HEAD
- * (g and m flags) finds. Each heading holds a year and its 年, so only the starts each 年 allows
- * are tried: the patterns begin with ^, a line feed or a numeral, which the engine cannot scan
- * for, and trying them at every character took ~8 % of identifying.
+ * (g and m flags) finds. The patterns begin with ^, a line feed or a numeral, and trying them at
+ * every character took ~8 % of identifying; each 年 allows only a few starts.
  */
-function* headingMatches(sticky: RegExp, s: string): Generator<RegExpExecArray> {
-  let from = 0;
-  for (let p = s.indexOf('年'); p >= 0; p = s.indexOf('年', p + 1)) {
-    for (const start of headingStarts(s, p)) {
-      if (start < from) continue;
-      sticky.lastIndex = start;
-      const m = sticky.exec(s);
-      if (!m) continue;
-      from = start + m[0].length;
-      yield m;
-      break;
-    }
-  }
+function headingMatches(sticky: RegExp, s: string): Generator<RegExpExecArray> {
+  return yearAnchoredMatches(s, sticky, headingStarts);
 }
 
 /** Numbered top-level heading that opens the plan part, years or not. */

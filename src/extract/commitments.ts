@@ -22,6 +22,11 @@ for (const a of ACTIONS) {
   else ACTIONS_BY_FIRST.set(a.charCodeAt(0), [a]);
 }
 const CONCRETE_DONE = /建成通车|建成投用|竣工投产|建成投产|开工建设|全面完工|竣工|通车|投入使用|建成使用/;
+/**
+ * Whether `text` can hold a commitment: a quantity (a figure, so a digit or numeral) or a concrete
+ * result (建成通车…). A text with neither yields none, whatever its clauses or pieces.
+ */
+const mayCommit = (text: string): boolean => mayHoldFigure(text) || CONCRETE_DONE.test(text);
 const NAME_RE = /“([^”]{2,20})”|([\u4e00-\u9fa5A-Za-z0-9至—]{2,16}?(?:项目|工程|公路|铁路|高速|大桥|水库|园区|产业园|示范区|学校|医院|中心|公园|广场|机组|电厂|片区|新城|基地))/g;
 
 /** The marks that end a clause of a sentence: ，,；;。！!？?：:. */
@@ -123,9 +128,8 @@ export function extractCommitments(source: Source, base: number, text: string, s
     if (inReview || (!inPlan && !livelihood && !planVoice(p.text))) return;
     // a footnote ([3]"双十条"：即…) explains a term; it promises nothing
     if (/^[ ]*[[［【]\d{1,3}[\]］】]/.test(p.text)) return;
-    // a commitment is a quantity (a figure, so a digit or numeral) or a concrete result (建成通车…):
-    // a paragraph with neither yields none, whatever its clauses
-    if (!mayHoldFigure(p.text) && !CONCRETE_DONE.test(p.text)) return;
+    // a paragraph that cannot hold a commitment is not cut into clauses
+    if (!mayCommit(p.text)) return;
     const rel = p.start - base;
     for (const sent of splitSentences(p.text)) {
       const sStart = rel + sent.start;
@@ -142,8 +146,7 @@ export function extractCommitments(source: Source, base: number, text: string, s
       }
       const firmSentence = firmnessOf(st.slice(0, 6));
       for (const cl of clauses) {
-        // as for the paragraph: a clause with neither a figure character nor a concrete result yields none
-        if (!mayHoldFigure(cl.text) && !CONCRETE_DONE.test(cl.text)) continue;
+        if (!mayCommit(cl.text)) continue;
         const pieces: { start: number; text: string }[] = [];
         const parts = cl.text.includes('、') ? cl.text.split('、') : [cl.text];
         // each piece's quantities, read once (a piece of a split clause is one of its parts)

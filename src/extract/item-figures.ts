@@ -122,7 +122,6 @@ function idiomsIn(text: string): [number, number][] {
   return idiomSpans;
 }
 
-
 /**
  * Whether a figure counts something. Not when its numerals are words of a set
  * phrase (千方百计), when it names a formula in quotes (“两个维护”, “3个70%”),

@@ -4,7 +4,7 @@
  * title lines (2023年X政府工作报告).
  */
 import { parseInteger, parseYear, smallToChinese, SMALL_SRC, YEAR_SRC } from '../text/numerals.js';
-import { yearAnchoredMatches } from './year-anchored.js';
+import { yearAnchoredMatches } from './matches.js';
 
 const SP = '[\\s\\u00a0\\u3000]*';
 /** 会议, also with the Traditional forms a half-converted page keeps (会議, 會議). */

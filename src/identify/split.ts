@@ -5,6 +5,7 @@
  */
 import { datelineMatches } from './head.js';
 import { compact, lineAt, lineIndex, lineText, type Line } from './lines.js';
+import { execAll } from './matches.js';
 
 export interface Segment {
   readonly start: number;
@@ -46,12 +47,6 @@ interface Head {
   pos: number;
   /** Signatures of the head: dateline words, the opening sentence with its surroundings. */
   sigs: Set<string>;
-}
-
-/** Every match of a global regex in `text`, in order. */
-function* execAll(re: RegExp, text: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
 }
 
 /** Offsets of report heads, earliest first, one per report (clusters merged). */

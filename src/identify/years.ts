@@ -5,7 +5,7 @@
  */
 import { parseInteger, parseYear, YEAR_SRC } from '../text/numerals.js';
 import { YEAR_RULES, type YearRule } from './year-rules.js';
-import { yearAnchoredMatches } from './year-anchored.js';
+import { execAll, yearAnchoredMatches } from './matches.js';
 
 export interface YearFinding {
   readonly year: number;
@@ -24,7 +24,7 @@ const PLAN_HEAD = new RegExp(
     `(?:经济社会发展|发展)(?:的)?(?:总体要求|主要(?:预期)?目标|目标|主要任务|任务目标|任务))`,
   'gm',
 );
-/** The heading patterns, sticky: tried only where headingMatches says a heading can start. */
+/** The heading patterns, sticky: tried only where headingStarts says a heading can start. */
 const REVIEW_HEAD_AT = new RegExp(REVIEW_HEAD.source, 'my');
 const PLAN_HEAD_AT = new RegExp(PLAN_HEAD.source, 'my');
 const HEAD_SPACE = new Set([' ', '\t', '\u3000']);
@@ -55,13 +55,13 @@ function headingStarts(s: string, p: number): number[] {
 }
 
 /**
- * Every match of a heading pattern in `s`, in order: what repeated exec of REVIEW_HEAD or PLAN_HEAD
- * (g and m flags) finds. The patterns begin with ^, a line feed or a numeral, and trying them at
- * every character took ~8 % of identifying; each 年 allows only a few starts.
+ * The matches of the review and plan heading patterns in `s`, in order: what repeated exec of
+ * REVIEW_HEAD or PLAN_HEAD (g and m flags) finds. The patterns begin with ^, a line feed or a
+ * numeral, and trying them at every character took ~8 % of identifying; each 年 allows only a few
+ * starts.
  */
-function headingMatches(sticky: RegExp, s: string): Generator<RegExpExecArray> {
-  return yearAnchoredMatches(s, sticky, headingStarts);
-}
+const reviewHeadings = (s: string) => yearAnchoredMatches(s, REVIEW_HEAD_AT, headingStarts);
+const planHeadings = (s: string) => yearAnchoredMatches(s, PLAN_HEAD_AT, headingStarts);
 
 /** Numbered top-level heading that opens the plan part, years or not. */
 const PLAN_PART = /(?:^|\n)[ \t\u3000]*(?:[二三四五六][、．.]|第[二三四]部分)[^\n]{0,24}?(?:安排|任务|目标|总体要求|建议|打算|部署|重点工作|思路|主要工作)/g;
@@ -73,10 +73,12 @@ export function countMasked(text: string, start: number, end: number): number {
   return (slice.match(MASK_RE) ?? []).length;
 }
 
-function firstMatch(re: RegExp, text: string, start: number, end: number, wantYear: boolean): RegExpExecArray | null {
-  const slice = text.slice(start, end);
-  const sticky = re === REVIEW_HEAD ? REVIEW_HEAD_AT : re === PLAN_HEAD ? PLAN_HEAD_AT : null;
-  for (const m of sticky ? headingMatches(sticky, slice) : execAll(re, slice)) {
+/** Numbered top-level headings that open the plan part (PLAN_PART), in order. */
+const planParts = (s: string) => execAll(PLAN_PART, s);
+
+/** The first match `matches` gives in text[start, end), with its index in `text`; with a year group that reads as a year when `wantYear`. */
+function firstMatch(matches: (s: string) => Iterable<RegExpExecArray>, text: string, start: number, end: number, wantYear: boolean): RegExpExecArray | null {
+  for (const m of matches(text.slice(start, end))) {
     if (wantYear && !parseYear(m[1])) continue;
     m.index += start;
     return m;
@@ -84,26 +86,21 @@ function firstMatch(re: RegExp, text: string, start: number, end: number, wantYe
   return null;
 }
 
-function* execAll(re: RegExp, s: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) yield m;
-}
-
-/** For tests: the matches of the review and plan heading patterns as firstMatch reads them. */
-export const headingPatterns = { review: REVIEW_HEAD, plan: PLAN_HEAD, matches: (which: 'review' | 'plan', s: string) => [...headingMatches(which === 'review' ? REVIEW_HEAD_AT : PLAN_HEAD_AT, s)] };
+/** For tests: the heading patterns, and their matches as firstMatch reads them. */
+export const headingPatterns = { review: REVIEW_HEAD, plan: PLAN_HEAD, matches: (which: 'review' | 'plan', s: string) => [...(which === 'review' ? reviewHeadings : planHeadings)(s)] };
 
 /** Start of the plan part in [start, end): a plan heading, or the doc's middle. */
 export function planPartStart(text: string, start: number, end: number): number {
-  const ph = firstMatch(PLAN_HEAD, text, start, end, false);
-  const pp = firstMatch(PLAN_PART, text, start, end, false);
+  const ph = firstMatch(planHeadings, text, start, end, false);
+  const pp = firstMatch(planParts, text, start, end, false);
   const cands = [ph?.index, pp?.index].filter((x): x is number => x !== undefined && x > start + (end - start) * 0.1);
   return cands.length ? Math.min(...cands) : start + Math.floor((end - start) * 0.5);
 }
 
 /** Report year read from review/plan headings with written years. */
 export function yearFromHeadings(text: string, start: number, end: number): YearFinding | null {
-  const rv = firstMatch(REVIEW_HEAD, text, start, end, true);
-  const pl = firstMatch(PLAN_HEAD, text, start, end, true);
+  const rv = firstMatch(reviewHeadings, text, start, end, true);
+  const pl = firstMatch(planHeadings, text, start, end, true);
   const rvY = rv ? parseYear(rv[1]) : null;
   const plY = pl ? parseYear(pl[1]) : null;
   if (plY && rvY && plY === rvY + 1) {

@@ -3,7 +3,7 @@ import { DATELINE_SRC, datelineMatches } from '../../src/identify/head.js';
 import { headingPatterns } from '../../src/identify/years.js';
 import { drawnTexts } from '../helpers/drawn.js';
 
-// The searches that go from 年 to 年 (src/identify/year-anchored.ts) against their global regexes.
+// The searches that go from 年 to 年 (yearAnchoredMatches in src/identify/matches.ts) against their global regexes.
 const spans = (matches: Iterable<RegExpExecArray>): [number, string][] => [...matches].map((m) => [m.index, m[0]]);
 
 /** What datelineMatches must give: the pattern tried at every position, as a global regex is. */

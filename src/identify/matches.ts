@@ -1,3 +1,11 @@
+/** Ways of going through the matches of a pattern, for the head and year finders. */
+
+/** Every match of a global regex in `text`, in order. */
+export function* execAll(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
+}
+
 /**
  * Patterns that hold a written year and its 年 (datelines, review and plan headings) but begin
  * with characters the regex engine cannot scan for (digits and numerals, ^, a line feed): tried

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/ingest/diagnostics.js';
-import { identity, replaceMapped, type MappedText } from '../../src/ingest/mapped-text.js';
-import { detectScript, detectScriptByConverting, normalizeWhitespace, paragraphLines, removePinyin, repairGbkMojibake, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
+import { identity, MappedTextBuilder, originAt, replaceMapped, type MappedText } from '../../src/ingest/mapped-text.js';
+import { detectScript, detectScriptByConverting, joinWrappedLines, normalizeWhitespace, paragraphLines, removePinyin, repairGbkMojibake, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
 import { bytesBehind, read, utf8 } from './helpers.js';
 
 const rules = (src: { diagnostics: readonly { ruleId: string }[] }) => src.diagnostics.map((d) => d.ruleId);
@@ -299,5 +299,82 @@ describe('removePinyin', () => {
     expect(out.text).toBe('堅持以習近平新時代思想為指導，GDP(GDP)增長。');
     expect(out.origin[out.text.indexOf('導')]).toBe(text.indexOf('導'));
     expect(out.origin[out.text.indexOf('近')]).toBe(text.indexOf('近'));
+  });
+});
+
+describe('joinWrappedLines', () => {
+  // The pass as it was before its lines were found by indexOf and its widths sorted as numbers:
+  // a look at every character for the lines, a comparator sort for the quantiles.
+  const quantile = (values: number[], q: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  };
+  const before = (src: MappedText): MappedText => {
+    const text = src.text;
+    const lines: { start: number; end: number }[] = [];
+    let s = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length || text[i] === '\n') {
+        lines.push({ start: s, end: i });
+        s = i + 1;
+      }
+    }
+    const nonEmpty = lines.filter((l) => l.end > l.start);
+    if (nonEmpty.length < 10) return src;
+    const lengths = nonEmpty.map((l) => l.end - l.start);
+    const width = quantile(lengths, 0.75);
+    if (width > 60 || width < 8) return src;
+    if (lengths.filter((n) => n >= width * 0.8 && n <= width * 1.25).length / nonEmpty.length < 0.5) return src;
+    const localWidth = lengths.map((_, j) => quantile(lengths.slice(Math.max(0, j - 12), j + 13), 0.75));
+    const b = new MappedTextBuilder(text.length);
+    let joins = 0;
+    for (let j = 0; j < nonEmpty.length; j++) {
+      const l = nonEmpty[j];
+      if (j > 0) {
+        const prev = nonEmpty[j - 1];
+        const prevText = text.slice(prev.start, prev.end);
+        const full = prevText.length >= localWidth[j - 1] * 0.8 && localWidth[j - 1] <= 60;
+        const join = full && !/[。！？；：!?;:…”’」』）)】]$/.test(prevText) && !/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|——|第[一二三四五六七八九十]+[部章节])/.test(text.slice(l.start, l.end));
+        if (join) joins++;
+        else b.pushConst('\n', originAt(src, prev.end));
+      }
+      b.pushSlice(src, l.start, l.end);
+    }
+    return joins === 0 ? src : b.build(src.end);
+  };
+
+  it('joins the lines of a text wrapped at a column and keeps its paragraph ends', () => {
+    const para = '全年地区生产总值增长百分之六，城乡居民收入稳步增长，新建高标准农田三万亩，完成老旧小区改造一百个，新增城镇就业一万人。';
+    const wrapped = [para, para, para].map((p) => p.match(/.{1,16}/g)!.join('\n')).join('\n\n');
+    const out = joinWrappedLines(identity(wrapped), { diagnostics: [] });
+    expect(out.text).toBe([para, para, para].join('\n'));
+    const unwrapped = identity([para, para, para].join('\n'));
+    expect(joinWrappedLines(unwrapped, { diagnostics: [] })).toBe(unwrapped);
+  });
+
+  it('gives the text and offset map it gave before on texts drawn at random (a fixed seed)', () => {
+    let seed = 20261205;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const words = ['经济', '增长', '，', '。', '１２', 'ab', ' ', '一、', '（二）', '3.', '——', '第一章', '”'];
+    let joined = 0;
+    for (let k = 0; k < 2000; k++) {
+      const width = 6 + Math.floor(next() * 60);
+      const lines: string[] = [];
+      for (let n = 4 + Math.floor(next() * 40); n > 0; n--) {
+        let line = '';
+        const len = next() < 0.7 ? width - 2 + Math.floor(next() * 5) : Math.floor(next() * width);
+        while (line.length < len) line += words[Math.floor(next() * words.length)];
+        lines.push(line.slice(0, len));
+        if (next() < 0.2) lines.push('');
+      }
+      const text = lines.join('\n') + (next() < 0.5 ? '\n' : '');
+      const want = before(identity(text));
+      const got = joinWrappedLines(identity(text), { diagnostics: [] });
+      if (want.text !== text) joined++;
+      expect([got.text, Array.from(got.origin), got.end], JSON.stringify(text)).toEqual([want.text, Array.from(want.origin), want.end]);
+    }
+    // the drawn texts take both ways: some are joined, some left alone
+    expect(joined).toBeGreaterThan(100);
+    expect(joined).toBeLessThan(1900);
   });
 });

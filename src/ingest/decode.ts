@@ -135,13 +135,22 @@ const utf16Length =
     return unit >= 0xd800 && unit <= 0xdbff && i + 3 < bytes.length ? 4 : 2;
   };
 
-const SEGMENTERS: Record<TextEncodingName, (bytes: Uint8Array, from: number) => Int32Array> = {
-  'utf-8': segmentBy(utf8Length),
-  gb18030: segmentBy(gb18030Length),
-  big5: segmentBy(big5Length),
-  'utf-16le': segmentBy(utf16Length(true)),
-  'utf-16be': segmentBy(utf16Length(false)),
+const CHAR_LENGTHS: Record<TextEncodingName, CharLength> = {
+  'utf-8': utf8Length,
+  gb18030: gb18030Length,
+  big5: big5Length,
+  'utf-16le': utf16Length(true),
+  'utf-16be': utf16Length(false),
 };
+
+const SEGMENTERS = Object.fromEntries(
+  Object.entries(CHAR_LENGTHS).map(([encoding, width]) => [encoding, segmentBy(width)]),
+) as Record<TextEncodingName, (bytes: Uint8Array, from: number) => Int32Array>;
+
+/** Byte offsets, from `from`, at which each code point of `bytes` starts as `encoding` segments them. */
+export function codePointStarts(bytes: Uint8Array, from: number, encoding: TextEncodingName): Int32Array {
+  return SEGMENTERS[encoding](bytes, from);
+}
 
 /** Decodes and builds the offset map; exact even when segmentation disagrees. */
 export function decodeMapped(bytes: Uint8Array, encoding: TextEncodingName, from = 0): MappedText {
@@ -194,8 +203,9 @@ function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 /** How many bytes the character starting at `offset` takes in `encoding`. */
 export function charLengthAt(bytes: Uint8Array, offset: number, encoding: TextEncodingName): number {
   if (offset >= bytes.length) return 0;
-  const starts = SEGMENTERS[encoding](bytes.subarray(offset, Math.min(bytes.length, offset + 4)), 0);
-  return starts.length > 1 ? starts[1] : Math.min(bytes.length - offset, 4);
+  // the segmenter's first step, asked directly: every span of every fact asks this, and segmenting
+  // a four-byte view cost two typed arrays a call (a width never looks more than three bytes ahead)
+  return Math.min(CHAR_LENGTHS[encoding](bytes, offset), bytes.length - offset, 4);
 }
 
 /**

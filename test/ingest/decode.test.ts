@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeMapped, decodeStrictUtf8 } from '../../src/ingest/decode.js';
+import { charLengthAt, codePointStarts, decodeMapped, decodeStrictUtf8, type TextEncodingName } from '../../src/ingest/decode.js';
 import { UnreadableInputError } from '../../src/ingest/diagnostics.js';
 import { readSource } from '../../src/ingest/source.js';
 import { isFailure, processFile } from '../../src/pipeline.js';
@@ -147,5 +147,39 @@ describe('valid UTF-8 maps without segmenting (decodeStrictUtf8)', () => {
     const cut = new TextEncoder().encode('新建').subarray(0, 5); // the last character cut short
     expect(decodeStrictUtf8(cut)).toBeUndefined();
     expect(decodeStrictUtf8(Uint8Array.from([0xed, 0xa0, 0x80]))).toBeUndefined(); // an encoded surrogate
+  });
+});
+
+describe('charLengthAt', () => {
+  // What it answered before it asked the width directly: the first step of segmenting the
+  // (at most) four bytes from `offset`.
+  const byView = (bytes: Uint8Array, offset: number, encoding: TextEncodingName) => {
+    if (offset >= bytes.length) return 0;
+    const starts = codePointStarts(bytes.subarray(offset, Math.min(bytes.length, offset + 4)), 0, encoding);
+    return starts.length > 1 ? starts[1] : Math.min(bytes.length - offset, 4);
+  };
+  const ENCODINGS: TextEncodingName[] = ['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
+  // lead, trail and continuation bytes of every encoding, and surrogate halves for UTF-16
+  const BYTES = [0x00, 0x30, 0x41, 0x7f, 0x80, 0x81, 0x9f, 0xa1, 0xbf, 0xc3, 0xd8, 0xdc, 0xe4, 0xf0, 0xfe, 0xff];
+
+  it('answers as the segmenter does at every offset of every sequence of up to three of these bytes, and of five drawn at random', () => {
+    const check = (bytes: number[]) => {
+      const arr = Uint8Array.from(bytes);
+      for (const enc of ENCODINGS) for (let at = 0; at <= arr.length; at++) expect(charLengthAt(arr, at, enc), `${enc} ${bytes} @${at}`).toBe(byView(arr, at, enc));
+    };
+    const every = (prefix: number[], left: number) => {
+      check(prefix);
+      if (left) for (const b of BYTES) every([...prefix, b], left - 1);
+    };
+    every([], 3);
+    let seed = 20261205;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let k = 0; k < 5000; k++) check(Array.from({ length: 5 }, () => BYTES[Math.floor(next() * BYTES.length)]));
+  });
+
+  it('gives the width of a Chinese character in each encoding', () => {
+    expect(charLengthAt(utf8('中a'), 0, 'utf-8')).toBe(3);
+    expect(charLengthAt(Uint8Array.from([0xd6, 0xd0, 0x61]), 0, 'gb18030')).toBe(2);
+    expect(charLengthAt(Uint8Array.from([0x2d, 0x4e, 0x61, 0x00]), 0, 'utf-16le')).toBe(2);
   });
 });

@@ -42,7 +42,6 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
 
-const TEXT_EXT = new Set(['', '.txt', '.text', '.md']);
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const REFUSED_EXT: Record<string, string> = {
   '.pdf': 'a PDF file (convert it to text or .docx first)',
@@ -119,7 +118,7 @@ export async function sourceFromBytes(file: string, bytes: Uint8Array, known: { 
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   let text: MappedText = decoded.text;
   let format: SourceFormat = 'txt';
-  if (HTML_EXT.has(ext) || (!TEXT_EXT.has(ext) && looksLikeHtml(text.text)) || looksLikeHtml(text.text)) {
+  if (HTML_EXT.has(ext) || looksLikeHtml(text.text)) {
     format = 'html';
     text = htmlToText(text);
     if (!HTML_EXT.has(ext)) diagnostics.push(diag('ingest/html-in-text', 'info', 'the file holds HTML markup; markup removed'));

@@ -142,18 +142,37 @@ function scanPercentWords(text: string): Figure[] {
 }
 
 /**
- * A character every figure holds: a digit, a Chinese numeral or a magnitude (the
- * figure scanner's leading look-ahead, 百分之/千分之, and the bare magnitudes).
+ * Where a figure can be, by the character pairs every figure pattern above needs (so a text without
+ * one holds no figure, and is not scanned):
+ *  - an Arabic digit (the Arabic and mixed numerals);
+ *  - 分之 (百分之八, 千分之五);
+ *  - a Chinese numeral, or the 万/亿 of a bare magnitude, followed by what may follow a numeral:
+ *    多/余, a space or line break, or the first character of a unit, magnitude or bare magnitude
+ *    (三万人 ends 三 + 万; 突破千亿元 is 千 + 亿; 进一步, 一是, 统一 hold 一 before no unit and name no figure).
+ * The unit characters come from the lexicon the patterns are built from.
  */
-const FIGURE_CHARS = new Uint8Array(0x10000);
-for (const c of '0123456789零〇○一二两三四五六七八九十百千廿卅万亿') FIGURE_CHARS[c.charCodeAt(0)] = 1;
+const DIGIT = 1;
+const NUMERAL = 2;
+const FEN = 3;
+const FIGURE_PART = new Uint8Array(0x10000);
+for (const c of '0123456789') FIGURE_PART[c.charCodeAt(0)] = DIGIT;
+for (const c of '零〇○一二两三四五六七八九十百千廿卅万亿') FIGURE_PART[c.charCodeAt(0)] = NUMERAL;
+FIGURE_PART['分'.charCodeAt(0)] = FEN;
+const AFTER_NUMERAL = new Uint8Array(0x10000);
+for (const u of [...BASE_UNITS, ...MAGNITUDES, ...BARE_MAGNITUDES, POINTS, '百分点', PERCENT, '％', '‰', '倍', '连', '多', '余', ' ', '\n']) AFTER_NUMERAL[u.charCodeAt(0)] = 1;
 
 /**
- * Whether `text` holds a FIGURE_CHARS character: no figure can be read from a text that holds none
- * (a loop over char codes that stops at the first: cheaper than a regex on short clauses).
+ * Whether `text` may hold a figure (see FIGURE_PART): one walk over char codes that stops at the
+ * first place one may start, cheaper than a regex on short clauses.
  */
 export function mayHoldFigure(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (FIGURE_CHARS[text.charCodeAt(i)]) return true;
+  for (let i = 0; i < text.length; i++) {
+    const part = FIGURE_PART[text.charCodeAt(i)];
+    if (part === 0) continue;
+    if (part === DIGIT) return true;
+    // past the end, charCodeAt is NaN, which no table holds
+    if (part === NUMERAL ? AFTER_NUMERAL[text.charCodeAt(i + 1)] : text.charCodeAt(i + 1) === 0x4e4b /* 之 */) return true;
+  }
   return false;
 }
 
@@ -173,9 +192,13 @@ function overlapsAny(figs: readonly Figure[], start: number, end: number): boole
 
 /** Every figure in `text` (offsets relative to `text`). */
 export function scanFigures(text: string): Figure[] {
+  // most clauses of a report have no place a figure may start
+  return mayHoldFigure(text) ? readFigures(text) : [];
+}
+
+/** scanFigures without its shortcut: what the test of the shortcut compares with. */
+export function readFigures(text: string): Figure[] {
   const out: Figure[] = [];
-  // every figure pattern above needs one of these characters; most clauses of a report hold none
-  if (!mayHoldFigure(text)) return out;
   try {
     const inWords = scanPercentWords(text);
     out.push(...inWords);

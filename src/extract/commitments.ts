@@ -134,10 +134,12 @@ export function extractCommitments(source: Source, base: number, text: string, s
     for (const sent of splitSentences(p.text)) {
       const sStart = rel + sent.start;
       if (passage && sStart + sent.text.length > passage.start && sStart < passage.end) continue;
+      const st = sent.text;
+      // a sentence that cannot hold a commitment has no clause that can (most sentences of a plan state none)
+      if (!mayCommit(st)) continue;
       // clauses; a clause listing several quantities with 、 is split further
       const clauses: { start: number; text: string }[] = [];
       let last = 0;
-      const st = sent.text;
       for (let i = 0; i <= st.length; i++) {
         if (i === st.length || IS_CLAUSE_MARK[st.charCodeAt(i)]) {
           if (i > last) clauses.push({ start: last, text: st.slice(last, i) });

@@ -151,4 +151,12 @@ describe('mayHoldFigure', () => {
     // the drawn texts hold figures often enough for the comparison to mean something
     expect(withFigure).toBeGreaterThan(2_000);
   });
+
+  it('holds for a sentence when it holds for any of its clauses or pieces (what the commitments skip a sentence by)', () => {
+    const pieces = ['一', '十', '万', '亿', '3', '分之', '分', '之', '人', '亩', '个', '是', '步', '，', '；', '。', '、', '：'];
+    for (const sentence of drawnTexts(pieces, 20_000, 7, 12)) {
+      if (mayHoldFigure(sentence)) continue;
+      for (const part of sentence.split(/[，,；;。！!？?：:、]/)) expect(mayHoldFigure(part), `${part} in ${sentence}`).toBe(false);
+    }
+  });
 });

@@ -37,7 +37,7 @@ function isLineEndingStop(c: number): boolean {
  * and reading a clause looks at its text once per figure: left out, it keeps
  * parsing linear (145 KB of figures joined by 、 took 6 s, issue 15).
  */
-const MAX_CLAUSE = 1000;
+export const MAX_CLAUSE = 1000;
 
 /** Clauses of `text`, except those longer than MAX_CLAUSE. */
 export function splitClauses(text: string): Clause[] {

@@ -8,7 +8,7 @@ import type { IndicatorFigure, Qualifier, Target } from '../model.js';
 import { mayHoldFigure, scanFigures } from './numbers.js';
 import { findMentions, resolveName, type Mention } from './indicators.js';
 import { ADJUSTED_SCOPE, CONJUNCT_ALIASES, INDICATORS, OTHER_NAMES } from './lexicon/indicators.js';
-import { splitClauses, splitSentences } from './clauses.js';
+import { MAX_CLAUSE, splitClauses, splitSentences } from './clauses.js';
 import { kindOf, postQualifier, preQualifier, scopeOf, unitFits, usableFigures } from './item-figures.js';
 
 export { splitClauses, splitSentences, type Clause } from './clauses.js';
@@ -91,8 +91,16 @@ export function parseItems(text: string, opts: ParseOptions): Item[] {
   const carry: Carry = { estimated: /^[ ]*(?:初步预计|预计)/.test(text), recent: [] };
   const paragraphEstimated = carry.estimated;
   for (const sent of splitSentences(text)) {
-    const sentEstimated = paragraphEstimated || /^[ ——]*(?:[^，,；;]{0,6})?(?:初步预计|预计)/.test(sent.text);
     carry.recent = [];
+    // An outcome sentence with no place a figure may start and no indicator has no clause with
+    // either (its clauses are parts of it, and no alias or figure spans a clause mark), so every
+    // clause would yield nothing and only carry GDP as the topic of a clause on the economy. Its
+    // clauses are all read only when none is too long to be read.
+    if (opts.mode === 'outcome' && sent.text.length <= MAX_CLAUSE && !mayHoldFigure(sent.text) && findMentions(sent.text).length === 0) {
+      if (!carry.indicator && ECONOMY_TOPIC.test(sent.text)) carry.indicator = 'gdp';
+      continue;
+    }
+    const sentEstimated = paragraphEstimated || /^[ ——]*(?:[^，,；;]{0,6})?(?:初步预计|预计)/.test(sent.text);
     for (const cl of splitClauses(sent.text)) {
       parseClause(cl.text, sent.start + cl.start, opts, carry, sentEstimated, items);
     }

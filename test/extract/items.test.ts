@@ -76,3 +76,17 @@ describe('outcome results in words', () => {
     expect(outcome('坚持稳中求进工作总基调，推动高质量发展，办好人民满意的事。')).toEqual([]);
   });
 });
+
+describe('outcome sentences with neither a figure nor an indicator', () => {
+  it('still hand on the economy as the topic of a bare figure that follows', () => {
+    for (const text of ['经济运行稳中向好。全年增长5.2%。', '全省经济运行稳中有进，发展质量持续提升。全年增长5.2%，高于全国平均水平。']) {
+      const items = parseItems(text, { mode: 'outcome' });
+      expect(items.map((it) => [it.indicator, it.kind, it.value]), text).toEqual([['gdp', 'growth', 5.2]]);
+    }
+  });
+
+  it('hand on nothing from a clause too long to be read', () => {
+    const text = `经济运行${'稳'.repeat(1000)}。全年增长5.2%。`;
+    expect(parseItems(text, { mode: 'outcome' })).toEqual([]);
+  });
+});

@@ -408,41 +408,53 @@ function quantile(values: readonly number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
 }
 
+/** A text wrapped at a column: its non-empty lines, the column's width, and the width around each line. */
+export interface ColumnLayout {
+  readonly lines: readonly { readonly start: number; readonly end: number }[];
+  readonly width: number;
+  readonly localWidth: readonly number[];
+}
+
 /**
- * Newspaper and PDF text wraps at a fixed column: lines of nearly equal
- * length, often with blank lines between them, breaking words and figures.
- * When most lines share one width we join a line that fills the column and
- * does not end a sentence with the next line; real paragraph breaks (short
- * line, sentence end, heading) are kept.
+ * Newspaper and PDF text wraps at a fixed column: lines of nearly equal length, often with blank
+ * lines between them. The layout of `text` when most of its lines share one width, else null.
  */
-export const joinWrappedLines: Pass = (src, ctx) => {
-  const text = src.text;
+export function columnLayout(text: string): ColumnLayout | null {
   // the lines found by indexOf, which scans for \n far faster than a look at every character
-  // (most texts are not wrapped, so this and the width test below are all this pass does)
-  const nonEmpty: { start: number; end: number }[] = [];
+  // (most texts are not wrapped, so this is all the pass does with them)
+  const lines: { start: number; end: number }[] = [];
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (end > start) nonEmpty.push({ start, end });
+    if (end > start) lines.push({ start, end });
     start = end + 1;
   }
-  if (nonEmpty.length < 10) return src;
-  const lengths = nonEmpty.map((l) => l.end - l.start);
+  if (lines.length < 10) return null;
+  const lengths = lines.map((l) => l.end - l.start);
   const width = quantile(lengths, 0.75);
-  if (width > 60 || width < 8) return src;
+  if (width > 60 || width < 8) return null;
   const near = lengths.filter((n) => n >= width * 0.8 && n <= width * 1.25).length;
-  if (near / nonEmpty.length < 0.5) return src;
-
+  if (near / lines.length < 0.5) return null;
   // A page can mix column widths (a digest in wide columns, a sidebar in
   // narrow ones), so each line is judged against its neighbours' width.
   const WINDOW = 12;
   const localWidth = lengths.map((_, j) => quantile(lengths.slice(Math.max(0, j - WINDOW), j + WINDOW + 1), 0.75));
-  const b = new MappedTextBuilder(src.text.length);
+  return { lines, width, localWidth };
+}
+
+/**
+ * Joins a line of `layout` that fills its column and does not end a sentence with the next line;
+ * real paragraph breaks (short line, sentence end, heading) are kept.
+ */
+export function joinColumnLines(src: MappedText, layout: ColumnLayout, ctx: PassContext): MappedText {
+  const { text } = src;
+  const { lines, localWidth } = layout;
+  const b = new MappedTextBuilder(text.length);
   let joins = 0;
-  for (let j = 0; j < nonEmpty.length; j++) {
-    const l = nonEmpty[j];
+  for (let j = 0; j < lines.length; j++) {
+    const l = lines[j];
     if (j > 0) {
-      const prev = nonEmpty[j - 1];
+      const prev = lines[j - 1];
       const prevText = text.slice(prev.start, prev.end);
       const nextText = text.slice(l.start, l.end);
       const full = prevText.length >= localWidth[j - 1] * 0.8 && localWidth[j - 1] <= 60;
@@ -454,9 +466,15 @@ export const joinWrappedLines: Pass = (src, ctx) => {
   }
   if (joins === 0) return src;
   ctx.diagnostics.push(
-    diag('ingest/hard-line-breaks', 'info', `${joins} hard line breaks inside paragraphs joined (column width about ${width} characters)`),
+    diag('ingest/hard-line-breaks', 'info', `${joins} hard line breaks inside paragraphs joined (column width about ${layout.width} characters)`),
   );
   return b.build(src.end);
+}
+
+/** Text wrapped at a column (see columnLayout) with its lines joined back into paragraphs. */
+export const joinWrappedLines: Pass = (src, ctx) => {
+  const layout = columnLayout(src.text);
+  return layout ? joinColumnLines(src, layout, ctx) : src;
 };
 
 // --- one paragraph a line, each once ------------------------------------------------------

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/ingest/diagnostics.js';
-import { identity, MappedTextBuilder, originAt, replaceMapped, type MappedText } from '../../src/ingest/mapped-text.js';
-import { detectScript, detectScriptByConverting, joinWrappedLines, normalizeWhitespace, paragraphLines, removePinyin, repairGbkMojibake, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
+import { identity, replaceMapped, type MappedText } from '../../src/ingest/mapped-text.js';
+import { columnLayout, detectScript, detectScriptByConverting, joinColumnLines, joinWrappedLines, normalizeWhitespace, type ColumnLayout, paragraphLines, removePinyin, repairGbkMojibake, tidySpaces, toSimplified } from '../../src/ingest/normalize.js';
 import { bytesBehind, read, utf8 } from './helpers.js';
 
 const rules = (src: { diagnostics: readonly { ruleId: string }[] }) => src.diagnostics.map((d) => d.ruleId);
@@ -303,14 +303,14 @@ describe('removePinyin', () => {
 });
 
 describe('joinWrappedLines', () => {
-  // The pass as it was before its lines were found by indexOf and its widths sorted as numbers:
-  // a look at every character for the lines, a comparator sort for the quantiles.
+  // The layout as it was found before its lines were found by indexOf and its widths sorted as
+  // numbers: a look at every character for the lines, a comparator sort for the quantiles. The pass
+  // as it was is that layout joined by the same joinColumnLines.
   const quantile = (values: number[], q: number) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   };
-  const before = (src: MappedText): MappedText => {
-    const text = src.text;
+  const layoutBefore = (text: string): ColumnLayout | null => {
     const lines: { start: number; end: number }[] = [];
     let s = 0;
     for (let i = 0; i <= text.length; i++) {
@@ -320,27 +320,16 @@ describe('joinWrappedLines', () => {
       }
     }
     const nonEmpty = lines.filter((l) => l.end > l.start);
-    if (nonEmpty.length < 10) return src;
+    if (nonEmpty.length < 10) return null;
     const lengths = nonEmpty.map((l) => l.end - l.start);
     const width = quantile(lengths, 0.75);
-    if (width > 60 || width < 8) return src;
-    if (lengths.filter((n) => n >= width * 0.8 && n <= width * 1.25).length / nonEmpty.length < 0.5) return src;
-    const localWidth = lengths.map((_, j) => quantile(lengths.slice(Math.max(0, j - 12), j + 13), 0.75));
-    const b = new MappedTextBuilder(text.length);
-    let joins = 0;
-    for (let j = 0; j < nonEmpty.length; j++) {
-      const l = nonEmpty[j];
-      if (j > 0) {
-        const prev = nonEmpty[j - 1];
-        const prevText = text.slice(prev.start, prev.end);
-        const full = prevText.length >= localWidth[j - 1] * 0.8 && localWidth[j - 1] <= 60;
-        const join = full && !/[。！？；：!?;:…”’」』）)】]$/.test(prevText) && !/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|——|第[一二三四五六七八九十]+[部章节])/.test(text.slice(l.start, l.end));
-        if (join) joins++;
-        else b.pushConst('\n', originAt(src, prev.end));
-      }
-      b.pushSlice(src, l.start, l.end);
-    }
-    return joins === 0 ? src : b.build(src.end);
+    if (width > 60 || width < 8) return null;
+    if (lengths.filter((n) => n >= width * 0.8 && n <= width * 1.25).length / nonEmpty.length < 0.5) return null;
+    return { lines: nonEmpty, width, localWidth: lengths.map((_, j) => quantile(lengths.slice(Math.max(0, j - 12), j + 13), 0.75)) };
+  };
+  const before = (src: MappedText): MappedText => {
+    const layout = layoutBefore(src.text);
+    return layout ? joinColumnLines(src, layout, { diagnostics: [] }) : src;
   };
 
   it('joins the lines of a text wrapped at a column and keeps its paragraph ends', () => {
@@ -368,6 +357,7 @@ describe('joinWrappedLines', () => {
         if (next() < 0.2) lines.push('');
       }
       const text = lines.join('\n') + (next() < 0.5 ? '\n' : '');
+      expect(columnLayout(text), JSON.stringify(text)).toEqual(layoutBefore(text));
       const want = before(identity(text));
       const got = joinWrappedLines(identity(text), { diagnostics: [] });
       if (want.text !== text) joined++;
